@@ -1,0 +1,62 @@
+#pragma once
+// The one write path to calendar objects. A CalDAV PUT or DELETE and a
+// workflow decision both come through here, so that validation, the index,
+// ETags, ctag and sync tokens are the same whoever writes. Observers hear of
+// every change after it is committed (the workflow registers one to keep a
+// request and its event in step, without caldav knowing of workflow).
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caldav/ical.h"
+#include "sql/store.h"
+
+namespace jadwal::caldav {
+
+struct CalendarChange {
+  enum class Kind { Put, Delete };
+  Kind kind = Kind::Put;
+  sql::Calendar calendar;
+  std::string name;  // resource name
+  std::string uid;
+  std::string ical;  // the new text (Put) or the text deleted (Delete)
+  std::string etag;
+  std::optional<std::int64_t> actorId;  // the user who wrote, if any
+};
+
+class CalendarObserver {
+ public:
+  virtual ~CalendarObserver() = default;
+  // Called after the write committed, on the writing thread. Must not throw.
+  virtual void calendarChanged(const CalendarChange& change) = 0;
+};
+
+class CalendarService {
+ public:
+  CalendarService(sql::Store& store, TimeContext time);
+
+  // Validates `ical` (throws IcalError), indexes it and writes it under `name`.
+  sql::WriteResult put(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
+                       const sql::Precondition& pre, std::optional<std::int64_t> actorId = std::nullopt);
+  sql::WriteResult remove(const sql::Calendar& calendar, const std::string& name, const sql::Precondition& pre,
+                          std::optional<std::int64_t> actorId = std::nullopt);
+
+  void addObserver(std::shared_ptr<CalendarObserver> observer);
+
+  const TimeContext& time() const { return time_; }
+  // The strong ETag of a text: a quoted digest of its bytes.
+  static std::string etagOf(std::string_view ical);
+
+ private:
+  void announce(const CalendarChange& change);
+  sql::Store& store_;
+  TimeContext time_;
+  std::mutex observersMutex_;
+  std::vector<std::shared_ptr<CalendarObserver>> observers_;
+};
+
+}  // namespace jadwal::caldav

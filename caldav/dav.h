@@ -1,0 +1,72 @@
+#pragma once
+// The WebDAV/CalDAV entry point. The server authenticates the request, fills
+// a DavRequest and hands it to DavHandler::handle, which answers it whole.
+// Nothing here depends on the HTTP library: tests drive it directly.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "caldav/ical.h"
+#include "sql/store.h"
+
+namespace jadwal::caldav {
+
+class CalendarService;
+
+// The authenticated user a request runs as.
+struct Principal {
+  std::int64_t id = 0;
+  std::string name;
+  sql::Role role = sql::Role::Viewer;
+  std::string displayName;
+};
+
+struct CaseInsensitiveLess {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const;
+};
+
+struct DavRequest {
+  std::string method;  // upper case
+  std::string path;    // percent-decoded path without query, e.g. "/dav/calendars/bupati/agenda/a.ics"
+  std::map<std::string, std::string, CaseInsensitiveLess> headers;
+  std::string body;
+  Principal user;
+
+  // The header's value, or "" if absent.
+  std::string header(std::string_view name) const;
+};
+
+struct DavResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;  // besides Content-Length
+  std::string body;
+
+  void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+struct DavConfig {
+  std::string publicUrl = "http://localhost:8080";  // absolute, no trailing slash
+  std::size_t maxResourceSize = 1 << 20;            // largest calendar object accepted, bytes
+  TimeContext time;
+};
+
+// Serves everything under /dav/. Safe to call from many threads at once.
+class DavHandler {
+ public:
+  DavHandler(sql::Store& store, CalendarService& calendars, DavConfig config);
+  ~DavHandler();
+  DavResponse handle(const DavRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jadwal::caldav

@@ -1,0 +1,142 @@
+#pragma once
+// iCalendar handling on top of libical: parsing and validating calendar
+// object resources (RFC 4791 section 4.1), the time span stored in the index,
+// recurrence expansion with overridden instances, and the calendar-data
+// transformations of reports (expand, limit-recurrence-set, free-busy).
+//
+// Recurrence is unbounded by nature, so every expansion here stops at
+// TimeContext::maxInstances instances and never looks past
+// TimeContext::horizon; an unbounded rule is indexed as open-ended.
+//
+// libical keeps global state (its time zone cache, icalerrno). Everything
+// here is safe to call from many threads at once: the implementation
+// serialises what libical does not.
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/store.h"
+
+struct icalcomponent_impl;
+typedef struct icalcomponent_impl icalcomponent;
+
+namespace jadwal::caldav {
+
+using sql::Instant;
+
+// Owns one libical component tree and frees it.
+class IcalComponent {
+ public:
+  IcalComponent() = default;
+  explicit IcalComponent(icalcomponent* owned);
+  icalcomponent* get() const { return component_.get(); }
+  icalcomponent* release() { return component_.release(); }
+  explicit operator bool() const { return component_ != nullptr; }
+  std::string toString() const;  // serialised iCalendar text, CRLF lines
+
+ private:
+  struct Free {
+    void operator()(icalcomponent* c) const;
+  };
+  std::unique_ptr<icalcomponent, Free> component_;
+};
+
+// Why a body is not acceptable as a calendar object resource. The kind names
+// the CalDAV precondition element for the 403/400/415 answer.
+class IcalError : public std::runtime_error {
+ public:
+  enum class Kind {
+    NotICalendar,         // C:valid-calendar-data: not parseable iCalendar
+    NotObjectResource,    // C:valid-calendar-object-resource: mixed UIDs, METHOD, several types, no UID
+    UnsupportedComponent  // C:supported-calendar-component: type not allowed in this calendar
+  };
+  IcalError(Kind kind, const std::string& reason) : std::runtime_error(reason), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+struct TimeContext {
+  std::string defaultTzid = "Asia/Jakarta";  // for floating times and all-day dates
+  std::size_t maxInstances = 5000;           // instances one expansion may produce
+  Instant horizonStart = -2208988800;        // 1900-01-01: nothing is looked for before
+  Instant horizonEnd = 4102444800;           // 2100-01-01: nor after
+};
+
+struct ParsedObject {
+  IcalComponent calendar;  // the VCALENDAR
+  sql::ObjectIndex index;
+};
+
+// Parses and validates a calendar object resource: a VCALENDAR with
+// VERSION:2.0 and PRODID, components of exactly one type among VEVENT, VTODO
+// and VJOURNAL (plus VTIMEZONEs), all with the same non-empty UID, at most
+// one of them without RECURRENCE-ID, no METHOD property, and each TZID
+// resolvable (from an included VTIMEZONE or the system's zones).
+// `allowedComponents` is the calendar's comma-separated component set.
+// Throws IcalError.
+ParsedObject parseCalendarObject(std::string_view text, std::string_view allowedComponents, const TimeContext& ctx);
+
+// Parses stored text that was validated when it was written. Throws
+// IcalError(NotICalendar) if it no longer parses.
+IcalComponent parseStored(std::string_view text);
+
+// The index span of a parsed VCALENDAR (also used by parseCalendarObject).
+sql::ObjectIndex indexOf(icalcomponent* vcalendar, const TimeContext& ctx);
+
+// One occurrence of a component: its span in UTC and the component it comes
+// from (the master, or the override that replaces this instance).
+struct Instance {
+  Instant start = 0;
+  Instant end = 0;
+  icalcomponent* source = nullptr;  // owned by the VCALENDAR passed in
+  Instant recurrenceId = 0;         // the instance's original start, UTC
+  bool recurring = false;           // false for a non-recurring component
+};
+
+// Instances of components of type `component` ("VEVENT", ...) in `vcalendar`
+// that overlap [start, end) by the rules of RFC 4791 section 9.9, overridden
+// instances replacing the master's and EXDATEs left out. Bounded by ctx.
+std::vector<Instance> instancesOverlapping(icalcomponent* vcalendar, std::string_view component, Instant start,
+                                           Instant end, const TimeContext& ctx);
+
+// Whether a single component (one instance's source, e.g. a VALARM's parent
+// or a VTODO) overlaps [start, end) by section 9.9, considering its
+// recurrences. Used by the calendar-query filter on nested comp-filters.
+bool componentOverlaps(icalcomponent* component, Instant start, Instant end, const TimeContext& ctx);
+
+// calendar-data with <C:expand start end>: every instance overlapping the
+// range as its own component without RRULE/RDATE/EXDATE, with a
+// RECURRENCE-ID, times in UTC (RFC 4791 section 9.6.5).
+std::string expandCalendarData(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
+
+// calendar-data with <C:limit-recurrence-set start end>: the master and only
+// the overrides that overlap the range (RFC 4791 section 9.6.6).
+std::string limitRecurrenceSet(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
+
+// A busy period for free-busy-query (RFC 4791 section 7.10).
+struct BusyPeriod {
+  Instant start = 0;
+  Instant end = 0;
+  std::string type;  // "BUSY", "BUSY-TENTATIVE", "BUSY-UNAVAILABLE"
+};
+
+// Busy periods of the VEVENTs (not TRANSPARENT, not CANCELLED) and VFREEBUSY
+// components of `vcalendar` inside [start, end), clipped to it.
+std::vector<BusyPeriod> busyPeriods(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
+
+// A VCALENDAR with one VFREEBUSY for [start, end) listing `periods` merged
+// per type, as iCalendar text.
+std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end);
+
+// Parses an iCalendar UTC date-time "YYYYMMDDTHHMMSSZ" (as in time-range
+// attributes). Returns false if `text` is not one.
+bool parseUtcDateTime(std::string_view text, Instant& out);
+// Formats an instant as "YYYYMMDDTHHMMSSZ".
+std::string formatUtcDateTime(Instant instant);
+
+}  // namespace jadwal::caldav

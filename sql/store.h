@@ -1,0 +1,203 @@
+#pragma once
+// The storage interface of Jadwal. It knows nothing of HTTP, CalDAV or the
+// request workflow: it keeps users, calendars, calendar objects with their
+// time-span index, and the change log that sync tokens are made of.
+//
+// Contract for every implementation:
+// - Every method is safe to call from many threads at once.
+// - Every write method is one transaction: it happens whole or not at all,
+//   and a failed precondition changes nothing.
+// - Every write to a calendar's objects (put, delete) increments that
+//   calendar's sync sequence by exactly one and records the change under the
+//   new sequence, in the same transaction.
+// - Errors of the database itself (disk full, lost connection) are thrown as
+//   StoreError; expected outcomes (not found, precondition failed) are values.
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jadwal::sql {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Seconds since the Unix epoch, UTC. The sentinels mark an open span.
+using Instant = std::int64_t;
+inline constexpr Instant kOpenStart = std::numeric_limits<Instant>::min();
+inline constexpr Instant kOpenEnd = std::numeric_limits<Instant>::max();
+
+enum class Role { Admin, Protokol, Pimpinan, Ajudan, Viewer };
+std::string_view roleName(Role role);  // "admin", "protokol", ...
+std::optional<Role> parseRole(std::string_view name);
+
+struct User {
+  std::int64_t id = 0;
+  std::string name;  // login name, also the path segment in /dav/
+  Role role = Role::Viewer;
+  std::string displayName;
+  std::string passwordHash;  // argon2id string as produced by libsodium
+  bool disabled = false;
+};
+
+struct Calendar {
+  std::int64_t id = 0;
+  std::int64_t ownerId = 0;
+  std::string ownerName;  // filled on every read
+  std::string slug;       // path segment under the owner's home
+  std::string displayName;
+  std::string description;
+  std::string color;       // "#RRGGBB" or "#RRGGBBAA", may be empty
+  std::string timezone;    // a VCALENDAR with one VTIMEZONE, may be empty
+  std::string components = "VEVENT,VTODO";  // supported-calendar-component-set
+  std::int64_t syncSeq = 0;  // incremented by every object write
+  Instant createdAt = 0;
+};
+
+// Which calendars a user has been given, and how.
+struct Share {
+  std::int64_t calendarId = 0;
+  std::int64_t userId = 0;
+  bool write = false;
+};
+
+// What the caller derived from the iCalendar text, stored beside it so that
+// time-range queries need not parse every object.
+struct ObjectIndex {
+  std::string uid;
+  std::string component;            // "VEVENT", "VTODO", "VJOURNAL"
+  Instant firstStart = kOpenStart;  // earliest instant any instance covers
+  Instant lastEnd = kOpenEnd;       // latest instant; kOpenEnd if unbounded
+  bool recurring = false;           // has RRULE/RDATE or overridden instances
+};
+
+struct ObjectMeta {
+  std::string name;  // the resource name inside the calendar, e.g. "abc.ics"
+  std::string uid;
+  std::string etag;  // the strong ETag, with its quotes
+  std::string component;
+  std::int64_t size = 0;
+  Instant modifiedAt = 0;
+};
+
+struct StoredObject : ObjectMeta {
+  std::string ical;
+  ObjectIndex index;
+};
+
+// Optimistic concurrency, checked inside the write transaction.
+struct Precondition {
+  bool ifNoneMatchAny = false;         // "If-None-Match: *": must not exist
+  std::optional<std::string> ifMatch;  // must exist with this ETag ("*" = any)
+};
+
+enum class WriteStatus { Created, Updated, Deleted, NotFound, PreconditionFailed, UidConflict };
+
+struct WriteResult {
+  WriteStatus status = WriteStatus::NotFound;
+  std::string etag;          // the new ETag after Created/Updated
+  std::string conflictName;  // for UidConflict: the object that holds the UID
+  std::int64_t syncSeq = 0;  // the calendar's sequence after the write
+};
+
+struct Change {
+  std::string name;
+  bool deleted = false;
+  std::int64_t seq = 0;
+};
+
+struct ChangeSet {
+  bool valid = false;        // false when `since` is not a sequence this calendar had
+  std::int64_t current = 0;  // the calendar's sequence now
+  std::vector<Change> changes;  // latest change per name with seq > since, by seq
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Creates or upgrades the schema. Called once at start.
+  virtual void migrate() = 0;
+  // A cheap round trip to the database, for /healthz.
+  virtual bool ping() = 0;
+
+  // --- users ---
+  // Throws StoreError if the name is taken.
+  virtual User createUser(const User& user) = 0;
+  virtual std::optional<User> findUser(std::string_view name) = 0;
+  virtual std::optional<User> findUserById(std::int64_t id) = 0;
+  virtual std::vector<User> listUsers() = 0;
+  // Returns false if the user does not exist.
+  virtual bool setPasswordHash(std::string_view name, const std::string& hash) = 0;
+  virtual bool setDisabled(std::string_view name, bool disabled) = 0;
+
+  // An aide (ajudan) assigned to a leader sees the leader's calendars.
+  virtual void assignAide(std::int64_t aideId, std::int64_t leaderId) = 0;
+  virtual void unassignAide(std::int64_t aideId, std::int64_t leaderId) = 0;
+  virtual std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) = 0;
+
+  // --- calendars ---
+  // Throws StoreError if the owner already has a calendar with that slug.
+  virtual Calendar createCalendar(const Calendar& calendar) = 0;
+  virtual std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) = 0;
+  virtual std::optional<Calendar> findCalendarById(std::int64_t id) = 0;
+  virtual std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) = 0;
+  virtual std::vector<Calendar> allCalendars() = 0;
+  // Writes displayName, description, color, timezone of `calendar.id`.
+  virtual void updateCalendarProperties(const Calendar& calendar) = 0;
+  // Deletes the calendar with its objects, changes, shares and dead properties.
+  virtual bool deleteCalendar(std::int64_t calendarId) = 0;
+
+  virtual void setShare(const Share& share) = 0;  // insert or replace
+  virtual void removeShare(std::int64_t calendarId, std::int64_t userId) = 0;
+  virtual std::vector<Share> sharesOfUser(std::int64_t userId) = 0;
+  virtual std::vector<Share> sharesOfCalendar(std::int64_t calendarId) = 0;
+
+  // --- calendar objects ---
+  // Writes `ical` under `name` with the given ETag and index. Fails with
+  // UidConflict if another name in the calendar holds index.uid.
+  virtual WriteResult putObject(std::int64_t calendarId, const std::string& name, const std::string& ical,
+                                const std::string& etag, const ObjectIndex& index, const Precondition& pre) = 0;
+  virtual WriteResult deleteObject(std::int64_t calendarId, const std::string& name, const Precondition& pre) = 0;
+
+  virtual std::optional<StoredObject> getObject(std::int64_t calendarId, std::string_view name) = 0;
+  virtual std::optional<StoredObject> findObjectByUid(std::int64_t calendarId, std::string_view uid) = 0;
+  // Names that do not exist are left out.
+  virtual std::vector<StoredObject> getObjects(std::int64_t calendarId, const std::vector<std::string>& names) = 0;
+  virtual std::vector<ObjectMeta> listObjects(std::int64_t calendarId) = 0;
+  virtual std::vector<StoredObject> allObjects(std::int64_t calendarId) = 0;
+  // Objects whose index span [firstStart, lastEnd) overlaps [start, end),
+  // optionally of one component only (empty = any). The answer is a superset
+  // for recurring objects: the caller checks their instances.
+  virtual std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component,
+                                                       Instant start, Instant end) = 0;
+
+  virtual ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) = 0;
+
+  // --- dead properties (WebDAV PROPPATCH of properties Jadwal does not interpret) ---
+  // `resource` is "" for the calendar itself or an object name. `xml` is the
+  // property element as received, serialised.
+  struct DeadProperty {
+    std::string ns;
+    std::string name;
+    std::string xml;
+  };
+  virtual std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) = 0;
+  virtual void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) = 0;
+  virtual void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
+                                  std::string_view name) = 0;
+};
+
+// Opens the store named by a db.url: "sqlite:PATH" (later "mysql://...").
+// Throws StoreError with a readable message for an unknown scheme or a
+// database that cannot be opened.
+std::unique_ptr<Store> openStore(const std::string& url);
+
+}  // namespace jadwal::sql
