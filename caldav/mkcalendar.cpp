@@ -1,0 +1,90 @@
+// MKCALENDAR (RFC 4791 section 5.3.1) and MKCOL (RFC 4918 section 9.3, with
+// the extended form of RFC 5689): a new calendar in the user's own home. A
+// home holds only calendars, so a plain MKCOL makes a calendar too.
+#include <regex>
+
+#include "caldav/properties.h"
+
+namespace jadwal::caldav {
+
+namespace {
+
+bool validSlug(const std::string& slug) {
+  static const std::regex pattern("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  return std::regex_match(slug, pattern);
+}
+
+// Reads <C:supported-calendar-component-set> into "VEVENT,VTODO".
+bool componentSetOf(const XmlElement& p, std::string& out, std::string& reason) {
+  out.clear();
+  for (const auto* comp : p.childrenNamed(ns::kCalDav, "comp")) {
+    std::string name = comp->attribute("name");
+    if (name != "VEVENT" && name != "VTODO" && name != "VJOURNAL") {
+      reason = "calendars hold VEVENT, VTODO or VJOURNAL, not " + name;
+      return false;
+    }
+    out += (out.empty() ? "" : ",") + name;
+  }
+  if (out.empty()) {
+    reason = "supported-calendar-component-set names no component";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
+  if (r.kind != ResourceKind::Missing) {
+    auto response = textResponse(405, "Something already exists at " + r.href);
+    response.setHeader("Allow", "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT");
+    return response;
+  }
+  if (!validSlug(r.newCalendarSlug))
+    return textResponse(403, "A calendar name may hold letters, digits, '.', '_' and '-' (at most 64)");
+
+  sql::Calendar calendar;
+  calendar.ownerId = r.user->id;
+  calendar.slug = r.newCalendarSlug;
+  calendar.displayName = r.newCalendarSlug;
+  std::vector<sql::Store::DeadProperty> dead;
+
+  if (!ctx.request.body.empty()) {
+    XmlElement body;
+    DavResponse error;
+    if (!parseBody(ctx, body, error)) return error;
+    bool extended = body.is(ns::kDav, "mkcol");
+    if (!extended && !body.is(ns::kCalDav, "mkcalendar"))
+      return textResponse(415, "The body must be a CALDAV:mkcalendar or DAV:mkcol element");
+    for (const auto* set : body.childrenNamed(ns::kDav, "set")) {
+      const auto* prop = set->child(ns::kDav, "prop");
+      if (!prop) continue;
+      for (const auto& p : prop->children) {
+        std::string reason;
+        if (p.is(ns::kDav, "resourcetype")) {
+          if (!p.child(ns::kCalDav, "calendar"))
+            return conditionResponse(403, ns::kDav, "valid-resourcetype", "Only calendars can be created here");
+        } else if (p.is(ns::kCalDav, "supported-calendar-component-set")) {
+          if (!componentSetOf(p, calendar.components, reason))
+            return conditionResponse(403, ns::kCalDav, "supported-calendar-component", reason);
+        } else if (findLiveProperty({p.ns, p.name})) {
+          if (!setCalendarProperty(calendar, p, reason)) return textResponse(403, reason);
+        } else {
+          dead.push_back({p.ns, p.name, p.toXml()});
+        }
+      }
+    }
+  }
+
+  try {
+    calendar = ctx.store.createCalendar(calendar);
+  } catch (const sql::StoreError& e) {
+    return textResponse(409, std::string("The calendar could not be created: ") + e.what());
+  }
+  for (const auto& d : dead) ctx.store.setDeadProperty(calendar.id, "", d);
+  DavResponse response{201, {}, {}};
+  response.setHeader("Location", r.calendarHref);
+  return response;
+}
+
+}  // namespace jadwal::caldav
