@@ -1,5 +1,7 @@
 #include "caldav/properties.h"
 
+#include "caldav/calendar_data.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -78,13 +80,16 @@ Value componentSet(DavContext&, const PropTarget& t) {
 
 Value calendarData(DavContext& ctx, const PropTarget& t) {
   if (!isObject(t) || !t.ical) return std::nullopt;
-  if (!t.calendarData || t.calendarData->mode == CalendarDataSpec::Mode::Full || !t.object) return xmlEscape(*t.ical);
-  auto parsed = parseStored(*t.ical);
-  const auto& spec = *t.calendarData;
+  const CalendarDataSpec* spec = t.calendarData;
+  if (!spec || (spec->mode == CalendarDataSpec::Mode::Full && !spec->selection)) return xmlEscape(*t.ical);
   const auto& time = ctx.calendars.time();
-  return xmlEscape(spec.mode == CalendarDataSpec::Mode::Expand
-                       ? expandCalendarData(parsed.get(), spec.start, spec.end, time)
-                       : limitRecurrenceSet(parsed.get(), spec.start, spec.end, time));
+  IcalComponent data = parseStored(*t.ical);
+  if (spec->mode == CalendarDataSpec::Mode::Expand)
+    data = parseStored(expandCalendarData(data.get(), spec->start, spec->end, time));
+  else if (spec->mode == CalendarDataSpec::Mode::LimitRecurrenceSet)
+    data = parseStored(limitRecurrenceSet(data.get(), spec->start, spec->end, time));
+  if (spec->selection) selectCalendarData(data.get(), *spec->selection);
+  return xmlEscape(data.toString());
 }
 
 std::vector<LiveProperty> makeRegistry() {

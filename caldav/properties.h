@@ -24,6 +24,7 @@ struct CalendarDataSpec {
   enum class Mode { Full, Expand, LimitRecurrenceSet } mode = Mode::Full;
   Instant start = 0;
   Instant end = 0;
+  const XmlElement* selection = nullptr;  // <C:comp name="VCALENDAR">: partial retrieval
 };
 
 // One resource whose properties are being read, as a multistatus response

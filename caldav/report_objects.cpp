@@ -5,6 +5,12 @@ namespace jadwal::caldav {
 bool calendarDataSpecOf(const PropRequest& request, CalendarDataSpec& spec, DavResponse& error) {
   spec = {};
   if (!request.calendarDataElement) return true;
+  const XmlElement* selection = request.calendarDataElement->child(ns::kCalDav, "comp");
+  if (selection && selection->attribute("name") != "VCALENDAR") {
+    error = conditionResponse(400, ns::kCalDav, "valid-calendar-data", "calendar-data must select the VCALENDAR first");
+    return false;
+  }
+  spec.selection = selection;
   const XmlElement* range = request.calendarDataElement->child(ns::kCalDav, "expand");
   spec.mode = CalendarDataSpec::Mode::Expand;
   if (!range) {

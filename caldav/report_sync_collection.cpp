@@ -1,6 +1,7 @@
 // sync-collection (RFC 6578): what changed in a calendar since a token. The
 // token names the calendar and its sequence; a token of another calendar, or
 // from the future, is invalid and the client starts over.
+#include <cstdlib>
 #include <map>
 
 #include "caldav/report_objects.h"
@@ -21,6 +22,21 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, const XmlEl
   sql::ChangeSet changes = ctx.store.changesSince(r.calendar->id, since);
   if (!changes.valid)
     return conditionResponse(403, ns::kDav, "valid-sync-token", "The sync token is not one of this calendar's");
+
+  // A client may ask for at most N results (RFC 6578 section 3.6): send the
+  // oldest N, a 507 for the calendar, and the token of the last one sent, so
+  // the next request continues from there.
+  bool truncated = false;
+  if (const auto* limit = body.child(ns::kDav, "limit")) {
+    const auto* nresults = limit->child(ns::kDav, "nresults");
+    long n = nresults ? std::strtol(trimmed(nresults->text).c_str(), nullptr, 10) : 0;
+    if (n <= 0) return textResponse(400, "limit/nresults must be a positive number");
+    if (changes.changes.size() > static_cast<std::size_t>(n)) {
+      changes.changes.resize(static_cast<std::size_t>(n));
+      changes.current = changes.changes.back().seq;
+      truncated = true;
+    }
+  }
 
   PropRequest request = propRequestOf(body);
   std::vector<std::string> names;
@@ -47,6 +63,15 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, const XmlEl
       continue;
     }
     writeObjectResponse(ctx, out, r.calendarHref, *r.calendar, r.access, *it->second, request, spec);
+  }
+  if (truncated) {
+    out.open(ns::kDav, "response");
+    out.element(ns::kDav, "href", r.calendarHref);
+    out.element(ns::kDav, "status", "HTTP/1.1 507 Insufficient Storage");
+    out.open(ns::kDav, "error");
+    out.element(ns::kDav, "number-of-matches-within-limits");
+    out.close();
+    out.close();
   }
   out.element(ns::kDav, "sync-token", syncTokenFor(*r.calendar, changes.current));
   return multistatusResponse(out.finish());
