@@ -1,0 +1,159 @@
+#include "server/application.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "caldav/calendar_service.h"
+#include "caldav/dav.h"
+#include "server/access_log.h"
+#include "server/authenticator.h"
+#include "server/cli.h"
+#include "server/credential_cache.h"
+#include "server/http_handler.h"
+#include "server/metrics.h"
+
+namespace jadwal::server {
+namespace {
+
+// Enough for every account of an office; bounded so a flood of distinct
+// names cannot grow memory.
+constexpr std::size_t kCredentialCacheCapacity = 4096;
+
+caldav::TimeContext timeContextOf(const ServerConfig& config) {
+  caldav::TimeContext time;
+  time.defaultTzid = config.timezone;
+  return time;
+}
+
+std::string listenUrl(const HttpConfig& http) {
+  const bool ipv6 = http.address.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + http.address + "]" : http.address) + ":" + std::to_string(http.port);
+}
+
+class JadwalServer : public Poco::Util::ServerApplication {
+ public:
+  explicit JadwalServer(ServerConfig config) : config_(std::move(config)) {}
+
+ protected:
+  int main(const std::vector<std::string>&) override {
+    Poco::Logger::root().setLevel(config_.logLevel);
+    std::unique_ptr<sql::Store> store;
+    try {
+      store = sql::openStore(config_.dbUrl);
+      store->migrate();
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: database " << config_.dbUrl << ": " << e.what() << "\n";
+      return EXIT_UNAVAILABLE;
+    }
+    caldav::CalendarService calendars(*store, timeContextOf(config_));
+    caldav::DavConfig davConfig;
+    davConfig.publicUrl = config_.publicUrl;
+    davConfig.time = timeContextOf(config_);
+    caldav::DavHandler dav(*store, calendars, davConfig);
+
+    CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);
+    Authenticator authenticator(*store, cache);
+    Metrics metrics;
+    std::unique_ptr<AccessLog> accessLog;
+    try {
+      accessLog = std::make_unique<AccessLog>(config_.accessLog);
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: " << e.what() << "\n";
+      return EXIT_CANTCREAT;
+    }
+    ServerContext context{
+        *store, dav, authenticator, metrics, *accessLog, config_.publicUrl, config_.http.maxBodyBytes};
+
+    const HttpConfig& http = config_.http;
+    Poco::Net::HTTPServerParams::Ptr params(new Poco::Net::HTTPServerParams);
+    params->setMaxThreads(http.threads);
+    params->setMaxQueued(http.maxQueued);
+    params->setTimeout(Poco::Timespan(http.timeoutSeconds, 0));  // a slow client cannot hold a worker forever
+    params->setKeepAlive(http.keepAliveSeconds > 0);
+    params->setKeepAliveTimeout(Poco::Timespan(http.keepAliveSeconds, 0));
+    params->setSoftwareVersion("Jadwal");
+
+    Poco::ThreadPool pool(std::min(2, http.threads), http.threads);
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    try {
+      Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(http.address, http.port), http.maxQueued);
+      server = std::make_unique<Poco::Net::HTTPServer>(new HttpRequestHandlerFactory(context), pool, socket, params);
+    } catch (const Poco::Exception& e) {
+      std::cerr << "jadwald: cannot listen on " << listenUrl(http) << ": " << e.displayText() << "\n";
+      return EXIT_OSERR;
+    }
+    server->start();
+    std::cerr << "jadwald listening on " << listenUrl(http) << std::endl;
+
+    waitForTerminationRequest();
+    std::cerr << "jadwald stopping" << std::endl;
+    server->stop();  // no new connections
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(http.timeoutSeconds);
+    while (metrics.activeRequests() > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (metrics.activeRequests() > 0) {
+      // Waiting longer would let one stuck request hold the shutdown hostage.
+      std::cerr << "jadwald: " << metrics.activeRequests() << " requests still running, exiting anyway" << std::endl;
+      std::cout.flush();
+      std::_Exit(EXIT_OK);
+    }
+    server->stopAll(true);  // closes the idle keep-alive connections
+    server.reset();
+    pool.joinAll();
+    std::cerr << "jadwald stopped" << std::endl;
+    return EXIT_OK;
+  }
+
+ private:
+  ServerConfig config_;
+};
+
+}  // namespace
+
+int runServer(const ServerConfig& config, const std::string& programName,
+              const std::vector<std::string>& serverOptions) {
+  std::vector<std::string> args{programName};
+  args.insert(args.end(), serverOptions.begin(), serverOptions.end());
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  JadwalServer server(config);
+  try {
+    return server.run(static_cast<int>(args.size()), argv.data());
+  } catch (const Poco::Exception& e) {
+    std::cerr << "jadwald: " << e.displayText() << "\n";
+    return Poco::Util::Application::EXIT_SOFTWARE;
+  }
+}
+
+int runOperatorCommand(const ServerConfig& config, const std::vector<std::string>& words) {
+  auto parsed = parseCommand(words);
+  if (auto* error = std::get_if<UsageError>(&parsed)) {
+    std::cerr << "jadwald: " << error->message << "\n" << usageText();
+    return kExitUsage;
+  }
+  try {
+    auto store = sql::openStore(config.dbUrl);
+    store->migrate();
+    caldav::CalendarService calendars(*store, timeContextOf(config));
+    return runCommand(std::get<Command>(parsed), *store, calendars, std::cin, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "jadwald: database " << config.dbUrl << ": " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace jadwal::server

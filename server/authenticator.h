@@ -1,0 +1,44 @@
+#pragma once
+// HTTP Basic authentication against the users in the store.
+//
+// Every request re-reads the user row (a cheap indexed lookup), so a user
+// disabled or given a new password by the operator CLI, which is another
+// process, is refused at once; only the argon2id verification is cached.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "server/credential_cache.h"
+#include "sql/store.h"
+
+namespace jadwal::server {
+
+struct BasicCredentials {
+  std::string user;
+  std::string password;
+};
+
+// Parses an Authorization header value "Basic base64(user:password)". The
+// scheme is case-insensitive; the user part may not be empty nor contain ':'.
+std::optional<BasicCredentials> parseBasicAuthorization(std::string_view header);
+
+// The challenge sent with every 401.
+inline constexpr const char* kBasicChallenge = "Basic realm=\"Jadwal\", charset=\"UTF-8\"";
+
+class Authenticator {
+ public:
+  // Both must outlive the authenticator. Safe to call from many threads.
+  Authenticator(sql::Store& store, CredentialCache& cache);
+
+  // The user the header authenticates, or nullopt for a missing or malformed
+  // header, an unknown or disabled user, or a wrong password.
+  std::optional<sql::User> authenticate(std::string_view authorizationHeader);
+
+ private:
+  sql::Store& store_;
+  CredentialCache& cache_;
+  std::string decoyHash_;  // verified against for unknown users, so timing does not reveal names
+};
+
+}  // namespace jadwal::server

@@ -1,0 +1,216 @@
+#include "server/cli.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "caldav/calendar_service.h"
+#include "caldav/ical.h"
+#include "server/ics_split.h"
+#include "server/password.h"
+
+namespace jadwal::server {
+namespace {
+
+constexpr std::size_t kMinPasswordLength = 8;
+
+// Thrown inside a command for an expected failure; becomes exit code 1.
+struct CommandFailed {
+  std::string message;
+};
+
+class CommandRunner {
+ public:
+  CommandRunner(sql::Store& store, caldav::CalendarService& calendars, std::istream& in, std::ostream& out,
+                std::ostream& err)
+      : store_(store), calendars_(calendars), in_(in), out_(out), err_(err) {}
+
+  void operator()(const UserAdd& command) {
+    if (store_.findUser(command.name)) fail("user " + command.name + " already exists");
+    const std::string password = readPassword();
+    sql::User user;
+    user.name = command.name;
+    user.role = command.role;
+    user.displayName = command.displayName;
+    user.passwordHash = hashOf(password);
+    const sql::User created = store_.createUser(user);
+    out_ << "created user " << created.name << " (" << sql::roleName(created.role) << ")\n";
+    if (created.role == sql::Role::Pimpinan) {
+      // A leader's agenda is what the whole system is for: it exists from the start.
+      sql::Calendar agenda;
+      agenda.ownerId = created.id;
+      agenda.slug = "agenda";
+      agenda.displayName = "Agenda " + created.displayName;
+      store_.createCalendar(agenda);
+      out_ << "created calendar " << created.name << "/agenda\n";
+    }
+  }
+
+  void operator()(const UserList&) {
+    for (const auto& user : store_.listUsers()) {
+      out_ << user.name << '\t' << sql::roleName(user.role) << '\t' << user.displayName << '\t'
+           << (user.disabled ? "disabled" : "enabled") << '\n';
+    }
+  }
+
+  void operator()(const UserPasswd& command) {
+    requireUser(command.name);
+    const std::string password = readPassword();
+    if (!store_.setPasswordHash(command.name, hashOf(password))) fail("no user named " + command.name);
+    out_ << "password of " << command.name << " changed\n";
+  }
+
+  void operator()(const UserSetDisabled& command) {
+    if (!store_.setDisabled(command.name, command.disabled)) fail("no user named " + command.name);
+    out_ << "user " << command.name << (command.disabled ? " disabled\n" : " enabled\n");
+  }
+
+  void operator()(const ShareCalendar& command) {
+    const sql::Calendar calendar = requireCalendar(command.owner, command.calendar);
+    const sql::User user = requireUser(command.user);
+    if (user.id == calendar.ownerId) fail(command.user + " owns " + command.owner + "/" + command.calendar);
+    store_.setShare({calendar.id, user.id, command.write});
+    out_ << command.owner << "/" << command.calendar << " shared with " << command.user
+         << (command.write ? " (read and write)\n" : " (read only)\n");
+  }
+
+  void operator()(const UnshareCalendar& command) {
+    const sql::Calendar calendar = requireCalendar(command.owner, command.calendar);
+    const sql::User user = requireUser(command.user);
+    store_.removeShare(calendar.id, user.id);
+    out_ << command.owner << "/" << command.calendar << " no longer shared with " << command.user << "\n";
+  }
+
+  void operator()(const AssignAide& command) {
+    const sql::User aide = requireUser(command.aide);
+    const sql::User leader = requireUser(command.leader);
+    if (command.assign) {
+      if (aide.role != sql::Role::Ajudan) fail(aide.name + " is not an ajudan (role " + roleText(aide) + ")");
+      if (leader.role != sql::Role::Pimpinan) fail(leader.name + " is not a pimpinan (role " + roleText(leader) + ")");
+      store_.assignAide(aide.id, leader.id);
+      out_ << aide.name << " assigned to " << leader.name << "\n";
+    } else {
+      store_.unassignAide(aide.id, leader.id);
+      out_ << aide.name << " no longer assigned to " << leader.name << "\n";
+    }
+  }
+
+  void operator()(const CalendarAdd& command) {
+    const sql::User owner = requireUser(command.owner);
+    if (store_.findCalendar(command.owner, command.slug)) {
+      fail("calendar " + command.owner + "/" + command.slug + " already exists");
+    }
+    sql::Calendar calendar;
+    calendar.ownerId = owner.id;
+    calendar.slug = command.slug;
+    calendar.displayName = command.displayName;
+    store_.createCalendar(calendar);
+    out_ << "created calendar " << command.owner << "/" << command.slug << "\n";
+  }
+
+  void operator()(const ImportCalendar& command) {
+    const sql::Calendar calendar = requireCalendar(command.owner, command.calendar);
+    std::ifstream file(command.file, std::ios::binary);
+    if (!file) fail("cannot read " + command.file);
+    std::ostringstream text;
+    text << file.rdbuf();
+    const SplitCalendar split = splitCalendar(text.str());
+    if (!split.parsed) fail(command.file + " is not an iCalendar file");
+
+    std::size_t skipped = split.problems.size();
+    for (const auto& problem : split.problems) {
+      err_ << "import: skipped " << (problem.uid.empty() ? "a component" : "UID " + problem.uid) << ": "
+           << problem.reason << "\n";
+    }
+    std::size_t imported = 0;
+    for (const auto& object : split.objects) {
+      if (importObject(calendar, object)) {
+        ++imported;
+      } else {
+        ++skipped;
+      }
+    }
+    out_ << "imported " << imported << " object" << (imported == 1 ? "" : "s") << " into " << command.owner << "/"
+         << command.calendar;
+    if (skipped) out_ << ", skipped " << skipped;
+    out_ << "\n";
+  }
+
+ private:
+  [[noreturn]] static void fail(std::string message) { throw CommandFailed{std::move(message)}; }
+
+  static std::string roleText(const sql::User& user) { return std::string(sql::roleName(user.role)); }
+
+  sql::User requireUser(const std::string& name) {
+    auto user = store_.findUser(name);
+    if (!user) fail("no user named " + name);
+    return *user;
+  }
+
+  sql::Calendar requireCalendar(const std::string& owner, const std::string& slug) {
+    requireUser(owner);
+    auto calendar = store_.findCalendar(owner, slug);
+    if (!calendar) fail("no calendar " + owner + "/" + slug);
+    return *calendar;
+  }
+
+  std::string readPassword() {
+    std::string password;
+    if (!std::getline(in_, password)) fail("no password on standard input");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (utf8Length(password) < kMinPasswordLength) {
+      fail("the password must be at least " + std::to_string(kMinPasswordLength) + " characters");
+    }
+    return password;
+  }
+
+  static std::string hashOf(const std::string& password) {
+    auto hash = hashPassword(password);
+    if (!hash) fail("hashing the password failed (out of memory?)");
+    return *hash;
+  }
+
+  bool importObject(const sql::Calendar& calendar, const SplitObject& object) {
+    try {
+      const auto result = calendars_.put(calendar, resourceNameForUid(object.uid), object.ical, sql::Precondition{});
+      switch (result.status) {
+        case sql::WriteStatus::Created:
+        case sql::WriteStatus::Updated:
+          return true;
+        case sql::WriteStatus::UidConflict:
+          err_ << "import: skipped UID " << object.uid << ": the UID is already stored as " << result.conflictName
+               << "\n";
+          return false;
+        default:
+          err_ << "import: skipped UID " << object.uid << ": not written\n";
+          return false;
+      }
+    } catch (const caldav::IcalError& e) {
+      err_ << "import: skipped UID " << object.uid << ": " << e.what() << "\n";
+      return false;
+    }
+  }
+
+  sql::Store& store_;
+  caldav::CalendarService& calendars_;
+  std::istream& in_;
+  std::ostream& out_;
+  std::ostream& err_;
+};
+
+}  // namespace
+
+int runCommand(const Command& command, sql::Store& store, caldav::CalendarService& calendars, std::istream& in,
+               std::ostream& out, std::ostream& err) {
+  try {
+    std::visit(CommandRunner(store, calendars, in, out, err), command);
+    return 0;
+  } catch (const CommandFailed& failure) {
+    err << "jadwald: " << failure.message << "\n";
+  } catch (const sql::StoreError& e) {
+    err << "jadwald: database: " << e.what() << "\n";
+  }
+  return kExitFailure;
+}
+
+}  // namespace jadwal::server

@@ -1,0 +1,84 @@
+#pragma once
+// The command line of jadwald: the program options, and the operator
+// commands that follow them. Parsing only: nothing here touches the store.
+//
+//   jadwald --config FILE [--daemon] [--pidfile=PATH]      run the server
+//   jadwald --config FILE COMMAND ARGS...                  run one operator command
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sql/store.h"
+
+namespace jadwal::server {
+
+struct UserAdd {
+  std::string name;
+  sql::Role role = sql::Role::Viewer;
+  std::string displayName;
+};
+struct UserList {};
+struct UserPasswd {
+  std::string name;
+};
+struct UserSetDisabled {
+  std::string name;
+  bool disabled = true;
+};
+struct ShareCalendar {
+  std::string owner;
+  std::string calendar;
+  std::string user;
+  bool write = false;
+};
+struct UnshareCalendar {
+  std::string owner;
+  std::string calendar;
+  std::string user;
+};
+struct AssignAide {
+  std::string aide;
+  std::string leader;
+  bool assign = true;  // false: unassign
+};
+struct CalendarAdd {
+  std::string owner;
+  std::string slug;
+  std::string displayName;
+};
+struct ImportCalendar {
+  std::string owner;
+  std::string calendar;
+  std::string file;
+};
+
+using Command = std::variant<UserAdd, UserList, UserPasswd, UserSetDisabled, ShareCalendar, UnshareCalendar, AssignAide,
+                             CalendarAdd, ImportCalendar>;
+
+struct UsageError {
+  std::string message;
+};
+
+// Parses the words after the program options, e.g. {"user", "add", "ani", "--role", "viewer"}.
+std::variant<Command, UsageError> parseCommand(const std::vector<std::string>& words);
+
+// The program options and what follows them.
+struct ProgramArguments {
+  std::string configPath;
+  std::vector<std::string> serverOptions;  // --daemon, --pidfile=..., --umask=... for ServerApplication
+  std::vector<std::string> command;        // empty: run the server
+};
+std::variant<ProgramArguments, UsageError> parseProgramArguments(const std::vector<std::string>& args);
+
+// Login names: [a-z0-9._-], 2..64 characters, starting with a letter or digit.
+bool isValidUserName(const std::string& name);
+// Calendar slugs: the same alphabet, 1..64 characters.
+bool isValidCalendarSlug(const std::string& slug);
+std::optional<sql::Role> roleFromName(const std::string& name);
+
+// The usage text printed with a usage error.
+const char* usageText();
+
+}  // namespace jadwal::server

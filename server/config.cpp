@@ -1,0 +1,212 @@
+#include "server/config.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Exception.h>
+#include <Poco/Net/IPAddress.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+#include <Poco/Util/IniFileConfiguration.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace jadwal::server {
+namespace {
+
+constexpr const char* kZoneInfoDir = "/usr/share/zoneinfo";
+
+std::string quoted(const std::string& value) { return "\"" + value + "\""; }
+
+ConfigError errorAt(const std::string& key, const std::string& what) { return {"config: " + key + ": " + what}; }
+
+std::optional<long long> parseInteger(const std::string& text, long long min, long long max) {
+  long long value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < min || value > max) return std::nullopt;
+  return value;
+}
+
+bool isAbsoluteHttpUrl(const std::string& text) {
+  try {
+    Poco::URI uri(text);
+    const std::string scheme = Poco::toLower(uri.getScheme());
+    return (scheme == "http" || scheme == "https") && !uri.getHost().empty() && uri.getQuery().empty() &&
+           uri.getFragment().empty() && uri.getUserInfo().empty();
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+}
+
+// A zone name is a relative path below the zoneinfo directory naming a TZif
+// file; this refuses "../" tricks and the tables that live beside the zones.
+bool isKnownTimezone(const std::string& name) {
+  if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos) return false;
+  const bool plain = std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '/' || c == '_' || c == '-' || c == '+';
+  });
+  if (!plain) return false;
+  const std::filesystem::path path = std::filesystem::path(kZoneInfoDir) / name;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 4> magic{};
+  in.read(magic.data(), magic.size());
+  return in && std::string(magic.data(), magic.size()) == "TZif";
+}
+
+bool isDatabaseUrl(const std::string& text) {
+  if (text.rfind("sqlite:", 0) == 0) return text.size() > 7;
+  if (text.rfind("mysql://", 0) == 0) {
+    try {
+      Poco::URI uri(text);
+      return !uri.getHost().empty();
+    } catch (const Poco::Exception&) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Every key that holds a value, flattened to "section.key".
+void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+                 std::vector<std::string>& out) {
+  Poco::Util::AbstractConfiguration::Keys keys;
+  config.keys(prefix, keys);
+  for (const auto& key : keys) {
+    const std::string full = prefix.empty() ? key : prefix + "." + key;
+    if (config.hasProperty(full)) out.push_back(Poco::toLower(full));
+    collectKeys(config, full, out);
+  }
+}
+
+using Setter =
+    std::function<std::optional<ConfigError>(const std::string& key, const std::string& value, ServerConfig& config)>;
+
+Setter integerSetter(long long min, long long max, std::function<void(ServerConfig&, long long)> assign) {
+  return [=](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+    auto number = parseInteger(value, min, max);
+    if (!number) {
+      return errorAt(
+          key, quoted(value) + " is not a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    }
+    assign(config, *number);
+    return std::nullopt;
+  };
+}
+
+const std::map<std::string, Setter>& setters() {
+  static const std::map<std::string, Setter> table = {
+      {"public_url",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (!isAbsoluteHttpUrl(value)) return errorAt(key, quoted(value) + " is not an absolute http(s) URL");
+         std::string url = value;
+         while (!url.empty() && url.back() == '/') url.pop_back();
+         config.publicUrl = url;
+         return std::nullopt;
+       }},
+      {"timezone",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (!isKnownTimezone(value)) {
+           return errorAt(key, quoted(value) + " is not a time zone under " + std::string(kZoneInfoDir));
+         }
+         config.timezone = value;
+         return std::nullopt;
+       }},
+      {"http.address",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         Poco::Net::IPAddress address;
+         if (!Poco::Net::IPAddress::tryParse(value, address))
+           return errorAt(key, quoted(value) + " is not an IP address");
+         config.http.address = value;
+         return std::nullopt;
+       }},
+      {"http.port",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         auto port = parseInteger(value, 1, 65535);
+         if (!port) return errorAt(key, quoted(value) + " is not a port number");
+         config.http.port = static_cast<std::uint16_t>(*port);
+         return std::nullopt;
+       }},
+      {"http.threads", integerSetter(1, 1024, [](ServerConfig& c, long long v) { c.http.threads = int(v); })},
+      {"http.max_queued", integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.http.maxQueued = int(v); })},
+      {"http.timeout_seconds",
+       integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.http.timeoutSeconds = int(v); })},
+      {"http.keep_alive_seconds",
+       integerSetter(0, 3600, [](ServerConfig& c, long long v) { c.http.keepAliveSeconds = int(v); })},
+      {"http.max_body_bytes",
+       integerSetter(1, 1LL << 32,
+                     [](ServerConfig& c, long long v) { c.http.maxBodyBytes = static_cast<std::size_t>(v); })},
+      {"db.url",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         // The value is not echoed: a mysql:// URL may carry a password.
+         if (!isDatabaseUrl(value)) return errorAt(key, "not a database URL (sqlite:PATH or mysql://HOST/DB)");
+         config.dbUrl = value;
+         return std::nullopt;
+       }},
+      {"auth.cache_seconds",
+       integerSetter(0, 86400, [](ServerConfig& c, long long v) { c.authCacheSeconds = int(v); })},
+      {"log.access",
+       [](const std::string&, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         config.accessLog = value;
+         return std::nullopt;
+       }},
+      {"log.level",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         static const std::array<const char*, 9> levels = {"none",   "fatal",       "critical", "error", "warning",
+                                                           "notice", "information", "debug",    "trace"};
+         const std::string level = Poco::toLower(value);
+         if (std::find(levels.begin(), levels.end(), level) == levels.end()) {
+           return errorAt(key, quoted(value) + " is not a log level (error, warning, notice, information, debug, ...)");
+         }
+         config.logLevel = level;
+         return std::nullopt;
+       }},
+  };
+  return table;
+}
+
+ConfigResult validate(const Poco::Util::AbstractConfiguration& ini) {
+  std::vector<std::string> keys;
+  collectKeys(ini, "", keys);
+  ServerConfig config;
+  for (const auto& key : keys) {
+    auto setter = setters().find(key);
+    if (setter == setters().end()) return errorAt(key, "unknown key");
+    if (auto error = setter->second(key, ini.getRawString(key), config)) return *error;
+  }
+  if (config.publicUrl.empty()) return errorAt("public_url", "missing (an absolute http(s) URL is required)");
+  if (config.http.port == 0) return errorAt("http.port", "missing (a port number is required)");
+  if (config.dbUrl.empty()) return errorAt("db.url", "missing (sqlite:PATH or mysql://HOST/DB is required)");
+  return config;
+}
+
+}  // namespace
+
+ConfigResult parseConfig(const std::string& iniText) {
+  try {
+    std::istringstream in(iniText);
+    Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini(new Poco::Util::IniFileConfiguration(in));
+    return validate(*ini);
+  } catch (const Poco::Exception& e) {
+    return ConfigError{"config: " + e.displayText()};
+  }
+}
+
+ConfigResult loadConfig(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return ConfigError{"config: " + path + ": cannot be read"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return ConfigError{"config: " + path + ": cannot be read"};
+  return parseConfig(text.str());
+}
+
+}  // namespace jadwal::server

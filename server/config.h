@@ -1,0 +1,45 @@
+#pragma once
+// The server's configuration, read from an INI file. Loading validates every
+// key: an unknown key or a bad value is an error naming the key, so that a
+// typo stops the start instead of being silently ignored.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+
+namespace jadwal::server {
+
+struct HttpConfig {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 0;
+  int threads = 16;
+  int maxQueued = 64;
+  int timeoutSeconds = 30;    // read and write timeout of a connection
+  int keepAliveSeconds = 15;  // 0 turns keep-alive off
+  std::size_t maxBodyBytes = 10485760;
+};
+
+struct ServerConfig {
+  std::string publicUrl;  // absolute http(s) URL, no trailing slash
+  std::string timezone = "Asia/Jakarta";
+  HttpConfig http;
+  std::string dbUrl;          // "sqlite:PATH" or "mysql://..."
+  int authCacheSeconds = 60;  // 0 turns the credential cache off
+  std::string accessLog;      // path, "-" for stdout, empty = off
+  std::string logLevel = "information";
+};
+
+// One line such as `config: http.port: "80a" is not a port number`.
+struct ConfigError {
+  std::string message;
+};
+
+using ConfigResult = std::variant<ServerConfig, ConfigError>;
+
+// Reads and validates the INI file at `path`.
+ConfigResult loadConfig(const std::string& path);
+// The same, from the text of an INI file (for tests and tools).
+ConfigResult parseConfig(const std::string& iniText);
+
+}  // namespace jadwal::server

@@ -1,0 +1,234 @@
+#include "server/http_handler.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <memory>
+
+#include "caldav/dav.h"
+#include "server/body_reader.h"
+#include "server/request_router.h"
+
+namespace jadwal::server {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+// What serving a request produced, before it is written out.
+struct Outcome {
+  caldav::DavResponse reply;
+  std::string user;    // the authenticated user, for the access log
+  bool close = false;  // the connection cannot be reused (unread or refused body)
+};
+
+caldav::DavResponse textReply(int status, std::string text) {
+  caldav::DavResponse reply;
+  reply.status = status;
+  reply.setHeader("Content-Type", "text/plain; charset=utf-8");
+  reply.body = std::move(text);
+  return reply;
+}
+
+bool announcesBody(const Poco::Net::HTTPServerRequest& request) {
+  if (request.getChunkedTransferEncoding()) return true;
+  try {
+    return request.hasContentLength() && request.getContentLength64() > 0;
+  } catch (const Poco::Exception&) {
+    return true;  // an unreadable length: treat the rest of the stream as unusable
+  }
+}
+
+// The request path as sent, without the query: logged raw so that nothing
+// decoded can break the line format or leak query tokens.
+std::string rawPathOf(const std::string& uri) {
+  const auto query = uri.find_first_of("?#");
+  return query == std::string::npos ? uri : uri.substr(0, query);
+}
+
+class RequestServer {
+ public:
+  RequestServer(ServerContext& context, Poco::Net::HTTPServerRequest& request) : context_(context), request_(request) {}
+
+  Outcome serve() {
+    Outcome outcome;
+    std::string path;
+    try {
+      path = Poco::URI(request_.getURI()).getPath();
+    } catch (const Poco::Exception&) {
+      outcome.reply = textReply(400, "Bad request: malformed URI\n");
+      return finish(outcome);
+    }
+    const std::string& method = request_.getMethod();
+    switch (routeFor(method, path)) {
+      case Route::WellKnownCaldav:
+        outcome.reply.status = 301;
+        outcome.reply.setHeader("Location", context_.publicUrl + "/dav/");
+        break;
+      case Route::Health:
+        outcome.reply = serveHealth(method);
+        break;
+      case Route::Metrics:
+        outcome.reply = serveMetrics(method);
+        break;
+      case Route::Dav:
+        serveDav(path, outcome);
+        break;
+      case Route::NotFound:
+        outcome.reply = textReply(404, "Not found\n");
+        break;
+    }
+    return finish(outcome);
+  }
+
+ private:
+  Outcome& finish(Outcome& outcome) {
+    if (!bodyConsumed_ && announcesBody(request_)) outcome.close = true;
+    return outcome;
+  }
+
+  caldav::DavResponse serveHealth(const std::string& method) {
+    if (method != "GET" && method != "HEAD") return methodNotAllowed();
+    bool healthy = false;
+    try {
+      healthy = context_.store.ping();
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: health check: " << e.what() << "\n";
+    }
+    return healthy ? textReply(200, "ok\n") : textReply(503, "database unavailable\n");
+  }
+
+  caldav::DavResponse serveMetrics(const std::string& method) {
+    if (method != "GET" && method != "HEAD") return methodNotAllowed();
+    caldav::DavResponse reply;
+    reply.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    reply.body = context_.metrics.render();
+    return reply;
+  }
+
+  static caldav::DavResponse methodNotAllowed() {
+    auto reply = textReply(405, "Method not allowed\n");
+    reply.setHeader("Allow", "GET, HEAD");
+    return reply;
+  }
+
+  void serveDav(const std::string& path, Outcome& outcome) {
+    const bool hasAuthorization = request_.has("Authorization");
+    auto user = hasAuthorization ? context_.authenticator.authenticate(request_.get("Authorization")) : std::nullopt;
+    if (!user) {
+      outcome.reply = textReply(401, "Authentication required\n");
+      outcome.reply.setHeader("WWW-Authenticate", kBasicChallenge);
+      return;
+    }
+    outcome.user = user->name;
+
+    std::optional<std::uint64_t> declared;
+    try {
+      if (request_.hasContentLength()) {
+        const auto length = request_.getContentLength64();
+        if (length < 0) throw Poco::SyntaxException("negative Content-Length");
+        declared = static_cast<std::uint64_t>(length);
+      }
+    } catch (const Poco::Exception&) {
+      outcome.reply = textReply(400, "Bad request: invalid Content-Length\n");
+      return;
+    }
+    Body body = readBody(request_.stream(), declared, request_.getChunkedTransferEncoding(), context_.maxBodyBytes);
+    if (body.status == BodyStatus::TooLarge) {
+      outcome.reply = textReply(413, "Request body too large\n");
+      return;
+    }
+    bodyConsumed_ = true;
+    if (body.status == BodyStatus::Incomplete) {
+      outcome.reply = textReply(400, "Bad request: incomplete body\n");
+      outcome.close = true;
+      return;
+    }
+
+    caldav::DavRequest dav;
+    dav.method = request_.getMethod();
+    dav.path = path;
+    for (const auto& [name, value] : request_) {
+      if (Poco::icompare(name, "Authorization") == 0) continue;  // the password stays here
+      auto [it, inserted] = dav.headers.emplace(name, value);
+      if (!inserted) it->second += ", " + value;  // repeated headers fold into one list
+    }
+    dav.body = std::move(body.bytes);
+    dav.user = caldav::Principal{user->id, user->name, user->role, user->displayName};
+    outcome.reply = context_.dav.handle(dav);
+  }
+
+  ServerContext& context_;
+  Poco::Net::HTTPServerRequest& request_;
+  bool bodyConsumed_ = false;
+};
+
+bool forbidsBody(int status) { return status < 200 || status == 204 || status == 304; }
+
+// Writes the reply; returns the body bytes sent.
+std::uint64_t sendReply(const Outcome& outcome, const std::string& method, HTTPResponse& response) {
+  response.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(outcome.reply.status));
+  for (const auto& [name, value] : outcome.reply.headers) {
+    if (Poco::icompare(name, "Content-Length") == 0) continue;
+    response.add(name, value);
+  }
+  if (outcome.close) response.setKeepAlive(false);
+  auto& serverResponse = static_cast<Poco::Net::HTTPServerResponse&>(response);
+  if (forbidsBody(outcome.reply.status)) {
+    serverResponse.send();
+    return 0;
+  }
+  serverResponse.sendBuffer(outcome.reply.body.data(), outcome.reply.body.size());
+  return method == "HEAD" ? 0 : outcome.reply.body.size();
+}
+
+}  // namespace
+
+void HttpRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  const auto started = std::chrono::steady_clock::now();
+  ActiveRequest active(context_.metrics);
+  const std::string& method = request.getMethod();
+
+  Outcome outcome;
+  try {
+    outcome = RequestServer(context_, request).serve();
+  } catch (const std::exception& e) {
+    std::cerr << "jadwald: " << method << " " << rawPathOf(request.getURI()) << ": " << e.what() << "\n";
+    outcome.reply = textReply(500, "Internal server error\n");
+    outcome.close = true;
+  }
+
+  std::uint64_t bytes = 0;
+  try {
+    bytes = sendReply(outcome, method, response);
+  } catch (const Poco::Exception&) {
+    // The client went away while we answered; there is no one left to tell.
+  }
+
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  context_.metrics.record(method, outcome.reply.status, seconds);
+  if (context_.accessLog.enabled()) {
+    AccessRecord record;
+    record.remoteAddress = request.clientAddress().host().toString();
+    record.user = outcome.user;
+    record.method = method;
+    record.path = rawPathOf(request.getURI());
+    record.version = request.getVersion();
+    record.status = outcome.reply.status;
+    record.bytes = bytes;
+    record.milliseconds = seconds * 1000;
+    record.unixTime = static_cast<std::int64_t>(std::time(nullptr));
+    context_.accessLog.write(record);
+  }
+}
+
+Poco::Net::HTTPRequestHandler* HttpRequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+  // Poco takes ownership of the handler and deletes it after the request.
+  return std::make_unique<HttpRequestHandler>(context_).release();
+}
+
+}  // namespace jadwal::server

@@ -1,0 +1,216 @@
+#define BOOST_TEST_MODULE auth
+#include <boost/test/unit_test.hpp>
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include <unistd.h>
+
+#include "server/authenticator.h"
+#include "server/credential_cache.h"
+#include "server/password.h"
+#include "sql/store.h"
+
+using namespace jadwal::server;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string basic(const std::string& userColonPassword) {
+  std::string out(sodium_base64_ENCODED_LEN(userColonPassword.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(userColonPassword.data()),
+                    userColonPassword.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return "Basic " + out;
+}
+
+// A clock the test moves by hand.
+struct ManualClock {
+  std::chrono::steady_clock::time_point now{std::chrono::hours(1000)};
+  CredentialCache::Clock function() {
+    return [this] { return now; };
+  }
+};
+
+bool contains(const CredentialCache::Digest& digest, const std::string& needle) {
+  return std::search(digest.begin(), digest.end(), needle.begin(), needle.end()) != digest.end();
+}
+
+// A real SQLite store in a fresh file, removed afterwards.
+struct StoreFixture {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("jadwal-auth-test-" + std::to_string(::getpid()) + ".db");
+  std::unique_ptr<jadwal::sql::Store> store;
+  StoreFixture() {
+    std::filesystem::remove(path);
+    store = jadwal::sql::openStore("sqlite:" + path.string());
+    store->migrate();
+  }
+  ~StoreFixture() {
+    store.reset();
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path.string() + suffix);
+  }
+  jadwal::sql::User addUser(const std::string& name, const std::string& password) {
+    jadwal::sql::User user;
+    user.name = name;
+    user.role = jadwal::sql::Role::Protokol;
+    user.displayName = "Staf " + name;
+    user.passwordHash = hashPassword(password).value();
+    return store->createUser(user);
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(hash_is_argon2id_and_verifies_only_the_right_password) {
+  const auto hash = hashPassword("rahasia-123");
+  BOOST_REQUIRE(hash);
+  BOOST_TEST(hash->rfind("$argon2id$", 0) == 0u);
+  BOOST_TEST(hash->find("rahasia-123") == std::string::npos);
+  BOOST_TEST(verifyPassword("rahasia-123", *hash));
+  BOOST_TEST(!verifyPassword("rahasia-124", *hash));
+  BOOST_TEST(!verifyPassword("", *hash));
+  BOOST_TEST(*hashPassword("rahasia-123") != *hash);  // salted
+}
+
+BOOST_AUTO_TEST_CASE(malformed_hashes_never_verify) {
+  BOOST_TEST(!verifyPassword("x", ""));
+  BOOST_TEST(!verifyPassword("x", "x"));
+  BOOST_TEST(!verifyPassword("x", "$argon2id$v=19$m=65536,t=2,p=1$garbage"));
+  BOOST_TEST(!verifyPassword("x", std::string(500, 'a')));
+}
+
+BOOST_AUTO_TEST_CASE(utf8_length_counts_characters) {
+  BOOST_TEST(utf8Length("abcdefgh") == 8u);
+  BOOST_TEST(utf8Length("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9") == 4u);  // four e-acute: eight bytes
+}
+
+BOOST_AUTO_TEST_CASE(basic_header_parsing) {
+  auto parsed = parseBasicAuthorization(basic("bupati:kata:sandi"));
+  BOOST_REQUIRE(parsed);
+  BOOST_TEST(parsed->user == "bupati");
+  BOOST_TEST(parsed->password == "kata:sandi");  // only the first colon separates
+
+  auto lower = parseBasicAuthorization("basic " + basic("a1:p\xC3\xA4ss").substr(6));
+  BOOST_REQUIRE(lower);
+  BOOST_TEST(lower->password == "p\xC3\xA4ss");
+
+  auto empty = parseBasicAuthorization(basic("sekda:"));
+  BOOST_REQUIRE(empty);
+  BOOST_TEST(empty->password.empty());
+
+  BOOST_TEST(!parseBasicAuthorization("").has_value());
+  BOOST_TEST(!parseBasicAuthorization("Basic").has_value());
+  BOOST_TEST(!parseBasicAuthorization("Basic ").has_value());
+  BOOST_TEST(!parseBasicAuthorization("Bearer abc.def").has_value());
+  BOOST_TEST(!parseBasicAuthorization("Basic !!!notbase64").has_value());
+  BOOST_TEST(!parseBasicAuthorization(basic("no-colon")).has_value());
+  BOOST_TEST(!parseBasicAuthorization(basic(":password")).has_value());
+  BOOST_TEST(!parseBasicAuthorization("Basicx " + basic("a:b").substr(6)).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(cache_hit_miss_and_expiry) {
+  ManualClock clock;
+  CredentialCache cache(60s, 16, clock.function());
+  BOOST_TEST(!cache.contains("ani", "$hash", "secret-1"));
+  cache.remember("ani", "$hash", "secret-1");
+  BOOST_TEST(cache.contains("ani", "$hash", "secret-1"));
+  BOOST_TEST(!cache.contains("ani", "$hash", "secret-2"));
+  BOOST_TEST(!cache.contains("budi", "$hash", "secret-1"));
+  clock.now += 59s;
+  BOOST_TEST(cache.contains("ani", "$hash", "secret-1"));
+  clock.now += 1s;
+  BOOST_TEST(!cache.contains("ani", "$hash", "secret-1"));
+}
+
+BOOST_AUTO_TEST_CASE(a_new_stored_hash_invalidates_the_entry) {
+  CredentialCache cache(60s, 16);
+  cache.remember("ani", "$argon2id$old", "secret-1");
+  BOOST_TEST(!cache.contains("ani", "$argon2id$new", "secret-1"));
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_password_does_not_evict) {
+  CredentialCache cache(60s, 16);
+  cache.remember("ani", "$hash", "secret-1");
+  const auto before = cache.storedDigest("ani");
+  for (int i = 0; i < 5; ++i) BOOST_TEST(!cache.contains("ani", "$hash", "guess-" + std::to_string(i)));
+  BOOST_TEST(cache.contains("ani", "$hash", "secret-1"));
+  BOOST_TEST((cache.storedDigest("ani") == before));
+}
+
+BOOST_AUTO_TEST_CASE(cache_never_stores_the_password) {
+  const std::string password = "plaintext-password";
+  CredentialCache cache(60s, 16);
+  cache.remember("ani", "$hash", password);
+  const auto stored = cache.storedDigest("ani");
+  BOOST_TEST(!contains(stored, password.substr(0, 8)));
+  BOOST_TEST((stored != CredentialCache::Digest{}));
+  // Keyed with a per-process random key: the same input gives another digest in another cache.
+  CredentialCache other(60s, 16);
+  BOOST_TEST((other.digestOf("$hash", password) != stored));
+  // And not the plain unkeyed hash of the password either.
+  CredentialCache::Digest unkeyed{};
+  crypto_generichash(unkeyed.data(), unkeyed.size(), reinterpret_cast<const unsigned char*>(password.data()),
+                     password.size(), nullptr, 0);
+  BOOST_TEST((unkeyed != stored));
+}
+
+BOOST_AUTO_TEST_CASE(cache_size_is_bounded) {
+  ManualClock clock;
+  CredentialCache cache(60s, 3, clock.function());
+  for (int i = 0; i < 10; ++i) {
+    cache.remember("user" + std::to_string(i), "$h", "pw");
+    clock.now += 1s;
+  }
+  BOOST_TEST(cache.size() == 3u);
+  BOOST_TEST(cache.contains("user9", "$h", "pw"));  // the newest stay, the oldest went
+  BOOST_TEST(!cache.contains("user0", "$h", "pw"));
+}
+
+BOOST_AUTO_TEST_CASE(zero_ttl_disables_the_cache) {
+  CredentialCache cache(0s, 16);
+  cache.remember("ani", "$hash", "secret-1");
+  BOOST_TEST(!cache.contains("ani", "$hash", "secret-1"));
+  BOOST_TEST(cache.size() == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(authenticator_checks_users_in_the_store, StoreFixture) {
+  addUser("protokol1", "sandi-rahasia");
+  CredentialCache cache(60s, 16);
+  Authenticator authenticator(*store, cache);
+
+  auto user = authenticator.authenticate(basic("protokol1:sandi-rahasia"));
+  BOOST_REQUIRE(user);
+  BOOST_TEST(user->name == "protokol1");
+  BOOST_TEST(user->displayName == "Staf protokol1");
+  BOOST_TEST(cache.size() == 1u);
+
+  BOOST_TEST(!authenticator.authenticate(basic("protokol1:salah-sandi")).has_value());
+  BOOST_TEST(!authenticator.authenticate(basic("tamu:sandi-rahasia")).has_value());
+  BOOST_TEST(!authenticator.authenticate("").has_value());
+  BOOST_TEST(!authenticator.authenticate("Digest username=\"protokol1\"").has_value());
+  BOOST_TEST(
+      authenticator.authenticate(basic("protokol1:sandi-rahasia")).has_value());  // still cached after the failures
+}
+
+BOOST_FIXTURE_TEST_CASE(authenticator_rereads_the_user_on_a_cache_hit, StoreFixture) {
+  addUser("ajudan1", "sandi-lama-1");
+  CredentialCache cache(3600s, 16);
+  Authenticator authenticator(*store, cache);
+  BOOST_REQUIRE(authenticator.authenticate(basic("ajudan1:sandi-lama-1")));
+
+  // Another process disables the user: the cached entry must not let them in.
+  BOOST_REQUIRE(store->setDisabled("ajudan1", true));
+  BOOST_TEST(!authenticator.authenticate(basic("ajudan1:sandi-lama-1")).has_value());
+  BOOST_REQUIRE(store->setDisabled("ajudan1", false));
+  BOOST_TEST(authenticator.authenticate(basic("ajudan1:sandi-lama-1")).has_value());
+
+  // Another process changes the password: the old one stops working at once.
+  BOOST_REQUIRE(store->setPasswordHash("ajudan1", hashPassword("sandi-baru-2").value()));
+  BOOST_TEST(!authenticator.authenticate(basic("ajudan1:sandi-lama-1")).has_value());
+  BOOST_TEST(authenticator.authenticate(basic("ajudan1:sandi-baru-2")).has_value());
+}

@@ -1,0 +1,174 @@
+#define BOOST_TEST_MODULE config
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
+#include "server/config.h"
+
+using namespace jadwal::server;
+
+namespace {
+
+const std::string kMinimal =
+    "public_url = https://agenda.example.go.id\n"
+    "[http]\n"
+    "port = 8080\n"
+    "[db]\n"
+    "url = sqlite:/var/lib/jadwal/jadwal.db\n";
+
+ServerConfig expectConfig(const std::string& text) {
+  auto result = parseConfig(text);
+  if (auto* error = std::get_if<ConfigError>(&result)) BOOST_FAIL("unexpected error: " << error->message);
+  return std::get<ServerConfig>(result);
+}
+
+std::string expectError(const std::string& text) {
+  auto result = parseConfig(text);
+  BOOST_REQUIRE_MESSAGE(std::holds_alternative<ConfigError>(result), "accepted:\n" << text);
+  return std::get<ConfigError>(result).message;
+}
+
+// The minimal file with one line added at the top level or in a section.
+std::string withLine(const std::string& section, const std::string& line) {
+  return kMinimal + "[" + section + "]\n" + line + "\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(minimal_file_gets_the_defaults) {
+  const ServerConfig config = expectConfig(kMinimal);
+  BOOST_TEST(config.publicUrl == "https://agenda.example.go.id");
+  BOOST_TEST(config.timezone == "Asia/Jakarta");
+  BOOST_TEST(config.http.address == "127.0.0.1");
+  BOOST_TEST(config.http.port == 8080);
+  BOOST_TEST(config.http.threads == 16);
+  BOOST_TEST(config.http.maxQueued == 64);
+  BOOST_TEST(config.http.timeoutSeconds == 30);
+  BOOST_TEST(config.http.keepAliveSeconds == 15);
+  BOOST_TEST(config.http.maxBodyBytes == 10485760u);
+  BOOST_TEST(config.dbUrl == "sqlite:/var/lib/jadwal/jadwal.db");
+  BOOST_TEST(config.authCacheSeconds == 60);
+  BOOST_TEST(config.accessLog.empty());
+  BOOST_TEST(config.logLevel == "information");
+}
+
+BOOST_AUTO_TEST_CASE(full_file_sets_every_key) {
+  const ServerConfig config = expectConfig(
+      "; a comment\n"
+      "public_url = https://agenda.example.go.id/jadwal/\n"
+      "timezone = Asia/Makassar\n"
+      "[http]\n"
+      "address = 0.0.0.0\n"
+      "port = 443\n"
+      "threads = 4\n"
+      "max_queued = 10\n"
+      "timeout_seconds = 5\n"
+      "keep_alive_seconds = 0\n"
+      "max_body_bytes = 1024\n"
+      "[db]\n"
+      "url = mysql://jadwal:secret@db.internal/jadwal\n"
+      "[auth]\n"
+      "cache_seconds = 0\n"
+      "[log]\n"
+      "access = -\n"
+      "level = Debug\n");
+  BOOST_TEST(config.publicUrl == "https://agenda.example.go.id/jadwal");  // trailing slash dropped
+  BOOST_TEST(config.timezone == "Asia/Makassar");
+  BOOST_TEST(config.http.address == "0.0.0.0");
+  BOOST_TEST(config.http.port == 443);
+  BOOST_TEST(config.http.threads == 4);
+  BOOST_TEST(config.http.maxQueued == 10);
+  BOOST_TEST(config.http.timeoutSeconds == 5);
+  BOOST_TEST(config.http.keepAliveSeconds == 0);
+  BOOST_TEST(config.http.maxBodyBytes == 1024u);
+  BOOST_TEST(config.dbUrl == "mysql://jadwal:secret@db.internal/jadwal");
+  BOOST_TEST(config.authCacheSeconds == 0);
+  BOOST_TEST(config.accessLog == "-");
+  BOOST_TEST(config.logLevel == "debug");
+}
+
+BOOST_AUTO_TEST_CASE(each_required_key_is_reported_when_missing) {
+  BOOST_TEST(expectError("[http]\nport = 8080\n[db]\nurl = sqlite:x.db\n").find("config: public_url: missing") == 0u);
+  BOOST_TEST(
+      expectError("public_url = http://a.example\n[db]\nurl = sqlite:x.db\n").find("config: http.port: missing") == 0u);
+  BOOST_TEST(expectError("public_url = http://a.example\n[http]\nport = 8080\n").find("config: db.url: missing") == 0u);
+  BOOST_TEST(expectError("").find("missing") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_are_refused_by_name) {
+  BOOST_TEST(expectError(withLine("http", "prot = 8080")) == "config: http.prot: unknown key");
+  BOOST_TEST(expectError("colour = red\n" + kMinimal) == "config: colour: unknown key");
+  BOOST_TEST(expectError(withLine("smtp", "host = mail")) == "config: smtp.host: unknown key");
+  // A line without '=' is a key too, and a typo all the same.
+  BOOST_TEST(expectError(withLine("db", "sqlite")) == "config: db.sqlite: unknown key");
+}
+
+BOOST_AUTO_TEST_CASE(bad_ports_are_refused) {
+  const std::string base = "public_url = http://a.example\n[db]\nurl = sqlite:x.db\n[http]\n";
+  BOOST_TEST(expectError(base + "port = 80a\n") == "config: http.port: \"80a\" is not a port number");
+  BOOST_TEST(expectError(base + "port = 0\n") == "config: http.port: \"0\" is not a port number");
+  BOOST_TEST(expectError(base + "port = 65536\n") == "config: http.port: \"65536\" is not a port number");
+  BOOST_TEST(expectError(base + "port = -1\n") == "config: http.port: \"-1\" is not a port number");
+  BOOST_TEST(expectError(base + "port =\n") == "config: http.port: \"\" is not a port number");
+  BOOST_TEST(expectConfig(base + "port = 65535\n").http.port == 65535);
+}
+
+BOOST_AUTO_TEST_CASE(bad_public_urls_are_refused) {
+  const std::string rest = "[http]\nport = 8080\n[db]\nurl = sqlite:x.db\n";
+  for (const std::string url : {"ftp://a.example", "agenda.example.go.id", "/dav", "https://", "http://a.example/?x=1",
+                                "http://user:pw@a.example"}) {
+    const std::string message = expectError("public_url = " + url + "\n" + rest);
+    BOOST_TEST(message == "config: public_url: \"" + url + "\" is not an absolute http(s) URL");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_timezones_are_refused) {
+  for (const std::string zone : {"Mars/Olympus", "../../etc/passwd", "zone.tab", "Asia", "/etc/localtime", ""}) {
+    const std::string message = expectError("timezone = " + zone + "\n" + kMinimal);
+    BOOST_TEST(message.find("config: timezone: \"" + zone + "\" is not a time zone") == 0u, message);
+  }
+  BOOST_TEST(expectConfig("timezone = Europe/Berlin\n" + kMinimal).timezone == "Europe/Berlin");
+  BOOST_TEST(expectConfig("timezone = UTC\n" + kMinimal).timezone == "UTC");
+}
+
+BOOST_AUTO_TEST_CASE(bad_database_urls_are_refused) {
+  const std::string base = "public_url = http://a.example\n[http]\nport = 8080\n[db]\n";
+  for (const std::string url : {"postgres://db/x", "sqlite:", "jadwal.db", "mysql://"}) {
+    BOOST_TEST(expectError(base + "url = " + url + "\n").find("config: db.url: not a database URL") == 0u);
+  }
+  // A password in a rejected URL is not repeated on the terminal or in a journal.
+  BOOST_TEST(expectError(base + "url = mysq://jadwal:hunter22@db/x\n").find("hunter22") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_numbers_and_levels_are_refused) {
+  BOOST_TEST(expectError(withLine("http", "threads = 0")).find("config: http.threads: \"0\"") == 0u);
+  BOOST_TEST(expectError(withLine("http", "threads = many")).find("config: http.threads: \"many\"") == 0u);
+  BOOST_TEST(expectError(withLine("http", "timeout_seconds = 1.5")).find("config: http.timeout_seconds:") == 0u);
+  BOOST_TEST(expectError(withLine("http", "max_body_bytes = 0")).find("config: http.max_body_bytes:") == 0u);
+  BOOST_TEST(expectError(withLine("auth", "cache_seconds = -5")).find("config: auth.cache_seconds:") == 0u);
+  BOOST_TEST(expectError(withLine("http", "address = localhost:80")).find("config: http.address:") == 0u);
+  BOOST_TEST(expectError(withLine("log", "level = loud")).find("config: log.level: \"loud\"") == 0u);
+  BOOST_TEST(expectConfig(withLine("http", "address = ::1")).http.address == "::1");
+}
+
+BOOST_AUTO_TEST_CASE(load_config_reads_a_file_and_reports_a_missing_one) {
+  const auto path =
+      std::filesystem::temp_directory_path() / ("jadwal-config-test-" + std::to_string(::getpid()) + ".ini");
+  {
+    std::ofstream out(path);
+    out << kMinimal;
+  }
+  auto loaded = loadConfig(path.string());
+  std::filesystem::remove(path);
+  BOOST_REQUIRE(std::holds_alternative<ServerConfig>(loaded));
+  BOOST_TEST(std::get<ServerConfig>(loaded).http.port == 8080);
+
+  auto missing = loadConfig(path.string());
+  BOOST_REQUIRE(std::holds_alternative<ConfigError>(missing));
+  BOOST_TEST(std::get<ConfigError>(missing).message == "config: " + path.string() + ": cannot be read");
+}
