@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Jadwal needs, and only those that are missing:
+# a second run does not touch the network. Runs as root, or through sudo.
+#
+#   scripts/install-deps.sh          build dependencies
+#   scripts/install-deps.sh --tests  build and test dependencies
+set -euo pipefail
+
+build_packages=(cmake g++ make pkg-config libpoco-dev libical-dev libsodium-dev libboost-test-dev
+  libmysqlcppconn-dev libkainjow-mustache-dev tzdata)
+test_packages=(python3 python3-caldav vdirsyncer litmus curl sqlite3)
+
+case "${1:-}" in
+  "") wanted=("${build_packages[@]}") ;;
+  --tests) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == installed ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+if ((EUID == 0)); then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "install-deps: missing packages (${missing[*]}), and neither root nor sudo to install them" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
