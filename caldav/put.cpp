@@ -63,7 +63,9 @@ DavResponse handlePut(DavContext& ctx, const Resource& r) {
       return textResponse(412, "The calendar object was changed or created by someone else; reload it first");
     case sql::WriteStatus::UidConflict:
       return conditionResponse(403, ns::kCalDav, "no-uid-conflict",
-                               "Another object in this calendar already has this UID",
+                               result.conflictName == r.objectName
+                                   ? "This resource holds another UID; store a new UID under a new name"
+                                   : "Another object in this calendar already has this UID",
                                "<D:href>" + xmlEscape(r.calendarHref + encodeSegment(result.conflictName)) +
                                    "</D:href>");
     default:

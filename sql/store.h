@@ -162,7 +162,8 @@ class Store {
 
   // --- calendar objects ---
   // Writes `ical` under `name` with the given ETag and index. Fails with
-  // UidConflict if another name in the calendar holds index.uid.
+  // UidConflict if another name in the calendar holds index.uid, or if
+  // `name` holds an object with another UID (conflictName is then `name`).
   virtual WriteResult putObject(std::int64_t calendarId, const std::string& name, const std::string& ical,
                                 const std::string& etag, const ObjectIndex& index, const Precondition& pre) = 0;
   virtual WriteResult deleteObject(std::int64_t calendarId, const std::string& name, const Precondition& pre) = 0;

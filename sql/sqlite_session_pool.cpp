@@ -1,0 +1,83 @@
+#include "sql/sqlite_session_pool.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+
+#include <mutex>
+#include <utility>
+
+namespace jadwal::sql {
+
+namespace {
+
+// Long enough to ride out another process's write (a backup, a CLI tool);
+// writers inside this process never wait on SQLite because they queue on a
+// mutex first.
+constexpr int kBusyTimeoutMs = 10000;
+// Poco retries a failed open until this many seconds have passed (60 by
+// default); a file that cannot be opened at once will not open later.
+constexpr std::size_t kOpenTimeoutSeconds = 1;
+
+void registerConnectorOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+}
+
+}  // namespace
+
+SqliteSessionPool::Lease::Lease(SqliteSessionPool& pool, Poco::Data::Session session)
+    : pool_(pool), session_(std::move(session)) {}
+
+SqliteSessionPool::Lease::~Lease() { pool_.release(std::move(*session_), discarded_); }
+
+SqliteSessionPool::SqliteSessionPool(std::string path, std::size_t maxSessions)
+    : path_(std::move(path)), maxSessions_(maxSessions == 0 ? 1 : maxSessions) {
+  registerConnectorOnce();
+  idle_.push_back(open());
+  open_ = 1;
+}
+
+Poco::Data::Session SqliteSessionPool::open() const {
+  using namespace Poco::Data::Keywords;
+  Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, path_, kOpenTimeoutSeconds);
+  // journal_mode answers with a row; read it so the statement has a target.
+  std::string journalMode;
+  session << "PRAGMA journal_mode = WAL", into(journalMode), now;
+  session << "PRAGMA foreign_keys = ON", now;
+  session << "PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs), into(journalMode), now;
+  return session;
+}
+
+SqliteSessionPool::Lease SqliteSessionPool::acquire() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [this] { return !idle_.empty() || open_ < maxSessions_; });
+  if (!idle_.empty()) {
+    Poco::Data::Session session = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(session));
+  }
+  ++open_;
+  lock.unlock();
+  try {
+    return Lease(*this, open());
+  } catch (...) {
+    lock.lock();
+    --open_;
+    available_.notify_one();
+    throw;
+  }
+}
+
+void SqliteSessionPool::release(Poco::Data::Session session, bool discarded) {
+  {
+    std::lock_guard lock(mutex_);
+    if (discarded) {
+      --open_;
+    } else {
+      idle_.push_back(std::move(session));
+    }
+  }
+  available_.notify_one();
+  // A discarded session closes here, outside the lock, as its last handle goes.
+}
+
+}  // namespace jadwal::sql

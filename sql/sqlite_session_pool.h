@@ -1,0 +1,57 @@
+#pragma once
+// A bounded set of SQLite connections to one database file, each set up the
+// same way (WAL, foreign keys, busy timeout). A connection serves one thread
+// at a time; when all are busy a caller waits for one instead of failing,
+// because callers hold a connection only for the span of one store call.
+
+#include <Poco/Data/Session.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jadwal::sql {
+
+class SqliteSessionPool {
+ public:
+  // Exclusive use of one connection; gives it back when destroyed.
+  class Lease {
+   public:
+    Lease(SqliteSessionPool& pool, Poco::Data::Session session);
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+
+    Poco::Data::Session& session() { return *session_; }
+    // The connection is in an unknown state (e.g. a failed rollback): close
+    // it instead of handing it to the next caller.
+    void discard() { discarded_ = true; }
+
+   private:
+    SqliteSessionPool& pool_;
+    std::optional<Poco::Data::Session> session_;
+    bool discarded_ = false;
+  };
+
+  // Opens one connection at once so that a bad path fails here, not later.
+  // Throws Poco::Exception if the file cannot be opened.
+  SqliteSessionPool(std::string path, std::size_t maxSessions);
+
+  Lease acquire();
+
+ private:
+  Poco::Data::Session open() const;
+  void release(Poco::Data::Session session, bool discarded);
+
+  const std::string path_;
+  const std::size_t maxSessions_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<Poco::Data::Session> idle_;
+  std::size_t open_ = 0;  // idle plus leased
+};
+
+}  // namespace jadwal::sql

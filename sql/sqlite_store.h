@@ -1,0 +1,75 @@
+#pragma once
+// The Store on one SQLite file through Poco::Data. Readers run in parallel on
+// their own connections (WAL); writers queue on an in-process mutex and then
+// take SQLite's write lock with BEGIN IMMEDIATE, so two threads of this
+// process never meet SQLITE_BUSY. All state lives in the file: two stores on
+// the same path see the same data.
+
+#include <mutex>
+#include <string>
+
+#include "sql/sqlite_session_pool.h"
+#include "sql/store.h"
+
+namespace jadwal::sql {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the database file. Throws StoreError if it
+  // cannot be opened. Call migrate() before anything else.
+  explicit SqliteStore(const std::string& path, std::size_t maxConnections = 16);
+
+  void migrate() override;
+  bool ping() override;
+
+  User createUser(const User& user) override;
+  std::optional<User> findUser(std::string_view name) override;
+  std::optional<User> findUserById(std::int64_t id) override;
+  std::vector<User> listUsers() override;
+  bool setPasswordHash(std::string_view name, const std::string& hash) override;
+  bool setDisabled(std::string_view name, bool disabled) override;
+
+  void assignAide(std::int64_t aideId, std::int64_t leaderId) override;
+  void unassignAide(std::int64_t aideId, std::int64_t leaderId) override;
+  std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) override;
+
+  Calendar createCalendar(const Calendar& calendar) override;
+  std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) override;
+  std::optional<Calendar> findCalendarById(std::int64_t id) override;
+  std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) override;
+  std::vector<Calendar> allCalendars() override;
+  void updateCalendarProperties(const Calendar& calendar) override;
+  bool deleteCalendar(std::int64_t calendarId) override;
+
+  void setShare(const Share& share) override;
+  void removeShare(std::int64_t calendarId, std::int64_t userId) override;
+  std::vector<Share> sharesOfUser(std::int64_t userId) override;
+  std::vector<Share> sharesOfCalendar(std::int64_t calendarId) override;
+
+  WriteResult putObject(std::int64_t calendarId, const std::string& name, const std::string& ical,
+                        const std::string& etag, const ObjectIndex& index, const Precondition& pre) override;
+  WriteResult deleteObject(std::int64_t calendarId, const std::string& name, const Precondition& pre) override;
+
+  std::optional<StoredObject> getObject(std::int64_t calendarId, std::string_view name) override;
+  std::optional<StoredObject> findObjectByUid(std::int64_t calendarId, std::string_view uid) override;
+  std::vector<StoredObject> getObjects(std::int64_t calendarId, const std::vector<std::string>& names) override;
+  std::vector<ObjectMeta> listObjects(std::int64_t calendarId) override;
+  std::vector<StoredObject> allObjects(std::int64_t calendarId) override;
+  std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component, Instant start,
+                                               Instant end) override;
+
+  ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override;
+
+  std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override;
+  void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) override;
+  void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
+                          std::string_view name) override;
+
+ private:
+  class WriteTransaction;
+
+  SqliteSessionPool pool_;
+  std::mutex writers_;  // one writer at a time within this process
+};
+
+}  // namespace jadwal::sql
