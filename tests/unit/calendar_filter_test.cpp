@@ -4,6 +4,8 @@
 #include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
+#include "ical_test_support.h"
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -12,6 +14,8 @@
 #include "caldav/xml.h"
 
 using namespace jadwal::caldav;
+using jadwal::caldav::testing::calendarOf;
+using jadwal::caldav::testing::utc;
 
 namespace {
 
@@ -35,28 +39,11 @@ std::string refusal(std::string_view inner) {
   return "";
 }
 
-// A VCALENDAR around the given component lines.
-IcalComponent calendarOf(std::initializer_list<std::string_view> lines) {
-  std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Jadwal//Test//EN\r\n";
-  for (std::string_view line : lines) {
-    text += line;
-    text += "\r\n";
-  }
-  text += "END:VCALENDAR\r\n";
-  IcalComponent calendar = parseStored(text);
-  BOOST_REQUIRE(calendar);
-  return calendar;
-}
 
 bool matches(std::string_view filterInner, const IcalComponent& calendar) {
   return matchesFilter(filterFrom(filterInner), calendar.get(), TimeContext{});
 }
 
-Instant utc(std::string_view text) {
-  Instant at = 0;
-  BOOST_REQUIRE(parseUtcDateTime(text, at));
-  return at;
-}
 
 std::string eventsInRange(std::string_view start, std::string_view end) {
   return "<C:comp-filter name=\"VCALENDAR\"><C:comp-filter name=\"VEVENT\"><C:time-range start=\"" +

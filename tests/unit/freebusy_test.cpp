@@ -4,32 +4,20 @@
 #include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
+#include "ical_test_support.h"
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 using namespace jadwal::caldav;
+using jadwal::caldav::testing::calendarOf;
+using jadwal::caldav::testing::utc;
 
 namespace {
 
-IcalComponent calendarOf(std::initializer_list<std::string_view> lines) {
-  std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Jadwal//Test//EN\r\n";
-  for (std::string_view line : lines) {
-    text += line;
-    text += "\r\n";
-  }
-  text += "END:VCALENDAR\r\n";
-  IcalComponent calendar = parseStored(text);
-  BOOST_REQUIRE(calendar);
-  return calendar;
-}
 
-Instant utc(std::string_view text) {
-  Instant at = 0;
-  BOOST_REQUIRE(parseUtcDateTime(text, at));
-  return at;
-}
 
 std::string describe(const std::vector<BusyPeriod>& periods) {
   std::string text;

@@ -4,6 +4,8 @@
 #include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
+#include "ical_test_support.h"
+
 #include <chrono>
 #include <initializer_list>
 #include <string>
@@ -11,26 +13,12 @@
 #include <vector>
 
 using namespace jadwal::caldav;
+using jadwal::caldav::testing::calendarOf;
+using jadwal::caldav::testing::utc;
 
 namespace {
 
-IcalComponent calendarOf(std::initializer_list<std::string_view> lines) {
-  std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Jadwal//Test//EN\r\n";
-  for (std::string_view line : lines) {
-    text += line;
-    text += "\r\n";
-  }
-  text += "END:VCALENDAR\r\n";
-  IcalComponent calendar = parseStored(text);
-  BOOST_REQUIRE(calendar);
-  return calendar;
-}
 
-Instant utc(std::string_view text) {
-  Instant at = 0;
-  BOOST_REQUIRE(parseUtcDateTime(text, at));
-  return at;
-}
 
 std::vector<std::string> startsOf(const std::vector<Instance>& instances) {
   std::vector<std::string> starts;
