@@ -95,6 +95,120 @@ const std::vector<Migration>& migrations() {
                 xml TEXT NOT NULL,
                 PRIMARY KEY (calendar_id, resource, ns, name)))",
        }},
+      {2,
+       {
+           // Activity requests. Calendar ids carry no foreign key: a request
+           // keeps its history when a calendar goes; 0 means none.
+           R"(CREATE TABLE requests (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE,
+                state TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                requester_name TEXT NOT NULL DEFAULT '',
+                requester_position TEXT NOT NULL DEFAULT '',
+                institution TEXT NOT NULL DEFAULT '',
+                whatsapp TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL DEFAULT '',
+                language TEXT NOT NULL DEFAULT 'id',
+                letter_number TEXT NOT NULL DEFAULT '',
+                letter_date TEXT NOT NULL DEFAULT '',
+                subject TEXT NOT NULL DEFAULT '',
+                letter_type TEXT NOT NULL DEFAULT '',
+                event_name TEXT NOT NULL DEFAULT '',
+                start_at INTEGER NOT NULL,
+                end_at INTEGER,
+                venue TEXT NOT NULL DEFAULT '',
+                address TEXT NOT NULL DEFAULT '',
+                dress_code TEXT NOT NULL DEFAULT '',
+                leader_role TEXT NOT NULL DEFAULT '',
+                other_invitees TEXT NOT NULL DEFAULT '',
+                contact_person TEXT NOT NULL DEFAULT '',
+                representative_accepted INTEGER NOT NULL DEFAULT 0,
+                assigned_leader TEXT NOT NULL DEFAULT '',
+                representative_user TEXT NOT NULL DEFAULT '',
+                representative_name TEXT NOT NULL DEFAULT '',
+                representative_position TEXT NOT NULL DEFAULT '',
+                decision_note TEXT NOT NULL DEFAULT '',
+                hold_calendar_id INTEGER NOT NULL DEFAULT 0,
+                hold_object_name TEXT NOT NULL DEFAULT '',
+                event_calendar_id INTEGER NOT NULL DEFAULT 0,
+                event_object_name TEXT NOT NULL DEFAULT '',
+                representative_calendar_id INTEGER NOT NULL DEFAULT 0,
+                representative_object_name TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))",
+           // The inbox lists newest first; the agenda views filter on start.
+           "CREATE INDEX requests_by_created ON requests (created_at, id)",
+           "CREATE INDEX requests_by_state ON requests (state, created_at)",
+           "CREATE INDEX requests_by_start ON requests (start_at)",
+           "CREATE INDEX requests_by_assigned_leader ON requests (assigned_leader)",
+           // A CalDAV write to a request's object finds its request by these.
+           "CREATE INDEX requests_by_hold ON requests (hold_calendar_id, hold_object_name)",
+           "CREATE INDEX requests_by_event ON requests (event_calendar_id, event_object_name)",
+           "CREATE INDEX requests_by_representative ON requests (representative_calendar_id, "
+           "representative_object_name)",
+           // The leaders asked, one row each, so that a leader's inbox is an
+           // index lookup; position keeps the order the requester chose.
+           R"(CREATE TABLE request_leaders (
+                request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                leader TEXT NOT NULL,
+                PRIMARY KEY (request_id, leader)))",
+           "CREATE INDEX request_leaders_by_leader ON request_leaders (leader, request_id)",
+           // Each content once, however many requests or re-submissions use it.
+           R"(CREATE TABLE blobs (
+                sha256 TEXT PRIMARY KEY,
+                size INTEGER NOT NULL,
+                bytes BLOB NOT NULL))",
+           R"(CREATE TABLE request_files (
+                id INTEGER PRIMARY KEY,
+                request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+                size INTEGER NOT NULL,
+                uploaded_at INTEGER NOT NULL))",
+           "CREATE INDEX request_files_by_request ON request_files (request_id, id)",
+           // actor_id carries no foreign key: the trail outlives any account.
+           R"(CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                request_id INTEGER NOT NULL REFERENCES requests(id),
+                at INTEGER NOT NULL,
+                actor_id INTEGER,
+                actor_name TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL,
+                from_state TEXT NOT NULL DEFAULT '',
+                to_state TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT ''))",
+           "CREATE INDEX audit_by_request ON audit (request_id, id)",
+           // The trail is evidence: the database itself refuses to rewrite it.
+           R"(CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+              BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END)",
+           R"(CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+              BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END)",
+           R"(CREATE TABLE dispositions (
+                request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+                leader_id INTEGER NOT NULL,
+                choice TEXT NOT NULL,
+                representative TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                by_user_id INTEGER,
+                at INTEGER NOT NULL,
+                PRIMARY KEY (request_id, leader_id)))",
+           // Only the hash of a cookie is kept: a copy of the file opens no session.
+           R"(CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL))",
+           "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+           R"(CREATE TABLE secrets (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                created_at INTEGER NOT NULL))",
+       }},
   };
   return all;
 }
@@ -107,7 +221,7 @@ std::int64_t nowSeconds() {
 
 int latestSqliteSchemaVersion() { return migrations().back().version; }
 
-void migrateSqliteSchema(Poco::Data::Session& session) {
+void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion) {
   session << R"(CREATE TABLE IF NOT EXISTS schema_version (
                   version INTEGER PRIMARY KEY,
                   applied_at INTEGER NOT NULL))",
@@ -119,7 +233,7 @@ void migrateSqliteSchema(Poco::Data::Session& session) {
                      std::to_string(latestSqliteSchemaVersion()) + ")");
   }
   for (const Migration& migration : migrations()) {
-    if (migration.version <= current) continue;
+    if (migration.version <= current || migration.version > targetVersion) continue;
     for (const char* statement : migration.statements) {
       session << statement, now;
     }

@@ -10,9 +10,10 @@ namespace jadwal::sql {
 // The version a database has after migrateSqliteSchema.
 int latestSqliteSchemaVersion();
 
-// Applies the missing migrations. REQUIRES: the caller holds a write
-// transaction on `session`. Throws StoreError if the file comes from a newer
-// build than this one.
-void migrateSqliteSchema(Poco::Data::Session& session);
+// Applies the missing migrations up to `targetVersion` (tests stop early to
+// build an older file). REQUIRES: the caller holds a write transaction on
+// `session`. Throws StoreError if the file comes from a newer build than this
+// one.
+void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion = latestSqliteSchemaVersion());
 
 }  // namespace jadwal::sql

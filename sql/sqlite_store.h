@@ -8,7 +8,9 @@
 #include <mutex>
 #include <string>
 
+#include "sql/sqlite_request_store.h"
 #include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_session_store.h"
 #include "sql/store.h"
 
 namespace jadwal::sql {
@@ -18,6 +20,9 @@ class SqliteStore final : public Store {
   // Opens (creating if needed) the database file. Throws StoreError if it
   // cannot be opened. Call migrate() before anything else.
   explicit SqliteStore(const std::string& path, std::size_t maxConnections = 16);
+
+  RequestStore& requests() override { return requests_; }
+  SessionStore& sessions() override { return sessions_; }
 
   void migrate() override;
   bool ping() override;
@@ -66,10 +71,11 @@ class SqliteStore final : public Store {
                           std::string_view name) override;
 
  private:
-  class WriteTransaction;
-
   SqliteSessionPool pool_;
   std::mutex writers_;  // one writer at a time within this process
+  // Declared after the pool and the mutex they share, so built after them.
+  SqliteRequestStore requests_;
+  SqliteSessionStore sessions_;
 };
 
 }  // namespace jadwal::sql

@@ -119,9 +119,17 @@ struct ChangeSet {
   std::vector<Change> changes;  // latest change per name with seq > since, by seq
 };
 
+class RequestStore;
+class SessionStore;
+
 class Store {
  public:
   virtual ~Store() = default;
+
+  // The activity requests and the web sessions, in the same database
+  // (sql/request_store.h).
+  virtual RequestStore& requests() = 0;
+  virtual SessionStore& sessions() = 0;
 
   // Creates or upgrades the schema. Called once at start.
   virtual void migrate() = 0;

@@ -1,0 +1,169 @@
+#pragma once
+// Storage of activity requests (permohonan), their files, decisions and
+// audit trail. Like Store it knows nothing of HTTP or of the workflow's
+// rules: states are opaque strings here, the workflow gives them meaning.
+//
+// Contract: the same as Store (thread-safe; each write one transaction;
+// database failures thrown as StoreError). The audit table is append-only:
+// nothing here updates or deletes an audit row.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/store.h"
+
+namespace jadwal::sql {
+
+struct RequestRow {
+  std::int64_t id = 0;
+  std::string code;    // tracking code shown to the requester, unique
+  std::string state;   // workflow state code, e.g. "diajukan"
+  std::int64_t version = 0;  // bumped by every update; updates compare it
+
+  // The requester (no account).
+  std::string requesterName, requesterPosition, institution, whatsapp, email;
+  std::string language = "id";  // the language the requester used: "id" or "en"
+
+  // The letter.
+  std::string letterNumber, letterDate /* YYYY-MM-DD */, subject, letterType /* undangan|audiensi|kunjungan|lainnya */;
+
+  // The activity.
+  std::string eventName;
+  Instant start = 0;
+  std::optional<Instant> end;  // none: "s.d. selesai" (until done)
+  std::string venue, address, dressCode;
+  std::string leaderRole;  // menghadiri|sambutan|membuka|pengarahan
+  std::string otherInvitees, contactPerson;
+  std::vector<std::string> leadersAsked;  // user names of the leaders asked
+  bool representativeAccepted = false;    // the requester accepts a representative
+
+  // The decision.
+  std::string assignedLeader;  // user name of the leader the event is for
+  std::string representativeUser;  // a user who represents the leader, or
+  std::string representativeName, representativePosition;  // a person named
+  std::string decisionNote;
+
+  // Calendar objects written for this request (calendar id 0: none).
+  std::int64_t holdCalendarId = 0;  // the TENTATIVE hold while pending
+  std::string holdObjectName;
+  std::int64_t eventCalendarId = 0;  // the event on the leader's agenda
+  std::string eventObjectName;
+  std::int64_t representativeCalendarId = 0;  // the event on the representative's agenda
+  std::string representativeObjectName;
+
+  Instant createdAt = 0;
+  Instant updatedAt = 0;
+};
+
+// A file kept with a request. The bytes live once per content in blobs.
+struct FileRow {
+  std::int64_t id = 0;
+  std::int64_t requestId = 0;
+  std::string kind;  // "surat" (the letter), "revisi" (a revised letter), "pendukung" (supporting)
+  std::string name;  // the file name as uploaded, sanitised
+  std::string contentType;
+  std::string sha256;  // hex
+  std::int64_t size = 0;
+  Instant uploadedAt = 0;
+};
+
+// A file to attach: its blob must have been stored with putBlob.
+struct FileRef {
+  std::string kind, name, contentType, sha256;
+};
+
+struct AuditRow {
+  std::int64_t id = 0;
+  std::int64_t requestId = 0;
+  Instant at = 0;
+  std::optional<std::int64_t> actorId;  // none: the requester or the system
+  std::string actorName;  // as shown: a user's display name, "Pemohon", "Sistem", ...
+  std::string action;     // e.g. "verify", "approve", "calendar-edit"
+  std::string fromState, toState;
+  std::string note;
+};
+
+// A leader's (or their aide's) answer to a request addressed to the leader.
+struct DispositionRow {
+  std::int64_t requestId = 0;
+  std::int64_t leaderId = 0;
+  std::string choice;          // "hadir" | "diwakilkan" | "tidak_hadir"
+  std::string representative;  // whom the leader names, for "diwakilkan"
+  std::string note;
+  std::optional<std::int64_t> byUserId;  // the leader or an aide
+  Instant at = 0;
+};
+
+struct RequestQuery {
+  std::vector<std::string> states;  // empty: any
+  std::string text;                 // matched in code, names, institution, subject, event, letter number
+  std::string leader;               // a user name among leadersAsked or assignedLeader; empty: any
+  std::optional<Instant> from, to;  // activity start within [from, to)
+  int limit = 50;
+  int offset = 0;
+};
+
+class RequestStore {
+ public:
+  virtual ~RequestStore() = default;
+
+  // Stores the bytes once per content; returns the hex SHA-256.
+  virtual std::string putBlob(const std::string& bytes) = 0;
+  virtual std::optional<std::string> blobBytes(std::string_view sha256) = 0;
+
+  // Inserts the request (id, version 1, createdAt/updatedAt = audit.at), its
+  // files and its first audit row. Throws StoreError if the code is taken or
+  // a file's blob is missing.
+  virtual RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files,
+                                   const AuditRow& audit) = 0;
+  virtual std::optional<RequestRow> findRequest(std::int64_t id) = 0;
+  virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;
+  // The request whose hold, event or representative event is this object.
+  virtual std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) = 0;
+  // Newest first (by createdAt, then id).
+  virtual std::vector<RequestRow> listRequests(const RequestQuery& query) = 0;
+  virtual std::int64_t countRequests(const RequestQuery& query) = 0;
+
+  // Writes `row` only if the stored version still equals row.version; then
+  // the stored version becomes row.version + 1 and updatedAt = audit.at. In
+  // the same transaction appends `audit` and attaches `files`. Returns false
+  // (changing nothing) if the version moved.
+  virtual bool updateRequest(const RequestRow& row, const AuditRow& audit, const std::vector<FileRef>& files = {}) = 0;
+
+  virtual std::vector<FileRow> filesOf(std::int64_t requestId) = 0;
+  virtual std::optional<FileRow> findFile(std::int64_t fileId) = 0;
+  virtual std::vector<AuditRow> auditOf(std::int64_t requestId) = 0;  // oldest first
+
+  // One disposition per request and leader; a new one replaces the old and
+  // appends `audit`.
+  virtual void setDisposition(const DispositionRow& disposition, const AuditRow& audit) = 0;
+  virtual std::vector<DispositionRow> dispositionsOf(std::int64_t requestId) = 0;
+};
+
+// Web login sessions and the server's own secrets, kept in the database so
+// that several servers behind one load balancer share them.
+struct SessionRow {
+  std::string tokenHash;  // hex SHA-256 of the cookie value; the value itself is never stored
+  std::int64_t userId = 0;
+  std::string csrfToken;
+  Instant createdAt = 0;
+  Instant expiresAt = 0;
+};
+
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+  virtual void createSession(const SessionRow& session) = 0;
+  // Expired sessions are not returned.
+  virtual std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) = 0;
+  virtual void deleteSession(std::string_view tokenHash) = 0;
+  virtual void deleteExpiredSessions(Instant now) = 0;
+  // A random secret of 32 bytes (hex) under `name`, created on first use and
+  // the same for every server on this database afterwards.
+  virtual std::string secret(std::string_view name) = 0;
+};
+
+}  // namespace jadwal::sql

@@ -1,0 +1,46 @@
+#pragma once
+// Activity requests, their files, blobs, audit trail and dispositions on the
+// SQLite store's connections; part of SqliteStore, which owns the pool and
+// the writer mutex it shares.
+//
+// Beyond RequestStore's contract: updateRequest writes every field but id,
+// code and createdAt; listRequests passes limit to SQLite as is (negative:
+// no limit) and treats a negative offset as 0.
+
+#include <mutex>
+
+#include "sql/request_store.h"
+#include "sql/sqlite_session_pool.h"
+
+namespace jadwal::sql {
+
+class SqliteRequestStore final : public RequestStore {
+ public:
+  // REQUIRES: `pool` and `writers` outlive this store.
+  SqliteRequestStore(SqliteSessionPool& pool, std::mutex& writers) : pool_(pool), writers_(writers) {}
+
+  std::string putBlob(const std::string& bytes) override;
+  std::optional<std::string> blobBytes(std::string_view sha256) override;
+
+  RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) override;
+  std::optional<RequestRow> findRequest(std::int64_t id) override;
+  std::optional<RequestRow> findRequestByCode(std::string_view code) override;
+  std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) override;
+  std::vector<RequestRow> listRequests(const RequestQuery& query) override;
+  std::int64_t countRequests(const RequestQuery& query) override;
+
+  bool updateRequest(const RequestRow& row, const AuditRow& audit, const std::vector<FileRef>& files = {}) override;
+
+  std::vector<FileRow> filesOf(std::int64_t requestId) override;
+  std::optional<FileRow> findFile(std::int64_t fileId) override;
+  std::vector<AuditRow> auditOf(std::int64_t requestId) override;
+
+  void setDisposition(const DispositionRow& disposition, const AuditRow& audit) override;
+  std::vector<DispositionRow> dispositionsOf(std::int64_t requestId) override;
+
+ private:
+  SqliteSessionPool& pool_;
+  std::mutex& writers_;
+};
+
+}  // namespace jadwal::sql

@@ -1,0 +1,29 @@
+#pragma once
+// Web sessions and server secrets on the SQLite store's connections; part of
+// SqliteStore, which owns the pool and the writer mutex it shares.
+
+#include <mutex>
+
+#include "sql/request_store.h"
+#include "sql/sqlite_session_pool.h"
+
+namespace jadwal::sql {
+
+class SqliteSessionStore final : public SessionStore {
+ public:
+  // REQUIRES: `pool` and `writers` outlive this store.
+  SqliteSessionStore(SqliteSessionPool& pool, std::mutex& writers) : pool_(pool), writers_(writers) {}
+
+  // Throws StoreError if a session with this token hash exists.
+  void createSession(const SessionRow& session) override;
+  std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) override;
+  void deleteSession(std::string_view tokenHash) override;
+  void deleteExpiredSessions(Instant now) override;
+  std::string secret(std::string_view name) override;
+
+ private:
+  SqliteSessionPool& pool_;
+  std::mutex& writers_;
+};
+
+}  // namespace jadwal::sql

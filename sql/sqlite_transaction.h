@@ -1,0 +1,82 @@
+#pragma once
+// The transaction helpers every part of the SQLite store shares, so that
+// calendars, requests and sessions all queue behind the same writer mutex and
+// take SQLite's write lock the same way.
+
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "sql/sqlite_session_pool.h"
+#include "sql/store.h"
+
+namespace jadwal::sql {
+
+// Database failures leave the store as StoreError naming the operation;
+// StoreError thrown on purpose passes through unchanged.
+template <typename Fn>
+auto guarded(std::string_view operation, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const Poco::Exception& e) {
+    throw StoreError("store: " + std::string(operation) + " failed: " + e.displayText());
+  }
+}
+
+// One write: waits for the other writers of this process, takes SQLite's
+// write lock at once (so it never fails half way with SQLITE_BUSY), and rolls
+// back unless committed.
+class SqliteWriteTransaction {
+ public:
+  SqliteWriteTransaction(SqliteSessionPool& pool, std::mutex& writers) : lease_(pool.acquire()), lock_(writers) {
+    session() << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
+  }
+  SqliteWriteTransaction(const SqliteWriteTransaction&) = delete;
+  SqliteWriteTransaction& operator=(const SqliteWriteTransaction&) = delete;
+  ~SqliteWriteTransaction() {
+    if (committed_) return;
+    try {
+      session() << "ROLLBACK", Poco::Data::Keywords::now;
+    } catch (...) {
+      lease_.discard();
+    }
+  }
+
+  Poco::Data::Session& session() { return lease_.session(); }
+  void commit() {
+    session() << "COMMIT", Poco::Data::Keywords::now;
+    committed_ = true;
+  }
+
+ private:
+  SqliteSessionPool::Lease lease_;
+  std::unique_lock<std::mutex> lock_;
+  bool committed_ = false;
+};
+
+// A consistent view over several SELECTs, so that for instance a sync token
+// and the changes listed under it come from the same moment.
+class SqliteReadSnapshot {
+ public:
+  explicit SqliteReadSnapshot(SqliteSessionPool::Lease& lease) : lease_(lease) {
+    session() << "BEGIN", Poco::Data::Keywords::now;
+  }
+  SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
+  SqliteReadSnapshot& operator=(const SqliteReadSnapshot&) = delete;
+  ~SqliteReadSnapshot() {
+    try {
+      session() << "COMMIT", Poco::Data::Keywords::now;
+    } catch (...) {
+      lease_.discard();
+    }
+  }
+  Poco::Data::Session& session() { return lease_.session(); }
+
+ private:
+  SqliteSessionPool::Lease& lease_;
+};
+
+}  // namespace jadwal::sql
