@@ -1,0 +1,27 @@
+#pragma once
+// Keeps a request in step with its events when they are changed in a CalDAV
+// client: staff who move the event in Thunderbird move the request, and a
+// deleted (or cancelled) leader event cancels the request. The workflow's
+// own writes are recognised (OwnCalendarWrite) and ignored.
+
+#include <memory>
+
+#include "caldav/calendar_service.h"
+#include "workflow/clock.h"
+#include "workflow/request_calendar.h"
+
+namespace jadwal::workflow {
+
+class CalendarFollower final : public caldav::CalendarObserver {
+ public:
+  // `calendar` and `clock` must outlive the follower.
+  CalendarFollower(std::shared_ptr<RequestCalendar> calendar, const Clock& clock);
+  void calendarChanged(const caldav::CalendarChange& change) override;
+
+ private:
+  void follow(const caldav::CalendarChange& change);
+  std::shared_ptr<RequestCalendar> calendar_;
+  const Clock& clock_;
+};
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,65 @@
+// The agenda around a requested time, read from the leader's own calendars:
+// the index narrows the objects, the recurrence engine gives the instances.
+
+#include "workflow/conflicts.h"
+
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace jadwal::workflow {
+
+namespace {
+
+std::string textOf(const char* text) { return text != nullptr ? text : ""; }
+
+bool overlapsSpan(const caldav::Instance& instance, sql::Instant start, sql::Instant end) {
+  // An instant event (no duration) sits at its start.
+  if (instance.end <= instance.start) return instance.start >= start && instance.start < end;
+  return instance.start < end && instance.end > start;
+}
+
+}  // namespace
+
+std::vector<AgendaItem> agendaAround(sql::Store& store, const caldav::TimeContext& time, const std::string& leader,
+                                     sql::Instant from, sql::Instant to, sql::Instant start,
+                                     std::optional<sql::Instant> end, sql::Instant openEndSeconds) {
+  std::vector<AgendaItem> items;
+  const std::optional<sql::User> user = store.findUser(leader);
+  if (!user || from >= to) return items;
+  const sql::Instant requestedEnd = end.value_or(start + openEndSeconds);
+
+  for (const sql::Calendar& calendar : store.calendarsOwnedBy(user->id)) {
+    for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", from, to)) {
+      caldav::IcalComponent parsed;
+      try {
+        parsed = caldav::parseStored(object.ical);
+      } catch (const caldav::IcalError&) {
+        continue;  // validated when written; one unreadable object must not hide the rest
+      }
+      for (const caldav::Instance& instance : caldav::instancesOverlapping(parsed.get(), "VEVENT", from, to, time)) {
+        AgendaItem item;
+        item.calendarOwner = calendar.ownerName;
+        item.objectName = object.name;
+        item.summary = textOf(icalcomponent_get_summary(instance.source));
+        item.location = textOf(icalcomponent_get_location(instance.source));
+        item.start = instance.start;
+        item.end = instance.end;
+        const icalproperty_status status = icalcomponent_get_status(instance.source);
+        item.tentative = status == ICAL_STATUS_TENTATIVE;
+        item.cancelled = status == ICAL_STATUS_CANCELLED;
+        // A cancelled event keeps nobody busy: it is listed, never a conflict.
+        item.overlaps = !item.cancelled && overlapsSpan(instance, start, requestedEnd);
+        items.push_back(std::move(item));
+      }
+    }
+  }
+  std::sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) {
+    return std::tie(a.start, a.end, a.calendarOwner, a.objectName) <
+           std::tie(b.start, b.end, b.calendarOwner, b.objectName);
+  });
+  return items;
+}
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,61 @@
+#pragma once
+// A request as an iCalendar event: what the leader's phone shows.
+//
+// SUMMARY the activity; LOCATION venue and address; DTSTART/DTEND with
+// TZID=<config timezone> and its VTIMEZONE (no DTEND and "s.d. selesai" in
+// the description when the end is open: a phone shows a short event);
+// DESCRIPTION with institution, contact person, dress code, the leader's
+// role, "Diwakili oleh ..." when represented, every letter's link (Android's
+// calendar store drops ATTACH, so the links go here too) and the request's
+// status page; STATUS; SEQUENCE; URL of the staff request page; one ATTACH
+// per letter/file with an absolute URL, FMTTYPE and FILENAME; CATEGORIES;
+// X-JADWAL-REQUEST with the tracking code.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/request_store.h"
+#include "workflow/workflow_config.h"
+
+namespace jadwal::workflow {
+
+enum class EventKind {
+  Hold,            // TENTATIVE, on the staff hold calendar, while pending
+  LeaderEvent,     // CONFIRMED on the leader's agenda (or marked "Diwakili oleh ..." when represented)
+  Representative,  // CONFIRMED on the representative's agenda
+  Cancelled        // STATUS:CANCELLED, the record kept
+};
+
+struct EventText {
+  std::string uid;
+  std::string ical;  // a complete VCALENDAR
+};
+
+// `uid` is stable per request and kind ("<code>-hold@jadwal",
+// "<code>-agenda@jadwal", "<code>-wakil@jadwal"), so a rewrite replaces the
+// same event; `sequence` must grow with every rewrite of that event. A
+// Cancelled event replaces the event it cancels, so it keeps that event's
+// UID: pass it as `uidOverride` (e.g. eventUid(code, EventKind::LeaderEvent));
+// empty means the LeaderEvent's UID.
+EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
+                          int sequence, const WorkflowConfig& config, const std::string& uidOverride = {});
+
+// The UID of a request's event of `kind` (Cancelled: the LeaderEvent's).
+std::string eventUid(const std::string& code, EventKind kind);
+
+// The absolute URL of a file: <publicUrl>/lampiran/<id>/<name>.
+std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config);
+
+// What a client may have changed in an event that the request should follow:
+// start, end (none when the event has no DTEND/DURATION), location text.
+struct EventEdit {
+  sql::Instant start = 0;
+  std::optional<sql::Instant> end;
+  std::string location;
+  std::string status;  // "CONFIRMED", "CANCELLED", ...
+};
+// Reads those from stored event text; nullopt if it is not a readable event.
+std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowConfig& config);
+
+}  // namespace jadwal::workflow

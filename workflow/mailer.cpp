@@ -1,0 +1,117 @@
+// Mail delivery on a worker thread: a web request only queues the message,
+// and an SMTP server that is slow or down delays nobody and breaks nothing.
+
+#include <Poco/Exception.h>
+#include <Poco/Net/MailMessage.h>
+#include <Poco/Net/MailRecipient.h>
+#include <Poco/Net/SMTPClientSession.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Timespan.h>
+#include <Poco/Timestamp.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <iostream>
+
+#include "workflow/notifier.h"
+
+namespace jadwal::workflow {
+
+namespace {
+
+// Header values come from what requesters typed: no line breaks may reach
+// the header block.
+std::string singleLine(const std::string& text) {
+  std::string out;
+  for (char c : text) out += (c == '\r' || c == '\n') ? ' ' : c;
+  return out;
+}
+
+// The domain of an address such as "Agenda <agenda@example.go.id>".
+std::string domainOf(const std::string& address) {
+  const std::size_t at = address.rfind('@');
+  if (at == std::string::npos) return "jadwal";
+  std::string domain = address.substr(at + 1);
+  if (const std::size_t close = domain.find('>'); close != std::string::npos) domain.erase(close);
+  return domain.empty() ? "jadwal" : domain;
+}
+
+}  // namespace
+
+Mailer::Mailer(SmtpConfig config) : config_(std::move(config)) { worker_ = std::thread(&Mailer::run, this); }
+
+Mailer::~Mailer() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+}
+
+void Mailer::enqueue(MailMessage message) {
+  if (config_.host.empty() || message.to.empty()) return;  // mail is off, or nobody to write to
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back(std::move(message));
+  }
+  wake_.notify_one();
+}
+
+void Mailer::flush() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  idle_.wait(lock, [this] { return queue_.empty() && !busy_; });
+}
+
+void Mailer::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    // On stop the queue is still drained: what was accepted gets sent.
+    if (queue_.empty()) return;
+    MailMessage message = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    sendNow(message);
+    lock.lock();
+    busy_ = false;
+    if (queue_.empty()) idle_.notify_all();
+  }
+}
+
+void Mailer::sendNow(const MailMessage& message) {
+  try {
+    Poco::Net::MailMessage mail;
+    mail.setSender(singleLine(config_.from));
+    mail.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, singleLine(message.to)));
+    mail.setSubject(Poco::Net::MailMessage::encodeWord(singleLine(message.subject), "UTF-8"));
+    mail.setDate(Poco::Timestamp());
+    mail.set("Message-ID", "<" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString() + "@" +
+                               domainOf(config_.from) + ">");
+    // Poco adds MIME-Version only to multipart messages; without it a
+    // reader may ignore the charset.
+    mail.set("MIME-Version", "1.0");
+    mail.setContentType("text/plain; charset=UTF-8");
+    mail.setContent(message.body, Poco::Net::MailMessage::ENCODING_QUOTED_PRINTABLE);
+
+    // A server that does not answer must not hold the queue for minutes.
+    Poco::Net::StreamSocket socket;
+    socket.connect(Poco::Net::SocketAddress(config_.host, config_.port), Poco::Timespan(10, 0));
+    Poco::Net::SMTPClientSession session(socket);
+    session.setTimeout(Poco::Timespan(30, 0));
+    if (config_.user.empty()) {
+      session.login();
+    } else {
+      session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, config_.user, config_.password);
+    }
+    session.sendMessage(mail);
+    session.close();
+  } catch (const Poco::Exception& e) {
+    std::cerr << "jadwald: mail to " << singleLine(message.to) << " not sent: " << e.displayText() << std::endl;
+  } catch (const std::exception& e) {
+    std::cerr << "jadwald: mail to " << singleLine(message.to) << " not sent: " << e.what() << std::endl;
+  }
+}
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,249 @@
+#include "workflow/request_calendar.h"
+
+#include <libical/ical.h>
+
+#include "caldav/ical.h"
+#include "sql/request_store.h"
+#include "workflow/request_state.h"
+
+namespace jadwal::workflow {
+
+namespace {
+
+thread_local bool ownWriteActive = false;
+
+int sequenceOf(const std::string& ical) {
+  try {
+    caldav::IcalComponent calendar = caldav::parseStored(ical);
+    icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
+    return event == nullptr ? 0 : icalcomponent_get_sequence(event);
+  } catch (const caldav::IcalError&) {
+    return 0;
+  }
+}
+
+// A cancelled event keeps what it showed (the representative's event stays
+// the representative's), only its status changes and it stops blocking time.
+std::string cancelledText(const std::string& ical) {
+  caldav::IcalComponent calendar = caldav::parseStored(ical);
+  for (icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
+       event != nullptr; event = icalcomponent_get_next_component(calendar.get(), ICAL_VEVENT_COMPONENT)) {
+    icalcomponent_set_status(event, ICAL_STATUS_CANCELLED);
+    if (icalproperty* transp = icalcomponent_get_first_property(event, ICAL_TRANSP_PROPERTY)) {
+      icalcomponent_remove_property(event, transp);
+      icalproperty_free(transp);
+    }
+    icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+  }
+  return calendar.toString();
+}
+
+}  // namespace
+
+OwnCalendarWrite::OwnCalendarWrite() : previous_(ownWriteActive) { ownWriteActive = true; }
+OwnCalendarWrite::~OwnCalendarWrite() { ownWriteActive = previous_; }
+bool OwnCalendarWrite::active() { return ownWriteActive; }
+
+RequestCalendar::RequestCalendar(sql::Store& store, caldav::CalendarService& calendars, WorkflowConfig config)
+    : store_(store), calendars_(calendars), config_(std::move(config)) {}
+
+std::optional<sql::Calendar> RequestCalendar::holdCalendar() {
+  auto slash = config_.holdCalendar.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == config_.holdCalendar.size()) return std::nullopt;
+  return store_.findCalendar(config_.holdCalendar.substr(0, slash), config_.holdCalendar.substr(slash + 1));
+}
+
+std::optional<sql::Calendar> RequestCalendar::agendaOf(const std::string& userName) {
+  if (userName.empty()) return std::nullopt;
+  return store_.findCalendar(userName, "agenda");
+}
+
+std::string RequestCalendar::objectName(const sql::RequestRow& request, EventKind kind) {
+  switch (kind) {
+    case EventKind::Hold:
+      return request.code + "-tentatif.ics";
+    case EventKind::Representative:
+      return request.code + "-wakil.ics";
+    case EventKind::LeaderEvent:
+    case EventKind::Cancelled:
+      break;
+  }
+  return request.code + "-acara.ics";
+}
+
+std::string RequestCalendar::write(const sql::Calendar& calendar, const std::string& name,
+                                   const sql::RequestRow& request, EventKind kind, bool cancelled) {
+  try {
+    auto existing = store_.getObject(calendar.id, name);
+    int sequence = existing ? sequenceOf(existing->ical) + 1 : 0;
+    auto files = store_.requests().filesOf(request.id);
+    // A rewrite keeps the stored UID: a client may have written the event.
+    EventText event = eventForRequest(request, files, kind, sequence, config_, existing ? existing->uid : "");
+    std::string text = cancelled ? cancelledText(event.ical) : event.ical;
+    OwnCalendarWrite own;
+    auto result = calendars_.put(calendar, name, text, sql::Precondition{});
+    switch (result.status) {
+      case sql::WriteStatus::Created:
+      case sql::WriteStatus::Updated:
+        return "";
+      case sql::WriteStatus::UidConflict:
+        return "UID already used by " + result.conflictName + " in " + calendar.ownerName + "/" + calendar.slug;
+      default:
+        return "write refused in " + calendar.ownerName + "/" + calendar.slug;
+    }
+  } catch (const std::exception& e) {
+    return std::string("writing ") + calendar.ownerName + "/" + calendar.slug + "/" + name + ": " + e.what();
+  }
+}
+
+std::string RequestCalendar::remove(std::int64_t calendarId, const std::string& name) {
+  if (calendarId == 0 || name.empty()) return "";
+  try {
+    auto calendar = store_.findCalendarById(calendarId);
+    if (!calendar) return "";  // the calendar went, and its objects with it
+    OwnCalendarWrite own;
+    auto result = calendars_.remove(*calendar, name, sql::Precondition{});
+    if (result.status == sql::WriteStatus::Deleted || result.status == sql::WriteStatus::NotFound) return "";
+    return "delete refused in " + calendar->ownerName + "/" + calendar->slug;
+  } catch (const std::exception& e) {
+    return std::string("deleting ") + name + ": " + e.what();
+  }
+}
+
+}  // namespace jadwal::workflow
+
+namespace jadwal::workflow {
+
+namespace {
+
+std::string pathOf(const sql::Calendar& calendar, const std::string& name) {
+  return calendar.ownerName + "/" + calendar.slug + "/" + name;
+}
+
+bool sameObject(std::int64_t calendarId, const std::string& name, const ObjectRef& ref) {
+  return calendarId != 0 && calendarId == ref.calendarId && name == ref.name;
+}
+
+// One of the request's three object links.
+struct Link {
+  std::int64_t& calendarId;
+  std::string& name;
+  void clear() {
+    calendarId = 0;
+    name.clear();
+  }
+};
+
+}  // namespace
+
+CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& request, bool rewrite,
+                          const ObjectRef& keepAsIs) {
+  CalendarSync sync{request, false, {}, {}};
+  sql::RequestRow& row = sync.row;
+  auto state = parseState(row.state);
+  if (!state) return sync;
+
+  auto drop = [&](Link link) {
+    if (link.calendarId == 0) return;
+    if (sameObject(link.calendarId, link.name, keepAsIs)) return;
+    std::string error = calendar.remove(link.calendarId, link.name);
+    if (!error.empty()) {
+      sync.errors.push_back(error);
+      return;
+    }
+    sync.done.push_back("dihapus " + link.name);
+    link.clear();
+    sync.linksChanged = true;
+  };
+  // Writes the event of `kind` on `target`, moving it there from another calendar if need be.
+  auto place = [&](Link link, const sql::Calendar& target, EventKind kind, bool cancelled) {
+    if (link.calendarId != 0 && link.calendarId != target.id) drop(link);
+    if (link.calendarId != 0 && link.calendarId != target.id) return;  // the old one could not be deleted
+    std::string name = link.calendarId != 0 ? link.name : RequestCalendar::objectName(row, kind);
+    if (sameObject(target.id, name, keepAsIs)) return;
+    std::string error = calendar.write(target, name, row, kind, cancelled);
+    if (!error.empty()) {
+      sync.errors.push_back(error);
+      return;
+    }
+    sync.done.push_back((cancelled ? "dibatalkan " : "ditulis ") + pathOf(target, name));
+    if (link.calendarId != target.id || link.name != name) {
+      link.calendarId = target.id;
+      link.name = name;
+      sync.linksChanged = true;
+    }
+  };
+  // Rewrites an existing event where it is, with STATUS:CANCELLED.
+  auto cancel = [&](Link link, EventKind kind) {
+    if (link.calendarId == 0) return;
+    auto target = calendar.store().findCalendarById(link.calendarId);
+    if (!target) {
+      link.clear();
+      sync.linksChanged = true;
+      return;
+    }
+    place(link, *target, kind, true);
+  };
+
+  Link hold{row.holdCalendarId, row.holdObjectName};
+  Link leaderEvent{row.eventCalendarId, row.eventObjectName};
+  Link representativeEvent{row.representativeCalendarId, row.representativeObjectName};
+
+  if (isPending(*state)) {
+    if (rewrite) {
+      if (auto staff = calendar.holdCalendar()) place(hold, *staff, EventKind::Hold, false);
+    }
+    return sync;
+  }
+  drop(hold);
+
+  if (*state == RequestState::Disetujui || *state == RequestState::Diwakilkan) {
+    if (!rewrite) return sync;
+    if (auto agenda = calendar.agendaOf(row.assignedLeader))
+      place(leaderEvent, *agenda, EventKind::LeaderEvent, false);
+    else
+      sync.errors.push_back("pimpinan '" + row.assignedLeader + "' tidak punya kalender agenda");
+    auto representativeAgenda =
+        *state == RequestState::Diwakilkan ? calendar.agendaOf(row.representativeUser) : std::nullopt;
+    if (representativeAgenda)
+      place(representativeEvent, *representativeAgenda, EventKind::Representative, false);
+    else
+      drop(representativeEvent);
+  } else if (*state == RequestState::Dibatalkan && rewrite) {
+    cancel(leaderEvent, EventKind::LeaderEvent);
+    cancel(representativeEvent, EventKind::Representative);
+  }
+  return sync;
+}
+
+sql::RequestRow recordCalendarSync(sql::RequestStore& requests, const CalendarSync& sync, const sql::AuditRow& actor) {
+  if (!sync.linksChanged && sync.errors.empty()) return sync.row;
+  sql::AuditRow audit = actor;
+  audit.requestId = sync.row.id;
+  audit.fromState = audit.toState = sync.row.state;
+  const auto& lines = sync.errors.empty() ? sync.done : sync.errors;
+  audit.action = sync.errors.empty() ? "calendar-write" : "calendar-error";
+  // The calendar follows from the decision: the system writes it, not the person.
+  audit.actorId.reset();
+  audit.actorName = "Sistem";
+  audit.note = "Acara kalender: ";
+  for (std::size_t i = 0; i < lines.size(); ++i) audit.note += (i ? "; " : "") + lines[i];
+
+  // Someone may have changed the request since: put the links on what is stored now.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto stored = requests.findRequest(sync.row.id);
+    if (!stored) return sync.row;
+    sql::RequestRow row = *stored;
+    row.holdCalendarId = sync.row.holdCalendarId;
+    row.holdObjectName = sync.row.holdObjectName;
+    row.eventCalendarId = sync.row.eventCalendarId;
+    row.eventObjectName = sync.row.eventObjectName;
+    row.representativeCalendarId = sync.row.representativeCalendarId;
+    row.representativeObjectName = sync.row.representativeObjectName;
+    audit.fromState = audit.toState = row.state;
+    if (requests.updateRequest(row, audit)) return *requests.findRequest(row.id);
+  }
+  return sync.row;
+}
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,92 @@
+#pragma once
+// Writing a request's events: the TENTATIVE hold on the staff calendar, the
+// event on the leader's agenda and the one on a representative's agenda.
+// Every write goes through caldav::CalendarService (the CalDAV write path),
+// marked as the workflow's own so that the calendar follower does not take
+// it for an edit made in a client.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caldav/calendar_service.h"
+#include "sql/request_store.h"
+#include "workflow/event_mapping.h"
+#include "workflow/workflow_config.h"
+
+namespace jadwal::workflow {
+
+// While one lives on a thread, calendar changes on that thread are the
+// workflow's own writes.
+class OwnCalendarWrite {
+ public:
+  OwnCalendarWrite();
+  ~OwnCalendarWrite();
+  OwnCalendarWrite(const OwnCalendarWrite&) = delete;
+  OwnCalendarWrite& operator=(const OwnCalendarWrite&) = delete;
+  static bool active();
+
+ private:
+  bool previous_;
+};
+
+class RequestCalendar {
+ public:
+  RequestCalendar(sql::Store& store, caldav::CalendarService& calendars, WorkflowConfig config);
+
+  // The staff calendar named by config.holdCalendar ("OWNER/SLUG"), if it exists.
+  std::optional<sql::Calendar> holdCalendar();
+  // A user's "agenda" calendar, if they have one.
+  std::optional<sql::Calendar> agendaOf(const std::string& userName);
+
+  // The resource name of a request's event of `kind`, e.g. "JDW-7K3M-Q9XF-acara.ics".
+  static std::string objectName(const sql::RequestRow& request, EventKind kind);
+
+  // Writes (or rewrites, with SEQUENCE one higher than the stored event's)
+  // the event of `kind` under `name`; `cancelled` keeps the event with
+  // STATUS:CANCELLED. A rewrite keeps the stored event's UID. Returns "" on
+  // success, else the reason.
+  std::string write(const sql::Calendar& calendar, const std::string& name, const sql::RequestRow& request,
+                    EventKind kind, bool cancelled = false);
+  // Deletes an event; one already gone counts as deleted. "" or the reason.
+  std::string remove(std::int64_t calendarId, const std::string& name);
+
+  sql::Store& store() { return store_; }
+  const WorkflowConfig& config() const { return config_; }
+
+ private:
+  sql::Store& store_;
+  caldav::CalendarService& calendars_;
+  WorkflowConfig config_;
+};
+
+// Brings the calendars in line with a request that was just updated:
+//  - pending: the hold on the staff calendar (written when `rewrite`);
+//  - disetujui / diwakilkan: the event on the assigned leader's agenda and,
+//    when represented by a user with an agenda, on theirs (written when
+//    `rewrite`); the hold and events no longer wanted are deleted;
+//  - dibatalkan: the existing events rewritten STATUS:CANCELLED (when `rewrite`);
+//  - ditolak / ditarik: the hold deleted. Held or not held: left as they are.
+// `keepAsIs` names an object a client just wrote, left untouched.
+// The returned row carries the object links as they now are: a link is set
+// only after its write succeeded and cleared only after its delete did.
+struct CalendarSync {
+  sql::RequestRow row;
+  bool linksChanged = false;
+  std::vector<std::string> done;    // what was written or deleted, for the audit note
+  std::vector<std::string> errors;  // what failed, for a "calendar-error" audit row
+};
+struct ObjectRef {
+  std::int64_t calendarId = 0;
+  std::string name;
+};
+CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& request, bool rewrite,
+                          const ObjectRef& keepAsIs = {});
+
+// Stores the links of `sync` on the request (compare-and-set, retried on a
+// moved version) with an audit row "calendar-write", or "calendar-error"
+// with the reasons when something failed. Does nothing when there is
+// nothing to record. Returns the request as stored afterwards.
+sql::RequestRow recordCalendarSync(sql::RequestStore& requests, const CalendarSync& sync, const sql::AuditRow& actor);
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,389 @@
+#include "workflow/request_service.h"
+
+#include <algorithm>
+
+#include "workflow/calendar_follower.h"
+#include "workflow/request_calendar.h"
+#include "workflow/request_validation.h"
+#include "workflow/tracking_code.h"
+
+namespace jadwal::workflow {
+
+namespace {
+
+constexpr const char* kRequester = "Pemohon";
+constexpr std::size_t kMaxNote = 2000;
+
+Outcome failure(Outcome::Status status, std::string message, FieldErrors errors = {}) {
+  Outcome outcome;
+  outcome.status = status;
+  outcome.message = std::move(message);
+  outcome.errors = std::move(errors);
+  return outcome;
+}
+
+Outcome success(sql::RequestRow request) {
+  Outcome outcome;
+  outcome.request = std::move(request);
+  return outcome;
+}
+
+std::string displayNameOf(const caldav::Principal& user) {
+  return user.displayName.empty() ? user.name : user.displayName;
+}
+
+std::string trimmed(const std::string& note) {
+  auto first = note.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  auto last = note.find_last_not_of(" \t\r\n");
+  return note.substr(first, last - first + 1);
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The mail a requester gets after a decision, if any.
+std::optional<Notice> noticeFor(Action action) {
+  switch (action) {
+    case Action::Return:
+      return Notice::Returned;
+    case Action::Approve:
+      return Notice::Approved;
+    case Action::Represent:
+      return Notice::Represented;
+    case Action::Reject:
+      return Notice::Rejected;
+    case Action::Cancel:
+      return Notice::Cancelled;
+    case Action::Reschedule:
+      return Notice::Rescheduled;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Which calendar writes a transition calls for (see syncCalendar).
+bool rewritesCalendar(Action action) {
+  switch (action) {
+    case Action::Resubmit:
+    case Action::Approve:
+    case Action::Represent:
+    case Action::Reschedule:
+    case Action::Cancel:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool Actor::isStaff() const { return user.role == sql::Role::Protokol || user.role == sql::Role::Admin; }
+
+struct RequestService::Impl {
+  sql::Store& store;
+  Mailer& mailer;
+  const Clock& clock;
+  WorkflowConfig config;
+  std::shared_ptr<RequestCalendar> calendar;
+  std::shared_ptr<CalendarFollower> follower;
+
+  Impl(sql::Store& s, caldav::CalendarService& calendars, Mailer& m, const Clock& c, WorkflowConfig cfg)
+      : store(s),
+        mailer(m),
+        clock(c),
+        config(cfg),
+        calendar(std::make_shared<RequestCalendar>(s, calendars, cfg)),
+        follower(std::make_shared<CalendarFollower>(calendar, c)) {}
+
+  sql::AuditRow auditBy(const std::optional<caldav::Principal>& user, std::string action) const {
+    sql::AuditRow audit;
+    audit.at = clock.now();
+    if (user) {
+      audit.actorId = user->id;
+      audit.actorName = displayNameOf(*user);
+    } else {
+      audit.actorName = kRequester;
+    }
+    audit.action = std::move(action);
+    return audit;
+  }
+
+  void mail(Notice notice, const sql::RequestRow& request) {
+    if (request.email.empty()) return;
+    mailer.enqueue(composeMail(notice, request, config));
+  }
+
+  // One state change: compare-and-set with its audit row, then the calendar.
+  // Returns nullopt when the version moved.
+  std::optional<sql::RequestRow> commit(sql::RequestRow updated, sql::AuditRow audit, bool rewrite,
+                                        const std::vector<sql::FileRef>& files = {}) {
+    audit.requestId = updated.id;
+    if (!store.requests().updateRequest(updated, audit, files)) return std::nullopt;
+    auto stored = store.requests().findRequest(updated.id);
+    if (!stored) return std::nullopt;
+    auto sync = syncCalendar(*calendar, *stored, rewrite);
+    return recordCalendarSync(store.requests(), sync, audit);
+  }
+
+  // Whether `user` is among the leaders a request concerns.
+  static bool concerns(const sql::RequestRow& request, const std::string& user) {
+    return contains(request.leadersAsked, user) || request.assignedLeader == user ||
+           (!request.representativeUser.empty() && request.representativeUser == user);
+  }
+
+  std::vector<std::string> leadersServedBy(const caldav::Principal& aide) const {
+    std::vector<std::string> names;
+    for (auto id : store.leadersOfAide(aide.id))
+      if (auto leader = store.findUserById(id)) names.push_back(leader->name);
+    return names;
+  }
+
+  Outcome applyDecision(sql::RequestRow request, RequestState from, RequestState to, const Decision& decision,
+                        const Actor& actor);
+};
+
+RequestService::RequestService(sql::Store& store, caldav::CalendarService& calendars, Mailer& mailer,
+                               const Clock& clock, WorkflowConfig config)
+    : impl_(std::make_unique<Impl>(store, calendars, mailer, clock, config)), config_(std::move(config)) {}
+
+RequestService::~RequestService() = default;
+
+std::shared_ptr<caldav::CalendarObserver> RequestService::calendarObserver() { return impl_->follower; }
+
+Outcome RequestService::submit(const RequestForm& form, const std::vector<UploadedFile>& files,
+                               const std::vector<KeptFile>& kept) {
+  auto& requests = impl_->store.requests();
+  sql::RequestRow row;
+  FieldErrors errors = validateFormFields(form, impl_->store, impl_->clock, config_, row);
+  CheckedFiles checked = checkSubmissionFiles(files, kept, requests, config_);
+  errors.insert(checked.errors.begin(), checked.errors.end());
+  if (!errors.empty()) {
+    Outcome outcome = failure(Outcome::Status::Invalid, "", std::move(errors));
+    outcome.keptFiles = std::move(checked.kept);
+    return outcome;
+  }
+
+  row.state = std::string(stateCode(RequestState::Diajukan));
+  sql::AuditRow audit = impl_->auditBy(std::nullopt, "submit");
+  audit.toState = row.state;
+  std::optional<sql::RequestRow> created;
+  // 40 random bits rarely collide; when they do, draw again.
+  for (int attempt = 0; attempt < 8 && !created; ++attempt) {
+    row.code = newTrackingCode();
+    if (requests.findRequestByCode(row.code)) continue;
+    try {
+      created = requests.createRequest(row, checked.files, audit);
+    } catch (const sql::StoreError&) {
+      if (!requests.findRequestByCode(row.code)) throw;  // not a collision: a real failure
+    }
+  }
+  if (!created) throw sql::StoreError("no free tracking code after several attempts");
+
+  auto sync = syncCalendar(*impl_->calendar, *created, true);
+  sql::RequestRow stored = recordCalendarSync(requests, sync, audit);
+  impl_->mail(Notice::Received, stored);
+  return success(std::move(stored));
+}
+
+Outcome RequestService::withdraw(const std::string& code, const std::string& note) {
+  auto request = impl_->store.requests().findRequestByCode(code);
+  if (!request) return failure(Outcome::Status::NotFound, "not_found");
+  std::string text = trimmed(note);
+  if (text.size() > kMaxNote) return failure(Outcome::Status::Invalid, "", {{"catatan", "too_long"}});
+  auto from = parseState(request->state);
+  auto to = from ? nextState(*from, Action::Withdraw) : std::nullopt;
+  if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  sql::RequestRow updated = *request;
+  updated.state = std::string(stateCode(*to));
+  sql::AuditRow audit = impl_->auditBy(std::nullopt, std::string(actionCode(Action::Withdraw)));
+  audit.fromState = request->state;
+  audit.toState = updated.state;
+  audit.note = text;
+  auto stored = impl_->commit(updated, audit, false);
+  if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  return success(std::move(*stored));
+}
+
+Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note) {
+  auto& requests = impl_->store.requests();
+  auto request = requests.findRequestByCode(code);
+  if (!request) return failure(Outcome::Status::NotFound, "not_found");
+  auto from = parseState(request->state);
+  auto to = from ? nextState(*from, Action::Resubmit) : std::nullopt;
+  if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  std::string text = trimmed(note);
+  FieldErrors errors;
+  if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
+  CheckedLetter letter = checkRevisedLetter(revisedLetter, requests, config_);
+  if (!letter.file) errors.emplace("surat", letter.error);
+  if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
+
+  sql::RequestRow updated = *request;
+  updated.state = std::string(stateCode(*to));
+  sql::AuditRow audit = impl_->auditBy(std::nullopt, std::string(actionCode(Action::Resubmit)));
+  audit.fromState = request->state;
+  audit.toState = updated.state;
+  audit.note = text;
+  auto stored = impl_->commit(updated, audit, true, {*letter.file});
+  if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  return success(std::move(*stored));
+}
+
+Outcome RequestService::decide(std::int64_t requestId, std::int64_t expectedVersion, const Decision& decision,
+                               const Actor& actor) {
+  if (!actor.isStaff()) return failure(Outcome::Status::Forbidden, "forbidden");
+  auto request = impl_->store.requests().findRequest(requestId);
+  if (!request) return failure(Outcome::Status::NotFound, "not_found");
+  // The requester's own actions do not go through staff decisions.
+  if (decision.action == Action::Resubmit || decision.action == Action::Withdraw)
+    return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  // A decision taken on an outdated page is refused before anything else:
+  // the state it was judged against may be gone.
+  if (request->version != expectedVersion) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  auto from = parseState(request->state);
+  auto to = from ? nextState(*from, decision.action) : std::nullopt;
+  if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  return impl_->applyDecision(*request, *from, *to, decision, actor);
+}
+
+Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestState from, RequestState to,
+                                            const Decision& decision, const Actor& actor) {
+  const Action action = decision.action;
+  const std::string note = trimmed(decision.note);
+  FieldErrors errors;
+  if (note.size() > kMaxNote) errors.emplace("catatan", "too_long");
+  if (note.empty() && (action == Action::Return || action == Action::Reject || action == Action::Cancel))
+    errors.emplace("catatan", "required");
+
+  sql::RequestRow updated = request;
+  updated.state = std::string(stateCode(to));
+
+  if (action == Action::Approve || action == Action::Represent) {
+    // Staff decide for any leader; by default the one already assigned or the first asked.
+    std::string leader = trimmed(decision.leader);
+    if (leader.empty()) leader = request.assignedLeader;
+    if (leader.empty() && !request.leadersAsked.empty()) leader = request.leadersAsked.front();
+    auto user = leader.empty() ? std::nullopt : store.findUser(leader);
+    if (!user || user->role != sql::Role::Pimpinan || user->disabled)
+      errors.emplace("pimpinan", leader.empty() ? "required" : "unknown_leader");
+    updated.assignedLeader = leader;
+  }
+  if (action == Action::Approve) {
+    // The leader attends: whoever represented them no longer does.
+    updated.representativeUser.clear();
+    updated.representativeName.clear();
+    updated.representativePosition.clear();
+  }
+  if (action == Action::Represent) {
+    std::string userName = trimmed(decision.representativeUser);
+    std::string name = trimmed(decision.representativeName);
+    std::string position = trimmed(decision.representativePosition);
+    updated.representativeUser.clear();
+    if (!userName.empty()) {
+      auto user = store.findUser(userName);
+      if (!user || user->disabled) {
+        errors.emplace("wakil_user", "unknown_user");
+      } else {
+        updated.representativeUser = user->name;
+        if (name.empty()) name = user->displayName.empty() ? user->name : user->displayName;
+      }
+    } else if (name.empty()) {
+      errors.emplace("wakil_nama", "required");
+    }
+    if (name.size() > 200) errors.emplace("wakil_nama", "too_long");
+    if (position.size() > 200) errors.emplace("wakil_jabatan", "too_long");
+    updated.representativeName = name;
+    updated.representativePosition = position;
+  }
+  bool moved = false;
+  if (action == Action::Approve || action == Action::Represent || action == Action::Reschedule) {
+    FieldErrors timeErrors = applyScheduleChange(decision.date, decision.startTime, decision.endTime,
+                                                 decision.untilDone, decision.venue, config, updated, moved);
+    errors.insert(timeErrors.begin(), timeErrors.end());
+    if (action == Action::Reschedule && timeErrors.empty() && !moved) errors.emplace("tanggal", "nothing_changed");
+  }
+  if ((action == Action::MarkHeld || action == Action::MarkNotHeld) && clock.now() < request.start)
+    errors.emplace("aksi", "not_yet_held");
+  if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
+
+  if (action == Action::Return || action == Action::Reject || action == Action::Cancel || action == Action::Approve ||
+      action == Action::Represent || action == Action::Reschedule)
+    updated.decisionNote = note;
+
+  sql::AuditRow audit = auditBy(actor.user, std::string(actionCode(action)));
+  audit.fromState = std::string(stateCode(from));
+  audit.toState = updated.state;
+  audit.note = note;
+  auto stored = commit(updated, audit, rewritesCalendar(action));
+  if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  if (auto notice = noticeFor(action)) mail(*notice, *stored);
+  return success(std::move(*stored));
+}
+
+Outcome RequestService::setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,
+                                       const std::string& representative, const std::string& note, const Actor& actor) {
+  auto request = impl_->store.requests().findRequest(requestId);
+  if (!request) return failure(Outcome::Status::NotFound, "not_found");
+  auto leaderUser = impl_->store.findUser(leader);
+  if (!leaderUser || !(contains(request->leadersAsked, leader) || request->assignedLeader == leader))
+    return failure(Outcome::Status::Invalid, "", {{"pimpinan", "unknown_leader"}});
+  bool allowed = actor.isStaff() || actor.user.name == leader;
+  if (!allowed && actor.user.role == sql::Role::Ajudan) allowed = contains(impl_->leadersServedBy(actor.user), leader);
+  if (!allowed) return failure(Outcome::Status::Forbidden, "forbidden");
+  auto state = parseState(request->state);
+  if (!state || isFinal(*state)) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+
+  FieldErrors errors;
+  if (choice != "hadir" && choice != "diwakilkan" && choice != "tidak_hadir")
+    errors.emplace("pilihan", "invalid_choice");
+  std::string named = trimmed(representative);
+  if (choice == "diwakilkan" && named.empty()) errors.emplace("wakil", "required");
+  if (named.size() > 200) errors.emplace("wakil", "too_long");
+  std::string text = trimmed(note);
+  if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
+  if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
+
+  sql::DispositionRow disposition;
+  disposition.requestId = request->id;
+  disposition.leaderId = leaderUser->id;
+  disposition.choice = choice;
+  disposition.representative = choice == "diwakilkan" ? named : "";
+  disposition.note = text;
+  disposition.byUserId = actor.user.id;
+  disposition.at = impl_->clock.now();
+  sql::AuditRow audit = impl_->auditBy(actor.user, "disposition");
+  audit.requestId = request->id;
+  audit.fromState = audit.toState = request->state;
+  audit.note = leader + ": " + choice + (disposition.representative.empty() ? "" : " (" + named + ")") +
+               (text.empty() ? "" : " - " + text);
+  impl_->store.requests().setDisposition(disposition, audit);
+  auto stored = impl_->store.requests().findRequest(request->id);
+  return success(stored ? *stored : *request);
+}
+
+bool RequestService::maySee(const sql::RequestRow& request, const Actor& actor) const {
+  switch (actor.user.role) {
+    case sql::Role::Admin:
+    case sql::Role::Protokol:
+      return true;
+    case sql::Role::Pimpinan:
+      return Impl::concerns(request, actor.user.name);
+    case sql::Role::Ajudan:
+      for (const auto& leader : impl_->leadersServedBy(actor.user))
+        if (Impl::concerns(request, leader)) return true;
+      return false;
+    case sql::Role::Viewer:
+      break;
+  }
+  return false;
+}
+
+bool RequestService::mayOpenFile(const sql::FileRow& file, const Actor& actor) const {
+  if (actor.isStaff()) return true;
+  auto request = impl_->store.requests().findRequest(file.requestId);
+  return request && maySee(*request, actor);
+}
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,133 @@
+#pragma once
+// The request workflow: submission, decisions, and the calendar events that
+// follow them. Every change is one compare-and-set update of the request
+// with its audit row; calendar events are written through the same
+// CalendarService as CalDAV, so ETags, ctag and sync tokens move and phones
+// pick the change up. The service also observes the calendars: when staff
+// move or delete a request's event in a CalDAV client, the request follows.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caldav/calendar_service.h"
+#include "caldav/dav.h"
+#include "sql/request_store.h"
+#include "workflow/clock.h"
+#include "workflow/notifier.h"
+#include "workflow/request_state.h"
+#include "workflow/workflow_config.h"
+
+namespace jadwal::workflow {
+
+// Field name -> message id. Ids are stable English keys that the web layer
+// translates, e.g. "required", "invalid_date", "date_in_past",
+// "end_before_start", "invalid_time", "invalid_email", "invalid_phone",
+// "unknown_leader", "file_required", "file_type_pdf", "file_type_document",
+// "file_too_large", "too_many_files", "too_long", "invalid_choice".
+using FieldErrors = std::map<std::string, std::string>;
+
+// What the public form sends, as typed. Field names (the HTML names too):
+// nama, jabatan, instansi, whatsapp, email, nomor_surat, tanggal_surat,
+// perihal, jenis_surat, nama_kegiatan, tanggal, jam_mulai, jam_selesai,
+// sampai_selesai, tempat, alamat, pakaian, peran, undangan_lain,
+// narahubung, pimpinan (several), boleh_diwakilkan; files: surat, pendukung.
+struct RequestForm {
+  std::string requesterName, requesterPosition, institution, whatsapp, email;
+  std::string letterNumber, letterDate, subject, letterType;
+  std::string eventName, date /* YYYY-MM-DD */, startTime /* HH:MM */, endTime /* HH:MM or "" */;
+  bool untilDone = false;  // "s.d. selesai"
+  std::string venue, address, dressCode, leaderRole, otherInvitees, contactPerson;
+  std::vector<std::string> leaders;  // user names
+  bool representativeAccepted = false;
+  std::string language = "id";
+};
+
+struct UploadedFile {
+  std::string field;  // "surat" or "pendukung"
+  std::string fileName;
+  std::string bytes;
+};
+
+// A file already checked and stored as a blob, kept across a re-shown form
+// so the requester need not upload it again.
+struct KeptFile {
+  std::string field;
+  std::string name;
+  std::string contentType;
+  std::string sha256;
+};
+
+struct Outcome {
+  enum class Status { Ok, Invalid, NotFound, NotAllowed, Conflict, Forbidden };
+  Status status = Status::Ok;
+  FieldErrors errors;   // Invalid: by field
+  std::string message;  // NotAllowed/Conflict/Forbidden: a message id, e.g. "transition_not_allowed", "changed_meanwhile"
+  sql::RequestRow request;
+  std::vector<KeptFile> keptFiles;  // Invalid submissions: files that passed, to carry into the re-shown form
+  bool ok() const { return status == Status::Ok; }
+};
+
+struct Decision {
+  Action action = Action::Verify;
+  std::string note;  // required for Return, Reject, Cancel
+  std::string leader;  // Approve/Represent: which asked leader (user name); default the first asked
+  // Approve/Reschedule: adjusted time or venue (empty: unchanged).
+  std::string date, startTime, endTime, venue;
+  bool untilDone = false;
+  // Represent: a user (name) or a person named with position.
+  std::string representativeUser, representativeName, representativePosition;
+};
+
+// Who acts. Leaders and aides may see and give dispositions on the requests
+// addressed to them (an aide for the leaders assigned to them); staff
+// (protokol) and admins see everything and decide.
+struct Actor {
+  caldav::Principal user;
+  bool isStaff() const;
+};
+
+class RequestService {
+ public:
+  RequestService(sql::Store& store, caldav::CalendarService& calendars, Mailer& mailer, const Clock& clock,
+                 WorkflowConfig config);
+  ~RequestService();
+
+  // The public form. Validates everything (files by content), stores the
+  // request with a new tracking code, writes the TENTATIVE hold, audits
+  // "submit", mails the receipt. `kept` are files from an earlier attempt.
+  Outcome submit(const RequestForm& form, const std::vector<UploadedFile>& files,
+                 const std::vector<KeptFile>& kept = {});
+
+  // The requester, by tracking code.
+  Outcome withdraw(const std::string& code, const std::string& note);
+  Outcome resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note);
+
+  // Staff decisions, checked against the state machine and the version the
+  // staff member saw (Conflict when someone else decided meanwhile).
+  Outcome decide(std::int64_t requestId, std::int64_t expectedVersion, const Decision& decision, const Actor& actor);
+
+  // A leader's or aide's answer on a request addressed to the leader.
+  Outcome setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,
+                         const std::string& representative, const std::string& note, const Actor& actor);
+
+  // Reading, with access checked: nullopt when the actor may not see it.
+  bool maySee(const sql::RequestRow& request, const Actor& actor) const;
+  // Whether the actor may open this file (staff, the leaders asked or assigned, their aides).
+  bool mayOpenFile(const sql::FileRow& file, const Actor& actor) const;
+
+  // Registered with the CalendarService by the server: keeps requests in
+  // step with edits and deletions made in CalDAV clients.
+  std::shared_ptr<caldav::CalendarObserver> calendarObserver();
+
+  const WorkflowConfig& config() const { return config_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  WorkflowConfig config_;
+};
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,325 @@
+#include "workflow/request_validation.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "workflow/upload_check.h"
+#include "workflow/wib_format.h"
+
+namespace jadwal::workflow {
+
+namespace {
+
+// Longest accepted values, in bytes: generous for real names and places,
+// small enough that nobody stores a novel in the agenda.
+constexpr std::size_t kShortText = 200;
+constexpr std::size_t kLongText = 300;
+constexpr std::size_t kParagraph = 2000;
+constexpr std::size_t kEmail = 254;
+
+std::string trimmed(std::string_view text) {
+  auto isSpace = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!text.empty() && isSpace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && isSpace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return std::string(text);
+}
+
+// One line of text: control characters (a pasted line break, a tab) become
+// spaces, so that nothing typed can start a new line in a mail header or an
+// iCalendar property.
+std::string singleLine(std::string_view text) {
+  std::string line = trimmed(text);
+  for (char& c : line)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return line;
+}
+
+// Several lines allowed; other control characters dropped.
+std::string paragraph(std::string_view text) {
+  std::string out;
+  for (char c : trimmed(text)) {
+    if (c == '\r') continue;
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') continue;
+    out += c;
+  }
+  return out;
+}
+
+bool oneOf(const std::string& value, std::initializer_list<std::string_view> choices) {
+  return std::find(choices.begin(), choices.end(), value) != choices.end();
+}
+
+class FieldChecker {
+ public:
+  explicit FieldChecker(FieldErrors& errors) : errors_(errors) {}
+
+  // Records the first error of a field only: the one the person fixes first.
+  void fail(const std::string& field, const std::string& message) { errors_.emplace(field, message); }
+
+  std::string text(const std::string& field, const std::string& value, bool required, std::size_t maxBytes,
+                   bool multiLine = false) {
+    std::string clean = multiLine ? paragraph(value) : singleLine(value);
+    if (clean.empty() && required) fail(field, "required");
+    if (clean.size() > maxBytes) fail(field, "too_long");
+    return clean;
+  }
+
+ private:
+  FieldErrors& errors_;
+};
+
+std::string digitsOnly(const std::string& number, bool& plus) {
+  std::string digits;
+  plus = false;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    char c = number[i];
+    if (c == '+' && digits.empty() && !plus) {
+      plus = true;
+    } else if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      return {};
+    }
+  }
+  return digits;
+}
+
+std::optional<FileType> fileTypeFor(const std::string& field, std::string_view bytes, std::size_t maxBytes,
+                                    std::string& error) {
+  if (bytes.size() > maxBytes) {
+    error = "file_too_large";
+    return std::nullopt;
+  }
+  auto type = sniffFileType(bytes);
+  if (field == "surat") {
+    if (type != FileType::Pdf) {
+      error = "file_type_pdf";
+      return std::nullopt;
+    }
+  } else if (!type) {
+    error = "file_type_document";
+    return std::nullopt;
+  }
+  return type;
+}
+
+}  // namespace
+
+bool isIndonesianMobileNumber(const std::string& number) {
+  bool plus = false;
+  std::string digits = digitsOnly(number, plus);
+  std::string subscriber;  // what follows the country or trunk prefix, starting with 8
+  if (plus) {
+    if (digits.rfind("62", 0) != 0) return false;
+    subscriber = digits.substr(2);
+  } else if (digits.rfind("62", 0) == 0) {
+    subscriber = digits.substr(2);
+  } else if (digits.rfind("0", 0) == 0) {
+    subscriber = digits.substr(1);
+  } else {
+    return false;
+  }
+  // Indonesian mobile numbers: 8xx followed by 7 to 10 more digits.
+  return subscriber.size() >= 9 && subscriber.size() <= 13 && subscriber[0] == '8';
+}
+
+bool isPlausibleEmail(const std::string& address) {
+  if (address.size() > kEmail) return false;
+  auto at = address.find('@');
+  if (at == std::string::npos || at == 0 || address.find('@', at + 1) != std::string::npos) return false;
+  std::string_view domain(address.data() + at + 1, address.size() - at - 1);
+  auto dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.' || domain.find("..") != std::string_view::npos)
+    return false;
+  return std::none_of(address.begin(), address.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == ',' || c == ';' || c == '"';
+  });
+}
+
+FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const Clock& clock,
+                               const WorkflowConfig& config, sql::RequestRow& out) {
+  FieldErrors errors;
+  FieldChecker check(errors);
+
+  out.requesterName = check.text("nama", form.requesterName, true, kShortText);
+  out.requesterPosition = check.text("jabatan", form.requesterPosition, false, kShortText);
+  out.institution = check.text("instansi", form.institution, true, kShortText);
+  out.whatsapp = check.text("whatsapp", form.whatsapp, true, 32);
+  if (!out.whatsapp.empty() && !errors.count("whatsapp") && !isIndonesianMobileNumber(out.whatsapp))
+    check.fail("whatsapp", "invalid_phone");
+  out.email = check.text("email", form.email, false, kEmail);
+  if (!out.email.empty() && !errors.count("email") && !isPlausibleEmail(out.email))
+    check.fail("email", "invalid_email");
+  out.language = form.language == "en" ? "en" : "id";
+
+  out.letterNumber = check.text("nomor_surat", form.letterNumber, false, kShortText);
+  out.letterDate = check.text("tanggal_surat", form.letterDate, false, 10 + 1);
+  if (!out.letterDate.empty() && !errors.count("tanggal_surat") && !fromLocal(out.letterDate, "00:00", config.timezone))
+    check.fail("tanggal_surat", "invalid_date");
+  out.subject = check.text("perihal", form.subject, true, kLongText);
+  out.letterType = check.text("jenis_surat", form.letterType, false, 32);
+  if (!out.letterType.empty() && !oneOf(out.letterType, {"undangan", "audiensi", "kunjungan", "lainnya"}))
+    check.fail("jenis_surat", "invalid_choice");
+
+  out.eventName = check.text("nama_kegiatan", form.eventName, true, kLongText);
+  out.venue = check.text("tempat", form.venue, true, kLongText);
+  out.address = check.text("alamat", form.address, false, kParagraph, true);
+  out.dressCode = check.text("pakaian", form.dressCode, false, kShortText);
+  out.leaderRole = check.text("peran", form.leaderRole, true, 32);
+  if (!out.leaderRole.empty() && !oneOf(out.leaderRole, {"menghadiri", "sambutan", "membuka", "pengarahan"}))
+    check.fail("peran", "invalid_choice");
+  out.otherInvitees = check.text("undangan_lain", form.otherInvitees, false, kParagraph, true);
+  out.contactPerson = check.text("narahubung", form.contactPerson, false, kShortText);
+  out.representativeAccepted = form.representativeAccepted;
+
+  // The activity's day and hours, in the office's time zone.
+  std::string dateText = singleLine(form.date);
+  std::string startText = singleLine(form.startTime);
+  std::string endText = singleLine(form.endTime);
+  const bool dateValid = fromLocal(dateText, "00:00", config.timezone).has_value();
+  if (dateText.empty())
+    check.fail("tanggal", "required");
+  else if (!dateValid)
+    check.fail("tanggal", "invalid_date");
+  else if (dateText < isoDate(clock.now(), config.timezone))  // ISO dates order as text
+    check.fail("tanggal", "date_in_past");
+  // A time is judged on its own, so that a bad date does not hide a bad time.
+  auto clockValid = [](const std::string& time) { return fromLocal("2000-01-01", time, "UTC").has_value(); };
+  if (startText.empty())
+    check.fail("jam_mulai", "required");
+  else if (!clockValid(startText))
+    check.fail("jam_mulai", "invalid_time");
+  if (!form.untilDone) {
+    if (endText.empty())
+      check.fail("jam_selesai", "required");
+    else if (!clockValid(endText))
+      check.fail("jam_selesai", "invalid_time");
+  }
+  auto start = fromLocal(dateText, startText, config.timezone);
+  auto end = form.untilDone ? std::nullopt : fromLocal(dateText, endText, config.timezone);
+  if (start && end && *end <= *start) check.fail("jam_selesai", "end_before_start");
+  if (start) out.start = *start;
+  out.end = end;
+
+  // The leaders asked: each an enabled leader account, none twice.
+  out.leadersAsked.clear();
+  for (const auto& typed : form.leaders) {
+    std::string name = singleLine(typed);
+    if (name.empty() || std::find(out.leadersAsked.begin(), out.leadersAsked.end(), name) != out.leadersAsked.end())
+      continue;
+    auto user = name.size() <= kShortText ? store.findUser(name) : std::nullopt;
+    if (!user || user->role != sql::Role::Pimpinan || user->disabled) {
+      check.fail("pimpinan", "unknown_leader");
+      continue;
+    }
+    out.leadersAsked.push_back(name);
+  }
+  if (out.leadersAsked.empty()) check.fail("pimpinan", "required");
+  return errors;
+}
+
+CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, const std::vector<KeptFile>& kept,
+                                  sql::RequestStore& requests, const WorkflowConfig& config) {
+  CheckedFiles result;
+  std::optional<KeptFile> letter;
+  std::vector<KeptFile> supporting;
+
+  auto accept = [&](const std::string& field, const std::string& name, const std::string& bytes,
+                    const std::string& knownSha256) -> std::optional<KeptFile> {
+    std::string error;
+    auto type = fileTypeFor(field, bytes, config.maxFileBytes, error);
+    if (!type) {
+      result.errors.emplace(field, error);
+      return std::nullopt;
+    }
+    KeptFile file;
+    file.field = field;
+    file.name = safeFileName(name, *type);
+    file.contentType = std::string(mediaTypeOf(*type));
+    file.sha256 = knownSha256.empty() ? requests.putBlob(bytes) : knownSha256;
+    return file;
+  };
+
+  // Files from an earlier attempt first, so that a new upload of the letter replaces the kept one.
+  for (const auto& file : kept) {
+    if (file.field != "surat" && file.field != "pendukung") continue;
+    auto bytes = requests.blobBytes(file.sha256);
+    if (!bytes) continue;  // unknown blob: as if nothing had been carried
+    auto checked = accept(file.field, file.name, *bytes, file.sha256);
+    if (!checked) continue;
+    if (file.field == "surat")
+      letter = checked;
+    else
+      supporting.push_back(*checked);
+  }
+  for (const auto& upload : uploads) {
+    if (upload.field != "surat" && upload.field != "pendukung") continue;
+    if (upload.bytes.empty() && upload.fileName.empty()) continue;  // a file input left empty
+    auto checked = accept(upload.field, upload.fileName, upload.bytes, "");
+    if (!checked) continue;
+    if (upload.field == "surat")
+      letter = checked;
+    else
+      supporting.push_back(*checked);
+  }
+
+  if (supporting.size() > config.maxSupportingFiles) {
+    supporting.resize(config.maxSupportingFiles);
+    result.errors.emplace("pendukung", "too_many_files");
+  }
+  if (!letter && !result.errors.count("surat")) result.errors.emplace("surat", "file_required");
+
+  if (letter) result.kept.push_back(*letter);
+  result.kept.insert(result.kept.end(), supporting.begin(), supporting.end());
+  for (const auto& file : result.kept) result.files.push_back({file.field, file.name, file.contentType, file.sha256});
+  return result;
+}
+
+CheckedLetter checkRevisedLetter(const UploadedFile& upload, sql::RequestStore& requests,
+                                 const WorkflowConfig& config) {
+  CheckedLetter result;
+  if (upload.bytes.empty()) {
+    result.error = "file_required";
+    return result;
+  }
+  auto type = fileTypeFor("surat", upload.bytes, config.maxFileBytes, result.error);
+  if (!type) return result;
+  result.file = sql::FileRef{"revisi", safeFileName(upload.fileName, *type), std::string(mediaTypeOf(*type)),
+                             requests.putBlob(upload.bytes)};
+  return result;
+}
+
+FieldErrors applyScheduleChange(const std::string& date, const std::string& startTime, const std::string& endTime,
+                                bool untilDone, const std::string& venue, const WorkflowConfig& config,
+                                sql::RequestRow& row, bool& changed) {
+  FieldErrors errors;
+  changed = false;
+  const std::string& zone = config.timezone;
+  // Empty fields keep the row's day and hours, read in the office's zone.
+  std::string day = singleLine(date), start = singleLine(startTime), end = singleLine(endTime);
+  if (day.empty()) day = isoDate(row.start, zone);
+  if (start.empty()) start = isoTime(row.start, zone);
+  if (end.empty() && row.end) end = isoTime(*row.end, zone);
+  if (!fromLocal(day, "00:00", zone)) errors.emplace("tanggal", "invalid_date");
+  if (!fromLocal("2000-01-01", start, "UTC")) errors.emplace("jam_mulai", "invalid_time");
+  if (!untilDone && !end.empty() && !fromLocal("2000-01-01", end, "UTC")) errors.emplace("jam_selesai", "invalid_time");
+  std::string place = singleLine(venue);
+  if (place.size() > kLongText) errors.emplace("tempat", "too_long");
+  if (!errors.empty()) return errors;
+
+  sql::Instant newStart = *fromLocal(day, start, zone);
+  std::optional<sql::Instant> newEnd;
+  if (!untilDone && !end.empty()) newEnd = fromLocal(day, end, zone);
+  if (newEnd && *newEnd <= newStart) {
+    errors.emplace("jam_selesai", "end_before_start");
+    return errors;
+  }
+  changed = newStart != row.start || newEnd != row.end || (!place.empty() && place != row.venue);
+  row.start = newStart;
+  row.end = newEnd;
+  if (!place.empty()) row.venue = place;
+  return errors;
+}
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,54 @@
+#pragma once
+// The rules of the public form, and of the time and venue staff may adjust
+// when they decide. Everything a person typed is checked here; files are
+// judged by their bytes (workflow::sniffFileType), never by name.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/request_store.h"
+#include "workflow/clock.h"
+#include "workflow/request_service.h"
+#include "workflow/workflow_config.h"
+
+namespace jadwal::workflow {
+
+// Checks every typed field of `form` and copies it, trimmed, into `out`
+// (requester, letter and activity fields; start/end as instants in
+// config.timezone). Returns the errors by field name; empty when valid.
+FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const Clock& clock,
+                               const WorkflowConfig& config, sql::RequestRow& out);
+
+// The files of a submission: new uploads and files kept from an earlier
+// attempt (looked up and re-checked from their stored bytes: the hidden
+// fields that carry them are not trusted). Uploads that pass are stored as
+// blobs at once so that a re-shown form can keep them.
+struct CheckedFiles {
+  std::vector<sql::FileRef> files;  // every file that passed, the letter first
+  std::vector<KeptFile> kept;       // the same, as the form carries them
+  FieldErrors errors;               // "surat" / "pendukung"
+};
+CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, const std::vector<KeptFile>& kept,
+                                  sql::RequestStore& requests, const WorkflowConfig& config);
+
+// A revised letter: must be a PDF within the size limit. Stores its blob.
+// Returns the file (kind "revisi") or the error message id.
+struct CheckedLetter {
+  std::optional<sql::FileRef> file;
+  std::string error;
+};
+CheckedLetter checkRevisedLetter(const UploadedFile& upload, sql::RequestStore& requests, const WorkflowConfig& config);
+
+// Applies a decision's adjusted date, times and venue to `row` (empty
+// fields keep what the row has). Returns errors keyed by the decision form's
+// field names (tanggal, jam_mulai, jam_selesai, tempat); `row` is changed
+// only when there are none. `changed` tells whether anything moved.
+FieldErrors applyScheduleChange(const std::string& date, const std::string& startTime, const std::string& endTime,
+                                bool untilDone, const std::string& venue, const WorkflowConfig& config,
+                                sql::RequestRow& row, bool& changed);
+
+bool isIndonesianMobileNumber(const std::string& number);
+bool isPlausibleEmail(const std::string& address);
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,149 @@
+// Judging uploads by their bytes: a file renamed to ".pdf" is still what
+// its content says, and a truncated upload is refused before anyone tries
+// to open it.
+
+#include "workflow/upload_check.h"
+
+#include <algorithm>
+
+namespace jadwal::workflow {
+
+namespace {
+
+constexpr std::size_t kPdfEofWindow = 1024;
+constexpr std::size_t kMaxNameBytes = 120;
+
+bool isPdf(std::string_view bytes) {
+  if (!bytes.starts_with("%PDF-")) return false;
+  const std::size_t tail = bytes.size() > kPdfEofWindow ? bytes.size() - kPdfEofWindow : 0;
+  return bytes.substr(tail).find("%%EOF") != std::string_view::npos;
+}
+
+bool isJpeg(std::string_view bytes) {
+  if (bytes.size() < 4 || bytes.substr(0, 3) != std::string_view("\xFF\xD8\xFF", 3)) return false;
+  // Some cameras and editors pad the file with zero bytes after the end marker.
+  std::size_t end = bytes.size();
+  while (end > 3 && bytes[end - 1] == '\0') --end;
+  return end >= 5 && bytes.substr(end - 2, 2) == std::string_view("\xFF\xD9", 2);
+}
+
+bool isPng(std::string_view bytes) {
+  static constexpr std::string_view kSignature("\x89PNG\r\n\x1A\n", 8);
+  // The signature, then the IHDR chunk: 4-byte length (13), "IHDR", 13 bytes, CRC.
+  if (bytes.size() < 8 + 4 + 4 + 13 + 4 || !bytes.starts_with(kSignature)) return false;
+  return bytes.substr(8, 8) == std::string_view("\0\0\0\x0DIHDR", 8);
+}
+
+// Bytes of a UTF-8 sequence starting with `lead`, or 0 when it cannot start one.
+std::size_t utf8Length(unsigned char lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// ASCII characters allowed in a stored name: those that mean nothing to a
+// shell, a path, a URL path segment (once encoded) or a quoted header value.
+bool isPlainAllowed(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == '(' || c == ')' || c == ',' || c == '+' || c == '&' || c == '=' || c == '@' || c == '[' ||
+         c == ']';
+}
+
+// The last path segment, whichever separator the uploader's system used.
+std::string_view baseName(std::string_view name) {
+  const std::size_t slash = name.find_last_of("/\\");
+  return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
+// Allowed characters only (whole valid UTF-8 sequences kept), runs of
+// spaces and dropped characters collapsed into one space.
+std::string cleaned(std::string_view name) {
+  std::string out;
+  bool pendingSpace = false;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    std::size_t length = 0;
+    if (c < 0x80) {
+      length = isPlainAllowed(static_cast<char>(c)) ? 1 : 0;
+    } else if (std::size_t n = utf8Length(c); n > 0 && i + n <= name.size()) {
+      bool valid = true;
+      for (std::size_t k = 1; k < n; ++k) valid = valid && isContinuation(static_cast<unsigned char>(name[i + k]));
+      length = valid ? n : 0;
+    }
+    if (length == 0) {
+      // A space stays a space; anything else dropped leaves no trace
+      // unless it separated words.
+      if (c == ' ' || c == '\t') pendingSpace = true;
+      ++i;
+      continue;
+    }
+    if (pendingSpace && !out.empty()) out += ' ';
+    pendingSpace = false;
+    out.append(name.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+// Cuts `text` to at most `limit` bytes without splitting a UTF-8 sequence.
+std::string truncatedUtf8(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && isContinuation(static_cast<unsigned char>(text[cut]))) --cut;
+  text.resize(cut);
+  return text;
+}
+
+}  // namespace
+
+std::optional<FileType> sniffFileType(std::string_view bytes) {
+  if (isPdf(bytes)) return FileType::Pdf;
+  if (isJpeg(bytes)) return FileType::Jpeg;
+  if (isPng(bytes)) return FileType::Png;
+  return std::nullopt;
+}
+
+std::string_view mediaTypeOf(FileType type) {
+  switch (type) {
+    case FileType::Pdf:
+      return "application/pdf";
+    case FileType::Jpeg:
+      return "image/jpeg";
+    case FileType::Png:
+      return "image/png";
+  }
+  return "application/octet-stream";
+}
+
+std::string_view extensionOf(FileType type) {
+  switch (type) {
+    case FileType::Pdf:
+      return "pdf";
+    case FileType::Jpeg:
+      return "jpg";
+    case FileType::Png:
+      return "png";
+  }
+  return "bin";
+}
+
+std::string safeFileName(std::string_view uploadedName, FileType type) {
+  std::string stem = cleaned(baseName(uploadedName));
+  // Whatever extension the name claimed gives way to the one the content shows.
+  if (const std::size_t dot = stem.find_last_of('.'); dot != std::string::npos) stem.erase(dot);
+  // No hidden files, no ".." left over, no trailing dots or spaces.
+  const std::size_t first = stem.find_first_not_of(". ");
+  stem = first == std::string::npos ? std::string() : stem.substr(first);
+  while (!stem.empty() && (stem.back() == '.' || stem.back() == ' ')) stem.pop_back();
+  if (stem.empty()) stem = "surat";
+  const std::string extension = "." + std::string(extensionOf(type));
+  stem = truncatedUtf8(std::move(stem), kMaxNameBytes - extension.size());
+  while (!stem.empty() && (stem.back() == '.' || stem.back() == ' ')) stem.pop_back();
+  if (stem.empty()) stem = "surat";
+  return stem + extension;
+}
+
+}  // namespace jadwal::workflow
