@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/String.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/Util/ServerApplication.h>
 
@@ -23,6 +24,11 @@
 #include "server/credential_cache.h"
 #include "server/http_handler.h"
 #include "server/metrics.h"
+#include "server/rate_limiter.h"
+#include "server/web.h"
+#include "workflow/clock.h"
+#include "workflow/notifier.h"
+#include "workflow/request_service.h"
 
 namespace jadwal::server {
 namespace {
@@ -35,6 +41,46 @@ caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
   time.defaultTzid = config.timezone;
   return time;
+}
+
+workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
+  workflow::WorkflowConfig workflow;
+  workflow.publicUrl = config.publicUrl;
+  workflow.timezone = config.timezone;
+  workflow.holdCalendar = config.workflow.holdCalendar;
+  workflow.officeName = config.officeName;
+  workflow.maxFileBytes = config.workflow.maxFileBytes;
+  return workflow;
+}
+
+// The staff calendar that holds pending requests' slots, made at start when
+// its owner exists and it does not; a missing owner is reported, not fatal
+// (holds are skipped until the operator creates the user and restarts).
+void ensureHoldCalendar(sql::Store& store, const std::string& ownerAndSlug) {
+  if (ownerAndSlug.empty()) return;
+  const auto slash = ownerAndSlug.find('/');
+  const std::string ownerName = ownerAndSlug.substr(0, slash);
+  const std::string slug = ownerAndSlug.substr(slash + 1);
+  auto owner = store.findUser(ownerName);
+  if (!owner) {
+    std::cerr << "jadwald: workflow.hold_calendar: no user " << ownerName
+              << "; pending requests hold no slot until it exists" << std::endl;
+    return;
+  }
+  if (store.findCalendar(ownerName, slug)) return;
+  sql::Calendar calendar;
+  calendar.ownerId = owner->id;
+  calendar.slug = slug;
+  calendar.displayName = "Permohonan (menunggu keputusan)";
+  calendar.description = "Slot sementara permohonan kegiatan yang belum diputuskan";
+  calendar.components = "VEVENT";
+  try {
+    store.createCalendar(calendar);
+    std::cerr << "jadwald: created the hold calendar " << ownerAndSlug << std::endl;
+  } catch (const sql::StoreError&) {
+    // Another server of the installation made it at the same moment.
+    if (!store.findCalendar(ownerName, slug)) throw;
+  }
 }
 
 std::string listenUrl(const HttpConfig& http) {
@@ -73,8 +119,29 @@ class JadwalServer : public Poco::Util::ServerApplication {
       std::cerr << "jadwald: " << e.what() << "\n";
       return EXIT_CANTCREAT;
     }
-    ServerContext context{
-        *store, dav, authenticator, metrics, *accessLog, config_.publicUrl, config_.http.maxBodyBytes};
+    // The request workflow: it writes events through the same calendar
+    // service as CalDAV and follows what clients change in them.
+    workflow::Mailer mailer(config_.smtp);
+    workflow::SystemClock clock;
+    try {
+      ensureHoldCalendar(*store, config_.workflow.holdCalendar);
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: hold calendar " << config_.workflow.holdCalendar << ": " << e.what() << "\n";
+      return EXIT_UNAVAILABLE;
+    }
+    workflow::RequestService requests(*store, calendars, mailer, clock, workflowConfigOf(config_));
+    calendars.addObserver(requests.calendarObserver());
+    RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
+    WebContext web{*store,
+                   requests,
+                   authenticator,
+                   config_.publicUrl,
+                   Poco::icompare(config_.publicUrl.substr(0, 8), "https://") == 0,
+                   config_.workflow.maxFileBytes,
+                   &submissionLimiter};
+
+    ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, config_.http.maxBodyBytes,
+                          &web};
 
     const HttpConfig& http = config_.http;
     Poco::Net::HTTPServerParams::Ptr params(new Poco::Net::HTTPServerParams);

@@ -62,6 +62,31 @@ bool isKnownTimezone(const std::string& name) {
   return in && std::string(magic.data(), magic.size()) == "TZif";
 }
 
+// "OWNER/SLUG": two path segments of the characters user names and slugs use.
+bool isCalendarPath(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
+  if (text.find('/', slash + 1) != std::string::npos) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '/' || c == '_' || c == '-' || c == '.'; }) &&
+         text.find("..") == std::string::npos;
+}
+
+bool isMailAddress(const std::string& text) {
+  const auto at = text.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 == text.size() || text.find('@', at + 1) != std::string::npos) {
+    return false;
+  }
+  return std::none_of(text.begin(), text.end(),
+                      [](unsigned char c) { return c <= ' ' || c == '<' || c == '>' || c == ',' || c == 0x7f; });
+}
+
+bool isHostName(const std::string& text) {
+  return !text.empty() && text.size() <= 253 && std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+  });
+}
+
 bool isDatabaseUrl(const std::string& text) {
   if (text.rfind("sqlite:", 0) == 0) return text.size() > 7;
   if (text.rfind("mysql://", 0) == 0) {
@@ -169,6 +194,57 @@ const std::map<std::string, Setter>& setters() {
          config.logLevel = level;
          return std::nullopt;
        }},
+      {"office_name",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' '; });
+         if (value.empty() || value.size() > 200 || control) {
+           return errorAt(key, "must be a name of 1 to 200 characters on one line");
+         }
+         config.officeName = value;
+         return std::nullopt;
+       }},
+      {"smtp.host",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (!value.empty() && !isHostName(value)) return errorAt(key, quoted(value) + " is not a host name");
+         config.smtp.host = value;
+         return std::nullopt;
+       }},
+      {"smtp.port",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         auto port = parseInteger(value, 1, 65535);
+         if (!port) return errorAt(key, quoted(value) + " is not a port number");
+         config.smtp.port = static_cast<unsigned short>(*port);
+         return std::nullopt;
+       }},
+      {"smtp.from",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (!isMailAddress(value)) return errorAt(key, quoted(value) + " is not a mail address");
+         config.smtp.from = value;
+         return std::nullopt;
+       }},
+      {"smtp.user",
+       [](const std::string&, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         config.smtp.user = value;
+         return std::nullopt;
+       }},
+      {"smtp.password",
+       [](const std::string&, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         config.smtp.password = value;  // never echoed
+         return std::nullopt;
+       }},
+      {"workflow.hold_calendar",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (!value.empty() && !isCalendarPath(value)) {
+           return errorAt(key, quoted(value) + " is not OWNER/SLUG (e.g. protokol/permohonan)");
+         }
+         config.workflow.holdCalendar = value;
+         return std::nullopt;
+       }},
+      {"workflow.max_file_bytes",
+       integerSetter(1024, 1LL << 30,
+                     [](ServerConfig& c, long long v) { c.workflow.maxFileBytes = static_cast<std::size_t>(v); })},
+      {"workflow.submissions_per_hour",
+       integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
   };
   return table;
 }
@@ -185,6 +261,9 @@ ConfigResult validate(const Poco::Util::AbstractConfiguration& ini) {
   if (config.publicUrl.empty()) return errorAt("public_url", "missing (an absolute http(s) URL is required)");
   if (config.http.port == 0) return errorAt("http.port", "missing (a port number is required)");
   if (config.dbUrl.empty()) return errorAt("db.url", "missing (sqlite:PATH or mysql://HOST/DB is required)");
+  if (config.smtp.password.size() > 0 && config.smtp.user.empty()) {
+    return errorAt("smtp.user", "missing (smtp.password is set)");
+  }
   return config;
 }
 

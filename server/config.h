@@ -8,6 +8,8 @@
 #include <string>
 #include <variant>
 
+#include "workflow/notifier.h"
+
 namespace jadwal::server {
 
 struct HttpConfig {
@@ -20,6 +22,13 @@ struct HttpConfig {
   std::size_t maxBodyBytes = 10485760;
 };
 
+// The request workflow ([workflow] section).
+struct WorkflowSettings {
+  std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
+  std::size_t maxFileBytes = 10485760;  // per uploaded file
+  int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
+};
+
 struct ServerConfig {
   std::string publicUrl;  // absolute http(s) URL, no trailing slash
   std::string timezone = "Asia/Jakarta";
@@ -28,6 +37,9 @@ struct ServerConfig {
   int authCacheSeconds = 60;  // 0 turns the credential cache off
   std::string accessLog;      // path, "-" for stdout, empty = off
   std::string logLevel = "information";
+  std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail
+  workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
+  WorkflowSettings workflow;
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -13,6 +14,8 @@
 #include "caldav/dav.h"
 #include "server/body_reader.h"
 #include "server/request_router.h"
+#include "server/web.h"
+#include "server/web_page.h"
 
 namespace jadwal::server {
 namespace {
@@ -41,6 +44,26 @@ bool announcesBody(const Poco::Net::HTTPServerRequest& request) {
   } catch (const Poco::Exception&) {
     return true;  // an unreadable length: treat the rest of the stream as unusable
   }
+}
+
+// The client's address. Behind the reverse proxy on the same host (the
+// only proxy trusted: its connection comes from loopback), the address the
+// proxy saw: X-Real-IP, else the last X-Forwarded-For hop, which the proxy
+// appended itself (earlier hops are whatever the client claimed).
+std::string clientAddressOf(const Poco::Net::HTTPServerRequest& request) {
+  const Poco::Net::IPAddress peer = request.clientAddress().host();
+  if (!peer.isLoopback()) return peer.toString();
+  Poco::Net::IPAddress claimed;
+  if (request.has("X-Real-IP") && Poco::Net::IPAddress::tryParse(Poco::trim(request.get("X-Real-IP")), claimed)) {
+    return claimed.toString();
+  }
+  if (request.has("X-Forwarded-For")) {
+    const std::string& hops = request.get("X-Forwarded-For");
+    const auto comma = hops.rfind(',');
+    const std::string last = Poco::trim(comma == std::string::npos ? hops : hops.substr(comma + 1));
+    if (Poco::Net::IPAddress::tryParse(last, claimed)) return claimed.toString();
+  }
+  return peer.toString();
 }
 
 // The request path as sent, without the query: logged raw so that nothing
@@ -77,6 +100,13 @@ class RequestServer {
         break;
       case Route::Dav:
         serveDav(path, outcome);
+        break;
+      case Route::Web:
+        if (context_.web) {
+          serveWeb(path, outcome);
+        } else {
+          outcome.reply = textReply(404, "Not found\n");
+        }
         break;
       case Route::NotFound:
         outcome.reply = textReply(404, "Not found\n");
@@ -126,28 +156,8 @@ class RequestServer {
     }
     outcome.user = user->name;
 
-    std::optional<std::uint64_t> declared;
-    try {
-      if (request_.hasContentLength()) {
-        const auto length = request_.getContentLength64();
-        if (length < 0) throw Poco::SyntaxException("negative Content-Length");
-        declared = static_cast<std::uint64_t>(length);
-      }
-    } catch (const Poco::Exception&) {
-      outcome.reply = textReply(400, "Bad request: invalid Content-Length\n");
-      return;
-    }
-    Body body = readBody(request_.stream(), declared, request_.getChunkedTransferEncoding(), context_.maxBodyBytes);
-    if (body.status == BodyStatus::TooLarge) {
-      outcome.reply = textReply(413, "Request body too large\n");
-      return;
-    }
-    bodyConsumed_ = true;
-    if (body.status == BodyStatus::Incomplete) {
-      outcome.reply = textReply(400, "Bad request: incomplete body\n");
-      outcome.close = true;
-      return;
-    }
+    std::string bodyBytes;
+    if (!readBoundedBody(outcome, bodyBytes)) return;
 
     caldav::DavRequest dav;
     dav.method = request_.getMethod();
@@ -157,9 +167,79 @@ class RequestServer {
       auto [it, inserted] = dav.headers.emplace(name, value);
       if (!inserted) it->second += ", " + value;  // repeated headers fold into one list
     }
-    dav.body = std::move(body.bytes);
+    dav.body = std::move(bodyBytes);
     dav.user = caldav::Principal{user->id, user->name, user->role, user->displayName};
     outcome.reply = context_.dav.handle(dav);
+  }
+
+  // Reads the body within max_body_bytes into `bytes`; false when the
+  // answer is already set (bad length, too large, incomplete).
+  bool readBoundedBody(Outcome& outcome, std::string& bytes) {
+    std::optional<std::uint64_t> declared;
+    try {
+      if (request_.hasContentLength()) {
+        const auto length = request_.getContentLength64();
+        if (length < 0) throw Poco::SyntaxException("negative Content-Length");
+        declared = static_cast<std::uint64_t>(length);
+      }
+    } catch (const Poco::Exception&) {
+      outcome.reply = textReply(400, "Bad request: invalid Content-Length\n");
+      return false;
+    }
+    Body body = readBody(request_.stream(), declared, request_.getChunkedTransferEncoding(), context_.maxBodyBytes);
+    if (body.status == BodyStatus::TooLarge) {
+      outcome.reply = textReply(413, "Request body too large\n");
+      return false;
+    }
+    bodyConsumed_ = true;
+    if (body.status == BodyStatus::Incomplete) {
+      outcome.reply = textReply(400, "Bad request: incomplete body\n");
+      outcome.close = true;
+      return false;
+    }
+    bytes = std::move(body.bytes);
+    return true;
+  }
+
+  // The web app: pages see the whole request, the Authorization header
+  // included (attachments accept Basic auth from phones).
+  void serveWeb(const std::string& path, Outcome& outcome) {
+    WebRequest web;
+    web.method = request_.getMethod();
+    web.path = path;
+    try {
+      for (auto& [name, value] : Poco::URI(request_.getURI()).getQueryParameters()) {
+        web.query.emplace(std::move(name), std::move(value));
+      }
+    } catch (const Poco::Exception&) {
+      outcome.reply = textReply(400, "Bad request: malformed query\n");
+      return;
+    }
+    for (const auto& [name, value] : request_) {
+      auto [it, inserted] = web.headers.emplace(name, value);
+      if (!inserted) it->second += (Poco::icompare(name, "Cookie") == 0 ? "; " : ", ") + value;
+    }
+    web.remoteAddress = clientAddressOf(request_);
+    if (!readBoundedBody(outcome, web.body)) {
+      if (outcome.reply.status == 413) {
+        // Mostly a scan too big for the form: say so in the page's language.
+        WebResponse page = messagePage(413, languageOf(web), "error.too_large_title", "error.too_large");
+        addSecurityHeaders(page);
+        outcome.reply = caldav::DavResponse{};
+        outcome.reply.status = 413;
+        outcome.reply.headers = std::move(page.headers);
+        outcome.reply.setHeader("Content-Type", page.contentType);
+        outcome.reply.body = std::move(page.body);
+        outcome.close = true;  // the rest of the body was not read
+      }
+      return;
+    }
+
+    WebResponse answer = handleWeb(*context_.web, web);
+    outcome.reply.status = answer.status;
+    outcome.reply.headers = std::move(answer.headers);
+    if (answer.status != 204 && answer.status != 304) outcome.reply.setHeader("Content-Type", answer.contentType);
+    outcome.reply.body = std::move(answer.body);
   }
 
   ServerContext& context_;

@@ -23,6 +23,8 @@ class DavHandler;
 
 namespace jadwal::server {
 
+struct WebContext;
+
 // Everything a request handler needs; owned by the application and shared by
 // all worker threads, each part being thread-safe.
 struct ServerContext {
@@ -33,6 +35,7 @@ struct ServerContext {
   AccessLog& accessLog;
   std::string publicUrl;
   std::size_t maxBodyBytes = 0;
+  WebContext* web = nullptr;  // the web app (server/web.h); null: its paths answer 404
 };
 
 class HttpRequestHandler : public Poco::Net::HTTPRequestHandler {

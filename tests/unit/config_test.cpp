@@ -55,6 +55,12 @@ BOOST_AUTO_TEST_CASE(minimal_file_gets_the_defaults) {
   BOOST_TEST(config.authCacheSeconds == 60);
   BOOST_TEST(config.accessLog.empty());
   BOOST_TEST(config.logLevel == "information");
+  BOOST_TEST(config.officeName == "Bagian Protokol dan Komunikasi Pimpinan");
+  BOOST_TEST(config.smtp.host.empty());  // no mail unless configured
+  BOOST_TEST(config.smtp.port == 25);
+  BOOST_TEST(config.workflow.holdCalendar.empty());
+  BOOST_TEST(config.workflow.maxFileBytes == 10485760u);
+  BOOST_TEST(config.workflow.submissionsPerHour == 10);
 }
 
 BOOST_AUTO_TEST_CASE(full_file_sets_every_key) {
@@ -103,7 +109,8 @@ BOOST_AUTO_TEST_CASE(each_required_key_is_reported_when_missing) {
 BOOST_AUTO_TEST_CASE(unknown_keys_are_refused_by_name) {
   BOOST_TEST(expectError(withLine("http", "prot = 8080")) == "config: http.prot: unknown key");
   BOOST_TEST(expectError("colour = red\n" + kMinimal) == "config: colour: unknown key");
-  BOOST_TEST(expectError(withLine("smtp", "host = mail")) == "config: smtp.host: unknown key");
+  BOOST_TEST(expectError(withLine("smtp", "hots = mail")) == "config: smtp.hots: unknown key");
+  BOOST_TEST(expectError(withLine("workflow", "hold = a/b")) == "config: workflow.hold: unknown key");
   // A line without '=' is a key too, and a typo all the same.
   BOOST_TEST(expectError(withLine("db", "sqlite")) == "config: db.sqlite: unknown key");
 }
@@ -171,4 +178,54 @@ BOOST_AUTO_TEST_CASE(load_config_reads_a_file_and_reports_a_missing_one) {
   auto missing = loadConfig(path.string());
   BOOST_REQUIRE(std::holds_alternative<ConfigError>(missing));
   BOOST_TEST(std::get<ConfigError>(missing).message == "config: " + path.string() + ": cannot be read");
+}
+
+BOOST_AUTO_TEST_CASE(mail_and_workflow_keys_are_read) {
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[smtp]\n"
+                                           "host = mail.example.go.id\n"
+                                           "port = 587\n"
+                                           "from = agenda@example.go.id\n"
+                                           "user = agenda\n"
+                                           "password = rahasia\n"
+                                           "[workflow]\n"
+                                           "hold_calendar = protokol/permohonan\n"
+                                           "max_file_bytes = 2097152\n"
+                                           "submissions_per_hour = 0\n");
+  BOOST_TEST(config.smtp.host == "mail.example.go.id");
+  BOOST_TEST(config.smtp.port == 587);
+  BOOST_TEST(config.smtp.from == "agenda@example.go.id");
+  BOOST_TEST(config.smtp.user == "agenda");
+  BOOST_TEST(config.smtp.password == "rahasia");
+  BOOST_TEST(config.workflow.holdCalendar == "protokol/permohonan");
+  BOOST_TEST(config.workflow.maxFileBytes == 2097152u);
+  BOOST_TEST(config.workflow.submissionsPerHour == 0);  // 0 turns the limit off
+}
+
+BOOST_AUTO_TEST_CASE(office_name_at_the_top_level_is_read) {
+  // Top-level keys must come before the first section in an INI file.
+  const ServerConfig config = expectConfig("office_name = Protokol Kota\n" + kMinimal);
+  BOOST_TEST(config.officeName == "Protokol Kota");
+  BOOST_TEST(expectError("office_name =\n" + kMinimal).find("config: office_name: must be a name") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_mail_and_workflow_values_are_refused) {
+  BOOST_TEST(expectError(withLine("smtp", "port = 0")) == "config: smtp.port: \"0\" is not a port number");
+  BOOST_TEST(expectError(withLine("smtp", "port = smtp")) == "config: smtp.port: \"smtp\" is not a port number");
+  BOOST_TEST(expectError(withLine("smtp", "host = mail server")).find("config: smtp.host: ") == 0u);
+  BOOST_TEST(expectError(withLine("smtp", "from = agenda")) == "config: smtp.from: \"agenda\" is not a mail address");
+  BOOST_TEST(expectError(withLine("smtp", "from = a@b@c")).find("config: smtp.from:") == 0u);
+  for (const std::string path : {"protokol", "/permohonan", "protokol/", "a/b/c", "../x", "a b/c"}) {
+    const std::string message = expectError(withLine("workflow", "hold_calendar = " + path));
+    BOOST_TEST(message.find("config: workflow.hold_calendar: ") == 0u, message);
+  }
+  BOOST_TEST(expectError(withLine("workflow", "max_file_bytes = 10")).find("config: workflow.max_file_bytes:") == 0u);
+  BOOST_TEST(expectError(withLine("workflow", "max_file_bytes = 10MB")).find("config: workflow.max_file_bytes:") == 0u);
+  BOOST_TEST(
+      expectError(withLine("workflow", "submissions_per_hour = -1")).find("config: workflow.submissions_per_hour:") ==
+      0u);
+  // A password without a user would never be sent: say so at start.
+  BOOST_TEST(expectError(withLine("smtp", "password = x")) == "config: smtp.user: missing (smtp.password is set)");
+  // An empty host keeps mail off explicitly.
+  BOOST_TEST(expectConfig(withLine("smtp", "host =")).smtp.host.empty());
 }

@@ -1,0 +1,96 @@
+// /lampiran/<fileId>/<name>: a request's letters and files, for those the
+// workflow lets open them (staff, the leaders asked or assigned, their
+// aides). The links sit in calendar events as ATTACH, and a phone opens them
+// without a web session: HTTP Basic with the CalDAV account answers then.
+
+#include <charconv>
+#include <iostream>
+#include <string>
+
+#include "server/authenticator.h"
+#include "server/web.h"
+#include "server/web_page.h"
+#include "workflow/request_service.h"
+
+namespace jadwal::server {
+namespace {
+
+std::optional<std::int64_t> parseId(const std::string& text) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::optional<caldav::Principal> userOf(WebContext& context, const WebRequest& request) {
+  if (auto user = currentUser(context, request)) return user;
+  const std::string authorization = request.header("Authorization");
+  if (authorization.empty()) return std::nullopt;
+  auto user = context.authenticator.authenticate(authorization);
+  if (!user) return std::nullopt;
+  return caldav::Principal{user->id, user->name, user->role, user->displayName};
+}
+
+// Content-Disposition with a plain ASCII fallback name and the exact UTF-8
+// name (RFC 6266 / 8187), so that quotes or line breaks can never escape.
+std::string contentDisposition(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    ascii += plain || c == ' ' ? static_cast<char>(c) : '_';
+    if (plain) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+WebResponse unauthorized(const std::string& language) {
+  WebResponse response = messagePage(401, language, "error.login_required_title", "error.login_required");
+  response.setHeader("WWW-Authenticate", kBasicChallenge);
+  return response;
+}
+
+}  // namespace
+
+std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest& request) {
+  if (!request.path.starts_with("/lampiran/") && request.path != "/lampiran") return std::nullopt;
+  const std::string language = languageOf(request);
+  if (request.method != "GET") {
+    WebResponse response = messagePage(405, language, "error.method_title", "error.method");
+    response.setHeader("Allow", "GET, HEAD");
+    return response;
+  }
+  const auto segments = pathSegmentsAfter(request.path, "/lampiran");
+  const auto id = segments.size() == 2 ? parseId(segments[0]) : std::nullopt;
+
+  auto user = userOf(context, request);
+  if (!user) return unauthorized(language);
+  if (!id) return messagePage(404, language, "error.not_found_title", "error.not_found");
+  auto file = context.store.requests().findFile(*id);
+  if (!file || file->name != segments[1]) return messagePage(404, language, "error.not_found_title", "error.not_found");
+  if (!context.requests.mayOpenFile(*file, workflow::Actor{*user})) {
+    return messagePage(403, language, "error.forbidden_title", "error.forbidden");
+  }
+  auto bytes = context.store.requests().blobBytes(file->sha256);
+  if (!bytes) {
+    std::cerr << "jadwald: file " << file->id << " has no stored bytes (" << file->sha256 << ")\n";
+    return messagePage(404, language, "error.not_found_title", "error.not_found");
+  }
+
+  WebResponse response;
+  response.contentType = file->contentType;
+  response.body = std::move(*bytes);
+  response.setHeader("Content-Disposition", contentDisposition(file->name));
+  // Letters carry personal data: no shared cache may keep them.
+  response.setHeader("Cache-Control", "private, no-cache");
+  response.setHeader("Vary", "Cookie, Authorization");
+  return response;
+}
+
+}  // namespace jadwal::server

@@ -1,0 +1,27 @@
+#pragma once
+// Small pieces shared by the web page modules: the answer pages for errors
+// and the page headers every HTML answer carries.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/web.h"
+
+namespace jadwal::server {
+
+// An HTML page with `status`, a title and a message, both message ids
+// translated into `language` (templates/halaman_pesan.html).
+WebResponse messagePage(int status, const std::string& language, std::string_view titleId, std::string_view messageId);
+
+// Adds the headers every web answer carries (CSP on HTML, nosniff,
+// Referrer-Policy, X-Frame-Options, no-store on HTML) unless already set.
+// handleWeb does this itself; for answers made outside it.
+void addSecurityHeaders(WebResponse& response);
+
+// "/permohonan" style path segments: the parts of `path` after `prefix`
+// ("/permohonan/JDW-1/revisi" with "/permohonan" -> {"JDW-1", "revisi"}).
+// Empty segments are dropped.
+std::vector<std::string> pathSegmentsAfter(std::string_view path, std::string_view prefix);
+
+}  // namespace jadwal::server
