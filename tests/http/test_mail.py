@@ -1,0 +1,121 @@
+"""Mail to the requester through a real SMTP server (a local aiosmtpd sink) on
+receipt and on each decision, in Indonesian; and the WhatsApp text and
+click-to-chat link offered to staff after a decision."""
+
+import time
+import unittest
+import urllib.parse
+
+import smtp_sink
+from jadwal_requests import RequestTestCase, valid_fields
+
+SENDER = "agenda@ogan-ilir.example"
+
+
+@unittest.skipIf(smtp_sink.Controller is None, smtp_sink.MISSING)
+class MailTest(RequestTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.sink = smtp_sink.SmtpSink().start()
+        try:
+            super().setUpClass()
+        except BaseException:
+            cls.sink.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            super().tearDownClass()
+        finally:
+            cls.sink.stop()
+
+    @classmethod
+    def server_options(cls):
+        return {"smtp_host": "127.0.0.1", "smtp_port": cls.sink.port, "smtp_from": SENDER,
+                "submissions_per_hour": 1000}
+
+    def mail_about(self, code, to, count=1):
+        """Waits until `count` mails for `code` reached `to`; returns them in order."""
+        deadline = time.monotonic() + 15
+        while True:
+            found = self.sink.received(lambda m: to in m.to and code in (m.subject + m.body))
+            if len(found) >= count or time.monotonic() > deadline:
+                self.assertGreaterEqual(len(found), count, "mails for %s: %r" % (code, self.sink.received()))
+                return found
+
+    def test_receipt_mail(self):
+        email = "penerima.tanda.terima@example.org"
+        code = self.submit(valid_fields(email=email, nama="Rini Marlina"))
+        mail = self.mail_about(code, email)[0]
+        self.assertIn(SENDER, str(mail.message["From"]))
+        self.assertIn(email, str(mail.message["To"]))
+        self.assertEqual("text/plain", mail.content_type)
+        self.assertEqual("utf-8", (mail.charset or "").lower())
+        self.assertIn(code, mail.body)
+        self.assertIn("permohonan", (mail.subject + mail.body).lower(), "Indonesian text")
+        self.assertIn("Peresmian Laboratorium Komputer", mail.body)
+        self.assertIn(self.srv.base_url + "/permohonan/" + code, mail.body, "the status link")
+        self.assertTrue(mail.message["Date"] and mail.message["Message-ID"])
+
+    def test_no_mail_without_address(self):
+        code = self.submit(valid_fields(email=""))
+        marker = self.submit(valid_fields(email="penanda@example.org"))
+        self.mail_about(marker, "penanda@example.org")
+        self.assertEqual([], self.sink.received(lambda m: code in (m.subject + m.body)))
+
+    def test_mail_on_each_decision(self):
+        email = "keputusan@example.org"
+        code, request_id = self.new_request(fields=valid_fields(email=email))
+        self.mail_about(code, email, 1)
+        self.decide(request_id, "return", catatan="Mohon lampirkan rundown acara")
+        returned = self.mail_about(code, email, 2)[-1]
+        self.assertIn("Mohon lampirkan rundown acara", returned.body)
+        self.assertIn("/permohonan/" + code, returned.body)
+
+        web = self.web()
+        status = self.status_page(code, web)
+        action = "/permohonan/%s/revisi" % code
+        import sample_files
+        answer = web.post_multipart(action, status.form_values(action), [("surat", "revisi.pdf", sample_files.pdf())])
+        self.assertEqual(303, answer.status, answer.describe())
+        self.decide(request_id, "verify")
+        self.decide(request_id, "approve", pimpinan="bupati")
+        approved = self.mail_about(code, email, 3)[-1]
+        self.assertIn("setuju", (approved.subject + approved.body).lower())
+
+        self.decide(request_id, "cancel", catatan="Bupati mendampingi Gubernur")
+        cancelled = self.mail_about(code, email, 4)[-1]
+        self.assertIn("Bupati mendampingi Gubernur", cancelled.body)
+        self.assertIn("batal", (cancelled.subject + cancelled.body).lower())
+
+    def test_rejection_mail_and_whatsapp_link(self):
+        email = "ditolak@example.org"
+        code, request_id = self.new_request(fields=valid_fields(email=email, whatsapp="0812-3456-7890"))
+        self.decide(request_id, "reject", catatan="Bertepatan dengan Musrenbang")
+        rejected = self.mail_about(code, email, 2)[-1]
+        self.assertIn("Bertepatan dengan Musrenbang", rejected.body)
+        words = (rejected.subject + rejected.body).lower()
+        self.assertTrue("tolak" in words or "tidak dapat dipenuhi" in words, "says the request is refused")
+
+        page = self.request_page(request_id)
+        links = [l for l in page.links() if l.startswith("https://wa.me/")]
+        self.assertEqual(1, len(links), page.links())
+        url = urllib.parse.urlsplit(links[0])
+        self.assertEqual("/6281234567890", url.path)
+        text = urllib.parse.parse_qs(url.query).get("text", [""])[0]
+        self.assertIn(code, text)
+        self.assertIn("Bertepatan dengan Musrenbang", text)
+        self.assertIn(code, page.visible_text, "the message text is shown to copy")
+
+    def test_english_requester_gets_english_mail(self):
+        email = "english@example.org"
+        web = self.web(**{"Accept-Language": "en"})
+        code = self.submit(valid_fields(email=email), session=web)
+        mail = self.mail_about(code, email)[0]
+        self.assertIn("request", (mail.subject + mail.body).lower())
+        self.assertNotIn("permohonan anda", mail.body.lower())
+
+
+if __name__ == "__main__":
+    unittest.main()
