@@ -27,6 +27,10 @@ port = 8080
 [db]
 url = sqlite:$demo_dir/jadwal.db
 
+[workflow]
+; Pending requests hold their slot here as TENTATIVE events.
+hold_calendar = protokol/permohonan
+
 [log]
 access = -
 INI
@@ -59,6 +63,7 @@ if [[ ! -f "$demo_dir/seeded" ]]; then
   add_user sekda pimpinan "Sekretaris Daerah"
   add_user ajudan.bupati ajudan "Ajudan Bupati"
   add_user humas viewer "Bagian Humas"
+  jadwald calendar add protokol/permohonan --name "Permohonan (menunggu keputusan)"
   jadwald assign ajudan.bupati bupati
   jadwald share bupati/agenda humas read
   jadwald share wabup/agenda humas read
@@ -71,7 +76,10 @@ fi
 
 cat <<BANNER
 
-  Jadwal demo: http://localhost:8080/  (CalDAV; stop with Ctrl-C)
+  Jadwal demo: http://localhost:8080/  (stop with Ctrl-C)
+    request form:  http://localhost:8080/permohonan
+    staff pages:   http://localhost:8080/staf   (log in as protokol, or as bupati)
+    CalDAV:        http://localhost:8080/  (any CalDAV client; see README)
   Users (password for all: $password):
     admin (admin), protokol (protokol), bupati, wabup, sekda (pimpinan),
     ajudan.bupati (ajudan of bupati), humas (viewer: reads bupati and wabup)
