@@ -7,17 +7,16 @@
 // code and createdAt; listRequests passes limit to SQLite as is (negative:
 // no limit) and treats a negative offset as 0.
 
-#include <mutex>
-
 #include "sql/request_store.h"
 #include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_transaction.h"
 
 namespace jadwal::sql {
 
 class SqliteRequestStore final : public RequestStore {
  public:
   // REQUIRES: `pool` and `writers` outlive this store.
-  SqliteRequestStore(SqliteSessionPool& pool, std::mutex& writers) : pool_(pool), writers_(writers) {}
+  SqliteRequestStore(SqliteSessionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
 
   std::string putBlob(const std::string& bytes) override;
   std::optional<std::string> blobBytes(std::string_view sha256) override;
@@ -40,7 +39,7 @@ class SqliteRequestStore final : public RequestStore {
 
  private:
   SqliteSessionPool& pool_;
-  std::mutex& writers_;
+  WriterQueue& writers_;
 };
 
 }  // namespace jadwal::sql

@@ -2,17 +2,16 @@
 // Web sessions and server secrets on the SQLite store's connections; part of
 // SqliteStore, which owns the pool and the writer mutex it shares.
 
-#include <mutex>
-
 #include "sql/request_store.h"
 #include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_transaction.h"
 
 namespace jadwal::sql {
 
 class SqliteSessionStore final : public SessionStore {
  public:
   // REQUIRES: `pool` and `writers` outlive this store.
-  SqliteSessionStore(SqliteSessionPool& pool, std::mutex& writers) : pool_(pool), writers_(writers) {}
+  SqliteSessionStore(SqliteSessionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
 
   // Throws StoreError if a session with this token hash exists.
   void createSession(const SessionRow& session) override;
@@ -23,7 +22,7 @@ class SqliteSessionStore final : public SessionStore {
 
  private:
   SqliteSessionPool& pool_;
-  std::mutex& writers_;
+  WriterQueue& writers_;
 };
 
 }  // namespace jadwal::sql

@@ -5,12 +5,12 @@
 // process never meet SQLITE_BUSY. All state lives in the file: two stores on
 // the same path see the same data.
 
-#include <mutex>
 #include <string>
 
 #include "sql/sqlite_request_store.h"
 #include "sql/sqlite_session_pool.h"
 #include "sql/sqlite_session_store.h"
+#include "sql/sqlite_transaction.h"
 #include "sql/store.h"
 
 namespace jadwal::sql {
@@ -72,7 +72,7 @@ class SqliteStore final : public Store {
 
  private:
   SqliteSessionPool pool_;
-  std::mutex writers_;  // one writer at a time within this process
+  WriterQueue writers_;  // one writer at a time within this process, in arrival order
   // Declared after the pool and the mutex they share, so built after them.
   SqliteRequestStore requests_;
   SqliteSessionStore sessions_;

@@ -6,6 +6,8 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 
+#include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -26,12 +28,39 @@ auto guarded(std::string_view operation, Fn&& fn) -> decltype(fn()) {
   }
 }
 
+// The writers of this process, served in arrival order. A plain std::mutex
+// lets the thread that just released it take it again, and under a burst of
+// PUTs some writers waited seconds while others went through.
+class WriterQueue {
+ public:
+  void lock() {
+    std::unique_lock guard(mutex_);
+    const std::uint64_t ticket = next_++;
+    turn_.wait(guard, [&] { return serving_ == ticket; });
+  }
+  void unlock() {
+    {
+      std::lock_guard guard(mutex_);
+      ++serving_;
+    }
+    turn_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable turn_;
+  std::uint64_t next_ = 0;
+  std::uint64_t serving_ = 0;
+};
+
 // One write: waits for the other writers of this process, takes SQLite's
 // write lock at once (so it never fails half way with SQLITE_BUSY), and rolls
 // back unless committed.
 class SqliteWriteTransaction {
  public:
-  SqliteWriteTransaction(SqliteSessionPool& pool, std::mutex& writers) : lease_(pool.acquire()), lock_(writers) {
+  // The turn comes before the connection, so queued writers do not hold
+  // connections that readers need.
+  SqliteWriteTransaction(SqliteSessionPool& pool, WriterQueue& writers) : lock_(writers), lease_(pool.acquire()) {
     session() << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
   }
   SqliteWriteTransaction(const SqliteWriteTransaction&) = delete;
@@ -52,8 +81,8 @@ class SqliteWriteTransaction {
   }
 
  private:
+  std::unique_lock<WriterQueue> lock_;
   SqliteSessionPool::Lease lease_;
-  std::unique_lock<std::mutex> lock_;
   bool committed_ = false;
 };
 
