@@ -69,7 +69,7 @@ bool matchesFilter(const CompFilter& filter, icalcomponent* vcalendar, const Tim
 // What the store's index can answer before any object is parsed: the
 // component type and time range of the filter's first-level comp-filter.
 struct IndexHint {
-  std::string component;       // empty: any
+  std::string component;           // empty: any
   std::optional<TimeRange> range;  // empty: no time-range at the first level
 };
 IndexHint indexHint(const CompFilter& filter);

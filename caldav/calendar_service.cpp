@@ -20,8 +20,8 @@ sql::WriteResult CalendarService::put(const sql::Calendar& calendar, const std::
   std::string etag = etagOf(text);
   auto result = store_.putObject(calendar.id, name, text, etag, parsed.index, pre);
   if (result.status == sql::WriteStatus::Created || result.status == sql::WriteStatus::Updated) {
-    CalendarChange change{CalendarChange::Kind::Put, calendar, name, parsed.index.uid, std::move(text),
-                          result.etag, actorId};
+    CalendarChange change{CalendarChange::Kind::Put, calendar,    name,   parsed.index.uid,
+                          std::move(text),           result.etag, actorId};
     change.calendar.syncSeq = result.syncSeq;
     announce(change);
   }
@@ -35,8 +35,9 @@ sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const st
   auto before = store_.getObject(calendar.id, name);
   auto result = store_.deleteObject(calendar.id, name, pre);
   if (result.status == sql::WriteStatus::Deleted) {
-    CalendarChange change{CalendarChange::Kind::Delete, calendar, name, before ? before->uid : "",
-                          before ? before->ical : "", before ? before->etag : "", actorId};
+    CalendarChange change{
+        CalendarChange::Kind::Delete, calendar, name, before ? before->uid : "", before ? before->ical : "",
+        before ? before->etag : "",   actorId};
     change.calendar.syncSeq = result.syncSeq;
     announce(change);
   }

@@ -39,11 +39,16 @@ struct Method {
 };
 
 constexpr Method kMethods[] = {
-    {"OPTIONS", handleOptions, Access::None},       {"PROPFIND", handlePropfind, Access::Read},
-    {"REPORT", handleReport, Access::Read},         {"GET", handleGet, Access::Read},
-    {"HEAD", handleGet, Access::Read},              {"PUT", handlePut, Access::Write},
-    {"DELETE", handleDelete, Access::Write},        {"PROPPATCH", handleProppatch, Access::Write},
-    {"MKCALENDAR", handleMkcalendar, Access::Owner}, {"MKCOL", handleMkcalendar, Access::Owner},
+    {"OPTIONS", handleOptions, Access::None},
+    {"PROPFIND", handlePropfind, Access::Read},
+    {"REPORT", handleReport, Access::Read},
+    {"GET", handleGet, Access::Read},
+    {"HEAD", handleGet, Access::Read},
+    {"PUT", handlePut, Access::Write},
+    {"DELETE", handleDelete, Access::Write},
+    {"PROPPATCH", handleProppatch, Access::Write},
+    {"MKCALENDAR", handleMkcalendar, Access::Owner},
+    {"MKCOL", handleMkcalendar, Access::Owner},
 };
 
 DavResponse dispatch(DavContext& ctx) {

@@ -44,14 +44,16 @@ Value privilegeSet(DavContext&, const PropTarget& t) {
   std::string out;
   if (canRead(t.access)) out += privilege("D:read") + privilege("C:read-free-busy");
   if (canWrite(t.access))
-    out += privilege("D:write") + privilege("D:write-content") + privilege("D:write-properties") +
-           privilege("D:bind") + privilege("D:unbind");
+    out += privilege("D:write") + privilege("D:write-content") + privilege("D:write-properties") + privilege("D:bind") +
+           privilege("D:unbind");
   return out;
 }
 
 Value supportedReports(DavContext&, const PropTarget& t) {
   std::string out;
-  auto report = [&](std::string_view name) { out += "<D:supported-report><D:report><" + std::string(name) + "/></D:report></D:supported-report>"; };
+  auto report = [&](std::string_view name) {
+    out += "<D:supported-report><D:report><" + std::string(name) + "/></D:report></D:supported-report>";
+  };
   if (t.kind == ResourceKind::Calendar) {
     report("C:calendar-query");
     report("C:calendar-multiget");
@@ -116,14 +118,16 @@ std::vector<LiveProperty> makeRegistry() {
                  if (!isObject(t)) return std::nullopt;
                  return httpDate(t.object->modifiedAt);
                }});
-  p.push_back({{D, "current-user-principal"}, false, false,
-               [](DavContext& ctx, const PropTarget&) -> Value { return href(principalHref(ctx.user().name)); }});
+  p.push_back({{D, "current-user-principal"}, false, false, [](DavContext& ctx, const PropTarget&) -> Value {
+                 return href(principalHref(ctx.user().name));
+               }});
   p.push_back({{D, "principal-URL"}, false, false, [](DavContext&, const PropTarget& t) -> Value {
                  if (t.kind != ResourceKind::Principal || !t.user) return std::nullopt;
                  return href(principalHref(t.user->name));
                }});
-  p.push_back({{D, "principal-collection-set"}, false, false,
-               [](DavContext&, const PropTarget&) -> Value { return href("/dav/principals/"); }});
+  p.push_back({{D, "principal-collection-set"}, false, false, [](DavContext&, const PropTarget&) -> Value {
+                 return href("/dav/principals/");
+               }});
   p.push_back({{D, "owner"}, false, false, owner});
   p.push_back({{D, "current-user-privilege-set"}, false, false, privilegeSet});
   p.push_back({{D, "supported-report-set"}, false, false, supportedReports});

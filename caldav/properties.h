@@ -56,7 +56,7 @@ const LiveProperty* findLiveProperty(const PropName& name);
 // only the names, or a list.
 struct PropRequest {
   enum class Mode { AllProp, PropName, Prop } mode = Mode::AllProp;
-  std::vector<PropName> props;  // Prop: the list; AllProp: the include list
+  std::vector<PropName> props;                      // Prop: the list; AllProp: the include list
   const XmlElement* calendarDataElement = nullptr;  // the C:calendar-data asked for, if any
 };
 

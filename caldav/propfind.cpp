@@ -23,8 +23,8 @@ void writeMembers(DavContext& ctx, XmlWriter& out, const Resource& r, const Prop
     for (auto& visible : visibleCalendars(ctx.store, homeUser)) {
       m.calendarHrefs.push_back(calendarHrefInHome(r.user->name, visible.calendar));
       // Through an admin's eyes, another user's home shows that user's access.
-      m.calendarAccess.push_back(homeUser.id == ctx.user().id ? visible.access
-                                                               : calendarAccess(ctx.store, ctx.user(), visible.calendar));
+      m.calendarAccess.push_back(
+          homeUser.id == ctx.user().id ? visible.access : calendarAccess(ctx.store, ctx.user(), visible.calendar));
       m.calendars.push_back(std::move(visible.calendar));
     }
     for (std::size_t i = 0; i < m.calendars.size(); ++i) {
@@ -38,15 +38,14 @@ void writeMembers(DavContext& ctx, XmlWriter& out, const Resource& r, const Prop
     if (wantsCalendarData(request)) {
       m.storedObjects = ctx.store.allObjects(r.calendar->id);
       for (const auto& o : m.storedObjects) {
-        PropTarget t{ResourceKind::Object, r.calendarHref + encodeSegment(o.name), nullptr, &*r.calendar, r.access,
-                     &o, &o.ical};
+        PropTarget t{
+            ResourceKind::Object, r.calendarHref + encodeSegment(o.name), nullptr, &*r.calendar, r.access, &o, &o.ical};
         writePropResponse(ctx, out, t, request);
       }
     } else {
       m.objects = ctx.store.listObjects(r.calendar->id);
       for (const auto& o : m.objects) {
-        PropTarget t{ResourceKind::Object, r.calendarHref + encodeSegment(o.name), nullptr, &*r.calendar, r.access,
-                     &o};
+        PropTarget t{ResourceKind::Object, r.calendarHref + encodeSegment(o.name), nullptr, &*r.calendar, r.access, &o};
         writePropResponse(ctx, out, t, request);
       }
     }

@@ -35,13 +35,13 @@ DavResponse handlePut(DavContext& ctx, const Resource& r) {
     return textResponse(405, "PUT is only for calendar objects inside a calendar, e.g. " + r.href + "event.ics");
   if (!isValidObjectName(r.objectName)) return textResponse(400, "Not a valid resource name: " + r.objectName);
   if (!isCalendarMediaType(ctx.request.header("Content-Type")))
-    return conditionResponse(415, ns::kCalDav, "supported-calendar-data",
-                             "Only text/calendar can be stored in a calendar, not " +
-                                 ctx.request.header("Content-Type"));
+    return conditionResponse(
+        415, ns::kCalDav, "supported-calendar-data",
+        "Only text/calendar can be stored in a calendar, not " + ctx.request.header("Content-Type"));
   if (ctx.request.body.size() > ctx.config.maxResourceSize)
-    return conditionResponse(413, ns::kCalDav, "max-resource-size",
-                             "A calendar object may have at most " + std::to_string(ctx.config.maxResourceSize) +
-                                 " bytes");
+    return conditionResponse(
+        413, ns::kCalDav, "max-resource-size",
+        "A calendar object may have at most " + std::to_string(ctx.config.maxResourceSize) + " bytes");
 
   sql::WriteResult result;
   try {
@@ -62,12 +62,11 @@ DavResponse handlePut(DavContext& ctx, const Resource& r) {
     case sql::WriteStatus::PreconditionFailed:
       return textResponse(412, "The calendar object was changed or created by someone else; reload it first");
     case sql::WriteStatus::UidConflict:
-      return conditionResponse(403, ns::kCalDav, "no-uid-conflict",
-                               result.conflictName == r.objectName
-                                   ? "This resource holds another UID; store a new UID under a new name"
-                                   : "Another object in this calendar already has this UID",
-                               "<D:href>" + xmlEscape(r.calendarHref + encodeSegment(result.conflictName)) +
-                                   "</D:href>");
+      return conditionResponse(
+          403, ns::kCalDav, "no-uid-conflict",
+          result.conflictName == r.objectName ? "This resource holds another UID; store a new UID under a new name"
+                                              : "Another object in this calendar already has this UID",
+          "<D:href>" + xmlEscape(r.calendarHref + encodeSegment(result.conflictName)) + "</D:href>");
     default:
       return textResponse(500, "Unexpected result of the write");
   }

@@ -29,7 +29,8 @@ void writeStatus(XmlWriter& out, std::string_view href, std::string_view status)
 
 // Resolves an href; one inside the addressed calendar reuses what is known of it.
 Resource targetOf(DavContext& ctx, const Resource& r, const std::string& calendarPath, const std::string& path) {
-  if (!calendarPath.empty() && path.size() > calendarPath.size() && path.compare(0, calendarPath.size(), calendarPath) == 0 &&
+  if (!calendarPath.empty() && path.size() > calendarPath.size() &&
+      path.compare(0, calendarPath.size(), calendarPath) == 0 &&
       path.find('/', calendarPath.size()) == std::string::npos) {
     Resource target = r;
     target.kind = ResourceKind::Object;

@@ -20,7 +20,8 @@ bool indexAnswersExactly(const CompFilter& filter) {
 
 DavResponse reportCalendarQuery(DavContext& ctx, const Resource& r, const XmlElement& body) {
   const auto* filterElement = body.child(ns::kCalDav, "filter");
-  if (!filterElement) return conditionResponse(403, ns::kCalDav, "valid-filter", "calendar-query needs a CALDAV:filter");
+  if (!filterElement)
+    return conditionResponse(403, ns::kCalDav, "valid-filter", "calendar-query needs a CALDAV:filter");
   CompFilter filter;
   try {
     filter = parseFilter(*filterElement);

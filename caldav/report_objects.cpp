@@ -33,8 +33,14 @@ bool calendarDataSpecOf(const PropRequest& request, CalendarDataSpec& spec, DavR
 void writeObjectResponse(DavContext& ctx, XmlWriter& out, const std::string& calendarHref,
                          const sql::Calendar& calendar, Access access, const sql::StoredObject& object,
                          const PropRequest& request, const CalendarDataSpec& spec) {
-  PropTarget target{ResourceKind::Object, calendarHref + encodeSegment(object.name), nullptr, &calendar, access,
-                    &object, &object.ical, &spec};
+  PropTarget target{ResourceKind::Object,
+                    calendarHref + encodeSegment(object.name),
+                    nullptr,
+                    &calendar,
+                    access,
+                    &object,
+                    &object.ical,
+                    &spec};
   writePropResponse(ctx, out, target, request);
 }
 

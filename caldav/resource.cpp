@@ -21,8 +21,8 @@ std::vector<std::string_view> splitPath(std::string_view path) {
 
 bool isUnreserved(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~' || c == '@' || c == '+' || c == '=' || c == ',' || c == '!' || c == '$' ||
-         c == ';' || c == ':';
+         c == '_' || c == '~' || c == '@' || c == '+' || c == '=' || c == ',' || c == '!' || c == '$' || c == ';' ||
+         c == ':';
 }
 
 // The calendar named by <segment> in <homeUser>'s home.

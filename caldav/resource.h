@@ -25,13 +25,13 @@ enum class ResourceKind { Root, PrincipalCollection, Principal, CalendarsRoot, H
 
 struct Resource {
   ResourceKind kind = ResourceKind::Missing;
-  std::string href;                // canonical, percent-encoded; collections end in '/'
-  std::optional<sql::User> user;   // Principal and Home: whose
+  std::string href;                       // canonical, percent-encoded; collections end in '/'
+  std::optional<sql::User> user;          // Principal and Home: whose
   std::optional<sql::Calendar> calendar;  // Calendar and Object
-  std::string calendarHref;        // Calendar and Object: the calendar's href as addressed
-  std::string objectName;          // Object
-  std::string newCalendarSlug;     // Missing calendar in a home: the slug MKCALENDAR would create
-  Access access = Access::None;    // to the calendar; Owner for one's own principal and home
+  std::string calendarHref;               // Calendar and Object: the calendar's href as addressed
+  std::string objectName;                 // Object
+  std::string newCalendarSlug;            // Missing calendar in a home: the slug MKCALENDAR would create
+  Access access = Access::None;           // to the calendar; Owner for one's own principal and home
 
   bool isCollection() const { return kind != ResourceKind::Object; }
 };

@@ -33,8 +33,8 @@ class XmlError : public std::runtime_error {
 };
 
 struct XmlElement {
-  std::string ns;    // namespace URI, "" if none
-  std::string name;  // local name
+  std::string ns;                                               // namespace URI, "" if none
+  std::string name;                                             // local name
   std::vector<std::pair<std::string, std::string>> attributes;  // local name -> value (unqualified only)
   std::vector<XmlElement> children;
   std::string text;  // concatenated character data directly inside this element

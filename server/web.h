@@ -40,8 +40,8 @@ class Authenticator;
 class RateLimiter;
 
 struct WebRequest {
-  std::string method;  // upper case
-  std::string path;    // percent-decoded, without the query
+  std::string method;                             // upper case
+  std::string path;                               // percent-decoded, without the query
   std::multimap<std::string, std::string> query;  // decoded
   std::map<std::string, std::string, caldav::CaseInsensitiveLess> headers;
   std::string body;
@@ -87,7 +87,7 @@ struct WebContext {
   sql::Store& store;
   workflow::RequestService& requests;
   Authenticator& authenticator;
-  std::string publicUrl;  // no trailing slash
+  std::string publicUrl;       // no trailing slash
   bool secureCookies = false;  // public_url is https
   std::size_t maxFileBytes = 10 * 1024 * 1024;
   RateLimiter* submissionLimiter = nullptr;  // public form submissions per client address; null: no limit

@@ -19,8 +19,8 @@ namespace jadwal::sql {
 
 struct RequestRow {
   std::int64_t id = 0;
-  std::string code;    // tracking code shown to the requester, unique
-  std::string state;   // workflow state code, e.g. "diajukan"
+  std::string code;          // tracking code shown to the requester, unique
+  std::string state;         // workflow state code, e.g. "diajukan"
   std::int64_t version = 0;  // bumped by every update; updates compare it
 
   // The requester (no account).
@@ -41,8 +41,8 @@ struct RequestRow {
   bool representativeAccepted = false;    // the requester accepts a representative
 
   // The decision.
-  std::string assignedLeader;  // user name of the leader the event is for
-  std::string representativeUser;  // a user who represents the leader, or
+  std::string assignedLeader;                              // user name of the leader the event is for
+  std::string representativeUser;                          // a user who represents the leader, or
   std::string representativeName, representativePosition;  // a person named
   std::string decisionNote;
 
@@ -80,8 +80,8 @@ struct AuditRow {
   std::int64_t requestId = 0;
   Instant at = 0;
   std::optional<std::int64_t> actorId;  // none: the requester or the system
-  std::string actorName;  // as shown: a user's display name, "Pemohon", "Sistem", ...
-  std::string action;     // e.g. "verify", "approve", "calendar-edit"
+  std::string actorName;                // as shown: a user's display name, "Pemohon", "Sistem", ...
+  std::string action;                   // e.g. "verify", "approve", "calendar-edit"
   std::string fromState, toState;
   std::string note;
 };
@@ -117,8 +117,7 @@ class RequestStore {
   // Inserts the request (id, version 1, createdAt/updatedAt = audit.at), its
   // files and its first audit row. Throws StoreError if the code is taken or
   // a file's blob is missing.
-  virtual RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files,
-                                   const AuditRow& audit) = 0;
+  virtual RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) = 0;
   virtual std::optional<RequestRow> findRequest(std::int64_t id) = 0;
   virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;
   // The request whose hold, event or representative event is this object.

@@ -54,10 +54,10 @@ struct Calendar {
   std::string slug;       // path segment under the owner's home
   std::string displayName;
   std::string description;
-  std::string color;       // "#RRGGBB" or "#RRGGBBAA", may be empty
-  std::string timezone;    // a VCALENDAR with one VTIMEZONE, may be empty
+  std::string color;                        // "#RRGGBB" or "#RRGGBBAA", may be empty
+  std::string timezone;                     // a VCALENDAR with one VTIMEZONE, may be empty
   std::string components = "VEVENT,VTODO";  // supported-calendar-component-set
-  std::int64_t syncSeq = 0;  // incremented by every object write
+  std::int64_t syncSeq = 0;                 // incremented by every object write
   Instant createdAt = 0;
 };
 
@@ -114,8 +114,8 @@ struct Change {
 };
 
 struct ChangeSet {
-  bool valid = false;        // false when `since` is not a sequence this calendar had
-  std::int64_t current = 0;  // the calendar's sequence now
+  bool valid = false;           // false when `since` is not a sequence this calendar had
+  std::int64_t current = 0;     // the calendar's sequence now
   std::vector<Change> changes;  // latest change per name with seq > since, by seq
 };
 

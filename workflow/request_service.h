@@ -63,8 +63,9 @@ struct KeptFile {
 struct Outcome {
   enum class Status { Ok, Invalid, NotFound, NotAllowed, Conflict, Forbidden };
   Status status = Status::Ok;
-  FieldErrors errors;   // Invalid: by field
-  std::string message;  // NotAllowed/Conflict/Forbidden: a message id, e.g. "transition_not_allowed", "changed_meanwhile"
+  FieldErrors errors;  // Invalid: by field
+  std::string
+      message;  // NotAllowed/Conflict/Forbidden: a message id, e.g. "transition_not_allowed", "changed_meanwhile"
   sql::RequestRow request;
   std::vector<KeptFile> keptFiles;  // Invalid submissions: files that passed, to carry into the re-shown form
   bool ok() const { return status == Status::Ok; }
@@ -72,7 +73,7 @@ struct Outcome {
 
 struct Decision {
   Action action = Action::Verify;
-  std::string note;  // required for Return, Reject, Cancel
+  std::string note;    // required for Return, Reject, Cancel
   std::string leader;  // Approve/Represent: which asked leader (user name); default the first asked
   // Approve/Reschedule: adjusted time or venue (empty: unchanged).
   std::string date, startTime, endTime, venue;

@@ -39,11 +39,9 @@ std::string refusal(std::string_view inner) {
   return "";
 }
 
-
 bool matches(std::string_view filterInner, const IcalComponent& calendar) {
   return matchesFilter(filterFrom(filterInner), calendar.get(), TimeContext{});
 }
-
 
 std::string eventsInRange(std::string_view start, std::string_view end) {
   return "<C:comp-filter name=\"VCALENDAR\"><C:comp-filter name=\"VEVENT\"><C:time-range start=\"" +

@@ -77,8 +77,8 @@ std::string header(const DavResponse& r, const std::string& name) {
 std::string event(const std::string& uid, const std::string& start, const std::string& end,
                   const std::string& extra = "") {
   return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid +
-         "\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:" + start + "\r\nDTEND:" + end + "\r\nSUMMARY:Rapat " + uid +
-         "\r\n" + extra + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+         "\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:" + start + "\r\nDTEND:" + end + "\r\nSUMMARY:Rapat " + uid + "\r\n" +
+         extra + "END:VEVENT\r\nEND:VCALENDAR\r\n";
 }
 
 std::set<std::string> hrefsIn(const std::string& body) {
@@ -113,14 +113,14 @@ BOOST_AUTO_TEST_CASE(put_get_and_preconditions) {
   BOOST_TEST(header(get, "ETag") == etag);
   BOOST_TEST(get.body.find("UID:a") != std::string::npos);
 
-  BOOST_TEST(call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T030000Z"),
-                  {{"If-None-Match", "*"}})
-                 .status == 412);
+  BOOST_TEST(
+      call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T030000Z"), {{"If-None-Match", "*"}})
+          .status == 412);
   BOOST_TEST(call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T030000Z"),
                   {{"If-Match", "\"stale\""}})
                  .status == 412);
-  auto update = call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T030000Z"),
-                     {{"If-Match", etag}});
+  auto update =
+      call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T030000Z"), {{"If-Match", etag}});
   BOOST_TEST(update.status == 204);
   BOOST_TEST(header(update, "ETag") != etag);
 
@@ -142,9 +142,9 @@ BOOST_AUTO_TEST_CASE(put_get_and_preconditions) {
 BOOST_AUTO_TEST_CASE(access_by_role_and_share) {
   BOOST_TEST(call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T020000Z")).status == 201);
   // Staff write every leader's agenda, reached through their own home too.
-  BOOST_TEST(call(staf, "PUT", "/dav/calendars/staf/bupati~agenda/s.ics",
-                  event("s", "20250108T010000Z", "20250108T020000Z"))
-                 .status == 201);
+  BOOST_TEST(
+      call(staf, "PUT", "/dav/calendars/staf/bupati~agenda/s.ics", event("s", "20250108T010000Z", "20250108T020000Z"))
+          .status == 201);
   // The aide and the viewer read, and may not write.
   BOOST_TEST(call(ajudan, "GET", kCal + "a.ics").status == 200);
   BOOST_TEST(call(viewer, "GET", "/dav/calendars/viewer/bupati~agenda/a.ics").status == 200);

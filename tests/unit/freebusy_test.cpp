@@ -17,8 +17,6 @@ using jadwal::caldav::testing::utc;
 
 namespace {
 
-
-
 std::string describe(const std::vector<BusyPeriod>& periods) {
   std::string text;
   for (const BusyPeriod& p : periods) {

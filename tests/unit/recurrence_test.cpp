@@ -18,8 +18,6 @@ using jadwal::caldav::testing::utc;
 
 namespace {
 
-
-
 std::vector<std::string> startsOf(const std::vector<Instance>& instances) {
   std::vector<std::string> starts;
   for (const Instance& i : instances) starts.push_back(formatUtcDateTime(i.start));
