@@ -35,6 +35,19 @@ std::string exportCalendar(DavContext& ctx, const sql::Calendar& calendar) {
   return merged.toString();
 }
 
+// A client that already has this version gets 304 and no body: subscription
+// clients poll whole calendars.
+bool notModified(const DavRequest& request, const std::string& etag) {
+  std::string ifNoneMatch = request.header("If-None-Match");
+  return !ifNoneMatch.empty() && (ifNoneMatch == "*" || ifNoneMatch.find(etag) != std::string::npos);
+}
+
+DavResponse notModifiedResponse(const std::string& etag) {
+  DavResponse response{304, {}, {}};
+  response.setHeader("ETag", etag);
+  return response;
+}
+
 }  // namespace
 
 DavResponse handleGet(DavContext& ctx, const Resource& r) {
@@ -42,12 +55,16 @@ DavResponse handleGet(DavContext& ctx, const Resource& r) {
   if (r.kind == ResourceKind::Object) {
     auto object = ctx.store.getObject(r.calendar->id, r.objectName);
     if (!object) return textResponse(404, "No such calendar object");
+    if (notModified(ctx.request, object->etag)) return notModifiedResponse(object->etag);
     response.setHeader("Content-Type", "text/calendar; charset=utf-8");
     response.setHeader("ETag", object->etag);
     response.setHeader("Last-Modified", httpDate(object->modifiedAt));
     response.body = std::move(object->ical);
   } else if (r.kind == ResourceKind::Calendar) {
+    std::string etag = collectionEtag(*r.calendar);
+    if (notModified(ctx.request, etag)) return notModifiedResponse(etag);
     response.setHeader("Content-Type", "text/calendar; charset=utf-8");
+    response.setHeader("ETag", etag);
     response.setHeader("Content-Disposition", "inline; filename=\"" + r.calendar->slug + ".ics\"");
     response.body = exportCalendar(ctx, *r.calendar);
   } else {

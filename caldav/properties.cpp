@@ -139,9 +139,11 @@ std::vector<LiveProperty> makeRegistry() {
                  if (t.kind != ResourceKind::Principal || !t.user) return std::nullopt;
                  return href(homeHref(t.user->name));
                }});
-  p.push_back({{C, "calendar-user-address-set"}, false, false, [](DavContext&, const PropTarget& t) -> Value {
+  // A calendar user address is an absolute URI (RFC 6638 2.4.1): clients copy
+  // it into ORGANIZER, where a bare path breaks other software.
+  p.push_back({{C, "calendar-user-address-set"}, false, false, [](DavContext& ctx, const PropTarget& t) -> Value {
                  if (t.kind != ResourceKind::Principal || !t.user) return std::nullopt;
-                 return href(principalHref(t.user->name));
+                 return href(ctx.config.publicUrl + principalHref(t.user->name));
                }});
   p.push_back({{C, "calendar-user-type"}, false, false, [](DavContext&, const PropTarget& t) -> Value {
                  if (t.kind != ResourceKind::Principal) return std::nullopt;
@@ -281,7 +283,8 @@ void writePropResponse(DavContext& ctx, XmlWriter& out, const PropTarget& target
 
   out.open(ns::kDav, "response");
   out.element(ns::kDav, "href", target.href);
-  if (!found.empty()) {
+  // Every response needs a propstat (RFC 4918 14.24), even for an empty <prop/>.
+  if (!found.empty() || missing.empty()) {
     out.open(ns::kDav, "propstat");
     out.open(ns::kDav, "prop");
     for (const auto& f : found) {

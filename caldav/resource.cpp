@@ -19,10 +19,11 @@ std::vector<std::string_view> splitPath(std::string_view path) {
   return parts;
 }
 
+// RFC 3986 unreserved characters only: an escaped reserved character names
+// another URI than the raw one, so hrefs must come back as clients sent them.
 bool isUnreserved(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~' || c == '@' || c == '+' || c == '=' || c == ',' || c == '!' || c == '$' || c == ';' ||
-         c == ':';
+         c == '_' || c == '~';
 }
 
 // The calendar named by <segment> in <homeUser>'s home.

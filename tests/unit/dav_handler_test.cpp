@@ -242,4 +242,29 @@ BOOST_AUTO_TEST_CASE(index_fast_path_agrees_with_full_parse) {
   BOOST_TEST((hrefsIn(parsed.body) == expected));
 }
 
+BOOST_AUTO_TEST_CASE(conditional_get_and_exact_hrefs) {
+  auto put = call(bupati, "PUT", kCal + "a+b;c.ics", event("a", "20250107T010000Z", "20250107T020000Z"));
+  BOOST_TEST(put.status == 201);
+  std::string etag = header(put, "ETag");
+  BOOST_TEST(call(bupati, "GET", kCal + "a+b;c.ics", "", {{"If-None-Match", etag}}).status == 304);
+  BOOST_TEST(call(bupati, "GET", kCal + "a+b;c.ics", "", {{"If-None-Match", "\"other\""}}).status == 200);
+  // The whole calendar, as a subscription client polls it.
+  auto whole = call(bupati, "GET", kCal);
+  BOOST_TEST(whole.status == 200);
+  BOOST_TEST(call(bupati, "GET", kCal, "", {{"If-None-Match", header(whole, "ETag")}}).status == 304);
+  // Reserved characters come back escaped, as a client that escaped them expects.
+  auto listing =
+      call(bupati, "PROPFIND", kCal, "<propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", {{"Depth", "1"}});
+  BOOST_TEST(listing.body.find(kCal + "a%2Bb%3Bc.ics") != std::string::npos);
+  // An empty <prop/> still answers with a propstat.
+  auto empty = call(bupati, "PROPFIND", kCal, "<propfind xmlns=\"DAV:\"><prop/></propfind>", {{"Depth", "0"}});
+  BOOST_TEST(empty.body.find("<D:propstat>") != std::string::npos);
+  // Calendar user addresses are absolute URIs.
+  auto principal = call(bupati, "PROPFIND", "/dav/principals/bupati/",
+                        "<propfind xmlns=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><prop>"
+                        "<C:calendar-user-address-set/></prop></propfind>",
+                        {{"Depth", "0"}});
+  BOOST_TEST(principal.body.find("<D:href>http://localhost:8080/dav/principals/bupati/</D:href>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
