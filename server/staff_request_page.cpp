@@ -5,6 +5,7 @@
 #include <array>
 #include <set>
 
+#include "caldav/access.h"
 #include "server/staff_views.h"
 #include "server/web_session_internal.h"
 #include "workflow/conflicts.h"
@@ -158,6 +159,14 @@ mustache::data leaderOptions(UserNames& names, const std::vector<std::string>& l
   return options;
 }
 
+bool mayReadAgenda(StaffRequest& staff, const std::string& leader) {
+  auto owner = staff.web.store.findUser(leader);
+  if (!owner) return false;
+  for (const auto& calendar : staff.web.store.calendarsOwnedBy(owner->id))
+    if (!caldav::canRead(caldav::calendarAccess(staff.web.store, staff.user, calendar))) return false;
+  return true;
+}
+
 mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNames& names) {
   const auto& config = staff.web.requests.config();
   const std::string& zone = config.timezone;
@@ -175,6 +184,10 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
 
   mustache::data agendas{mustache::data::type::list};
   for (const auto& leader : leaders) {
+    // The same rule as CalDAV: only the agenda of a leader whose calendar the
+    // viewer may read, so a co-invited leader or their aide sees nothing more
+    // of another leader's day than a calendar client would show them.
+    if (!mayReadAgenda(staff, leader)) continue;
     mustache::data agenda;
     agenda.set("leader", names.display(leader));
     mustache::data items{mustache::data::type::list};

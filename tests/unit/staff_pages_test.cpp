@@ -453,6 +453,24 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
   BOOST_TEST(!server::staffPages(*context, get("/staf/permohonan/" + std::to_string(row.id) + "/lain", cookie)));
 }
 
+BOOST_AUTO_TEST_CASE(a_co_invited_leader_sees_only_the_agendas_their_calendar_rights_show) {
+  // Anyone can name two leaders on the public form: that must not open one
+  // leader's day to the other, or to the other's aide.
+  const auto row = submit({"bupati", "wabup"}, "Peresmian Pasar");
+  putAgendaEvent("bupati", "pribadi-1", "Pertemuan Pribadi Bupati", "20310305T030000Z", "20310305T040000Z");
+  putAgendaEvent("wabup", "wabup-1", "Rapat Wakil Bupati", "20310305T030000Z", "20310305T040000Z");
+  const std::string page = "/staf/permohonan/" + std::to_string(row.id);
+
+  const auto wabup = send(get(page, login("wabup")));
+  BOOST_REQUIRE_EQUAL(wabup.status, 200);
+  BOOST_TEST(contains(wabup.body, "Rapat Wakil Bupati"));
+  BOOST_TEST(!contains(wabup.body, "Pertemuan Pribadi Bupati"));
+
+  const auto staf = send(get(page, login("staf")));
+  BOOST_TEST(contains(staf.body, "Pertemuan Pribadi Bupati"));
+  BOOST_TEST(contains(staf.body, "Rapat Wakil Bupati"));
+}
+
 BOOST_AUTO_TEST_CASE(decisions_answer_303_400_409_and_403) {
   const auto row = submit({"bupati", "wabup"}, "Peresmian Jembatan");
   const std::string staf = login("staf");
