@@ -37,6 +37,10 @@ namespace {
 // names cannot grow memory.
 constexpr std::size_t kCredentialCacheCapacity = 4096;
 
+// Wrong logins and rejected forms per client address and hour: enough for
+// people who mistype, too few to guess a password or fill the disk.
+constexpr std::size_t kFailedAttemptsPerHour = 30;
+
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
   time.defaultTzid = config.timezone;
@@ -131,6 +135,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
     }
     workflow::RequestService requests(*store, calendars, mailer, clock, workflowConfigOf(config_));
     calendars.addObserver(requests.calendarObserver());
+    // Guessing passwords or storing files through rejected forms costs an
+    // address its access for the rest of the hour.
+    RateLimiter failedAttempts(kFailedAttemptsPerHour, std::chrono::hours(1));
     RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
     WebContext web{*store,
                    requests,
@@ -138,7 +145,8 @@ class JadwalServer : public Poco::Util::ServerApplication {
                    config_.publicUrl,
                    Poco::icompare(config_.publicUrl.substr(0, 8), "https://") == 0,
                    config_.workflow.maxFileBytes,
-                   &submissionLimiter};
+                   &submissionLimiter,
+                   &failedAttempts};
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, config_.http.maxBodyBytes,
                           &web};

@@ -18,6 +18,8 @@ constexpr std::array kStaff = {
     Message{"staf_login_password", "Kata sandi", "Password"},
     Message{"staf_login_submit", "Masuk", "Log in"},
     Message{"staf_login_failed", "Nama pengguna atau kata sandi salah", "Wrong user name or password"},
+    Message{"staf_login_throttled", "Terlalu banyak percobaan yang gagal dari alamat ini. Coba lagi satu jam lagi.",
+            "Too many failed attempts from this address. Try again in an hour."},
     Message{"staf_logout", "Keluar", "Log out"},
     Message{"staf_logged_in_as", "Masuk sebagai", "Logged in as"},
     Message{"staf_nav_inbox", "Kotak masuk", "Inbox"},

@@ -78,7 +78,8 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
     return messagePage(403, language, "error.csrf_title", "error.csrf");
   }
   const std::string client = request.remoteAddress;
-  if (context.submissionLimiter && !context.submissionLimiter->tryAcquire(client, now)) {
+  const bool blocked = context.failedAttempts && context.failedAttempts->exhausted(client, now);
+  if (blocked || (context.submissionLimiter && !context.submissionLimiter->tryAcquire(client, now))) {
     WebResponse response = messagePage(429, language, "error.too_many_title", "error.too_many");
     response.setHeader("Retry-After", "3600");
     return response;
@@ -93,8 +94,10 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
     throw;
   }
   if (!outcome.ok()) {
-    // Only a request that was taken counts against the hourly limit.
+    // Only a request that was taken counts against the hourly limit; a
+    // rejected one counts as a failed attempt (its files were stored).
     if (context.submissionLimiter) context.submissionLimiter->refund(client);
+    if (context.failedAttempts) context.failedAttempts->tryAcquire(client, now);
     PublicFormState state{std::move(form), std::move(outcome.errors), std::move(outcome.keptFiles)};
     const PublicCsrf csrf{state.values.value("csrf"), false};
     return formPage(context, 400, state, csrf, language);

@@ -50,6 +50,15 @@ bool RateLimiter::tryAcquire(const std::string& key, sql::Instant now) {
   return true;
 }
 
+bool RateLimiter::exhausted(const std::string& key, sql::Instant now) {
+  if (limit_ == 0) return false;
+  std::lock_guard lock(mutex_);
+  auto found = events_.find(key);
+  if (found == events_.end()) return false;
+  expire(found->second, now);
+  return found->second.size() >= limit_;
+}
+
 std::size_t RateLimiter::trackedKeys() {
   std::lock_guard lock(mutex_);
   return events_.size();

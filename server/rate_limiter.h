@@ -27,6 +27,8 @@ class RateLimiter {
   // Records an event for `key` at `now` and returns true, or returns false
   // (recording nothing) when `key` already reached the limit in the window.
   bool tryAcquire(const std::string& key, sql::Instant now);
+  // Whether `key` has reached the limit at `now` (records nothing).
+  bool exhausted(const std::string& key, sql::Instant now);
   // Takes back the latest event of `key` (an attempt that did not count
   // after all, e.g. a form sent back with errors).
   void refund(const std::string& key);

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "server/authenticator.h"
+#include "server/rate_limiter.h"
 #include "server/staff_views.h"
 #include "server/web.h"
 #include "server/web_session_internal.h"
@@ -70,15 +71,24 @@ WebResponse login(WebContext& context, const WebRequest& request, const std::str
   }
   const std::string name = form.value("nama");
   const std::string next = form.value("lanjut");
+  const sql::Instant now = webNow();
+  if (context.failedAttempts && context.failedAttempts->exhausted(request.remoteAddress, now)) {
+    WebResponse refused = staff::messagePage(language, 429, tr(language, "staf_login_throttled"));
+    refused.setHeader("Retry-After", "3600");
+    return refused;
+  }
   // The same check as CalDAV's Basic auth, so both logins agree on who may
   // enter (disabled users, the password cache, the timing decoy).
   std::optional<sql::User> user;
   if (!name.empty() && name.find(':') == std::string::npos) {
     user = context.authenticator.authenticate(basicHeader(name, form.value("sandi")));
   }
-  if (!user) return loginPage(language, 401, name, next, true);
+  if (!user) {
+    if (context.failedAttempts) context.failedAttempts->tryAcquire(request.remoteAddress, now);
+    return loginPage(language, 401, name, next, true);
+  }
 
-  const auto session = startSession(context, *user, webNow());
+  const auto session = startSession(context, *user, now);
   WebResponse response = WebResponse::redirect(isSafeNext(next) ? next : "/staf");
   response.setCookie(kSessionCookie, session.cookieValue, context.secureCookies,
                      static_cast<int>(kSessionLifetimeSeconds));

@@ -91,6 +91,9 @@ struct WebContext {
   bool secureCookies = false;  // public_url is https
   std::size_t maxFileBytes = 10 * 1024 * 1024;
   RateLimiter* submissionLimiter = nullptr;  // public form submissions per client address; null: no limit
+  // Failed attempts per client address (wrong logins, forms sent back with
+  // errors): past the limit the address is refused for a while. null: no limit.
+  RateLimiter* failedAttempts = nullptr;
 };
 
 // --- language (i18n.cpp) ---

@@ -241,9 +241,23 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     return file;
   };
 
+  // Beyond the limit a supporting file is refused before it is stored: a
+  // form sent back with errors must not be a way to fill the database.
+  auto roomForSupporting = [&] {
+    if (supporting.size() < config.maxSupportingFiles) return true;
+    result.errors.emplace("pendukung", "too_many_files");
+    return false;
+  };
+  auto alreadyKept = [&](const std::string& sha256) {
+    return (letter && letter->sha256 == sha256) ||
+           std::any_of(supporting.begin(), supporting.end(), [&](const KeptFile& f) { return f.sha256 == sha256; });
+  };
+
   // Files from an earlier attempt first, so that a new upload of the letter replaces the kept one.
   for (const auto& file : kept) {
     if (file.field != "surat" && file.field != "pendukung") continue;
+    if (alreadyKept(file.sha256)) continue;  // a replayed hidden field reads the blob once
+    if (file.field == "pendukung" && !roomForSupporting()) continue;
     auto bytes = requests.blobBytes(file.sha256);
     if (!bytes) continue;  // unknown blob: as if nothing had been carried
     auto checked = accept(file.field, file.name, *bytes, file.sha256);
@@ -256,6 +270,7 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
   for (const auto& upload : uploads) {
     if (upload.field != "surat" && upload.field != "pendukung") continue;
     if (upload.bytes.empty() && upload.fileName.empty()) continue;  // a file input left empty
+    if (upload.field == "pendukung" && !roomForSupporting()) continue;
     auto checked = accept(upload.field, upload.fileName, upload.bytes, "");
     if (!checked) continue;
     if (upload.field == "surat")

@@ -19,6 +19,19 @@ BOOST_AUTO_TEST_CASE(allows_up_to_the_limit_per_key_then_refuses) {
   BOOST_TEST(limiter.tryAcquire("10.0.0.2", 1003));   // other addresses have their own count
 }
 
+BOOST_AUTO_TEST_CASE(exhausted_tells_without_counting) {
+  RateLimiter limiter(2, std::chrono::hours(1));
+  BOOST_TEST(!limiter.exhausted("a", 0));  // unknown keys are not
+  BOOST_TEST(limiter.tryAcquire("a", 0));
+  BOOST_TEST(!limiter.exhausted("a", 1));
+  BOOST_TEST(!limiter.exhausted("a", 1));  // asking twice records nothing
+  BOOST_TEST(limiter.tryAcquire("a", 2));
+  BOOST_TEST(limiter.exhausted("a", 3));
+  BOOST_TEST(!limiter.exhausted("a", 3600));  // the first event left the window
+  RateLimiter off(0, std::chrono::hours(1));
+  BOOST_TEST(!off.exhausted("a", 0));
+}
+
 BOOST_AUTO_TEST_CASE(the_window_slides) {
   RateLimiter limiter(2, std::chrono::seconds(3600));
   BOOST_TEST(limiter.tryAcquire("a", 0));

@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE request_service
 #include <boost/test/unit_test.hpp>
 
+#include <Poco/SHA2Engine.h>
 #include <Poco/TemporaryFile.h>
 
 #include <algorithm>
@@ -361,10 +362,14 @@ BOOST_AUTO_TEST_CASE(size_and_count_limits) {
   auto outcome = limited.submit(form(), {{"surat", "besar.pdf", "%PDF-1.4\n" + std::string(300, 'x') + "\n%%EOF\n"}});
   BOOST_TEST(outcome.errors["surat"] == "file_too_large");
   std::vector<UploadedFile> many = letter();
-  for (int i = 0; i < 3; ++i) many.push_back({"pendukung", "foto.png", pngBytes()});
+  for (int i = 0; i < 3; ++i) many.push_back({"pendukung", "foto.png", pngBytes() + std::string(i + 1, '\0')});
   outcome = limited.submit(form(), many);
   BOOST_TEST(outcome.errors["pendukung"] == "too_many_files");
   BOOST_TEST(outcome.keptFiles.size() == 3u);  // the letter and the two allowed
+  // The file over the limit was refused before it was stored.
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(many.back().bytes);
+  BOOST_TEST(!store->requests().blobBytes(Poco::DigestEngine::digestToHex(sha.digest())));
 }
 
 BOOST_AUTO_TEST_CASE(files_that_passed_are_kept_for_the_reshown_form) {

@@ -12,6 +12,7 @@
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
+#include "server/rate_limiter.h"
 #include "server/web.h"
 #include "server/web_session_internal.h"
 #include "sql/request_store.h"
@@ -451,6 +452,20 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
   BOOST_TEST(send(get("/staf/permohonan/999999", cookie)).status == 404);
   BOOST_TEST(send(get("/staf/permohonan/abc", cookie)).status == 404);
   BOOST_TEST(!server::staffPages(*context, get("/staf/permohonan/" + std::to_string(row.id) + "/lain", cookie)));
+}
+
+BOOST_AUTO_TEST_CASE(an_address_that_keeps_failing_to_log_in_is_refused_for_a_while) {
+  server::RateLimiter failures(3, std::chrono::hours(1));
+  context->failedAttempts = &failures;
+  auto attempt = [&](const std::string& password) {
+    return send(post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", password}}));
+  };
+  for (int i = 0; i < 3; ++i) BOOST_TEST(attempt("salah-" + std::to_string(i)).status == 401);
+  // Even the right password waits now: a guesser cannot tell.
+  const auto refused = attempt("sandi-staf");
+  BOOST_TEST(refused.status == 429);
+  BOOST_TEST(contains(refused.body, "Terlalu banyak percobaan"));
+  context->failedAttempts = nullptr;
 }
 
 BOOST_AUTO_TEST_CASE(a_co_invited_leader_sees_only_the_agendas_their_calendar_rights_show) {
