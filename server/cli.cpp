@@ -8,6 +8,7 @@
 #include "caldav/ical.h"
 #include "server/ics_split.h"
 #include "server/password.h"
+#include "sql/request_store.h"
 
 namespace jadwal::server {
 namespace {
@@ -54,9 +55,11 @@ class CommandRunner {
   }
 
   void operator()(const UserPasswd& command) {
-    requireUser(command.name);
+    const sql::User user = requireUser(command.name);
     const std::string password = readPassword();
     if (!store_.setPasswordHash(command.name, hashOf(password))) fail("no user named " + command.name);
+    // A cookie taken with the old password must not outlive it.
+    store_.sessions().deleteSessionsOf(user.id);
     out_ << "password of " << command.name << " changed\n";
   }
 

@@ -159,6 +159,8 @@ class SessionStore {
   // Expired sessions are not returned.
   virtual std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) = 0;
   virtual void deleteSession(std::string_view tokenHash) = 0;
+  // Ends every session of a user (a new password must log out a stolen cookie).
+  virtual void deleteSessionsOf(std::int64_t userId) = 0;
   virtual void deleteExpiredSessions(Instant now) = 0;
   // A random secret of 32 bytes (hex) under `name`, created on first use and
   // the same for every server on this database afterwards.

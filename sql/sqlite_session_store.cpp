@@ -77,6 +77,14 @@ void SqliteSessionStore::deleteSession(std::string_view tokenHash) {
   });
 }
 
+void SqliteSessionStore::deleteSessionsOf(std::int64_t userId) {
+  guarded("deleteSessionsOf", [&] {
+    SqliteWriteTransaction tx(pool_, writers_);
+    tx.session() << "DELETE FROM sessions WHERE user_id = ?", bind(userId), now;
+    tx.commit();
+  });
+}
+
 void SqliteSessionStore::deleteExpiredSessions(Instant at) {
   guarded("deleteExpiredSessions", [&] {
     SqliteWriteTransaction tx(pool_, writers_);

@@ -17,6 +17,7 @@ class SqliteSessionStore final : public SessionStore {
   void createSession(const SessionRow& session) override;
   std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) override;
   void deleteSession(std::string_view tokenHash) override;
+  void deleteSessionsOf(std::int64_t userId) override;
   void deleteExpiredSessions(Instant now) override;
   std::string secret(std::string_view name) override;
 

@@ -14,6 +14,7 @@
 #include "server/cli_command.h"
 #include "server/ics_split.h"
 #include "server/password.h"
+#include "sql/request_store.h"
 
 using namespace jadwal::server;
 using jadwal::sql::Role;
@@ -315,7 +316,9 @@ BOOST_FIXTURE_TEST_CASE(user_add_failures, CliFixture) {
 
 BOOST_FIXTURE_TEST_CASE(passwd_disable_enable, CliFixture) {
   BOOST_REQUIRE(run({"user", "add", "ani", "--role", "viewer"}, "sandi-pertama\n") == 0);
+  store->sessions().createSession({"sesi-lama", store->findUser("ani")->id, "csrf", 0, 4102444800});
   BOOST_TEST(run({"user", "passwd", "ani"}, "sandi-kedua-2\n") == 0);
+  BOOST_TEST(!store->sessions().findSession("sesi-lama", 1));  // the old password's login is over
   BOOST_TEST(verifyPassword("sandi-kedua-2", store->findUser("ani")->passwordHash));
   BOOST_TEST(run({"user", "passwd", "ani"}, "short\n") == kExitFailure);
   BOOST_TEST(verifyPassword("sandi-kedua-2", store->findUser("ani")->passwordHash));  // unchanged

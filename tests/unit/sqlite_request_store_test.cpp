@@ -620,6 +620,19 @@ BOOST_FIXTURE_TEST_CASE(sessions_are_found_until_they_expire_and_can_be_deleted,
   BOOST_TEST(!sessions.findSession("hash-b", 300));
   BOOST_TEST(countRows(db.path, "sessions") == 0);
   sessions.deleteSession("hash-b");  // already gone: nothing to do
+
+  // A user's sessions end together; another user's stay.
+  User other;
+  other.name = "lain";
+  other.role = Role::Protokol;
+  const User second = store.createUser(other);
+  sessions.createSession({"hash-d", created.id, "csrf-d", 100, 900});
+  sessions.createSession({"hash-e", created.id, "csrf-e", 100, 900});
+  sessions.createSession({"hash-f", second.id, "csrf-f", 100, 900});
+  sessions.deleteSessionsOf(created.id);
+  BOOST_TEST(!sessions.findSession("hash-d", 300));
+  BOOST_TEST(!sessions.findSession("hash-e", 300));
+  BOOST_TEST(sessions.findSession("hash-f", 300));
 }
 
 BOOST_AUTO_TEST_CASE(a_secret_is_created_once_and_shared_by_every_store_on_the_file) {
