@@ -100,7 +100,8 @@ WebResponse inboxPage(StaffRequest& staff) {
   if (search.size() > kMaxSearchLength) search.resize(kMaxSearchLength);
   int pageNumber = 1;
   try {
-    pageNumber = std::max(1, std::stoi(staff.request.queryValue("hal")));
+    // Bounded so that the offset cannot overflow.
+    pageNumber = std::clamp(std::stoi(staff.request.queryValue("hal")), 1, 1000000);
   } catch (const std::exception&) {
     pageNumber = 1;  // absent or not a number: the first page
   }
