@@ -37,6 +37,12 @@ bool setCalendarProperty(sql::Calendar& calendar, const XmlElement& p, std::stri
   return true;
 }
 
+std::string personalResourceOf(const sql::Calendar& calendar) { return "calendar:" + std::to_string(calendar.id); }
+
+bool isPersonalCalendarProperty(const PropName& name) {
+  return name.ns == ns::kApple && (name.name == "calendar-color" || name.name == "calendar-order");
+}
+
 void removeCalendarProperty(sql::Calendar& calendar, const PropName& name) {
   if (name.ns == ns::kDav && name.name == "displayname") calendar.displayName.clear();
   if (name.ns == ns::kCalDav && name.name == "calendar-description") calendar.description.clear();

@@ -46,7 +46,7 @@ constexpr Method kMethods[] = {
     {"HEAD", handleGet, Access::Read},
     {"PUT", handlePut, Access::Write},
     {"DELETE", handleDelete, Access::Write},
-    {"PROPPATCH", handleProppatch, Access::Write},
+    {"PROPPATCH", handleProppatch, Access::Read},
     {"MKCALENDAR", handleMkcalendar, Access::Owner},
     {"MKCOL", handleMkcalendar, Access::Owner},
 };

@@ -178,20 +178,31 @@ std::vector<LiveProperty> makeRegistry() {
   return p;
 }
 
-// Dead properties live on calendars ("" resource) and on objects (their name).
-bool deadPropertyHome(const PropTarget& t, std::int64_t& calendarId, std::string& resource) {
-  if (!t.calendar) return false;
-  if (t.kind == ResourceKind::Calendar) {
-    calendarId = t.calendar->id;
-    resource.clear();
-    return true;
+// Properties kept as received: a user's own ones (their home's settings; a
+// calendar's colour and order in their clients), which come first, and the
+// shared dead properties of calendars and objects.
+struct StoredProperties {
+  std::vector<sql::Store::DeadProperty> personal;
+  std::vector<sql::Store::DeadProperty> shared;
+};
+
+StoredProperties storedPropertiesOf(DavContext& ctx, const PropTarget& t) {
+  StoredProperties stored;
+  if (t.kind == ResourceKind::Home && t.user) {
+    stored.personal = ctx.store.userProperties(t.user->id, "");
+  } else if (t.kind == ResourceKind::Calendar && t.calendar) {
+    stored.personal = ctx.store.userProperties(ctx.user().id, personalResourceOf(*t.calendar));
+    stored.shared = ctx.store.deadProperties(t.calendar->id, "");
+  } else if (t.kind == ResourceKind::Object && t.calendar && t.object) {
+    stored.shared = ctx.store.deadProperties(t.calendar->id, t.object->name);
   }
-  if (t.kind == ResourceKind::Object && t.object) {
-    calendarId = t.calendar->id;
-    resource = t.object->name;
-    return true;
-  }
-  return false;
+  return stored;
+}
+
+const sql::Store::DeadProperty* findStored(const std::vector<sql::Store::DeadProperty>& list, const PropName& name) {
+  for (const auto& d : list)
+    if (d.ns == name.ns && d.name == name.name) return &d;
+  return nullptr;
 }
 
 struct FoundProperty {
@@ -240,25 +251,25 @@ bool wantsCalendarData(const PropRequest& request) {
 void writePropResponse(DavContext& ctx, XmlWriter& out, const PropTarget& target, const PropRequest& request) {
   std::vector<FoundProperty> found;
   std::vector<PropName> missing;
-  std::vector<sql::Store::DeadProperty> dead;
-  bool deadLoaded = false;
-  auto loadDead = [&]() -> const std::vector<sql::Store::DeadProperty>& {
-    if (!deadLoaded) {
-      std::int64_t calendarId = 0;
-      std::string resource;
-      if (deadPropertyHome(target, calendarId, resource)) dead = ctx.store.deadProperties(calendarId, resource);
-      deadLoaded = true;
-    }
-    return dead;
+  std::optional<StoredProperties> stored;
+  auto loadStored = [&]() -> const StoredProperties& {
+    if (!stored) stored = storedPropertiesOf(ctx, target);
+    return *stored;
   };
   auto lookup = [&](const PropName& name) {
-    if (const auto* live = findLiveProperty(name)) {
+    const auto* live = findLiveProperty(name);
+    // A user's own value (e.g. their colour for a shared calendar) wins over the shared one.
+    if (const auto* personal = (!live || live->writable) ? findStored(loadStored().personal, name) : nullptr)
+      return found.push_back({name, personal->xml, true});
+    if (live) {
       if (auto value = live->get(ctx, target)) return found.push_back({name, std::move(*value), false});
       return missing.push_back(name);
     }
-    for (const auto& d : loadDead())
-      if (d.ns == name.ns && d.name == name.name) return found.push_back({name, d.xml, true});
+    if (const auto* shared = findStored(loadStored().shared, name)) return found.push_back({name, shared->xml, true});
     missing.push_back(name);
+  };
+  auto isFound = [&](const PropName& name) {
+    return std::any_of(found.begin(), found.end(), [&](const FoundProperty& f) { return f.name == name; });
   };
 
   switch (request.mode) {
@@ -266,18 +277,21 @@ void writePropResponse(DavContext& ctx, XmlWriter& out, const PropTarget& target
       for (const auto& name : request.props) lookup(name);
       break;
     case PropRequest::Mode::AllProp:
+      for (const auto& d : loadStored().personal) lookup({d.ns, d.name});
       for (const auto& live : liveProperties())
-        if (live.inAllprop)
+        if (live.inAllprop && !isFound(live.name))
           if (auto value = live.get(ctx, target)) found.push_back({live.name, std::move(*value), false});
       for (const auto& name : request.props)
-        if (std::none_of(found.begin(), found.end(), [&](const FoundProperty& f) { return f.name == name; }))
-          lookup(name);
-      for (const auto& d : loadDead()) found.push_back({{d.ns, d.name}, d.xml, true});
+        if (!isFound(name)) lookup(name);
+      for (const auto& d : loadStored().shared)
+        if (!isFound({d.ns, d.name})) found.push_back({{d.ns, d.name}, d.xml, true});
       break;
     case PropRequest::Mode::PropName:
       for (const auto& live : liveProperties())
         if (live.get(ctx, target)) found.push_back({live.name, "", false});
-      for (const auto& d : loadDead()) found.push_back({{d.ns, d.name}, "", false});
+      for (const auto* list : {&loadStored().personal, &loadStored().shared})
+        for (const auto& d : *list)
+          if (!isFound({d.ns, d.name})) found.push_back({{d.ns, d.name}, "", false});
       break;
   }
 

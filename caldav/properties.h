@@ -78,4 +78,11 @@ bool setCalendarProperty(sql::Calendar& calendar, const XmlElement& property, st
 // Clears a writable live calendar property (PROPPATCH <remove>).
 void removeCalendarProperty(sql::Calendar& calendar, const PropName& name);
 
+// Where a user's own properties for a calendar are kept (Store::userProperties).
+std::string personalResourceOf(const sql::Calendar& calendar);
+// Properties that are a matter of each user's own view of a calendar (its
+// colour and its order in their clients): kept per user, so anyone who may
+// read the calendar may set them, and nobody changes them for the others.
+bool isPersonalCalendarProperty(const PropName& name);
+
 }  // namespace jadwal::caldav

@@ -1,7 +1,9 @@
 // PROPPATCH (RFC 4918 section 9.2): all or nothing. Writable live calendar
-// properties change the calendar; unknown properties are kept as dead
-// properties on calendars and objects; protected ones fail the whole request
-// (403 for them, 424 for the rest).
+// properties change the calendar (for those who may write it); unknown
+// properties are kept as dead properties on calendars and objects; what is
+// one user's own (their home's settings, a calendar's colour and order in
+// their clients) is kept for that user, so readers may set it too; protected
+// properties fail the whole request (403 for them, 424 for the rest).
 #include "caldav/properties.h"
 
 namespace jadwal::caldav {
@@ -11,6 +13,7 @@ namespace {
 struct Instruction {
   bool set = true;
   const XmlElement* element;
+  enum class Target { SharedLive, SharedDead, Personal } target = Target::SharedDead;
 };
 
 struct Outcome {
@@ -35,8 +38,10 @@ std::string statusLine(int status) {
 }  // namespace
 
 DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
-  if (r.kind != ResourceKind::Calendar && r.kind != ResourceKind::Object)
-    return textResponse(403, "Properties can be changed on calendars and calendar objects only");
+  if (r.kind != ResourceKind::Calendar && r.kind != ResourceKind::Object && r.kind != ResourceKind::Home)
+    return textResponse(403, "Properties can be changed on calendar homes, calendars and calendar objects only");
+  if (r.kind == ResourceKind::Object && !canWrite(r.access))
+    return conditionResponse(403, ns::kDav, "need-privileges", "Your access to " + r.href + " is read-only");
   std::optional<sql::StoredObject> object;
   if (r.kind == ResourceKind::Object) {
     object = ctx.store.getObject(r.calendar->id, r.objectName);
@@ -57,35 +62,63 @@ DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
   }
 
   // Check every instruction first, so that nothing changes unless all can.
-  sql::Calendar calendar = *r.calendar;
+  sql::Calendar calendar = r.calendar ? *r.calendar : sql::Calendar{};
   std::vector<Outcome> outcomes;
   bool failed = false;
-  for (const auto& in : instructions) {
+  for (auto& in : instructions) {
     Outcome outcome{{in.element->ns, in.element->name}, 200, {}};
     const auto* live = findLiveProperty(outcome.name);
-    if (live && (!live->writable || r.kind == ResourceKind::Object)) {
-      outcome.status = 403;
-      outcome.reason = "property " + outcome.name.name + " is protected";
-    } else if (live && in.set && !setCalendarProperty(calendar, *in.element, outcome.reason)) {
-      outcome.status = 409;
-    } else if (live && !in.set) {
-      removeCalendarProperty(calendar, outcome.name);
+    const bool ownHome = r.kind == ResourceKind::Home;
+    if (ownHome || (r.kind == ResourceKind::Calendar && isPersonalCalendarProperty(outcome.name))) {
+      in.target = Instruction::Target::Personal;
+      if (live && !live->writable) outcome.status = 403;
+    } else if (live) {
+      in.target = Instruction::Target::SharedLive;
+      if (!live->writable || r.kind == ResourceKind::Object) {
+        outcome.status = 403;
+        outcome.reason = "property " + outcome.name.name + " is protected";
+      } else if (!canWrite(r.access)) {
+        outcome.status = 403;
+        outcome.reason = "this calendar is read-only for you";
+      } else if (in.set && !setCalendarProperty(calendar, *in.element, outcome.reason)) {
+        outcome.status = 409;
+      } else if (!in.set) {
+        removeCalendarProperty(calendar, outcome.name);
+      }
+    } else {
+      // Only writers change what everyone sees; a reader's dead properties are their own.
+      in.target = canWrite(r.access) ? Instruction::Target::SharedDead : Instruction::Target::Personal;
     }
+    if (outcome.status == 403 && outcome.reason.empty())
+      outcome.reason = "property " + outcome.name.name + " is protected";
     failed = failed || outcome.status != 200;
     outcomes.push_back(std::move(outcome));
   }
 
   if (!failed) {
-    std::string resource = r.kind == ResourceKind::Object ? r.objectName : "";
+    const std::string resource = r.kind == ResourceKind::Object ? r.objectName : "";
+    // The home's settings belong to its owner; a calendar's personal ones to the user asking.
+    const std::int64_t personalUser = r.kind == ResourceKind::Home ? r.user->id : ctx.user().id;
+    const std::string personalResource = r.kind == ResourceKind::Home ? "" : personalResourceOf(calendar);
     bool liveChanged = false;
     for (const auto& in : instructions) {
       PropName name{in.element->ns, in.element->name};
-      if (findLiveProperty(name)) {
-        liveChanged = true;
-      } else if (in.set) {
-        ctx.store.setDeadProperty(r.calendar->id, resource, {name.ns, name.name, in.element->toXml()});
-      } else {
-        ctx.store.removeDeadProperty(r.calendar->id, resource, name.ns, name.name);
+      switch (in.target) {
+        case Instruction::Target::SharedLive:
+          liveChanged = true;
+          break;
+        case Instruction::Target::SharedDead:
+          if (in.set)
+            ctx.store.setDeadProperty(r.calendar->id, resource, {name.ns, name.name, in.element->toXml()});
+          else
+            ctx.store.removeDeadProperty(r.calendar->id, resource, name.ns, name.name);
+          break;
+        case Instruction::Target::Personal:
+          if (in.set)
+            ctx.store.setUserProperty(personalUser, personalResource, {name.ns, name.name, in.element->toXml()});
+          else
+            ctx.store.removeUserProperty(personalUser, personalResource, name.ns, name.name);
+          break;
       }
     }
     if (liveChanged) ctx.store.updateCalendarProperties(calendar);

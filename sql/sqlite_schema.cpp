@@ -209,6 +209,18 @@ const std::vector<Migration>& migrations() {
                 value TEXT NOT NULL,
                 created_at INTEGER NOT NULL))",
        }},
+      {3,
+       {
+           // What one user sets for themselves: their home's settings and,
+           // per calendar, its colour and order in their own clients.
+           R"(CREATE TABLE user_props (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                resource TEXT NOT NULL,
+                ns TEXT NOT NULL,
+                name TEXT NOT NULL,
+                xml TEXT NOT NULL,
+                PRIMARY KEY (user_id, resource, ns, name)))",
+       }},
   };
   return all;
 }

@@ -69,6 +69,10 @@ class SqliteStore final : public Store {
   void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) override;
   void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
                           std::string_view name) override;
+  std::vector<DeadProperty> userProperties(std::int64_t userId, std::string_view resource) override;
+  void setUserProperty(std::int64_t userId, std::string_view resource, const DeadProperty& prop) override;
+  void removeUserProperty(std::int64_t userId, std::string_view resource, std::string_view ns,
+                          std::string_view name) override;
 
  private:
   SqliteSessionPool pool_;

@@ -202,6 +202,14 @@ class Store {
   virtual void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) = 0;
   virtual void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
                                   std::string_view name) = 0;
+
+  // --- a user's own properties: what one user sets for themselves (their
+  // home's settings; per calendar, its colour and order in their clients).
+  // `resource` is "" for the home or "calendar:<id>" for a calendar.
+  virtual std::vector<DeadProperty> userProperties(std::int64_t userId, std::string_view resource) = 0;
+  virtual void setUserProperty(std::int64_t userId, std::string_view resource, const DeadProperty& prop) = 0;
+  virtual void removeUserProperty(std::int64_t userId, std::string_view resource, std::string_view ns,
+                                  std::string_view name) = 0;
 };
 
 // Opens the store named by a db.url: "sqlite:PATH" (later "mysql://...").

@@ -267,4 +267,44 @@ BOOST_AUTO_TEST_CASE(conditional_get_and_exact_hrefs) {
   BOOST_TEST(principal.body.find("<D:href>http://localhost:8080/dav/principals/bupati/</D:href>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(each_user_keeps_their_own_view_settings) {
+  const std::string alias = "/dav/calendars/viewer/bupati~agenda/";
+  auto patch = [](const std::string& props) {
+    return "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:A=\"http://apple.com/ns/ical/\" "
+           "xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>" +
+           props + "</D:prop></D:set></D:propertyupdate>";
+  };
+  auto colourOf = [&](const caldav::Principal& who, const std::string& path) {
+    return call(who, "PROPFIND", path,
+                "<propfind xmlns=\"DAV:\" xmlns:A=\"http://apple.com/ns/ical/\"><prop><A:calendar-color/>"
+                "<A:calendar-order/></prop></propfind>",
+                {{"Depth", "0"}})
+        .body;
+  };
+  // A reader orders and colours a shared calendar in their own clients...
+  auto ordered = call(viewer, "PROPPATCH", alias,
+                      patch("<A:calendar-order>2</A:calendar-order><A:calendar-color>#FF0000</A:calendar-color>"));
+  BOOST_TEST(ordered.status == 207);
+  BOOST_TEST(ordered.body.find("200 OK") != std::string::npos);
+  BOOST_TEST(ordered.body.find("403") == std::string::npos);
+  BOOST_TEST(colourOf(viewer, alias).find("#FF0000") != std::string::npos);
+  // ...without changing it for anyone else,
+  BOOST_TEST(colourOf(bupati, kCal).find("#FF0000") == std::string::npos);
+  // and may still not rename it.
+  auto renamed = call(viewer, "PROPPATCH", alias, patch("<D:displayname>Milik saya</D:displayname>"));
+  BOOST_TEST(renamed.body.find("403 Forbidden") != std::string::npos);
+
+  // The calendar home keeps a client's settings (macOS writes default alarms there).
+  auto home = call(bupati, "PROPPATCH", "/dav/calendars/bupati/",
+                   patch("<C:default-alarm-vevent-date>BEGIN:VALARM</C:default-alarm-vevent-date>"));
+  BOOST_TEST(home.status == 207);
+  BOOST_TEST(home.body.find("200 OK") != std::string::npos);
+  auto read = call(bupati, "PROPFIND", "/dav/calendars/bupati/",
+                   "<propfind xmlns=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><prop>"
+                   "<C:default-alarm-vevent-date/></prop></propfind>",
+                   {{"Depth", "0"}});
+  BOOST_TEST(read.body.find("BEGIN:VALARM") != std::string::npos);
+  BOOST_TEST(call(viewer, "PROPPATCH", "/dav/calendars/bupati/", patch("<A:x/>")).status == 403);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -227,6 +227,23 @@ BOOST_FIXTURE_TEST_CASE(duplicate_slug_and_missing_owner_are_refused, Fixture) {
   BOOST_TEST(store.allCalendars().size() == 2u);
 }
 
+BOOST_FIXTURE_TEST_CASE(user_properties_are_kept_per_user_and_resource, Fixture) {
+  const User ani = addUser("ani");
+  const User budi = addUser("budi");
+  store.setUserProperty(ani.id, "", {"urn:x", "alarm", "<x:alarm xmlns:x=\"urn:x\">1</x:alarm>"});
+  store.setUserProperty(ani.id, "", {"urn:x", "alarm", "<x:alarm xmlns:x=\"urn:x\">2</x:alarm>"});  // replaces
+  store.setUserProperty(ani.id, "calendar:1", {"urn:x", "order", "<x:order xmlns:x=\"urn:x\">3</x:order>"});
+  store.setUserProperty(budi.id, "", {"urn:x", "alarm", "<x:alarm xmlns:x=\"urn:x\">9</x:alarm>"});
+  const auto home = store.userProperties(ani.id, "");
+  BOOST_REQUIRE(home.size() == 1u);
+  BOOST_TEST(home[0].xml.find(">2<") != std::string::npos);
+  BOOST_TEST(store.userProperties(ani.id, "calendar:1").size() == 1u);
+  BOOST_TEST(store.userProperties(budi.id, "calendar:1").empty());
+  store.removeUserProperty(ani.id, "", "urn:x", "alarm");
+  BOOST_TEST(store.userProperties(ani.id, "").empty());
+  BOOST_TEST(store.userProperties(budi.id, "").size() == 1u);
+}
+
 BOOST_FIXTURE_TEST_CASE(deleting_a_calendar_removes_everything_in_it, Fixture) {
   const User owner = addUser("bupati");
   const User reader = addUser("staf");
@@ -237,9 +254,12 @@ BOOST_FIXTURE_TEST_CASE(deleting_a_calendar_removes_everything_in_it, Fixture) {
     store.setShare({c.id, reader.id, false});
     store.setDeadProperty(c.id, "", {"urn:x", "prop", "<x:prop xmlns:x=\"urn:x\"/>"});
     store.setDeadProperty(c.id, "a.ics", {"urn:x", "prop", "<x:prop xmlns:x=\"urn:x\"/>"});
+    store.setUserProperty(reader.id, "calendar:" + std::to_string(c.id), {"urn:x", "order", "<x:order/>"});
   }
 
   BOOST_TEST(store.deleteCalendar(doomed.id));
+  BOOST_TEST(store.userProperties(reader.id, "calendar:" + std::to_string(doomed.id)).empty());
+  BOOST_TEST(store.userProperties(reader.id, "calendar:" + std::to_string(kept.id)).size() == 1u);
   BOOST_TEST(!store.deleteCalendar(doomed.id));
   BOOST_TEST(!store.findCalendarById(doomed.id));
   BOOST_TEST(store.listObjects(doomed.id).empty());
