@@ -163,7 +163,11 @@ class JadwalServer : public Poco::Util::ServerApplication {
     Poco::ThreadPool pool(std::min(2, http.threads), http.threads);
     std::unique_ptr<Poco::Net::HTTPServer> server;
     try {
-      Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(http.address, http.port), http.maxQueued);
+      // Poco's default also sets SO_REUSEPORT: a second jadwald on the same
+      // port would then start silently and take part of the connections.
+      Poco::Net::ServerSocket socket;
+      socket.bind(Poco::Net::SocketAddress(http.address, http.port), true, false);
+      socket.listen(http.maxQueued);
       server = std::make_unique<Poco::Net::HTTPServer>(new HttpRequestHandlerFactory(context), pool, socket, params);
     } catch (const Poco::Exception& e) {
       std::cerr << "jadwald: cannot listen on " << listenUrl(http) << ": " << e.displayText() << "\n";

@@ -36,6 +36,17 @@ class OpsTest(ServerTestCase):
                 if r.prop("D:resourcetype") is not None and r.prop("D:resourcetype").find(qname("C:calendar"))
                 is not None}
 
+    # --- the process --------------------------------------------------------------------
+
+    def test_a_second_server_on_the_same_port_refuses_to_start(self):
+        # Two servers sharing a port would split the connections silently.
+        import subprocess
+        result = subprocess.run([self.srv.binary, "--config", self.srv.config_path], capture_output=True,
+                                text=True, timeout=30)
+        self.assertNotEqual(0, result.returncode)
+        self.assertIn("cannot listen", result.stderr)
+        self.assertEqual(200, self.req("GET", "/healthz")[0])
+
     # --- users --------------------------------------------------------------------------
 
     def test_user_list(self):
