@@ -6,6 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh --tests
+
+# With no arguments, the unit tests run first in a build with AddressSanitizer
+# and UBSan, where a memory error or undefined behaviour fails the test.
+if [[ $# -eq 0 ]]; then
+  cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DJADWAL_SANITIZE=ON -DJADWAL_WERROR=ON
+  cmake --build build-sanitize -j"$(nproc)"
+  (cd build-sanitize && ctest --output-on-failure -j"$(nproc)" -R '^unit\.')
+fi
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJADWAL_WERROR=ON
 cmake --build build -j"$(nproc)"
 cd build
