@@ -53,7 +53,8 @@ bool publicCsrfTokenValid(sql::SessionStore& sessions, std::string_view token, s
   sql::Instant made = 0;
   const auto [end, error] = std::from_chars(token.data(), token.data() + firstDot, made);
   if (error != std::errc() || end != token.data() + firstDot) return false;
-  if (made <= 0 || made > now + 300 || now - made > kPublicCsrfLifetime) return false;  // a little clock skew between servers
+  if (made <= 0 || made > now + 300 || now - made > kPublicCsrfLifetime)
+    return false;  // a little clock skew between servers
   return constantTimeEquals(token.substr(lastDot + 1), signedPart(sessions, payload));
 }
 
