@@ -37,9 +37,12 @@ namespace {
 // names cannot grow memory.
 constexpr std::size_t kCredentialCacheCapacity = 4096;
 
-// Wrong logins and rejected forms per client address and hour: enough for
-// people who mistype, too few to guess a password or fill the disk.
+// Rejected forms per client address and hour: enough for people who
+// mistype, too few to fill the disk with the files they carry.
 constexpr std::size_t kFailedAttemptsPerHour = 30;
+// Wrong passwords per client address and user name and hour, counted by the
+// Authenticator for CalDAV, letters and the web login alike.
+constexpr std::size_t kFailedLoginsPerHour = 20;
 
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
@@ -114,7 +117,8 @@ class JadwalServer : public Poco::Util::ServerApplication {
     caldav::DavHandler dav(*store, calendars, davConfig);
 
     CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);
-    Authenticator authenticator(*store, cache);
+    RateLimiter loginFailures(kFailedLoginsPerHour, std::chrono::hours(1));
+    Authenticator authenticator(*store, cache, &loginFailures);
     Metrics metrics;
     std::unique_ptr<AccessLog> accessLog;
     try {
@@ -135,8 +139,8 @@ class JadwalServer : public Poco::Util::ServerApplication {
     }
     workflow::RequestService requests(*store, calendars, mailer, clock, workflowConfigOf(config_));
     calendars.addObserver(requests.calendarObserver());
-    // Guessing passwords or storing files through rejected forms costs an
-    // address its access for the rest of the hour.
+    // Storing files through rejected forms costs an address its access to
+    // the form for the rest of the hour.
     RateLimiter failedAttempts(kFailedAttemptsPerHour, std::chrono::hours(1));
     RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
     WebContext web{*store,

@@ -26,7 +26,8 @@ std::optional<caldav::Principal> userOf(WebContext& context, const WebRequest& r
   if (auto user = currentUser(context, request)) return user;
   const std::string authorization = request.header("Authorization");
   if (authorization.empty()) return std::nullopt;
-  auto user = context.authenticator.authenticate(authorization);
+  // A throttled client gets the same challenge: the limit keeps guessing out either way.
+  auto user = context.authenticator.authenticateFrom(authorization, request.remoteAddress).user;
   if (!user) return std::nullopt;
   return caldav::Principal{user->id, user->name, user->role, user->displayName};
 }

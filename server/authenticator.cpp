@@ -3,9 +3,11 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <ctime>
 #include <vector>
 
 #include "server/password.h"
+#include "server/rate_limiter.h"
 
 namespace jadwal::server {
 
@@ -35,23 +37,38 @@ std::optional<BasicCredentials> parseBasicAuthorization(std::string_view header)
   return BasicCredentials{plain.substr(0, colon), plain.substr(colon + 1)};
 }
 
-Authenticator::Authenticator(sql::Store& store, CredentialCache& cache) : store_(store), cache_(cache) {
+Authenticator::Authenticator(sql::Store& store, CredentialCache& cache, RateLimiter* failures)
+    : store_(store), cache_(cache), failures_(failures) {
   decoyHash_ = hashPassword("decoy password, never a real one").value_or("");
 }
 
 std::optional<sql::User> Authenticator::authenticate(std::string_view authorizationHeader) {
+  return authenticateFrom(authorizationHeader, "").user;
+}
+
+AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader, std::string_view client) {
   auto credentials = parseBasicAuthorization(authorizationHeader);
-  if (!credentials) return std::nullopt;
+  if (!credentials) return {};
+  const sql::Instant now = static_cast<sql::Instant>(std::time(nullptr));
+  const std::string key = std::string(client) + "|" + credentials->user;
+  const bool limited = failures_ && !client.empty();
+  const bool throttled = limited && failures_->exhausted(key, now);
+  auto failed = [&] {
+    if (limited) failures_->tryAcquire(key, now);
+    return AuthResult{std::nullopt, throttled};
+  };
+
   auto user = store_.findUser(credentials->user);
   if (!user || user->disabled) {
-    verifyPassword(credentials->password, decoyHash_);
-    return std::nullopt;
+    if (!throttled) verifyPassword(credentials->password, decoyHash_);
+    return failed();
   }
-  if (cache_.contains(user->name, user->passwordHash, credentials->password)) return user;
+  if (cache_.contains(user->name, user->passwordHash, credentials->password)) return {user, false};
+  if (throttled) return {std::nullopt, true};
   // The expensive check runs without any lock, so other requests go on meanwhile.
-  if (!verifyPassword(credentials->password, user->passwordHash)) return std::nullopt;
+  if (!verifyPassword(credentials->password, user->passwordHash)) return failed();
   cache_.remember(user->name, user->passwordHash, credentials->password);
-  return user;
+  return {user, false};
 }
 
 }  // namespace jadwal::server

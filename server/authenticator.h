@@ -26,18 +26,33 @@ std::optional<BasicCredentials> parseBasicAuthorization(std::string_view header)
 // The challenge sent with every 401.
 inline constexpr const char* kBasicChallenge = "Basic realm=\"Jadwal\", charset=\"UTF-8\"";
 
+class RateLimiter;
+
+struct AuthResult {
+  std::optional<sql::User> user;
+  bool throttled = false;  // too many failures for this user from this client: not checked
+};
+
 class Authenticator {
  public:
-  // Both must outlive the authenticator. Safe to call from many threads.
-  Authenticator(sql::Store& store, CredentialCache& cache);
+  // All must outlive the authenticator; `failures` may be null (no limit).
+  // Safe to call from many threads.
+  Authenticator(sql::Store& store, CredentialCache& cache, RateLimiter* failures = nullptr);
 
   // The user the header authenticates, or nullopt for a missing or malformed
   // header, an unknown or disabled user, or a wrong password.
   std::optional<sql::User> authenticate(std::string_view authorizationHeader);
 
+  // The same for a request from `client` (its address). Failures count per
+  // client and user name; past the limit only credentials verified recently
+  // (in the cache) pass, so nobody can guess a password at argon2id's pace,
+  // and a mistyping phone elsewhere in the office locks nobody else out.
+  AuthResult authenticateFrom(std::string_view authorizationHeader, std::string_view client);
+
  private:
   sql::Store& store_;
   CredentialCache& cache_;
+  RateLimiter* failures_;
   std::string decoyHash_;  // verified against for unknown users, so timing does not reveal names
 };
 

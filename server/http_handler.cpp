@@ -148,7 +148,15 @@ class RequestServer {
 
   void serveDav(const std::string& path, Outcome& outcome) {
     const bool hasAuthorization = request_.has("Authorization");
-    auto user = hasAuthorization ? context_.authenticator.authenticate(request_.get("Authorization")) : std::nullopt;
+    AuthResult auth;
+    if (hasAuthorization)
+      auth = context_.authenticator.authenticateFrom(request_.get("Authorization"), clientAddressOf(request_));
+    if (auth.throttled) {
+      outcome.reply = textReply(429, "Too many failed logins for this user from your address; try again later\n");
+      outcome.reply.setHeader("Retry-After", "3600");
+      return;
+    }
+    const auto& user = auth.user;
     if (!user) {
       outcome.reply = textReply(401, "Authentication required\n");
       outcome.reply.setHeader("WWW-Authenticate", kBasicChallenge);

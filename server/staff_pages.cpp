@@ -72,21 +72,21 @@ WebResponse login(WebContext& context, const WebRequest& request, const std::str
   const std::string name = form.value("nama");
   const std::string next = form.value("lanjut");
   const sql::Instant now = webNow();
-  if (context.failedAttempts && context.failedAttempts->exhausted(request.remoteAddress, now)) {
+  // The same check as CalDAV's Basic auth, so both logins agree on who may
+  // enter (disabled users, the password cache, the timing decoy).
+  // Failures count per address and user name there, so a colleague
+  // mistyping behind the same office router locks nobody else out.
+  AuthResult auth;
+  if (!name.empty() && name.find(':') == std::string::npos) {
+    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.remoteAddress);
+  }
+  if (auth.throttled) {
     WebResponse refused = staff::messagePage(language, 429, tr(language, "staf_login_throttled"));
     refused.setHeader("Retry-After", "3600");
     return refused;
   }
-  // The same check as CalDAV's Basic auth, so both logins agree on who may
-  // enter (disabled users, the password cache, the timing decoy).
-  std::optional<sql::User> user;
-  if (!name.empty() && name.find(':') == std::string::npos) {
-    user = context.authenticator.authenticate(basicHeader(name, form.value("sandi")));
-  }
-  if (!user) {
-    if (context.failedAttempts) context.failedAttempts->tryAcquire(request.remoteAddress, now);
-    return loginPage(language, 401, name, next, true);
-  }
+  const auto& user = auth.user;
+  if (!user) return loginPage(language, 401, name, next, true);
 
   const auto session = startSession(context, *user, now);
   WebResponse response = WebResponse::redirect(isSafeNext(next) ? next : "/staf");

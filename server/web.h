@@ -91,8 +91,9 @@ struct WebContext {
   bool secureCookies = false;  // public_url is https
   std::size_t maxFileBytes = 10 * 1024 * 1024;
   RateLimiter* submissionLimiter = nullptr;  // public form submissions per client address; null: no limit
-  // Failed attempts per client address (wrong logins, forms sent back with
-  // errors): past the limit the address is refused for a while. null: no limit.
+  // Forms sent back with errors per client address: past the limit the
+  // address may not submit for a while (wrong logins are counted by the
+  // Authenticator, per address and user). null: no limit.
   RateLimiter* failedAttempts = nullptr;
 };
 

@@ -13,6 +13,7 @@
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
+#include "server/rate_limiter.h"
 #include "sql/store.h"
 
 using namespace jadwal::server;
@@ -195,6 +196,34 @@ BOOST_FIXTURE_TEST_CASE(authenticator_checks_users_in_the_store, StoreFixture) {
   BOOST_TEST(!authenticator.authenticate("Digest username=\"protokol1\"").has_value());
   BOOST_TEST(
       authenticator.authenticate(basic("protokol1:sandi-rahasia")).has_value());  // still cached after the failures
+}
+
+BOOST_FIXTURE_TEST_CASE(failures_are_limited_per_client_and_user, StoreFixture) {
+  addUser("ani", "sandi-ani-benar");
+  addUser("budi", "sandi-budi-benar");
+  CredentialCache cache(60s, 16);
+  RateLimiter failures(2, std::chrono::hours(1));
+  Authenticator authenticator(*store, cache, &failures);
+
+  // Ani's phone, signed in a minute ago, keeps working whatever happens next.
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.1").user.has_value());
+  for (int i = 0; i < 2; ++i) {
+    auto result = authenticator.authenticateFrom(basic("ani:tebakan-" + std::to_string(i)), "10.0.0.9");
+    BOOST_TEST(!result.user);
+    BOOST_TEST(!result.throttled);
+  }
+  // Past the limit nothing is checked from that address for that user...
+  auto guessed = authenticator.authenticateFrom(basic("ani:tebakan-lagi"), "10.0.0.9");
+  BOOST_TEST(guessed.throttled);
+  BOOST_TEST(!guessed.user);
+  // ...except credentials verified recently, which the cache holds.
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.9").user.has_value());
+  // Other users and other addresses go on as before.
+  BOOST_TEST(authenticator.authenticateFrom(basic("budi:sandi-budi-benar"), "10.0.0.9").user.has_value());
+  BOOST_TEST(!authenticator.authenticateFrom(basic("ani:salah"), "10.0.0.2").throttled);
+  // Unknown names count too, so probing names costs the same.
+  for (int i = 0; i < 2; ++i) authenticator.authenticateFrom(basic("siapa:x"), "10.0.0.9");
+  BOOST_TEST(authenticator.authenticateFrom(basic("siapa:x"), "10.0.0.9").throttled);
 }
 
 BOOST_FIXTURE_TEST_CASE(authenticator_rereads_the_user_on_a_cache_hit, StoreFixture) {
