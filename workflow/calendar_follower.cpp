@@ -51,8 +51,8 @@ void clearLink(sql::RequestRow& request, LinkKind link) {
 
 }  // namespace
 
-CalendarFollower::CalendarFollower(std::shared_ptr<RequestCalendar> calendar, const Clock& clock)
-    : calendar_(std::move(calendar)), clock_(clock) {}
+CalendarFollower::CalendarFollower(std::shared_ptr<RequestCalendar> calendar, const Clock& clock, Mailer& mailer)
+    : calendar_(std::move(calendar)), clock_(clock), mailer_(mailer) {}
 
 void CalendarFollower::calendarChanged(const caldav::CalendarChange& change) {
   if (OwnCalendarWrite::active()) return;
@@ -138,6 +138,9 @@ void CalendarFollower::follow(const caldav::CalendarChange& change) {
     auto sync = syncCalendar(*calendar_, *stored, rewrite, ObjectRef{change.calendar.id, change.name});
     sql::AuditRow system = audit;
     recordCalendarSync(requests, sync, system);
+    // The requester hears of a change made in a calendar as of one made on the staff page.
+    if (!stored->email.empty() && rewrite)
+      mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, *stored, config));
     return;
   }
   std::cerr << "jadwald: request for " << change.name << " kept changing; calendar change not followed\n";

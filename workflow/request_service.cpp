@@ -95,7 +95,7 @@ struct RequestService::Impl {
         clock(c),
         config(cfg),
         calendar(std::make_shared<RequestCalendar>(s, calendars, cfg)),
-        follower(std::make_shared<CalendarFollower>(calendar, c)) {}
+        follower(std::make_shared<CalendarFollower>(calendar, c, m)) {}
 
   sql::AuditRow auditBy(const std::optional<caldav::Principal>& user, std::string action) const {
     sql::AuditRow audit;
