@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE conflicts
 #include <boost/test/unit_test.hpp>
 
+#include "temp_database.h"
+
 #include <atomic>
 #include <filesystem>
 #include <random>
@@ -19,19 +21,7 @@ namespace {
 constexpr sql::Instant kEight = 1700614800;
 constexpr sql::Instant kHour = 3600;
 
-struct TempDatabase {
-  fs::path path;
-  TempDatabase() {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    path = fs::temp_directory_path() /
-           ("jadwal-conflicts-" + std::to_string(random()) + "-" + std::to_string(counter++) + ".db");
-  }
-  ~TempDatabase() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ignored);
-  }
-};
+using jadwal::testing::TempDatabase;
 
 std::string event(const std::string& uid, const std::string& lines) {
   return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid +

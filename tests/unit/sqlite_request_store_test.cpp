@@ -3,6 +3,8 @@
 #include <Poco/Data/Session.h>
 #include <boost/test/unit_test.hpp>
 
+#include "temp_database.h"
+
 #include <atomic>
 #include <filesystem>
 #include <random>
@@ -25,21 +27,7 @@ BOOST_TEST_DONT_PRINT_LOG_VALUE(std::vector<std::string>)
 
 namespace {
 
-// A database file of its own for each test case, removed afterwards with its
-// WAL companions.
-struct TempDatabase {
-  fs::path path;
-  TempDatabase() {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    path = fs::temp_directory_path() /
-           ("jadwal-requests-" + std::to_string(random()) + "-" + std::to_string(counter++) + ".db");
-  }
-  ~TempDatabase() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ignored);
-  }
-};
+using jadwal::testing::TempDatabase;
 
 // A plain connection to the file, to look under the store.
 Poco::Data::Session rawSession(const fs::path& path) {

@@ -3,6 +3,8 @@
 #include <Poco/Data/Session.h>
 #include <boost/test/unit_test.hpp>
 
+#include "temp_database.h"
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -23,22 +25,7 @@ BOOST_TEST_DONT_PRINT_LOG_VALUE(std::optional<StoredObject>)
 
 namespace {
 
-// A database file of its own for each test case, removed afterwards with its
-// WAL companions.
-fs::path uniqueDatabasePath() {
-  static std::atomic<int> counter{0};
-  std::random_device random;
-  return fs::temp_directory_path() /
-         ("jadwal-store-" + std::to_string(random()) + "-" + std::to_string(counter++) + ".db");
-}
-
-struct TempDatabase {
-  fs::path path = uniqueDatabasePath();
-  ~TempDatabase() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ignored);
-  }
-};
+using jadwal::testing::TempDatabase;
 
 struct Fixture {
   TempDatabase db;
