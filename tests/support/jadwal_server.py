@@ -66,6 +66,23 @@ _KEY_ALIASES = {
 }
 
 
+
+def _exchange(port, method, path, body, headers, timeout):
+    """One request to the server on `port`: (status, headers by lower-case name with
+    repeats joined, body bytes, the Set-Cookie values)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        merged = {}
+        for name, value in response.getheaders():
+            name = name.lower()
+            merged[name] = merged[name] + ", " + value if name in merged else value
+        return response.status, merged, data, response.msg.get_all("Set-Cookie") or []
+    finally:
+        conn.close()
+
 class CliError(subprocess.CalledProcessError):
     """A failed `jadwald ... CLI` call; its message carries the command's stderr."""
 
@@ -228,18 +245,8 @@ class JadwalServer:
         all_headers = dict(headers or {})
         if user is not None:
             all_headers["Authorization"] = basic_auth(*user)
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            conn.request(method, path, body=body, headers=all_headers)
-            response = conn.getresponse()
-            data = response.read()
-            merged = {}
-            for name, value in response.getheaders():
-                name = name.lower()
-                merged[name] = merged[name] + ", " + value if name in merged else value
-            return response.status, merged, data
-        finally:
-            conn.close()
+        status, merged, data, _ = _exchange(self.port, method, path, body, all_headers, timeout)
+        return status, merged, data
 
     def url(self, path):
         return urllib.parse.urljoin(self.base_url + "/", path.lstrip("/"))
@@ -629,21 +636,10 @@ class WebSession:
             all_headers["Authorization"] = basic_auth(*user)
         if isinstance(body, str):
             body = body.encode("utf-8")
-        conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=timeout)
-        try:
-            conn.request(method, path, body=body, headers=all_headers)
-            response = conn.getresponse()
-            data = response.read()
-            merged = {}
-            for name, value in response.getheaders():
-                name = name.lower()
-                merged[name] = merged[name] + ", " + value if name in merged else value
-            set_cookies = response.msg.get_all("Set-Cookie") or []
-        finally:
-            conn.close()
+        status, merged, data, set_cookies = _exchange(self.srv.port, method, path, body, all_headers, timeout)
         for raw in set_cookies:
             self._remember(raw)
-        return WebPage(response.status, merged, data, set_cookies)
+        return WebPage(status, merged, data, set_cookies)
 
     def _remember(self, raw):
         pair, _, attributes = raw.partition(";")
