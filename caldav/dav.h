@@ -43,10 +43,23 @@ struct DavRequest {
   std::string header(std::string_view name) const;
 };
 
+// The rest of an answer too large to build whole. The HTTP layer pulls it
+// part by part as the client takes it, on whatever thread is free: an
+// implementation owns everything it needs (no references into the request).
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  // Appends the next part of the body to `out`. Returns false when the body
+  // is complete (`out` may have received a last part).
+  virtual bool next(std::string& out) = 0;
+};
+
 struct DavResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // besides Content-Length
   std::string body;
+  // When set, the body continues past `body` with what the stream yields.
+  std::shared_ptr<BodyStream> stream = nullptr;
 
   void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };

@@ -2,12 +2,7 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/SocketAddress.h>
 #include <Poco/String.h>
-#include <Poco/ThreadPool.h>
 #include <Poco/Util/ServerApplication.h>
 
 #include <chrono>
@@ -23,6 +18,7 @@
 #include "server/cli.h"
 #include "server/credential_cache.h"
 #include "server/http_handler.h"
+#include "server/http_server.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 #include "server/web.h"
@@ -90,6 +86,27 @@ void ensureHoldCalendar(sql::Store& store, const std::string& ownerAndSlug) {
   }
 }
 
+HttpServerOptions httpOptionsOf(const HttpConfig& http) {
+  HttpServerOptions options;
+  options.address = http.address;
+  options.port = http.port;
+  options.threads = http.threads;
+  options.backlog = http.maxQueued;
+  options.headerTimeout = std::chrono::seconds(http.headerTimeoutSeconds);
+  options.bodyTimeout = std::chrono::seconds(http.bodyTimeoutSeconds);
+  options.sendTimeout = std::chrono::seconds(http.timeoutSeconds);
+  options.keepAlive = std::chrono::seconds(http.keepAliveSeconds);
+  options.minBytesPerSecond = http.minBytesPerSecond;
+  options.maxHeaderBytes = http.maxHeaderBytes;
+  options.maxBodyBytes = http.maxBodyBytes;
+  options.maxPendingBodyBytes = http.maxPendingBodyBytes;
+  options.maxConnections = http.maxConnections;
+  options.maxConnectionsPerClient = http.maxConnectionsPerClient;
+  std::string error;
+  options.proxies = TrustedProxies::parse(http.trustedProxies, error).value_or(TrustedProxies{});
+  return options;
+}
+
 std::string listenUrl(const HttpConfig& http) {
   const bool ipv6 = http.address.find(':') != std::string::npos;
   return "http://" + (ipv6 ? "[" + http.address + "]" : http.address) + ":" + std::to_string(http.port);
@@ -152,50 +169,27 @@ class JadwalServer : public Poco::Util::ServerApplication {
                    &submissionLimiter,
                    &failedAttempts};
 
-    ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, config_.http.maxBodyBytes,
-                          &web};
-
-    const HttpConfig& http = config_.http;
-    Poco::Net::HTTPServerParams::Ptr params(new Poco::Net::HTTPServerParams);
-    params->setMaxThreads(http.threads);
-    params->setMaxQueued(http.maxQueued);
-    params->setTimeout(Poco::Timespan(http.timeoutSeconds, 0));  // a slow client cannot hold a worker forever
-    params->setKeepAlive(http.keepAliveSeconds > 0);
-    params->setKeepAliveTimeout(Poco::Timespan(http.keepAliveSeconds, 0));
-    params->setSoftwareVersion("Jadwal");
-
-    Poco::ThreadPool pool(std::min(2, http.threads), http.threads);
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
+    RequestHandler handler(context);
+    HttpServer server(httpOptionsOf(config_.http), handler);
     try {
-      // Poco's default also sets SO_REUSEPORT: a second jadwald on the same
-      // port would then start silently and take part of the connections.
-      Poco::Net::ServerSocket socket;
-      socket.bind(Poco::Net::SocketAddress(http.address, http.port), true, false);
-      socket.listen(http.maxQueued);
-      server = std::make_unique<Poco::Net::HTTPServer>(new HttpRequestHandlerFactory(context), pool, socket, params);
-    } catch (const Poco::Exception& e) {
-      std::cerr << "jadwald: cannot listen on " << listenUrl(http) << ": " << e.displayText() << "\n";
+      server.listen();
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: cannot listen on " << listenUrl(config_.http) << ": " << e.what() << "\n";
       return EXIT_OSERR;
     }
-    server->start();
-    std::cerr << "jadwald listening on " << listenUrl(http) << std::endl;
+    server.start();
+    std::cerr << "jadwald listening on " << listenUrl(config_.http) << std::endl;
 
     waitForTerminationRequest();
     std::cerr << "jadwald stopping" << std::endl;
-    server->stop();  // no new connections
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(http.timeoutSeconds);
-    while (metrics.activeRequests() > 0 && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (metrics.activeRequests() > 0) {
+    // New connections are refused; requests in progress finish.
+    if (!server.stop(std::chrono::seconds(config_.http.timeoutSeconds))) {
       // Waiting longer would let one stuck request hold the shutdown hostage.
       std::cerr << "jadwald: " << metrics.activeRequests() << " requests still running, exiting anyway" << std::endl;
       std::cout.flush();
       std::_Exit(EXIT_OK);
     }
-    server->stopAll(true);  // closes the idle keep-alive connections
-    server.reset();
-    pool.joinAll();
     std::cerr << "jadwald stopped" << std::endl;
     return EXIT_OK;
   }

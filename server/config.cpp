@@ -1,5 +1,7 @@
 #include "server/config.h"
 
+#include "server/trusted_proxies.h"
+
 #include <Poco/AutoPtr.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/IPAddress.h>
@@ -169,6 +171,33 @@ const std::map<std::string, Setter>& setters() {
       {"http.max_body_bytes",
        integerSetter(1, 1LL << 32,
                      [](ServerConfig& c, long long v) { c.http.maxBodyBytes = static_cast<std::size_t>(v); })},
+      {"http.header_timeout_seconds",
+       integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.http.headerTimeoutSeconds = int(v); })},
+      {"http.body_timeout_seconds",
+       integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.http.bodyTimeoutSeconds = int(v); })},
+      {"http.min_bytes_per_second",
+       integerSetter(1, 1LL << 30,
+                     [](ServerConfig& c, long long v) { c.http.minBytesPerSecond = static_cast<std::size_t>(v); })},
+      {"http.max_header_bytes",
+       integerSetter(1024, 1 << 20,
+                     [](ServerConfig& c, long long v) { c.http.maxHeaderBytes = static_cast<std::size_t>(v); })},
+      {"http.max_pending_body_bytes",
+       integerSetter(1, 1LL << 40,
+                     [](ServerConfig& c, long long v) { c.http.maxPendingBodyBytes = static_cast<std::size_t>(v); })},
+      {"http.max_connections",
+       integerSetter(1, 1000000,
+                     [](ServerConfig& c, long long v) { c.http.maxConnections = static_cast<std::size_t>(v); })},
+      {"http.max_connections_per_client", integerSetter(1, 1000000,
+                                                        [](ServerConfig& c, long long v) {
+                                                          c.http.maxConnectionsPerClient = static_cast<std::size_t>(v);
+                                                        })},
+      {"http.trusted_proxies",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         std::string error;
+         if (!TrustedProxies::parse(value, error)) return errorAt(key, error);
+         config.http.trustedProxies = value;
+         return std::nullopt;
+       }},
       {"db.url",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          // The value is not echoed: a mysql:// URL may carry a password.

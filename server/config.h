@@ -15,11 +15,19 @@ namespace jadwal::server {
 struct HttpConfig {
   std::string address = "127.0.0.1";
   std::uint16_t port = 0;
-  int threads = 16;
-  int maxQueued = 64;
-  int timeoutSeconds = 30;    // read and write timeout of a connection
-  int keepAliveSeconds = 15;  // 0 turns keep-alive off
+  int threads = 16;               // threads that run requests; waiting clients hold none
+  int maxQueued = 64;             // connections the kernel queues before they are accepted
+  int timeoutSeconds = 30;        // sending an answer (plus its size at min_bytes_per_second); drain at stop
+  int headerTimeoutSeconds = 10;  // the whole request head
+  int bodyTimeoutSeconds = 30;    // the whole body, plus its size at min_bytes_per_second
+  int keepAliveSeconds = 15;      // idle between requests; 0 turns keep-alive off
+  std::size_t minBytesPerSecond = 8192;
+  std::size_t maxHeaderBytes = 16384;
   std::size_t maxBodyBytes = 10485760;
+  std::size_t maxPendingBodyBytes = 268435456;  // bodies being received at once, in all
+  std::size_t maxConnections = 10000;
+  std::size_t maxConnectionsPerClient = 64;
+  std::string trustedProxies;  // addresses/networks whose X-Real-IP and X-Forwarded-For count
 };
 
 // The request workflow ([workflow] section).

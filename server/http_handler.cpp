@@ -1,127 +1,108 @@
 #include "server/http_handler.h"
 
-#include <Poco/Exception.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/IPAddress.h>
-#include <Poco/URI.h>
+#include <Poco/String.h>
 
-#include <chrono>
 #include <ctime>
 #include <iostream>
-#include <memory>
 
 #include "caldav/dav.h"
-#include "server/body_reader.h"
 #include "server/request_router.h"
+#include "server/request_target.h"
 #include "server/web.h"
 #include "server/web_page.h"
 
 namespace jadwal::server {
 namespace {
 
-using Poco::Net::HTTPResponse;
-
-// What serving a request produced, before it is written out.
-struct Outcome {
-  caldav::DavResponse reply;
-  std::string user;    // the authenticated user, for the access log
-  bool close = false;  // the connection cannot be reused (unread or refused body)
-};
-
-caldav::DavResponse textReply(int status, std::string text) {
-  caldav::DavResponse reply;
+HttpReply textReply(int status, std::string text) {
+  HttpReply reply;
   reply.status = status;
   reply.setHeader("Content-Type", "text/plain; charset=utf-8");
   reply.body = std::move(text);
   return reply;
 }
 
-bool announcesBody(const Poco::Net::HTTPServerRequest& request) {
-  if (request.getChunkedTransferEncoding()) return true;
-  try {
-    return request.hasContentLength() && request.getContentLength64() > 0;
-  } catch (const Poco::Exception&) {
-    return true;  // an unreadable length: treat the rest of the stream as unusable
-  }
+HttpReply methodNotAllowed() {
+  auto reply = textReply(405, "Method not allowed\n");
+  reply.setHeader("Allow", "GET, HEAD");
+  return reply;
 }
 
-// The client's address. Behind the reverse proxy on the same host (the
-// only proxy trusted: its connection comes from loopback), the address the
-// proxy saw: X-Real-IP, else the last X-Forwarded-For hop, which the proxy
-// appended itself (earlier hops are whatever the client claimed).
-std::string clientAddressOf(const Poco::Net::HTTPServerRequest& request) {
-  const Poco::Net::IPAddress peer = request.clientAddress().host();
-  if (!peer.isLoopback()) return peer.toString();
-  Poco::Net::IPAddress claimed;
-  if (request.has("X-Real-IP") && Poco::Net::IPAddress::tryParse(Poco::trim(request.get("X-Real-IP")), claimed)) {
-    return claimed.toString();
-  }
-  if (request.has("X-Forwarded-For")) {
-    const std::string& hops = request.get("X-Forwarded-For");
-    const auto comma = hops.rfind(',');
-    const std::string last = Poco::trim(comma == std::string::npos ? hops : hops.substr(comma + 1));
-    if (Poco::Net::IPAddress::tryParse(last, claimed)) return claimed.toString();
-  }
-  return peer.toString();
+HttpReply fromWeb(WebResponse answer) {
+  HttpReply reply;
+  reply.status = answer.status;
+  reply.headers = std::move(answer.headers);
+  if (answer.status != 204 && answer.status != 304) reply.setHeader("Content-Type", answer.contentType);
+  reply.body = std::move(answer.body);
+  return reply;
 }
 
 // The request path as sent, without the query: logged raw so that nothing
 // decoded can break the line format or leak query tokens.
-std::string rawPathOf(const std::string& uri) {
-  const auto query = uri.find_first_of("?#");
-  return query == std::string::npos ? uri : uri.substr(0, query);
+std::string rawPathOf(const std::string& target) {
+  const auto query = target.find_first_of("?#");
+  return query == std::string::npos ? target : target.substr(0, query);
+}
+
+// Headers by case-insensitive name, repeats folded into one list.
+template <typename Map>
+void foldHeaders(const HttpRequest& request, Map& out, bool skipAuthorization) {
+  for (const auto& [name, value] : request.headers) {
+    if (skipAuthorization && Poco::icompare(name, "Authorization") == 0) continue;  // the password stays here
+    auto [it, inserted] = out.emplace(name, value);
+    if (!inserted) it->second += (Poco::icompare(name, "Cookie") == 0 ? "; " : ", ") + value;
+  }
+}
+
+WebRequest webRequestOf(const HttpRequest& request, const RequestTarget& target,
+                        std::multimap<std::string, std::string> query) {
+  WebRequest web;
+  web.method = request.method;
+  web.path = target.path;
+  web.query = std::move(query);
+  foldHeaders(request, web.headers, false);
+  web.remoteAddress = request.clientAddress;
+  web.body = request.body;
+  return web;
 }
 
 class RequestServer {
  public:
-  RequestServer(ServerContext& context, Poco::Net::HTTPServerRequest& request) : context_(context), request_(request) {}
+  RequestServer(ServerContext& context, const HttpRequest& request) : context_(context), request_(request) {}
 
-  Outcome serve() {
-    Outcome outcome;
-    std::string path;
-    try {
-      path = Poco::URI(request_.getURI()).getPath();
-    } catch (const Poco::Exception&) {
-      outcome.reply = textReply(400, "Bad request: malformed URI\n");
-      return finish(outcome);
+  HttpReply serve() {
+    std::string error;
+    auto target = parseRequestTarget(request_.target, error);
+    if (!target) return textReply(400, "Bad request: " + error + "\n");
+    if (target->path == "*") {
+      if (request_.method != "OPTIONS") return textReply(400, "Bad request: * is only for OPTIONS\n");
+      target->path = "/";
     }
-    const std::string& method = request_.getMethod();
-    switch (routeFor(method, path)) {
-      case Route::WellKnownCaldav:
-        outcome.reply.status = 301;
-        outcome.reply.setHeader("Location", context_.publicUrl + "/dav/");
-        break;
+    const std::string& method = request_.method;
+    switch (routeFor(method, target->path)) {
+      case Route::WellKnownCaldav: {
+        HttpReply reply;
+        reply.status = 301;
+        reply.setHeader("Location", context_.publicUrl + "/dav/");
+        return reply;
+      }
       case Route::Health:
-        outcome.reply = serveHealth(method);
-        break;
+        return serveHealth(method);
       case Route::Metrics:
-        outcome.reply = serveMetrics(method);
-        break;
+        return serveMetrics(method);
       case Route::Dav:
-        serveDav(path, outcome);
-        break;
+        return serveDav(target->path);
       case Route::Web:
-        if (context_.web) {
-          serveWeb(path, outcome);
-        } else {
-          outcome.reply = textReply(404, "Not found\n");
-        }
+        if (context_.web) return serveWeb(*target);
         break;
       case Route::NotFound:
-        outcome.reply = textReply(404, "Not found\n");
         break;
     }
-    return finish(outcome);
+    return textReply(404, "Not found\n");
   }
 
  private:
-  Outcome& finish(Outcome& outcome) {
-    if (!bodyConsumed_ && announcesBody(request_)) outcome.close = true;
-    return outcome;
-  }
-
-  caldav::DavResponse serveHealth(const std::string& method) {
+  HttpReply serveHealth(const std::string& method) {
     if (method != "GET" && method != "HEAD") return methodNotAllowed();
     bool healthy = false;
     try {
@@ -132,191 +113,125 @@ class RequestServer {
     return healthy ? textReply(200, "ok\n") : textReply(503, "database unavailable\n");
   }
 
-  caldav::DavResponse serveMetrics(const std::string& method) {
+  HttpReply serveMetrics(const std::string& method) {
     if (method != "GET" && method != "HEAD") return methodNotAllowed();
-    caldav::DavResponse reply;
+    HttpReply reply;
     reply.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     reply.body = context_.metrics.render();
     return reply;
   }
 
-  static caldav::DavResponse methodNotAllowed() {
-    auto reply = textReply(405, "Method not allowed\n");
-    reply.setHeader("Allow", "GET, HEAD");
-    return reply;
-  }
-
-  void serveDav(const std::string& path, Outcome& outcome) {
-    const bool hasAuthorization = request_.has("Authorization");
+  HttpReply serveDav(const std::string& path) {
     AuthResult auth;
-    if (hasAuthorization)
-      auth = context_.authenticator.authenticateFrom(request_.get("Authorization"), clientAddressOf(request_));
+    if (request_.has("Authorization"))
+      auth = context_.authenticator.authenticateFrom(request_.header("Authorization"), request_.clientAddress);
     if (auth.throttled) {
-      outcome.reply = textReply(429, "Too many failed logins for this user from your address; try again later\n");
-      outcome.reply.setHeader("Retry-After", "3600");
-      return;
+      auto reply = textReply(429, "Too many failed logins for this user from your address; try again later\n");
+      reply.setHeader("Retry-After", "3600");
+      return reply;
     }
     const auto& user = auth.user;
     if (!user) {
-      outcome.reply = textReply(401, "Authentication required\n");
-      outcome.reply.setHeader("WWW-Authenticate", kBasicChallenge);
-      return;
+      auto reply = textReply(401, "Authentication required\n");
+      reply.setHeader("WWW-Authenticate", kBasicChallenge);
+      return reply;
     }
-    outcome.user = user->name;
-
-    std::string bodyBytes;
-    if (!readBoundedBody(outcome, bodyBytes)) return;
 
     caldav::DavRequest dav;
-    dav.method = request_.getMethod();
+    dav.method = request_.method;
     dav.path = path;
-    for (const auto& [name, value] : request_) {
-      if (Poco::icompare(name, "Authorization") == 0) continue;  // the password stays here
-      auto [it, inserted] = dav.headers.emplace(name, value);
-      if (!inserted) it->second += ", " + value;  // repeated headers fold into one list
-    }
-    dav.body = std::move(bodyBytes);
+    foldHeaders(request_, dav.headers, true);
+    dav.body = request_.body;
     dav.user = caldav::Principal{user->id, user->name, user->role, user->displayName};
-    outcome.reply = context_.dav.handle(dav);
-  }
-
-  // Reads the body within max_body_bytes into `bytes`; false when the
-  // answer is already set (bad length, too large, incomplete).
-  bool readBoundedBody(Outcome& outcome, std::string& bytes) {
-    std::optional<std::uint64_t> declared;
-    try {
-      if (request_.hasContentLength()) {
-        const auto length = request_.getContentLength64();
-        if (length < 0) throw Poco::SyntaxException("negative Content-Length");
-        declared = static_cast<std::uint64_t>(length);
-      }
-    } catch (const Poco::Exception&) {
-      outcome.reply = textReply(400, "Bad request: invalid Content-Length\n");
-      return false;
-    }
-    Body body = readBody(request_.stream(), declared, request_.getChunkedTransferEncoding(), context_.maxBodyBytes);
-    if (body.status == BodyStatus::TooLarge) {
-      outcome.reply = textReply(413, "Request body too large\n");
-      return false;
-    }
-    bodyConsumed_ = true;
-    if (body.status == BodyStatus::Incomplete) {
-      outcome.reply = textReply(400, "Bad request: incomplete body\n");
-      outcome.close = true;
-      return false;
-    }
-    bytes = std::move(body.bytes);
-    return true;
+    caldav::DavResponse answer = context_.dav.handle(dav);
+    HttpReply reply;
+    reply.status = answer.status;
+    reply.headers = std::move(answer.headers);
+    reply.body = std::move(answer.body);
+    reply.stream = std::move(answer.stream);
+    reply.user = user->name;
+    return reply;
   }
 
   // The web app: pages see the whole request, the Authorization header
   // included (attachments accept Basic auth from phones).
-  void serveWeb(const std::string& path, Outcome& outcome) {
-    WebRequest web;
-    web.method = request_.getMethod();
-    web.path = path;
-    try {
-      for (auto& [name, value] : Poco::URI(request_.getURI()).getQueryParameters()) {
-        web.query.emplace(std::move(name), std::move(value));
-      }
-    } catch (const Poco::Exception&) {
-      outcome.reply = textReply(400, "Bad request: malformed query\n");
-      return;
-    }
-    for (const auto& [name, value] : request_) {
-      auto [it, inserted] = web.headers.emplace(name, value);
-      if (!inserted) it->second += (Poco::icompare(name, "Cookie") == 0 ? "; " : ", ") + value;
-    }
-    web.remoteAddress = clientAddressOf(request_);
-    if (!readBoundedBody(outcome, web.body)) {
-      if (outcome.reply.status == 413) {
-        // Mostly a scan too big for the form: say so in the page's language.
-        WebResponse page = messagePage(413, languageOf(web), "error.too_large_title", "error.too_large");
-        addSecurityHeaders(page);
-        outcome.reply = caldav::DavResponse{};
-        outcome.reply.status = 413;
-        outcome.reply.headers = std::move(page.headers);
-        outcome.reply.setHeader("Content-Type", page.contentType);
-        outcome.reply.body = std::move(page.body);
-        outcome.close = true;  // the rest of the body was not read
-      }
-      return;
-    }
-
-    WebResponse answer = handleWeb(*context_.web, web);
-    outcome.reply.status = answer.status;
-    outcome.reply.headers = std::move(answer.headers);
-    if (answer.status != 204 && answer.status != 304) outcome.reply.setHeader("Content-Type", answer.contentType);
-    outcome.reply.body = std::move(answer.body);
+  HttpReply serveWeb(const RequestTarget& target) {
+    auto query = parseQuery(target.query);
+    if (!query) return textReply(400, "Bad request: malformed query\n");
+    return fromWeb(handleWeb(*context_.web, webRequestOf(request_, target, std::move(*query))));
   }
 
   ServerContext& context_;
-  Poco::Net::HTTPServerRequest& request_;
-  bool bodyConsumed_ = false;
+  const HttpRequest& request_;
 };
-
-bool forbidsBody(int status) { return status < 200 || status == 204 || status == 304; }
-
-// Writes the reply; returns the body bytes sent.
-std::uint64_t sendReply(const Outcome& outcome, const std::string& method, HTTPResponse& response) {
-  response.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(outcome.reply.status));
-  for (const auto& [name, value] : outcome.reply.headers) {
-    if (Poco::icompare(name, "Content-Length") == 0) continue;
-    response.add(name, value);
-  }
-  if (outcome.close) response.setKeepAlive(false);
-  auto& serverResponse = static_cast<Poco::Net::HTTPServerResponse&>(response);
-  if (forbidsBody(outcome.reply.status)) {
-    serverResponse.send();
-    return 0;
-  }
-  serverResponse.sendBuffer(outcome.reply.body.data(), outcome.reply.body.size());
-  return method == "HEAD" ? 0 : outcome.reply.body.size();
-}
 
 }  // namespace
 
-void HttpRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
-  const auto started = std::chrono::steady_clock::now();
+HttpReply RequestHandler::serve(const HttpRequest& request) {
   ActiveRequest active(context_.metrics);
-  const std::string& method = request.getMethod();
-
-  Outcome outcome;
   try {
-    outcome = RequestServer(context_, request).serve();
+    return RequestServer(context_, request).serve();
   } catch (const std::exception& e) {
-    std::cerr << "jadwald: " << method << " " << rawPathOf(request.getURI()) << ": " << e.what() << "\n";
-    outcome.reply = textReply(500, "Internal server error\n");
-    outcome.close = true;
-  }
-
-  std::uint64_t bytes = 0;
-  try {
-    bytes = sendReply(outcome, method, response);
-  } catch (const Poco::Exception&) {
-    // The client went away while we answered; there is no one left to tell.
-  }
-
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  context_.metrics.record(method, outcome.reply.status, seconds);
-  if (context_.accessLog.enabled()) {
-    AccessRecord record;
-    record.remoteAddress = request.clientAddress().host().toString();
-    record.user = outcome.user;
-    record.method = method;
-    record.path = rawPathOf(request.getURI());
-    record.version = request.getVersion();
-    record.status = outcome.reply.status;
-    record.bytes = bytes;
-    record.milliseconds = seconds * 1000;
-    record.unixTime = static_cast<std::int64_t>(std::time(nullptr));
-    context_.accessLog.write(record);
+    std::cerr << "jadwald: " << request.method << " " << rawPathOf(request.target) << ": " << e.what() << "\n";
+    auto reply = textReply(500, "Internal server error\n");
+    reply.close = true;
+    return reply;
   }
 }
 
-Poco::Net::HTTPRequestHandler* HttpRequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
-  // Poco takes ownership of the handler and deletes it after the request.
-  return std::make_unique<HttpRequestHandler>(context_).release();
+HttpReply RequestHandler::refuse(int status, const HttpRequest& request, const std::string& reason) {
+  std::string error;
+  auto target = request.target.empty() ? std::nullopt : parseRequestTarget(request.target, error);
+  const bool web = context_.web && target && routeFor(request.method, target->path) == Route::Web;
+  HttpReply reply;
+  if (web && status != 500) {
+    // Mostly a scan too big for the form, or a phone on a slow line: say so
+    // in the page's language.
+    WebRequest page =
+        webRequestOf(request, *target, parseQuery(target->query).value_or(std::multimap<std::string, std::string>{}));
+    const std::string language = languageOf(page);
+    std::string_view title = "error.bad_request_title", message = "error.bad_request";
+    if (status == 413) title = "error.too_large_title", message = "error.too_large";
+    if (status == 408) title = "error.timeout_title", message = "error.timeout";
+    if (status == 503) title = "error.busy_title", message = "error.busy";
+    WebResponse answer = messagePage(status, language, title, message);
+    addSecurityHeaders(answer);
+    reply = fromWeb(std::move(answer));
+  } else {
+    reply = textReply(status, reason + "\n");
+  }
+  if (status == 503) reply.setHeader("Retry-After", "10");
+  reply.close = true;
+  return reply;
+}
+
+void RequestHandler::finished(const HttpRequest& request, const HttpReply& reply, const HttpTransfer& transfer) {
+  const double seconds = std::chrono::duration<double>(transfer.elapsed).count();
+  context_.metrics.record(request.method, reply.status, seconds);
+  if (!context_.accessLog.enabled()) return;
+  AccessRecord record;
+  record.remoteAddress = request.clientAddress.empty() ? request.peerAddress : request.clientAddress;
+  record.user = reply.user;
+  record.method = request.method.empty() ? "-" : request.method;
+  record.path = request.target.empty() ? "-" : rawPathOf(request.target);
+  record.version = request.version == 10 ? "HTTP/1.0" : "HTTP/1.1";
+  record.status = reply.status;
+  record.bytes = transfer.bodyBytes;
+  record.milliseconds = seconds * 1000;
+  record.unixTime = static_cast<std::int64_t>(std::time(nullptr));
+  context_.accessLog.write(record);
+}
+
+std::string HttpRequest::header(std::string_view name) const {
+  for (const auto& [key, value] : headers)
+    if (Poco::icompare(key, std::string(name)) == 0) return value;
+  return {};
+}
+
+bool HttpRequest::has(std::string_view name) const {
+  for (const auto& header : headers)
+    if (Poco::icompare(header.first, std::string(name)) == 0) return true;
+  return false;
 }
 
 }  // namespace jadwal::server

@@ -1,20 +1,17 @@
 #pragma once
-// The HTTP front of the server: one handler per request that routes it,
-// authenticates what needs it, answers, and records the request in the
-// metrics and the access log.
+// The application behind the HTTP front end: routes a request, authenticates
+// what needs it, answers, and records each request in the metrics and the
+// access log. It sees only complete requests (server/http_exchange.h).
 //
 // /healthz and /metrics answer without authentication so that a local
 // monitor can reach them; the reverse proxy in front must not expose
 // /metrics to the internet.
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-
-#include <cstddef>
 #include <string>
 
 #include "server/access_log.h"
 #include "server/authenticator.h"
+#include "server/http_exchange.h"
 #include "server/metrics.h"
 
 namespace jadwal::caldav {
@@ -25,8 +22,8 @@ namespace jadwal::server {
 
 struct WebContext;
 
-// Everything a request handler needs; owned by the application and shared by
-// all worker threads, each part being thread-safe.
+// Everything a request needs; owned by the application and shared by all
+// threads, each part being thread-safe.
 struct ServerContext {
   sql::Store& store;
   caldav::DavHandler& dav;
@@ -34,23 +31,15 @@ struct ServerContext {
   Metrics& metrics;
   AccessLog& accessLog;
   std::string publicUrl;
-  std::size_t maxBodyBytes = 0;
   WebContext* web = nullptr;  // the web app (server/web.h); null: its paths answer 404
 };
 
-class HttpRequestHandler : public Poco::Net::HTTPRequestHandler {
+class RequestHandler : public HttpApplication {
  public:
-  explicit HttpRequestHandler(ServerContext& context) : context_(context) {}
-  void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
-
- private:
-  ServerContext& context_;
-};
-
-class HttpRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit HttpRequestHandlerFactory(ServerContext& context) : context_(context) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+  explicit RequestHandler(ServerContext& context) : context_(context) {}
+  HttpReply serve(const HttpRequest& request) override;
+  HttpReply refuse(int status, const HttpRequest& request, const std::string& reason) override;
+  void finished(const HttpRequest& request, const HttpReply& reply, const HttpTransfer& transfer) override;
 
  private:
   ServerContext& context_;

@@ -50,6 +50,19 @@ constexpr std::array kMessages = {
         "send again."},
     Message{"error.internal", "Terjadi kesalahan pada server. Silakan coba lagi.",
             "Something went wrong on the server. Please try again."},
+    Message{"error.bad_request_title", "Permintaan tidak terbaca", "Unreadable request"},
+    Message{"error.bad_request",
+            "Permintaan dari peramban Anda tidak dapat dibaca. Muat ulang halaman, lalu coba lagi.",
+            "The request from your browser could not be read. Reload the page and try again."},
+    Message{"error.timeout_title", "Waktu habis", "Timed out"},
+    Message{"error.timeout",
+            "Kiriman Anda tidak sampai tepat waktu, mungkin karena sambungan lambat. Coba lagi di sambungan yang lebih "
+            "baik.",
+            "What you sent did not arrive in time, perhaps because of a slow connection. Try again on a better "
+            "connection."},
+    Message{"error.busy_title", "Server sedang sibuk", "Server busy"},
+    Message{"error.busy", "Server sedang menerima terlalu banyak kiriman. Tunggu sebentar, lalu coba lagi.",
+            "The server is receiving too much right now. Wait a moment and try again."},
 
     // Field errors (workflow::FieldErrors ids).
     Message{"required", "Wajib diisi.", "Required."},

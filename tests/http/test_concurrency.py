@@ -115,7 +115,7 @@ class ConcurrentWritesTest(ServerTestCase):
 
 class IdleClientsTest(ServerTestCase):
     USERS = (("bupati", "pimpinan", "Bupati Ogan", "rahasia-bupati"),)
-    SERVER_OPTIONS = {"threads": 2, "timeout_seconds": 2}
+    SERVER_OPTIONS = {"threads": 2, "timeout_seconds": 2, "header_timeout_seconds": 2, "body_timeout_seconds": 2}
 
     def test_idle_connections_do_not_starve_the_server(self):
         idle = []
@@ -128,7 +128,8 @@ class IdleClientsTest(ServerTestCase):
             status, _h, _b = self.srv.request("GET", "/healthz", timeout=20)
             elapsed = time.monotonic() - started
             self.assertEqual(200, status)
-            self.assertLess(elapsed, 15, "a request waited %.1f s behind idle clients" % elapsed)
+            # Waiting clients hold no thread: nobody waits behind them.
+            self.assertLess(elapsed, 1.0, "a request waited %.1f s behind idle clients" % elapsed)
         finally:
             for s in idle:
                 s.close()

@@ -1,0 +1,215 @@
+#include "server/http_server.h"
+
+#include <sys/resource.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <iostream>
+#include <system_error>
+#include <thread>
+
+#include "server/http_connection.h"
+#include "server/http_wire.h"
+
+namespace jadwal::server {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+
+// Descriptors kept for the database, the logs and mail besides connections.
+constexpr std::size_t kReservedDescriptors = 64;
+constexpr auto kAcceptRetry = std::chrono::milliseconds(50);
+
+// Raises the soft limit on open files to the hard one, and bounds
+// connections by what is then available.
+std::size_t connectionsTheProcessCanOpen(std::size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
+  const std::size_t available = limit.rlim_cur > kReservedDescriptors ? limit.rlim_cur - kReservedDescriptors : 1;
+  if (wanted > available) {
+    std::cerr << "jadwald: http.max_connections " << wanted << " is more than the " << limit.rlim_cur
+              << " open files this process may have; serving at most " << available
+              << " connections (raise LimitNOFILE)" << std::endl;
+    return available;
+  }
+  return wanted;
+}
+
+std::string refusalText(ConnectionLimits::Refusal refusal) {
+  const std::string body = refusal == ConnectionLimits::Refusal::TooManyFromClient
+                               ? "Too many connections from your address; close some and try again\n"
+                               : "The server has too many connections; try again shortly\n";
+  Framing framing;
+  framing.length = body.size();
+  framing.keepAlive = false;
+  return responseHead(503, {{"Content-Type", "text/plain; charset=utf-8"}, {"Retry-After", "10"}}, framing) + body;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(HttpServerOptions options_, HttpApplication& application)
+      : options(std::move(options_)),
+        frontEnd(options, application),
+        io(options.threads),
+        acceptor(asio::make_strand(io)),
+        acceptRetry(acceptor.get_executor()),
+        work(asio::make_work_guard(io)) {}
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](error_code ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+      if (ec) {
+        // Out of descriptors (or another passing failure): wait a moment
+        // instead of spinning on an accept that fails at once.
+        std::cerr << "jadwald: accept: " << ec.message() << std::endl;
+        acceptRetry.expires_after(kAcceptRetry);
+        acceptRetry.async_wait([this](error_code waitError) {
+          if (!waitError) accept();
+        });
+        return;
+      }
+      admit(std::move(socket));
+      accept();
+    });
+  }
+
+  void admit(tcp::socket socket) {
+    error_code ec;
+    const auto endpoint = socket.remote_endpoint(ec);
+    if (ec) return;  // gone already
+    auto address = endpoint.address();
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+      address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+    }
+    const std::string peer = address.to_string();
+    Poco::Net::IPAddress peerAddress;
+    const bool viaProxy = Poco::Net::IPAddress::tryParse(peer, peerAddress) && options.proxies.trusts(peerAddress);
+    ConnectionLimits::Refusal refusal;
+    auto slot = frontEnd.limits.open(peer, viaProxy, refusal);
+    if (!slot) {
+      ++refused;
+      // One try without waiting: the refusal must not cost a thread either.
+      const std::string text = refusalText(refusal);
+      socket.non_blocking(true, ec);
+      socket.write_some(asio::buffer(text), ec);
+      socket.close(ec);
+      return;
+    }
+    std::make_shared<HttpConnection>(std::move(socket), frontEnd, std::move(slot), peer, viaProxy)->start();
+  }
+
+  template <typename Action>
+  void forEachConnection(Action action) {
+    std::vector<std::shared_ptr<HttpConnection>> connections;
+    {
+      std::lock_guard lock(frontEnd.registryMutex);
+      for (auto& [raw, weak] : frontEnd.registry)
+        if (auto connection = weak.lock()) connections.push_back(std::move(connection));
+    }
+    for (auto& connection : connections) {
+      asio::post(connection->executor(), [connection, action] { action(*connection); });
+    }
+  }
+
+  void run() {
+    for (;;) {
+      try {
+        io.run();
+        return;
+      } catch (const std::exception& e) {
+        std::cerr << "jadwald: http: " << e.what() << std::endl;
+      }
+    }
+  }
+
+  HttpServerOptions options;
+  FrontEnd frontEnd;  // outlives the io_context: pending handlers hold connections
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  asio::steady_timer acceptRetry;
+  asio::executor_work_guard<asio::io_context::executor_type> work;
+  std::vector<std::thread> threads;
+  std::atomic<std::uint64_t> refused{0};
+  bool stopped = false;
+};
+
+HttpServer::HttpServer(HttpServerOptions options, HttpApplication& application) {
+  options.maxConnections = connectionsTheProcessCanOpen(options.maxConnections);
+  impl_ = std::make_unique<Impl>(std::move(options), application);
+}
+
+HttpServer::~HttpServer() {
+  if (!impl_->threads.empty() && !impl_->stopped) stop(std::chrono::seconds(0));
+}
+
+void HttpServer::listen() {
+  const auto address = asio::ip::make_address(impl_->options.address);
+  const tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol());
+  // SO_REUSEADDR lets a restart bind while old connections linger in
+  // TIME_WAIT; unlike SO_REUSEPORT it does not let a second server share the port.
+  acceptor.set_option(tcp::acceptor::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(impl_->options.backlog);
+}
+
+void HttpServer::start() {
+  impl_->accept();
+  for (int i = 0; i < impl_->options.threads; ++i) impl_->threads.emplace_back([this] { impl_->run(); });
+}
+
+bool HttpServer::stop(std::chrono::steady_clock::duration grace) {
+  auto& impl = *impl_;
+  impl.frontEnd.stopping = true;
+  asio::post(impl.acceptor.get_executor(), [&impl] {
+    error_code ignored;
+    impl.acceptor.close(ignored);
+    impl.acceptRetry.cancel();
+  });
+  impl.forEachConnection([](HttpConnection& connection) { connection.stopWhenIdle(); });
+
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  while (impl.frontEnd.limits.openConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  // Whatever is left (slow clients, answers still being taken) is cut off.
+  impl.forEachConnection([](HttpConnection& connection) { connection.abort(); });
+  const auto settle = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+  while (impl.frontEnd.limits.openConnections() > 0 && std::chrono::steady_clock::now() < settle) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (impl.frontEnd.handling > 0) return false;  // a thread is stuck in the application
+  impl.work.reset();
+  impl.io.stop();
+  for (auto& thread : impl.threads) thread.join();
+  impl.threads.clear();
+  impl.stopped = true;
+  return true;
+}
+
+std::uint16_t HttpServer::port() const {
+  error_code ec;
+  return impl_->acceptor.local_endpoint(ec).port();
+}
+
+std::size_t HttpServer::openConnections() const { return impl_->frontEnd.limits.openConnections(); }
+
+std::uint64_t HttpServer::refusedConnections() const { return impl_->refused.load(); }
+
+}  // namespace jadwal::server
