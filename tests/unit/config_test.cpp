@@ -229,3 +229,43 @@ BOOST_AUTO_TEST_CASE(bad_mail_and_workflow_values_are_refused) {
   // An empty host keeps mail off explicitly.
   BOOST_TEST(expectConfig(withLine("smtp", "host =")).smtp.host.empty());
 }
+
+BOOST_AUTO_TEST_CASE(connection_bounds_are_read_and_checked) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.http.headerTimeoutSeconds == 10);
+  BOOST_TEST(defaults.http.bodyTimeoutSeconds == 30);
+  BOOST_TEST(defaults.http.minBytesPerSecond == 8192u);
+  BOOST_TEST(defaults.http.maxHeaderBytes == 16384u);
+  BOOST_TEST(defaults.http.maxPendingBodyBytes == 268435456u);
+  BOOST_TEST(defaults.http.maxConnections == 10000u);
+  BOOST_TEST(defaults.http.maxConnectionsPerClient == 64u);
+  BOOST_TEST(defaults.http.trustedProxies.empty());
+
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[http]\n"
+                                           "header_timeout_seconds = 5\n"
+                                           "body_timeout_seconds = 60\n"
+                                           "min_bytes_per_second = 1024\n"
+                                           "max_header_bytes = 8192\n"
+                                           "max_pending_body_bytes = 1048576\n"
+                                           "max_connections = 500\n"
+                                           "max_connections_per_client = 16\n"
+                                           "trusted_proxies = 127.0.0.1, ::1, 10.0.0.0/8\n");
+  BOOST_TEST(config.http.headerTimeoutSeconds == 5);
+  BOOST_TEST(config.http.bodyTimeoutSeconds == 60);
+  BOOST_TEST(config.http.minBytesPerSecond == 1024u);
+  BOOST_TEST(config.http.maxHeaderBytes == 8192u);
+  BOOST_TEST(config.http.maxPendingBodyBytes == 1048576u);
+  BOOST_TEST(config.http.maxConnections == 500u);
+  BOOST_TEST(config.http.maxConnectionsPerClient == 16u);
+  BOOST_TEST(config.http.trustedProxies == "127.0.0.1, ::1, 10.0.0.0/8");
+
+  BOOST_TEST(expectError(withLine("http", "header_timeout_seconds = 0")).find("config: http.header_timeout_seconds:") ==
+             0u);
+  BOOST_TEST(expectError(withLine("http", "max_connections_per_client = 0"))
+                 .find("config: http.max_connections_per_client:") == 0u);
+  BOOST_TEST(expectError(withLine("http", "max_header_bytes = 100")).find("config: http.max_header_bytes:") == 0u);
+  BOOST_TEST(expectError(withLine("http", "trusted_proxies = localhost")) ==
+             "config: http.trusted_proxies: \"localhost\" is not an IP address or network");
+  BOOST_TEST(expectError(withLine("http", "trusted_proxies = 10.0.0.0/40")).find("prefix length") != std::string::npos);
+}
