@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "caldav/ical.h"
+#include "caldav/ical_time.h"
 
 namespace jadwal::caldav::detail {
 
@@ -26,6 +27,50 @@ struct Occurrence {
 inline bool overlaps(const Occurrence& o, Instant start, Instant end) {
   return o.matchStart < end && o.matchEnd > start;
 }
+
+// The RFC 4791 section 9.9 condition that applies to a component.
+enum class Rule {
+  Event,                 // VEVENT, VJOURNAL, anything with DTSTART: [DTSTART, end), a point when empty
+  TodoStartDuration,     // VTODO with DTSTART and DURATION
+  TodoStartDue,          // VTODO with DTSTART and DUE
+  TodoStartOnly,         // VTODO with DTSTART only
+  TodoDueOnly,           // VTODO with DUE only
+  TodoCompletedCreated,  // VTODO with COMPLETED and CREATED
+  TodoCompleted,         // VTODO with COMPLETED only
+  TodoCreated,           // VTODO with CREATED only
+  Always,                // VTODO without any of these
+  Never                  // VJOURNAL (or other) without DTSTART
+};
+
+// What one component's time properties say about it and its instances.
+struct Shape {
+  Rule rule = Rule::Never;
+  bool hasStart = false;
+  icaltimetype dtstart{};  // local, zone attached
+  Instant start = 0;       // the component's own span
+  Instant end = 0;
+  // Length of every instance: whole days counted in local time (so that an
+  // all-day event stays a day across a DST change), then exact seconds.
+  int nominalDays = 0;
+  Instant exactSeconds = 0;
+};
+
+// An overridden instance (a component with RECURRENCE-ID) of a recurrence set.
+struct Override {
+  icalcomponent* component = nullptr;
+  Instant recurrenceId = 0;
+  bool thisAndFuture = false;  // RANGE=THISANDFUTURE: also changes every later instance
+  Shape shape;
+};
+
+Override overrideOf(icalcomponent* component, TimeResolver& times);
+
+// The occurrence of an instance spanning [start, end) under `rule`.
+Occurrence occurrence(Rule rule, Instant start, Instant end, icalcomponent* source);
+
+// The kind of calendar object (VEVENT, VTODO, VJOURNAL) a VCALENDAR holds,
+// or ICAL_NO_COMPONENT.
+icalcomponent_kind objectKindOf(icalcomponent* vcalendar);
 
 // Occurrences of the components of `kind` in `vcalendar` that overlap
 // [start, end), sorted by start, at most ctx.maxInstances.

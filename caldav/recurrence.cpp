@@ -20,20 +20,6 @@ namespace {
 
 constexpr Instant kDay = 86400;
 
-// The RFC 4791 section 9.9 condition that applies to a component.
-enum class Rule {
-  Event,                 // VEVENT, VJOURNAL, anything with DTSTART: [DTSTART, end), a point when empty
-  TodoStartDuration,     // VTODO with DTSTART and DURATION
-  TodoStartDue,          // VTODO with DTSTART and DUE
-  TodoStartOnly,         // VTODO with DTSTART only
-  TodoDueOnly,           // VTODO with DUE only
-  TodoCompletedCreated,  // VTODO with COMPLETED and CREATED
-  TodoCompleted,         // VTODO with COMPLETED only
-  TodoCreated,           // VTODO with CREATED only
-  Always,                // VTODO without any of these
-  Never                  // VJOURNAL (or other) without DTSTART
-};
-
 // The half-open interval equivalent to the section 9.9 condition for an
 // instance spanning [s, e). Derivations, with [a, b) the queried range:
 //   span s < e:            a < e && b > s                    -> [s, e)
@@ -65,19 +51,6 @@ std::pair<Instant, Instant> matchInterval(Rule rule, Instant s, Instant e) {
   }
   return {sql::kOpenEnd, sql::kOpenStart};
 }
-
-// What one component's time properties say about it and its instances.
-struct Shape {
-  Rule rule = Rule::Never;
-  bool hasStart = false;
-  icaltimetype dtstart{};  // local, zone attached
-  Instant start = 0;       // the component's own span
-  Instant end = 0;
-  // Length of every instance: whole days counted in local time (so that an
-  // all-day event stays a day across a DST change), then exact seconds.
-  int nominalDays = 0;
-  Instant exactSeconds = 0;
-};
 
 Instant endOf(const Shape& shape, const icaltimetype& localStart, Instant start, TimeResolver& times) {
   if (shape.nominalDays == 0) return start + shape.exactSeconds;
@@ -166,28 +139,12 @@ Shape shapeOf(icalcomponent* component, TimeResolver& times) {
   return shape;
 }
 
-Occurrence occurrence(Rule rule, Instant start, Instant end, icalcomponent* source) {
-  Occurrence o;
-  o.instance.start = start;
-  o.instance.end = end;
-  o.instance.source = source;
-  std::tie(o.matchStart, o.matchEnd) = matchInterval(rule, start, end);
-  return o;
-}
-
 bool recurs(icalcomponent* component) {
   return firstProperty(component, ICAL_RRULE_PROPERTY) != nullptr ||
          firstProperty(component, ICAL_RDATE_PROPERTY) != nullptr;
 }
 
 // ---------------------------------------------------------------- recurrence sets
-
-struct Override {
-  icalcomponent* component = nullptr;
-  Instant recurrenceId = 0;
-  bool thisAndFuture = false;  // RANGE=THISANDFUTURE: also changes every later instance
-  Shape shape;
-};
 
 struct RecurrenceSet {
   icalcomponent* master = nullptr;
@@ -196,18 +153,6 @@ struct RecurrenceSet {
 
   bool recurring() const { return !overrides.empty() || (master != nullptr && recurs(master)); }
 };
-
-Override overrideOf(icalcomponent* component, TimeResolver& times) {
-  Override o;
-  o.component = component;
-  icalproperty* rid = firstProperty(component, ICAL_RECURRENCEID_PROPERTY);
-  icaltimetype at{};
-  if (times.read(rid, at)) o.recurrenceId = times.toInstant(at);
-  icalparameter* range = icalproperty_get_first_parameter(rid, ICAL_RANGE_PARAMETER);
-  o.thisAndFuture = range != nullptr && icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE;
-  o.shape = shapeOf(component, times);
-  return o;
-}
 
 // The components of `kind` grouped by UID (a stored object has one group).
 std::vector<RecurrenceSet> recurrenceSets(icalcomponent* vcalendar, icalcomponent_kind kind, TimeResolver& times) {
@@ -430,9 +375,36 @@ void sortAndBound(std::vector<Occurrence>& occurrences, const TimeContext& ctx) 
   if (occurrences.size() > ctx.maxInstances) occurrences.resize(ctx.maxInstances);
 }
 
+}  // namespace
+
+Occurrence occurrence(Rule rule, Instant start, Instant end, icalcomponent* source) {
+  Occurrence o;
+  o.instance.start = start;
+  o.instance.end = end;
+  o.instance.source = source;
+  std::tie(o.matchStart, o.matchEnd) = matchInterval(rule, start, end);
+  return o;
+}
+
+Override overrideOf(icalcomponent* component, TimeResolver& times) {
+  Override o;
+  o.component = component;
+  icalproperty* rid = firstProperty(component, ICAL_RECURRENCEID_PROPERTY);
+  icaltimetype at{};
+  if (times.read(rid, at)) o.recurrenceId = times.toInstant(at);
+  icalparameter* range = icalproperty_get_first_parameter(rid, ICAL_RANGE_PARAMETER);
+  o.thisAndFuture = range != nullptr && icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE;
+  o.shape = shapeOf(component, times);
+  return o;
+}
+
+namespace {
+
 bool isObjectKind(icalcomponent_kind kind) {
   return kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VTODO_COMPONENT || kind == ICAL_VJOURNAL_COMPONENT;
 }
+
+}  // namespace
 
 icalcomponent_kind objectKindOf(icalcomponent* vcalendar) {
   for (icalcomponent* child : childrenOf(vcalendar, ICAL_ANY_COMPONENT)) {
@@ -440,8 +412,6 @@ icalcomponent_kind objectKindOf(icalcomponent* vcalendar) {
   }
   return ICAL_NO_COMPONENT;
 }
-
-}  // namespace
 
 std::vector<Occurrence> occurrencesOverlapping(icalcomponent* vcalendar, icalcomponent_kind kind, Instant start,
                                                Instant end, const TimeContext& ctx) {
@@ -553,111 +523,6 @@ bool componentOverlaps(icalcomponent* component, Instant start, Instant end, con
   detail::collect(set, times, ctx, start, end, found, exhausted);
   return std::any_of(found.begin(), found.end(),
                      [&](const detail::Occurrence& o) { return o.instance.source == component; });
-}
-
-namespace {
-
-const char* kProductId = "-//Jadwal//CalDAV Server//ID";
-
-// Replaces a DATE or DATE-TIME property's value: a DATE stays a DATE, any
-// other time becomes UTC, with no TZID left behind.
-void setTime(icalproperty* property, Instant instant, bool asDate, detail::TimeResolver& times) {
-  icalproperty_remove_parameter_by_kind(property, ICAL_TZID_PARAMETER);
-  icalproperty_remove_parameter_by_kind(property, ICAL_VALUE_PARAMETER);
-  icalproperty_remove_parameter_by_kind(property, ICAL_RANGE_PARAMETER);
-  if (asDate) {
-    icaltimetype like = icaltime_null_date();
-    icalproperty_set_value(property, icalvalue_new_date(times.toLocal(instant, like)));
-  } else {
-    icalproperty_set_value(property, icalvalue_new_datetime(detail::utcTimeOf(instant)));
-  }
-}
-
-bool isDateValued(icalproperty* property) {
-  icalvalue* value = property != nullptr ? icalproperty_get_value(property) : nullptr;
-  return value != nullptr && icalvalue_isa(value) == ICAL_DATE_VALUE;
-}
-
-void removeAll(icalcomponent* component, icalproperty_kind kind) {
-  for (icalproperty* p : propertiesOf(component, kind)) {
-    icalcomponent_remove_property(component, p);
-    icalproperty_free(p);
-  }
-}
-
-// One instance as a standalone component, times in UTC (section 9.6.5).
-IcalComponent expandedInstance(const Instance& instance, detail::TimeResolver& times) {
-  IcalComponent copy(icalcomponent_new_clone(instance.source));
-  icalcomponent* c = copy.get();
-  for (icalproperty_kind kind :
-       {ICAL_RRULE_PROPERTY, ICAL_RDATE_PROPERTY, ICAL_EXDATE_PROPERTY, ICAL_EXRULE_PROPERTY}) {
-    removeAll(c, kind);
-  }
-  icalproperty* dtstart = firstProperty(c, ICAL_DTSTART_PROPERTY);
-  const bool allDay = isDateValued(dtstart);
-  if (dtstart != nullptr) setTime(dtstart, instance.start, allDay, times);
-  for (icalproperty_kind kind : {ICAL_DTEND_PROPERTY, ICAL_DUE_PROPERTY}) {
-    if (icalproperty* p = firstProperty(c, kind); p != nullptr && dtstart != nullptr) {
-      setTime(p, instance.end, isDateValued(p), times);
-    }
-  }
-  if (instance.recurring) {
-    icalproperty* rid = firstProperty(c, ICAL_RECURRENCEID_PROPERTY);
-    if (rid == nullptr) {
-      rid = icalproperty_new_recurrenceid(detail::utcTimeOf(instance.recurrenceId));
-      icalcomponent_add_property(c, rid);
-    }
-    setTime(rid, instance.recurrenceId, allDay, times);
-  }
-  // Any other time with a TZID (a DUE without DTSTART, an X- property) in UTC too.
-  for (icalproperty* p : propertiesOf(c, ICAL_ANY_PROPERTY)) {
-    icaltimetype at{};
-    if (detail::tzidOf(p) != nullptr && !isDateValued(p) && times.read(p, at)) {
-      setTime(p, times.toInstant(at), false, times);
-    }
-  }
-  return copy;
-}
-
-std::string productIdOf(icalcomponent* vcalendar) {
-  icalproperty* prodid = firstProperty(vcalendar, ICAL_PRODID_PROPERTY);
-  const char* text = prodid != nullptr ? icalproperty_get_prodid(prodid) : nullptr;
-  return text != nullptr ? text : kProductId;
-}
-
-}  // namespace
-
-std::string expandCalendarData(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx) {
-  IcalComponent out(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
-  icalcomponent_add_property(out.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(out.get(), icalproperty_new_prodid(productIdOf(vcalendar).c_str()));
-  const icalcomponent_kind kind = detail::objectKindOf(vcalendar);
-  if (kind != ICAL_NO_COMPONENT) {
-    detail::TimeResolver times(vcalendar, ctx);
-    for (const detail::Occurrence& o : detail::occurrencesOverlapping(vcalendar, kind, start, end, ctx)) {
-      icalcomponent_add_component(out.get(), expandedInstance(o.instance, times).release());
-    }
-  }
-  return out.toString();
-}
-
-std::string limitRecurrenceSet(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx) {
-  IcalComponent copy(icalcomponent_new_clone(vcalendar));
-  const icalcomponent_kind kind = detail::objectKindOf(copy.get());
-  if (kind == ICAL_NO_COMPONENT) return copy.toString();
-  detail::TimeResolver times(copy.get(), ctx);
-  for (icalcomponent* component : childrenOf(copy.get(), kind)) {
-    if (firstProperty(component, ICAL_RECURRENCEID_PROPERTY) == nullptr) continue;  // the master stays
-    const detail::Override o = detail::overrideOf(component, times);
-    const bool keep = detail::overlaps(detail::occurrence(o.shape.rule, o.shape.start, o.shape.end, component), start,
-                                       end) ||
-                      (o.recurrenceId >= start && o.recurrenceId < end);  // moved out of the range: still news
-    if (!keep) {
-      icalcomponent_remove_component(copy.get(), component);
-      icalcomponent_free(component);
-    }
-  }
-  return copy.toString();
 }
 
 }  // namespace jadwal::caldav
