@@ -3,6 +3,7 @@
 // a DavRequest and hands it to DavHandler::handle, which answers it whole.
 // Nothing here depends on the HTTP library: tests drive it directly.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -64,10 +65,20 @@ struct DavResponse {
   void setHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };
 
+// Bounds on one multistatus answer (PROPFIND and the reports), whatever
+// the number of objects it covers.
+struct AnswerLimits {
+  std::size_t maxSteps = 200000;             // recurrence steps of all expansions together
+  std::size_t maxBytes = 64 << 20;           // bytes of the answer
+  std::chrono::milliseconds maxTime{20000};  // time spent producing it
+  std::size_t streamAfterBytes = 256 << 10;  // answers longer than this are streamed
+};
+
 struct DavConfig {
   std::string publicUrl = "http://localhost:8080";  // absolute, no trailing slash
   std::size_t maxResourceSize = 1 << 20;            // largest calendar object accepted, bytes
   TimeContext time;
+  AnswerLimits answers;
 };
 
 // Serves everything under /dav/. Safe to call from many threads at once.

@@ -18,8 +18,11 @@ struct DavContext {
   CalendarService& calendars;
   const DavConfig& config;
   const DavRequest& request;
+  // The time context of this answer, with its budget; null: the service's.
+  const TimeContext* answerTime = nullptr;
 
   const Principal& user() const { return request.user; }
+  const TimeContext& time() const { return answerTime ? *answerTime : calendars.time(); }
 };
 
 // --- answers shared by the handlers (dav_response.cpp) ---
@@ -56,9 +59,10 @@ DavResponse handleDelete(DavContext& ctx, const Resource& resource);
 DavResponse handleReport(DavContext& ctx, const Resource& resource);
 
 // --- the reports (dispatched by handleReport) ---
-DavResponse reportCalendarQuery(DavContext& ctx, const Resource& resource, const XmlElement& body);
-DavResponse reportCalendarMultiget(DavContext& ctx, const Resource& resource, const XmlElement& body);
-DavResponse reportSyncCollection(DavContext& ctx, const Resource& resource, const XmlElement& body);
+// Each takes the parsed body: its answer may be produced after the handler returned.
+DavResponse reportCalendarQuery(DavContext& ctx, const Resource& resource, XmlElement body);
+DavResponse reportCalendarMultiget(DavContext& ctx, const Resource& resource, XmlElement body);
+DavResponse reportSyncCollection(DavContext& ctx, const Resource& resource, XmlElement body);
 DavResponse reportFreeBusy(DavContext& ctx, const Resource& resource, const XmlElement& body);
 
 }  // namespace jadwal::caldav

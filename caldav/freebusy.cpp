@@ -82,7 +82,7 @@ std::vector<BusyPeriod> busyPeriods(icalcomponent* vcalendar, Instant start, Ins
   return periods;
 }
 
-std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end) {
+std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end, bool incomplete) {
   std::vector<BusyPeriod> sorted = periods;
   std::sort(sorted.begin(), sorted.end(), [](const BusyPeriod& a, const BusyPeriod& b) {
     return a.type != b.type ? a.type < b.type : a.start < b.start;
@@ -108,6 +108,11 @@ std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant sta
                              icalproperty_new_dtstamp(detail::utcTimeOf(static_cast<Instant>(std::time(nullptr)))));
   icalcomponent_add_property(freebusy, icalproperty_new_dtstart(detail::utcTimeOf(start)));
   icalcomponent_add_property(freebusy, icalproperty_new_dtend(detail::utcTimeOf(end)));
+  if (incomplete) {
+    icalcomponent_add_property(
+        freebusy, icalproperty_new_comment("Incomplete: an event repeats more often than the server expands; some busy "
+                                           "time may be missing"));
+  }
   for (const BusyPeriod& p : merged) {
     icalperiodtype period = icalperiodtype_null_period();
     period.start = detail::utcTimeOf(p.start);

@@ -5,13 +5,15 @@
 // transformations of reports (expand, limit-recurrence-set, free-busy).
 //
 // Recurrence is unbounded by nature, so every expansion here stops at
-// TimeContext::maxInstances instances and never looks past
-// TimeContext::horizon; an unbounded rule is indexed as open-ended.
+// TimeContext::maxInstances instances or maxSteps steps, and never looks past
+// TimeContext::horizon; an unbounded rule is indexed as open-ended. An
+// expansion cut short by a bound says so in TimeContext::budget.
 //
 // libical keeps global state (its time zone cache, icalerrno). Everything
 // here is safe to call from many threads at once: the implementation
 // serialises what libical does not.
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -60,11 +62,35 @@ class IcalError : public std::runtime_error {
   Kind kind_;
 };
 
+// Work counted across all the expansions of one answer: a report over many
+// objects multiplies every bound of a single expansion, so the answer has a
+// bound of its own. One per answer, used by one thread at a time.
+struct ExpansionBudget {
+  std::size_t stepsLeft = SIZE_MAX;  // recurrence steps the answer may still take
+  bool exhausted = false;            // stepsLeft ran out: every expansion since stopped early
+  // Some expansion stopped at a bound (its own or the answer's) before it
+  // reached the end of its range: what it returned may lack instances. The
+  // caller resets it before each object it wants to know this of.
+  bool cutShort = false;
+
+  // Takes one step; false (and nothing taken) when none is left.
+  bool spend() {
+    if (stepsLeft == 0) {
+      exhausted = cutShort = true;
+      return false;
+    }
+    --stepsLeft;
+    return true;
+  }
+};
+
 struct TimeContext {
   std::string defaultTzid = "Asia/Jakarta";  // for floating times and all-day dates
   std::size_t maxInstances = 5000;           // instances one expansion may produce
+  std::size_t maxSteps = 50000;              // recurrence steps one expansion may take to reach its range
   Instant horizonStart = -2208988800;        // 1900-01-01: nothing is looked for before
   Instant horizonEnd = 4102444800;           // 2100-01-01: nor after
+  ExpansionBudget* budget = nullptr;         // the answer's budget, if it has one
 };
 
 struct ParsedObject {
@@ -130,8 +156,10 @@ struct BusyPeriod {
 std::vector<BusyPeriod> busyPeriods(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
 
 // A VCALENDAR with one VFREEBUSY for [start, end) listing `periods` merged
-// per type, as iCalendar text.
-std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end);
+// per type, as iCalendar text. `incomplete`: some recurrence was not fully
+// expanded, which a COMMENT says.
+std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end,
+                             bool incomplete = false);
 
 // Parses an iCalendar UTC date-time "YYYYMMDDTHHMMSSZ" (as in time-range
 // attributes). Returns false if `text` is not one.

@@ -84,7 +84,7 @@ Value calendarData(DavContext& ctx, const PropTarget& t) {
   if (!isObject(t) || !t.ical) return std::nullopt;
   const CalendarDataSpec* spec = t.calendarData;
   if (!spec || (spec->mode == CalendarDataSpec::Mode::Full && !spec->selection)) return xmlEscape(*t.ical);
-  const auto& time = ctx.calendars.time();
+  const auto& time = ctx.time();
   IcalComponent data = parseStored(*t.ical);
   if (spec->mode == CalendarDataSpec::Mode::Expand)
     data = parseStored(expandCalendarData(data.get(), spec->start, spec->end, time));
@@ -248,6 +248,25 @@ bool wantsCalendarData(const PropRequest& request) {
                      [](const PropName& p) { return p.ns == ns::kCalDav && p.name == "calendar-data"; });
 }
 
+namespace {
+
+// A response whose object's recurrences were not all expanded (a bound of
+// the expansion or of the answer stopped it) says so, rather than passing a
+// partial set of instances off as the whole (RFC 4918 allows an error and a
+// description in a response; clients that do not read them lose nothing).
+void markCutShort(const DavContext& ctx, XmlWriter& out) {
+  const ExpansionBudget* budget = ctx.time().budget;
+  if (budget == nullptr || !budget->cutShort) return;
+  out.open(ns::kDav, "error");
+  out.element(ns::kCalDav, "max-instances");
+  out.close();
+  out.element(ns::kDav, "responsedescription",
+              "Not every recurrence instance of this object was computed: it repeats more often than the server "
+              "expands for one object or one answer");
+}
+
+}  // namespace
+
 void writePropResponse(DavContext& ctx, XmlWriter& out, const PropTarget& target, const PropRequest& request) {
   std::vector<FoundProperty> found;
   std::vector<PropName> missing;
@@ -322,6 +341,7 @@ void writePropResponse(DavContext& ctx, XmlWriter& out, const PropTarget& target
     out.element(ns::kDav, "status", "HTTP/1.1 404 Not Found");
     out.close();
   }
+  markCutShort(ctx, out);
   out.close();
 }
 

@@ -268,7 +268,9 @@ MasterInstances masterInstances(icalcomponent* master, const Shape& shape, TimeR
   }
 
   // Instances in the window are bounded by maxInstances; the walk up to the
-  // window (from DTSTART when the rule has COUNT) by ten times that.
+  // window (from DTSTART when the rule has COUNT) by maxSteps, and every step
+  // counts against the answer's budget. Stopping at a bound is reported:
+  // the instances past it are missing, and the caller must say so.
   std::size_t produced = 0;
   std::size_t steps = 0;
   for (icalproperty* p : propertiesOf(master, ICAL_RRULE_PROPERTY)) {
@@ -276,8 +278,9 @@ MasterInstances masterInstances(icalcomponent* master, const Shape& shape, TimeR
     RecurIterator it = iteratorNear(rule, shape.dtstart, shape.start, from, times);
     if (!it) continue;
     for (;;) {
-      if (produced >= ctx.maxInstances || steps >= 10 * ctx.maxInstances) {
+      if (produced >= ctx.maxInstances || steps >= ctx.maxSteps || (ctx.budget && !ctx.budget->spend())) {
         result.exhausted = false;
+        if (ctx.budget) ctx.budget->cutShort = true;
         break;
       }
       icaltimetype next;
@@ -372,7 +375,10 @@ void collect(const RecurrenceSet& set, TimeResolver& times, const TimeContext& c
 void sortAndBound(std::vector<Occurrence>& occurrences, const TimeContext& ctx) {
   std::stable_sort(occurrences.begin(), occurrences.end(),
                    [](const Occurrence& a, const Occurrence& b) { return a.instance.start < b.instance.start; });
-  if (occurrences.size() > ctx.maxInstances) occurrences.resize(ctx.maxInstances);
+  if (occurrences.size() > ctx.maxInstances) {
+    occurrences.resize(ctx.maxInstances);
+    if (ctx.budget) ctx.budget->cutShort = true;
+  }
 }
 
 }  // namespace

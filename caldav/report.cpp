@@ -9,10 +9,10 @@ DavResponse handleReport(DavContext& ctx, const Resource& r) {
   DavResponse error;
   if (!parseBody(ctx, body, error)) return error;
   bool onCalendar = r.kind == ResourceKind::Calendar || r.kind == ResourceKind::Object;
-  if (body.is(ns::kCalDav, "calendar-multiget")) return reportCalendarMultiget(ctx, r, body);
-  if (onCalendar && body.is(ns::kCalDav, "calendar-query")) return reportCalendarQuery(ctx, r, body);
+  if (body.is(ns::kCalDav, "calendar-multiget")) return reportCalendarMultiget(ctx, r, std::move(body));
+  if (onCalendar && body.is(ns::kCalDav, "calendar-query")) return reportCalendarQuery(ctx, r, std::move(body));
   if (r.kind == ResourceKind::Calendar && body.is(ns::kDav, "sync-collection"))
-    return reportSyncCollection(ctx, r, body);
+    return reportSyncCollection(ctx, r, std::move(body));
   if (r.kind == ResourceKind::Calendar && body.is(ns::kCalDav, "free-busy-query")) return reportFreeBusy(ctx, r, body);
   return conditionResponse(403, ns::kDav, "supported-report",
                            "The report " + body.name + " is not supported on " + r.href);

@@ -1,5 +1,6 @@
 // calendar-multiget (RFC 4791 section 7.9): the objects named by href, from
 // one calendar or several, each checked for access; missing ones get 404.
+// The answer is produced href by href within the answer's bounds.
 #include <map>
 
 #include "caldav/report_objects.h"
@@ -40,57 +41,86 @@ Resource targetOf(DavContext& ctx, const Resource& r, const std::string& calenda
   return resolveResource(ctx.store, ctx.user(), path);
 }
 
-}  // namespace
-
-DavResponse reportCalendarMultiget(DavContext& ctx, const Resource& r, const XmlElement& body) {
-  PropRequest request = propRequestOf(body);
-  CalendarDataSpec spec;
-  DavResponse error;
-  if (!calendarDataSpecOf(request, spec, error)) return error;
-  auto hrefs = body.childrenNamed(ns::kDav, "href");
-
-  std::string calendarPath;
-  if (r.kind == ResourceKind::Calendar) decodePercent(r.calendarHref, calendarPath);
-  std::vector<Resource> targets;
-  std::vector<std::string> local;
-  for (const auto* href : hrefs) {
-    targets.push_back(targetOf(ctx, r, calendarPath, pathOfHref(trimmed(href->text))));
-    const auto& t = targets.back();
-    if (r.kind == ResourceKind::Calendar && t.kind == ResourceKind::Object && t.calendar->id == r.calendar->id)
-      local.push_back(t.objectName);
+class MultigetAnswer final : public ResponseProducer {
+ public:
+  MultigetAnswer(DavContext& ctx, const Resource& r, XmlElement body) : scope_(ctx, r), body_(std::move(body)) {
+    for (const auto* href : body_.childrenNamed(ns::kDav, "href")) hrefs_.push_back(trimmed(href->text));
   }
-  // The objects of the addressed calendar come in one query.
-  std::map<std::string, sql::StoredObject> fetched;
-  if (!local.empty())
-    for (auto& object : ctx.store.getObjects(r.calendar->id, local)) fetched.emplace(object.name, std::move(object));
 
-  XmlWriter out;
-  out.open(ns::kDav, "multistatus");
-  for (std::size_t i = 0; i < hrefs.size(); ++i) {
-    std::string text = trimmed(hrefs[i]->text);
-    const Resource& target = targets[i];
+  bool prepare(DavContext& ctx, DavResponse& error) {
+    props_ = propRequestOf(body_);
+    if (!calendarDataSpecOf(props_, spec_, error)) return false;
+    const Resource& r = scope_.resource;
+    std::string calendarPath;
+    if (r.kind == ResourceKind::Calendar) decodePercent(r.calendarHref, calendarPath);
+    std::vector<std::string> local;
+    for (const auto& href : hrefs_) {
+      targets_.push_back(targetOf(ctx, r, calendarPath, pathOfHref(href)));
+      const auto& t = targets_.back();
+      if (r.kind == ResourceKind::Calendar && t.kind == ResourceKind::Object && t.calendar->id == r.calendar->id)
+        local.push_back(t.objectName);
+    }
+    // The objects of the addressed calendar come in one query.
+    if (!local.empty())
+      for (auto& object : scope_.store.getObjects(r.calendar->id, local))
+        fetched_.emplace(object.name, std::move(object));
+    return true;
+  }
+
+  bool writeNext(XmlWriter& out, const TimeContext& time) override {
+    if (next_ >= hrefs_.size()) return false;
+    const std::size_t i = next_++;
+    const std::string& text = hrefs_[i];
+    const Resource& target = targets_[i];
+    const Resource& r = scope_.resource;
     if (target.kind != ResourceKind::Object) {
       writeStatus(out, text, "HTTP/1.1 404 Not Found");
-      continue;
+      return true;
     }
     if (!canRead(target.access)) {
       writeStatus(out, text, "HTTP/1.1 403 Forbidden");
-      continue;
+      return true;
     }
     std::optional<sql::StoredObject> object;
     if (r.kind == ResourceKind::Calendar && target.calendar->id == r.calendar->id) {
-      auto it = fetched.find(target.objectName);
-      if (it != fetched.end()) object = it->second;
+      auto it = fetched_.find(target.objectName);
+      if (it != fetched_.end()) {
+        object = std::move(it->second);
+        fetched_.erase(it);  // answered: no longer kept
+      }
     } else {
-      object = ctx.store.getObject(target.calendar->id, target.objectName);
+      object = scope_.store.getObject(target.calendar->id, target.objectName);
     }
     if (!object) {
       writeStatus(out, text, "HTTP/1.1 404 Not Found");
-      continue;
+      return true;
     }
-    writeObjectResponse(ctx, out, target.calendarHref, *target.calendar, target.access, *object, request, spec);
+    if (time.budget) time.budget->cutShort = false;
+    DavContext ctx = scope_.context(time);
+    writeObjectResponse(ctx, out, target.calendarHref, *target.calendar, target.access, *object, props_, spec_);
+    return true;
   }
-  return multistatusResponse(out.finish());
+
+  std::string requestHref() const override { return scope_.resource.href; }
+
+ private:
+  AnswerScope scope_;
+  XmlElement body_;  // props_ and spec_ point into it
+  PropRequest props_;
+  CalendarDataSpec spec_;
+  std::vector<std::string> hrefs_;
+  std::vector<Resource> targets_;
+  std::map<std::string, sql::StoredObject> fetched_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+DavResponse reportCalendarMultiget(DavContext& ctx, const Resource& r, XmlElement body) {
+  auto answer = std::make_unique<MultigetAnswer>(ctx, r, std::move(body));
+  DavResponse error;
+  if (!answer->prepare(ctx, error)) return error;
+  return multistatusAnswer(std::move(answer), ctx.config.answers, ctx.time());
 }
 
 }  // namespace jadwal::caldav

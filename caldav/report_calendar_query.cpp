@@ -1,6 +1,7 @@
 // calendar-query (RFC 4791 section 7.8). The store's time-span index picks
 // the candidates; a non-recurring object that the index already places in
 // the range of a time-range-only filter is answered without parsing it.
+// The answer is produced object by object within the answer's bounds.
 #include "caldav/calendar_filter.h"
 #include "caldav/report_objects.h"
 
@@ -16,49 +17,85 @@ bool indexAnswersExactly(const CompFilter& filter) {
   return !comp.isNotDefined && comp.propFilters.empty() && comp.compFilters.empty();
 }
 
+class QueryAnswer final : public ResponseProducer {
+ public:
+  QueryAnswer(const DavContext& ctx, const Resource& r, XmlElement body) : scope_(ctx, r), body_(std::move(body)) {}
+
+  // Reads the filter and what is asked of each object, and picks the
+  // candidates. False with the answer in `error` when the body is wrong.
+  bool prepare(DavResponse& error) {
+    const auto* filterElement = body_.child(ns::kCalDav, "filter");
+    if (!filterElement) {
+      error = conditionResponse(403, ns::kCalDav, "valid-filter", "calendar-query needs a CALDAV:filter");
+      return false;
+    }
+    try {
+      filter_ = parseFilter(*filterElement);
+    } catch (const FilterError& e) {
+      error = conditionResponse(403, ns::kCalDav, e.precondition(), e.what());
+      return false;
+    }
+    props_ = propRequestOf(body_);
+    if (!calendarDataSpecOf(props_, spec_, error)) return false;
+
+    const Resource& r = scope_.resource;
+    if (r.kind == ResourceKind::Object) {
+      if (auto object = scope_.store.getObject(r.calendar->id, r.objectName)) candidates_.push_back(std::move(*object));
+    } else {
+      IndexHint hint = indexHint(filter_);
+      candidates_ = hint.range ? scope_.store.objectsOverlapping(r.calendar->id, hint.component, hint.range->start,
+                                                                 hint.range->end)
+                               : scope_.store.allObjects(r.calendar->id);
+    }
+    exact_ = indexAnswersExactly(filter_);
+    if (exact_) wanted_ = filter_.compFilters.front().name;
+    return true;
+  }
+
+  bool writeNext(XmlWriter& out, const TimeContext& time) override {
+    DavContext ctx = scope_.context(time);
+    const Resource& r = scope_.resource;
+    for (std::size_t looked = 0; looked < kObjectsPerStep && next_ < candidates_.size(); ++looked) {
+      // Taken out of the list: what was looked at is no longer kept.
+      const sql::StoredObject object = std::move(candidates_[next_++]);
+      if (time.budget) time.budget->cutShort = false;
+      bool match;
+      if (exact_ && !object.index.recurring) {
+        match = object.component == wanted_;
+      } else {
+        IcalComponent parsed = parseStored(object.ical);
+        match = matchesFilter(filter_, parsed.get(), time);
+      }
+      // An object whose expansion was cut short may match past where it
+      // stopped: it is answered, marked as not fully expanded.
+      if (!match && !(time.budget && time.budget->cutShort)) continue;
+      writeObjectResponse(ctx, out, r.calendarHref, *r.calendar, r.access, object, props_, spec_);
+      return true;
+    }
+    return next_ < candidates_.size();
+  }
+
+  std::string requestHref() const override { return scope_.resource.href; }
+
+ private:
+  AnswerScope scope_;
+  XmlElement body_;  // props_ and spec_ point into it
+  CompFilter filter_;
+  PropRequest props_;
+  CalendarDataSpec spec_;
+  std::vector<sql::StoredObject> candidates_;
+  std::size_t next_ = 0;
+  bool exact_ = false;
+  std::string wanted_;
+};
+
 }  // namespace
 
-DavResponse reportCalendarQuery(DavContext& ctx, const Resource& r, const XmlElement& body) {
-  const auto* filterElement = body.child(ns::kCalDav, "filter");
-  if (!filterElement)
-    return conditionResponse(403, ns::kCalDav, "valid-filter", "calendar-query needs a CALDAV:filter");
-  CompFilter filter;
-  try {
-    filter = parseFilter(*filterElement);
-  } catch (const FilterError& e) {
-    return conditionResponse(403, ns::kCalDav, e.precondition(), e.what());
-  }
-  PropRequest request = propRequestOf(body);
-  CalendarDataSpec spec;
+DavResponse reportCalendarQuery(DavContext& ctx, const Resource& r, XmlElement body) {
+  auto answer = std::make_unique<QueryAnswer>(ctx, r, std::move(body));
   DavResponse error;
-  if (!calendarDataSpecOf(request, spec, error)) return error;
-
-  std::vector<sql::StoredObject> candidates;
-  if (r.kind == ResourceKind::Object) {
-    if (auto object = ctx.store.getObject(r.calendar->id, r.objectName)) candidates.push_back(std::move(*object));
-  } else {
-    IndexHint hint = indexHint(filter);
-    if (hint.range)
-      candidates = ctx.store.objectsOverlapping(r.calendar->id, hint.component, hint.range->start, hint.range->end);
-    else
-      candidates = ctx.store.allObjects(r.calendar->id);
-  }
-
-  const bool exact = indexAnswersExactly(filter);
-  const std::string& wanted = exact ? filter.compFilters.front().name : std::string();
-  XmlWriter out;
-  out.open(ns::kDav, "multistatus");
-  for (const auto& object : candidates) {
-    bool match;
-    if (exact && !object.index.recurring) {
-      match = object.component == wanted;
-    } else {
-      IcalComponent parsed = parseStored(object.ical);
-      match = matchesFilter(filter, parsed.get(), ctx.calendars.time());
-    }
-    if (match) writeObjectResponse(ctx, out, r.calendarHref, *r.calendar, r.access, object, request, spec);
-  }
-  return multistatusResponse(out.finish());
+  if (!answer->prepare(error)) return error;
+  return multistatusAnswer(std::move(answer), ctx.config.answers, ctx.time());
 }
 
 }  // namespace jadwal::caldav

@@ -1,5 +1,7 @@
 // free-busy-query (RFC 4791 section 7.10): busy time of a calendar in a
 // range, as one VFREEBUSY. Reading free-busy needs only read access.
+#include <chrono>
+
 #include "caldav/dav_context.h"
 
 namespace jadwal::caldav {
@@ -11,16 +13,32 @@ DavResponse reportFreeBusy(DavContext& ctx, const Resource& r, const XmlElement&
       !parseUtcDateTime(range->attribute("end"), end) || start >= end)
     return textResponse(400, "free-busy-query needs a time-range with UTC start and end, start first");
 
+  // The whole calendar's expansions share the answer's bounds.
+  const AnswerLimits& limits = ctx.config.answers;
+  ExpansionBudget budget;
+  budget.stepsLeft = limits.maxSteps;
+  TimeContext time = ctx.time();
+  time.budget = &budget;
+  const auto started = std::chrono::steady_clock::now();
   std::vector<BusyPeriod> periods;
   for (const auto& object : ctx.store.objectsOverlapping(r.calendar->id, "", start, end)) {
     if (object.component != "VEVENT" && object.component != "VFREEBUSY") continue;
+    if (budget.exhausted || std::chrono::steady_clock::now() - started > limits.maxTime)
+      return conditionResponse(403, ns::kCalDav, "max-instances",
+                               "The calendar has more recurring events in this range than the server expands for one "
+                               "request; ask for a shorter time range");
     IcalComponent parsed = parseStored(object.ical);
-    auto busy = busyPeriods(parsed.get(), start, end, ctx.calendars.time());
+    auto busy = busyPeriods(parsed.get(), start, end, time);
     periods.insert(periods.end(), busy.begin(), busy.end());
   }
+  if (budget.exhausted)
+    return conditionResponse(403, ns::kCalDav, "max-instances",
+                             "The calendar has more recurring events in this range than the server expands for one "
+                             "request; ask for a shorter time range");
   DavResponse response;
   response.setHeader("Content-Type", "text/calendar; charset=utf-8");
-  response.body = freeBusyCalendar(periods, start, end);
+  // An event that repeats past what one expansion computes is marked, not hidden.
+  response.body = freeBusyCalendar(periods, start, end, budget.cutShort);
   return response;
 }
 

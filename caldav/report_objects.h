@@ -2,9 +2,35 @@
 // What the calendar reports share: reading <C:calendar-data> options and
 // writing one response per calendar object.
 
+#include "caldav/multistatus_stream.h"
 #include "caldav/properties.h"
 
 namespace jadwal::caldav {
+
+// What an answer keeps of its request so that it can go on producing after
+// the handler returned (multistatus_stream.h): the services, which live as
+// long as the server, and copies of the request and the resource.
+struct AnswerScope {
+  AnswerScope(const DavContext& ctx, Resource resource_)
+      : store(ctx.store),
+        calendars(ctx.calendars),
+        config(ctx.config),
+        request(ctx.request),
+        resource(std::move(resource_)) {
+    request.body.clear();  // parsed already
+  }
+  // A context for producing with `time` (the answer's, with its budget).
+  DavContext context(const TimeContext& time) { return DavContext{store, calendars, config, request, &time}; }
+
+  sql::Store& store;
+  CalendarService& calendars;
+  const DavConfig& config;
+  DavRequest request;
+  Resource resource;
+};
+
+// Work a producer does between two looks at the answer's bounds.
+inline constexpr std::size_t kObjectsPerStep = 32;
 
 // Reads <C:expand>/<C:limit-recurrence-set> inside the requested
 // calendar-data. Returns false with a 400 answer in `error` when malformed.

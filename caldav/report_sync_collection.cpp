@@ -1,6 +1,9 @@
 // sync-collection (RFC 6578): what changed in a calendar since a token. The
 // token names the calendar and its sequence; a token of another calendar, or
-// from the future, is invalid and the client starts over.
+// from the future, is invalid and the client starts over. An answer cut
+// short, by the client's limit or the server's bounds, ends with a 507 for
+// the calendar and the token of the last change sent, so that the next
+// request goes on from there.
 #include <cstdlib>
 #include <map>
 
@@ -8,7 +11,91 @@
 
 namespace jadwal::caldav {
 
-DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, const XmlElement& body) {
+namespace {
+
+class SyncAnswer final : public ResponseProducer {
+ public:
+  SyncAnswer(DavContext& ctx, const Resource& r, XmlElement body, sql::ChangeSet changes, std::int64_t since,
+             bool limitedByClient)
+      : scope_(ctx, r),
+        body_(std::move(body)),
+        changes_(std::move(changes)),
+        since_(since),
+        lastSent_(since),
+        limitedByClient_(limitedByClient) {
+    props_ = propRequestOf(body_);
+  }
+
+  bool writeNext(XmlWriter& out, const TimeContext& time) override {
+    // Objects are read in batches; they may change again between the reads:
+    // the token stays the older one, so the client sees that on its next sync.
+    if (next_ >= changes_.changes.size()) return false;
+    if (next_ >= fetchedUpTo_) fetchBatch();
+    const Resource& r = scope_.resource;
+    const sql::Change& change = changes_.changes[next_++];
+    auto it = objects_.find(change.name);
+    if (change.deleted || it == objects_.end()) {
+      // An object created and deleted after the token was never seen: skip it on an initial sync.
+      if (since_ != 0) {
+        out.open(ns::kDav, "response");
+        out.element(ns::kDav, "href", r.calendarHref + encodeSegment(change.name));
+        out.element(ns::kDav, "status", "HTTP/1.1 404 Not Found");
+        out.close();
+      }
+    } else {
+      if (time.budget) time.budget->cutShort = false;
+      DavContext ctx = scope_.context(time);
+      writeObjectResponse(ctx, out, r.calendarHref, *r.calendar, r.access, it->second, props_, spec_);
+      objects_.erase(it);
+    }
+    lastSent_ = change.seq;
+    return next_ < changes_.changes.size();
+  }
+
+  void writeEnd(XmlWriter& out, bool truncated) override {
+    const Resource& r = scope_.resource;
+    if (!truncated && limitedByClient_) {
+      out.open(ns::kDav, "response");
+      out.element(ns::kDav, "href", r.calendarHref);
+      out.element(ns::kDav, "status", "HTTP/1.1 507 Insufficient Storage");
+      out.open(ns::kDav, "error");
+      out.element(ns::kDav, "number-of-matches-within-limits");
+      out.close();
+      out.close();
+    }
+    out.element(ns::kDav, "sync-token", syncTokenFor(*r.calendar, truncated ? lastSent_ : changes_.current));
+  }
+
+  bool truncatesInsteadOfRefusing() const override { return true; }
+  std::string requestHref() const override { return scope_.resource.calendarHref; }
+
+ private:
+  void fetchBatch() {
+    std::vector<std::string> names;
+    std::size_t i = next_;
+    for (; i < changes_.changes.size() && names.size() < kObjectsPerStep; ++i)
+      if (!changes_.changes[i].deleted) names.push_back(changes_.changes[i].name);
+    fetchedUpTo_ = i;
+    for (auto& object : scope_.store.getObjects(scope_.resource.calendar->id, names))
+      objects_.emplace(object.name, std::move(object));
+  }
+
+  AnswerScope scope_;
+  XmlElement body_;  // props_ points into it
+  PropRequest props_;
+  CalendarDataSpec spec_;
+  sql::ChangeSet changes_;
+  std::int64_t since_;
+  std::int64_t lastSent_;
+  bool limitedByClient_;
+  std::map<std::string, sql::StoredObject> objects_;
+  std::size_t next_ = 0;
+  std::size_t fetchedUpTo_ = 0;  // changes_ before this index have their objects fetched
+};
+
+}  // namespace
+
+DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, XmlElement body) {
   const auto* tokenElement = body.child(ns::kDav, "sync-token");
   std::string token = tokenElement ? trimmed(tokenElement->text) : "";
   std::int64_t since = 0;
@@ -23,10 +110,8 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, const XmlEl
   if (!changes.valid)
     return conditionResponse(403, ns::kDav, "valid-sync-token", "The sync token is not one of this calendar's");
 
-  // A client may ask for at most N results (RFC 6578 section 3.6): send the
-  // oldest N, a 507 for the calendar, and the token of the last one sent, so
-  // the next request continues from there.
-  bool truncated = false;
+  // A client may ask for at most N results (RFC 6578 section 3.6): the oldest N go out.
+  bool limited = false;
   if (const auto* limit = body.child(ns::kDav, "limit")) {
     const auto* nresults = limit->child(ns::kDav, "nresults");
     long n = nresults ? std::strtol(trimmed(nresults->text).c_str(), nullptr, 10) : 0;
@@ -34,47 +119,11 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, const XmlEl
     if (changes.changes.size() > static_cast<std::size_t>(n)) {
       changes.changes.resize(static_cast<std::size_t>(n));
       changes.current = changes.changes.back().seq;
-      truncated = true;
+      limited = true;
     }
   }
-
-  PropRequest request = propRequestOf(body);
-  std::vector<std::string> names;
-  for (const auto& change : changes.changes)
-    if (!change.deleted) names.push_back(change.name);
-  // Objects may change again between the two reads: the token stays the
-  // older one, so the client sees that change on its next sync.
-  auto objects = ctx.store.getObjects(r.calendar->id, names);
-  std::map<std::string, const sql::StoredObject*> byName;
-  for (const auto& o : objects) byName.emplace(o.name, &o);
-
-  CalendarDataSpec spec;
-  XmlWriter out;
-  out.open(ns::kDav, "multistatus");
-  for (const auto& change : changes.changes) {
-    auto it = byName.find(change.name);
-    if (change.deleted || it == byName.end()) {
-      // An object created and deleted after the token was never seen: skip it on an initial sync.
-      if (since == 0) continue;
-      out.open(ns::kDav, "response");
-      out.element(ns::kDav, "href", r.calendarHref + encodeSegment(change.name));
-      out.element(ns::kDav, "status", "HTTP/1.1 404 Not Found");
-      out.close();
-      continue;
-    }
-    writeObjectResponse(ctx, out, r.calendarHref, *r.calendar, r.access, *it->second, request, spec);
-  }
-  if (truncated) {
-    out.open(ns::kDav, "response");
-    out.element(ns::kDav, "href", r.calendarHref);
-    out.element(ns::kDav, "status", "HTTP/1.1 507 Insufficient Storage");
-    out.open(ns::kDav, "error");
-    out.element(ns::kDav, "number-of-matches-within-limits");
-    out.close();
-    out.close();
-  }
-  out.element(ns::kDav, "sync-token", syncTokenFor(*r.calendar, changes.current));
-  return multistatusResponse(out.finish());
+  auto answer = std::make_unique<SyncAnswer>(ctx, r, std::move(body), std::move(changes), since, limited);
+  return multistatusAnswer(std::move(answer), ctx.config.answers, ctx.time());
 }
 
 }  // namespace jadwal::caldav

@@ -81,6 +81,10 @@ class XmlWriter {
   void raw(std::string_view xml);
   // Closes whatever is open and returns the document.
   std::string finish();
+  // Hands over what was written since the last take (the open elements stay
+  // open), so that a long document can go out in parts.
+  std::string take();
+  std::size_t size() const { return out_.size(); }  // bytes not yet taken
 
  private:
   std::string out_;

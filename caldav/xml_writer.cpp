@@ -248,6 +248,13 @@ void XmlWriter::text(std::string_view text) { appendEscaped(out_, text, EscapeFo
 
 void XmlWriter::raw(std::string_view xml) { out_.append(xml); }
 
+std::string XmlWriter::take() {
+  std::string part = std::move(out_);
+  out_.clear();
+  out_.reserve(std::size_t{16} << 10);
+  return part;
+}
+
 std::string XmlWriter::finish() {
   while (!open_.empty()) close();
   out_ += '\n';

@@ -43,7 +43,17 @@ constexpr std::size_t kFailedLoginsPerHour = 20;
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
   time.defaultTzid = config.timezone;
+  time.maxInstances = config.caldav.maxInstances;
+  time.maxSteps = config.caldav.maxExpansionSteps;
   return time;
+}
+
+caldav::AnswerLimits answerLimitsOf(const CaldavSettings& caldav) {
+  caldav::AnswerLimits limits;
+  limits.maxSteps = caldav.maxAnswerSteps;
+  limits.maxBytes = caldav.maxAnswerBytes;
+  limits.maxTime = std::chrono::seconds(caldav.maxAnswerSeconds);
+  return limits;
 }
 
 workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
@@ -131,6 +141,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     caldav::DavConfig davConfig;
     davConfig.publicUrl = config_.publicUrl;
     davConfig.time = timeContextOf(config_);
+    davConfig.answers = answerLimitsOf(config_.caldav);
     caldav::DavHandler dav(*store, calendars, davConfig);
 
     CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);

@@ -198,6 +198,20 @@ const std::map<std::string, Setter>& setters() {
          config.http.trustedProxies = value;
          return std::nullopt;
        }},
+      {"caldav.max_instances",
+       integerSetter(10, 1000000,
+                     [](ServerConfig& c, long long v) { c.caldav.maxInstances = static_cast<std::size_t>(v); })},
+      {"caldav.max_expansion_steps",
+       integerSetter(10, 100000000,
+                     [](ServerConfig& c, long long v) { c.caldav.maxExpansionSteps = static_cast<std::size_t>(v); })},
+      {"caldav.max_answer_steps",
+       integerSetter(10, 1000000000,
+                     [](ServerConfig& c, long long v) { c.caldav.maxAnswerSteps = static_cast<std::size_t>(v); })},
+      {"caldav.max_answer_bytes",
+       integerSetter(65536, 1LL << 40,
+                     [](ServerConfig& c, long long v) { c.caldav.maxAnswerBytes = static_cast<std::size_t>(v); })},
+      {"caldav.max_answer_seconds",
+       integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.caldav.maxAnswerSeconds = int(v); })},
       {"db.url",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          // The value is not echoed: a mysql:// URL may carry a password.

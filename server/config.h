@@ -30,6 +30,15 @@ struct HttpConfig {
   std::string trustedProxies;  // addresses/networks whose X-Real-IP and X-Forwarded-For count
 };
 
+// Bounds of CalDAV work ([caldav] section).
+struct CaldavSettings {
+  std::size_t maxInstances = 5000;        // instances one expansion of one object produces
+  std::size_t maxExpansionSteps = 50000;  // recurrence steps one expansion takes to reach its range
+  std::size_t maxAnswerSteps = 200000;    // recurrence steps of one answer, all objects together
+  std::size_t maxAnswerBytes = 67108864;  // bytes of one multistatus answer
+  int maxAnswerSeconds = 20;              // time spent producing one answer
+};
+
 // The request workflow ([workflow] section).
 struct WorkflowSettings {
   std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
@@ -41,6 +50,7 @@ struct ServerConfig {
   std::string publicUrl;  // absolute http(s) URL, no trailing slash
   std::string timezone = "Asia/Jakarta";
   HttpConfig http;
+  CaldavSettings caldav;
   std::string dbUrl;          // "sqlite:PATH" or "mysql://..."
   int authCacheSeconds = 60;  // 0 turns the credential cache off
   std::string accessLog;      // path, "-" for stdout, empty = off
