@@ -269,3 +269,11 @@ BOOST_AUTO_TEST_CASE(connection_bounds_are_read_and_checked) {
              "config: http.trusted_proxies: \"localhost\" is not an IP address or network");
   BOOST_TEST(expectError(withLine("http", "trusted_proxies = 10.0.0.0/40")).find("prefix length") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(the_shipped_sample_is_valid_and_trusts_the_shipped_proxy) {
+  auto loaded = loadConfig(std::string(JADWAL_SOURCE_DIR) + "/conf/jadwal.ini");
+  if (auto* error = std::get_if<ConfigError>(&loaded)) BOOST_FAIL(error->message);
+  const auto& config = std::get<ServerConfig>(loaded);
+  BOOST_TEST(config.http.trustedProxies == "127.0.0.1, ::1");
+  BOOST_TEST(config.caldav.maxAnswerSteps == 200000u);
+}
