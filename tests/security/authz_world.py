@@ -310,8 +310,8 @@ class World:
         code = UNKNOWN_CODE if role == "anonymous" else scene.code
         session = self.web(role)
         token = session.get("/permohonan/" + code).field("csrf") or session.get("/permohonan").csrf("/permohonan")
-        page = session.post_multipart("/permohonan/%s/%s" % (code, what), [("csrf", token), ("catatan", "Dari matriks")],
-                                      files)
+        fields = [("csrf", token), ("catatan", "Dari matriks")]
+        page = session.post_multipart("/permohonan/%s/%s" % (code, what), fields, files)
         return Answer(page.status, page.headers, page.body), scene
 
     def case_withdraw(self, row, role, cell):
