@@ -71,6 +71,7 @@ TARGETS = {
     "delete-hold": "delete the TENTATIVE hold of a pending request",
     "represent-viewer": "name the viewer as representative (decision form)",
     "read-leader-event": "read the leader's event (calendar-data)",
+    "read-copy": "read the representative's copy (calendar-data)",
     "read-request-page": "read the request page",
     "read-inbox": "read the inbox",
 }
@@ -256,7 +257,7 @@ row("indirect", "delete-leader-event", "DELETE", ALL_401 + "403 403 204|403 403 
     effects={"refused": "unchanged", "leader": "request-unchanged", "protokol": "request-cancelled",
              "admin": "request-cancelled"},
     pending={"leader": F4})
-row("indirect", "move-copy", "PUT", ALL_401 + "403 403 403 403 204 204 204",
+row("indirect", "move-copy", "PUT", ALL_401 + "403 403 403 403 204|403 204|403 204|403",
     effects={"refused": "unchanged", "representative": "copy-only", "protokol": "copy-only", "admin": "copy-only"},
     pending={"representative": F2, "protokol": F2, "admin": F2})
 row("indirect", "delete-copy", "DELETE", ALL_401 + "403 403 403 403 204 204 204",
@@ -272,6 +273,9 @@ row("indirect", "represent-viewer", "POST", "303>login 303>login 403 403 403 403
 row("indirect", "read-leader-event", "GET", ALL_401 + "403 200 200 403 403 200 200",
     effects={r: "no-code" for r in ("aide", "leader", "protokol", "admin")},
     pending={r: F7 for r in ("aide", "leader", "protokol", "admin")})
+row("indirect", "read-copy", "GET", ALL_401 + "403 403 403 403 200 200 200",
+    effects={r: "no-code" for r in ("representative", "protokol", "admin")},
+    pending={r: F7 for r in ("representative", "protokol", "admin")})
 row("indirect", "read-request-page", "GET", "303>login 303>login 403 200 200 403 200 - -",
     effects={r: "no-code" for r in ("aide", "leader", "representative")},
     pending={r: F7 for r in ("aide", "leader", "representative")})

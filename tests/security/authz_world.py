@@ -422,6 +422,10 @@ class World:
         path, _ = self.event_of(self.request_row(self.main_id), "event")
         return self.caldav(role, "GET", path), Scene(self)
 
+    def case_read_copy(self, row, role, cell):
+        path, _ = self.event_of(self.request_row(self.main_id), "representative")
+        return self.caldav(role, "GET", path), Scene(self)
+
     def case_read_request_page(self, row, role, cell):
         return self.case_request_page(row, role, cell)
 

@@ -60,7 +60,6 @@ class HostileContext:
         self.sink = test_class.sink
         self.port = self.srv.port
         self.sources = 1
-        self.mails_seen = 0
         self.last_file_headers = {}
         self.mails_before = 0
 
