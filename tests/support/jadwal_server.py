@@ -198,6 +198,14 @@ class JadwalServer:
         self._launch()
         return self
 
+    def kill(self):
+        """SIGKILLs jadwald, as a crash or power loss would end it, and waits for it to
+        be gone; restart() then starts it again on the same database."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
     def stop(self, failed=False):
         crashed = None
         if self.process is not None:
