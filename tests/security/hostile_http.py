@@ -2,7 +2,7 @@
 in paths (traversal, encoded slashes, NUL, invalid UTF-8) and in what the server
 writes back into headers (CR/LF)."""
 
-from hostile_cases import (BASIC_BUPATI, CLOSED, FRONT_END, HUMAS, ICS, WABUP, case,
+from hostile_cases import (BASIC_BUPATI, CLOSED, HUMAS, ICS, WABUP, case,
                            no_header_injection, not_in_body, raw, request, vcalendar, vevent)
 
 PUT_BODY = vcalendar(*vevent("raw-put"))
@@ -21,18 +21,18 @@ FRAMING = [
     ("duplicate_content_length_differing", _put_head(b"Content-Length: 10\r\nContent-Length: %d\r\n\r\n"
                                                      % len(PUT_BODY)) + PUT_BODY, 400, None),
     ("duplicate_content_length_equal", _put_head(b"Content-Length: %d\r\nContent-Length: %d\r\n\r\n"
-                                                 % (len(PUT_BODY), len(PUT_BODY))) + PUT_BODY, 400, FRONT_END),
+                                                 % (len(PUT_BODY), len(PUT_BODY))) + PUT_BODY, 400, None),
     ("content_length_list", _put_head(b"Content-Length: %d, %d\r\n\r\n" % (len(PUT_BODY), len(PUT_BODY)))
-     + PUT_BODY, 400, FRONT_END),
+     + PUT_BODY, 400, None),
     ("content_length_and_chunked", _put_head(b"Content-Length: %d\r\nTransfer-Encoding: chunked\r\n\r\n"
                                              % len(PUT_BODY)) + b"%x\r\n" % len(PUT_BODY) + PUT_BODY
-     + b"\r\n0\r\n\r\n", 400, FRONT_END),
+     + b"\r\n0\r\n\r\n", 400, None),
     ("content_length_negative", _put_head(b"Content-Length: -1\r\n\r\n") + PUT_BODY, 400, None),
     ("content_length_huge", _put_head(b"Content-Length: 99999999999999999999999\r\n\r\n") + PUT_BODY, (400, 413),
-     FRONT_END),
+     None),
     ("content_length_over_limit", _put_head(b"Content-Length: 3000000000\r\n\r\n") + PUT_BODY, 413, None),
-    ("content_length_hex", _put_head(b"Content-Length: 0x20\r\n\r\n") + PUT_BODY, 400, FRONT_END),
-    ("content_length_plus", _put_head(b"Content-Length: +%d\r\n\r\n" % len(PUT_BODY)) + PUT_BODY, 400, FRONT_END),
+    ("content_length_hex", _put_head(b"Content-Length: 0x20\r\n\r\n") + PUT_BODY, 400, None),
+    ("content_length_plus", _put_head(b"Content-Length: +%d\r\n\r\n" % len(PUT_BODY)) + PUT_BODY, 400, None),
     ("content_length_empty", _put_head(b"Content-Length: \r\n\r\n") + PUT_BODY, 400, None),
     ("transfer_encoding_gzip", _put_head(b"Transfer-Encoding: gzip\r\n\r\n") + PUT_BODY, (400, 501), None),
     ("transfer_encoding_chunked_twice", _put_head(b"Transfer-Encoding: chunked, chunked\r\n\r\n")
@@ -61,27 +61,28 @@ def _get(target=b"/healthz", version=b"HTTP/1.1", extra=b""):
 
 LINES = [
     ("http09", b"GET /healthz\r\n", (400, CLOSED), None),
-    ("http2_preface", b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", (400, 505, CLOSED), FRONT_END),
+    ("http2_preface", b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", (400, 505, CLOSED), None),
     ("tls_client_hello", b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + bytes(32) + b"\x00\x00\x02\x13\x01",
      (400, CLOSED), None),
-    ("version_9_9", _get(version=b"HTTP/9.9"), (400, 505), FRONT_END),
+    ("version_9_9", _get(version=b"HTTP/9.9"), (400, 505), None),
     ("version_garbage", _get(version=b"HTTX/1.1"), (400, CLOSED), None),
-    ("extra_field_in_request_line", _get(version=b"HTTP/1.1 tambahan"), (400, CLOSED), FRONT_END),
+    ("extra_field_in_request_line", _get(version=b"HTTP/1.1 tambahan"), (400, CLOSED), None),
     ("lowercase_method", b"get /healthz HTTP/1.1\r\n" + H + b"\r\n", (400, 405, 501), None),
     ("unknown_method", b"GETT /healthz HTTP/1.1\r\n" + H + b"\r\n", (400, 405, 501), None),
     ("method_10k", b"G" * 10000 + b" /healthz HTTP/1.1\r\n" + H + b"\r\n", (400, 405, 414, 501, CLOSED), None),
-    ("uri_100k", _get(b"/healthz?" + b"a" * 100000), (400, 414, CLOSED), None),
+    ("uri_100k", _get(b"/healthz?" + b"a" * 100000), (400, 414, 431, CLOSED), None),
     ("absolute_form_other_host", _get(b"http://penyerang.example/healthz"), (200, 400),
      None),
     ("absolute_form_dav", b"PROPFIND http://penyerang.example/dav/ HTTP/1.1\r\n" + H + BASIC_BUPATI.encode()
      + b"Depth: 0\r\nContent-Length: 0\r\n\r\n", (207, 400), None),
     ("connect", b"CONNECT 127.0.0.1:22 HTTP/1.1\r\n" + H + b"\r\n", (400, 404, 405, 501), None),
     ("trace", b"TRACE / HTTP/1.1\r\n" + H + b"Cookie: jadwal_sesi=rahasia\r\n\r\n", (400, 401, 404, 405, 501), None),
-    ("options_star", b"OPTIONS * HTTP/1.1\r\n" + H + b"\r\n", (200, 400, 404), None),
+    # OPTIONS * is OPTIONS on the server: WebDAV, which asks for a login.
+    ("options_star", b"OPTIONS * HTTP/1.1\r\n" + H + b"\r\n", (200, 401), None),
     ("no_host_http11", b"GET /healthz HTTP/1.1\r\n\r\n", (200, 400), None),
     ("duplicate_host", _get(extra=b"Host: penyerang.example\r\n"), (200, 400), None),
-    ("header_without_colon", _get(extra=b"Ini bukan header\r\n"), 400, FRONT_END),
-    ("header_name_with_space", _get(extra=b"Bad Header: x\r\n"), 400, FRONT_END),
+    ("header_without_colon", _get(extra=b"Ini bukan header\r\n"), 400, None),
+    ("header_name_with_space", _get(extra=b"Bad Header: x\r\n"), 400, None),
     ("header_obs_fold", _get(extra=b"X-Lipat: a\r\n  b\r\n"), (200, 400), None),
     ("header_bare_cr", _get(extra=b"X-Satu: a\rX-Evil: b\r\n"), (200, 400), None),
     ("header_nul", _get(extra=b"X-Nul: a\x00b\r\n"), (200, 400), None),
@@ -119,10 +120,9 @@ def framing_cases():
     # A body that stops short: nothing stored.
     out.append(case("framing", "truncated_body", raw(_put_head(b"Content-Length: 5000\r\n\r\n") + PUT_BODY,
                                                      shut_write=True), (400, CLOSED)))
-    # A chunked body cut short is taken whole today: what arrived is stored.
+    # A chunked body cut short: nothing stored either.
     out.append(case("framing", "truncated_chunked", raw(_put_head(b"Transfer-Encoding: chunked\r\n\r\n") +
-                                                        b"1000\r\n" + PUT_BODY, shut_write=True), (400, CLOSED),
-                    pending=FRONT_END))
+                                                        b"1000\r\n" + PUT_BODY, shut_write=True), (400, CLOSED)))
     return out
 
 

@@ -214,7 +214,6 @@ class GracefulStopTest(RequestTestCase):
         self.stopped_and_restarted()
         self.assertEqual(200, self.srv.request("GET", W.CAL + "sigterm.ics", user=W.BUPATI)[0], "the event is kept")
 
-    @unittest.expectedFailure  # pending: new HTTP front end (today the listening socket stays open while draining)
     def test_sigterm_refuses_new_connections_while_draining(self):
         sock, rest = self.start_slow_put("sigterm-baru")
         try:

@@ -24,7 +24,7 @@ from jadwal_requests import RequestTestCase, credentials, valid_fields
 from jadwal_server import basic_auth, multipart_body
 
 SURVEY = os.environ.get("HOSTILE_SURVEY")
-TIMEOUT_SECONDS = 2  # the server's timeout_seconds: the slow cases wait a little more than twice this
+TIMEOUT_SECONDS = 2  # the server's deadlines (head, body, send): the slow cases wait a little more than twice this
 FAST_SECONDS = 2.0
 # Everything but sessions and secrets (a refused request may start a form session,
 # nothing else). Large contents count by their hash: an object's ETag, a blob's sha256.
@@ -206,7 +206,8 @@ def _synthetic(status, text):
 
 @unittest.skipIf(smtp_sink.Controller is None, smtp_sink.MISSING)
 class HostileRequestsTest(RequestTestCase):
-    SERVER_OPTIONS = {"timeout_seconds": TIMEOUT_SECONDS, "max_body_bytes": 2 * 1024 * 1024,
+    SERVER_OPTIONS = {"timeout_seconds": TIMEOUT_SECONDS, "header_timeout_seconds": TIMEOUT_SECONDS,
+                      "body_timeout_seconds": TIMEOUT_SECONDS, "max_body_bytes": 2 * 1024 * 1024,
                       "max_file_bytes": 1024 * 1024, "submissions_per_hour": 100000, "smtp_from": "jadwal@example.org"}
 
     @classmethod
