@@ -14,6 +14,7 @@
 
 #include "caldav/ical_instances.h"
 #include "caldav/ical_time.h"
+#include "caldav/ical_validation.h"
 
 namespace jadwal::caldav {
 
@@ -319,9 +320,11 @@ void checkTimes(icalcomponent* component, detail::TimeResolver& times) {
 }  // namespace
 
 ParsedObject parseCalendarObject(std::string_view text, std::string_view allowedComponents, const TimeContext& ctx) {
+  detail::checkText(text);
   IcalComponent calendar = parseVcalendar(text);
   icalcomponent* root = calendar.get();
   if (auto error = firstParseError(root)) fail(IcalError::Kind::NotICalendar, "invalid iCalendar data: " + *error);
+  detail::checkValues(root);
 
   icalproperty* version = firstProperty(root, ICAL_VERSION_PROPERTY);
   const char* versionText = version != nullptr ? icalproperty_get_version(version) : nullptr;

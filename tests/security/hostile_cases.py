@@ -11,8 +11,6 @@ import collections
 
 Case = collections.namedtuple("Case", "group name send expect unchanged check pending")
 
-LENIENT_ICAL = ("new, no fix assigned: invalid iCalendar is stored as sent (month 13, day 32, hour 25, year 0, "
-                "an END that does not match its BEGIN, invalid UTF-8), and clients that sync it then fail")
 CLOSED = 0  # no answer, the connection closed: right for what is not HTTP at all
 
 BUPATI = ("bupati", "rahasia-bupati")
