@@ -12,7 +12,7 @@ namespace jadwal::workflow {
 namespace {
 
 constexpr const char* kRequester = "Pemohon";
-constexpr std::size_t kMaxNote = 2000;
+constexpr std::size_t kMaxNote = limits::kNote;
 
 Outcome failure(Outcome::Status status, std::string message, FieldErrors errors = {}) {
   Outcome outcome;
@@ -292,8 +292,8 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     } else if (name.empty()) {
       errors.emplace("wakil_nama", "required");
     }
-    if (name.size() > 200) errors.emplace("wakil_nama", "too_long");
-    if (position.size() > 200) errors.emplace("wakil_jabatan", "too_long");
+    if (name.size() > limits::kPersonName) errors.emplace("wakil_nama", "too_long");
+    if (position.size() > limits::kPersonName) errors.emplace("wakil_jabatan", "too_long");
     updated.representativeName = name;
     updated.representativePosition = position;
   }
@@ -340,7 +340,7 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
     errors.emplace("pilihan", "invalid_choice");
   std::string named = trimmed(representative);
   if (choice == "diwakilkan" && named.empty()) errors.emplace("wakil", "required");
-  if (named.size() > 200) errors.emplace("wakil", "too_long");
+  if (named.size() > limits::kPersonName) errors.emplace("wakil", "too_long");
   std::string text = trimmed(note);
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));

@@ -3,6 +3,7 @@
 // when they decide. Everything a person typed is checked here; files are
 // judged by their bytes (workflow::sniffFileType), never by name.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,22 @@
 #include "workflow/workflow_config.h"
 
 namespace jadwal::workflow {
+
+// The longest accepted typed values, in bytes: generous for real names and
+// places, small enough that nobody stores a novel in the agenda. Every path
+// that writes a typed value into a request checks it against these: the
+// public form, staff decisions and dispositions, and edits followed from a
+// calendar client.
+namespace limits {
+inline constexpr std::size_t kShortText = 200;   // names, positions, institution, dress code, letter number
+inline constexpr std::size_t kLongText = 300;    // subject, activity, venue
+inline constexpr std::size_t kParagraph = 2000;  // address, other invitees, notes
+inline constexpr std::size_t kEmail = 254;
+inline constexpr std::size_t kPhone = 32;
+inline constexpr std::size_t kPersonName = kShortText;  // a representative's name or position
+inline constexpr std::size_t kVenue = kLongText;
+inline constexpr std::size_t kNote = kParagraph;  // a decision's, disposition's or requester's note
+}  // namespace limits
 
 // Checks every typed field of `form` and copies it, trimmed, into `out`
 // (requester, letter and activity fields; start/end as instants in
