@@ -11,6 +11,7 @@
 #include "workflow/conflicts.h"
 #include "workflow/notifier.h"
 #include "workflow/request_state.h"
+#include "workflow/request_validation.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::server::staff {
@@ -223,15 +224,15 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
   const auto state = workflow::parseState(row.state);
   mustache::data forms{mustache::data::type::list};
   if (!state) return forms;
-  // Everyone who could stand in for a leader: the other users who hold a calendar role.
+  // Who may stand in for a leader, as the workflow accepts them: the other
+  // enabled leaders. With one leader asked, that leader is the one represented.
   std::vector<sql::User> officials;
   for (auto& user : staff.web.store.listUsers()) {
-    if (!user.disabled && user.role != sql::Role::Viewer) officials.push_back(std::move(user));
+    const bool onlyLeaderAsked = row.leadersAsked.size() == 1 && row.leadersAsked.front() == user.name;
+    if (!user.disabled && user.role == sql::Role::Pimpinan && !onlyLeaderAsked) officials.push_back(std::move(user));
   }
-  std::stable_sort(officials.begin(), officials.end(), [](const sql::User& a, const sql::User& b) {
-    const bool aLeader = a.role == sql::Role::Pimpinan, bLeader = b.role == sql::Role::Pimpinan;
-    return aLeader != bLeader ? aLeader : a.displayName < b.displayName;
-  });
+  std::stable_sort(officials.begin(), officials.end(),
+                   [](const sql::User& a, const sql::User& b) { return a.displayName < b.displayName; });
 
   for (const auto action : kStaffActions) {
     if (!workflow::nextState(*state, action)) continue;
@@ -240,6 +241,8 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
     const std::string code(workflow::actionCode(action));
     mustache::data form;
     form.set("aksi", code);
+    form.set("maxName", std::to_string(workflow::limits::kPersonName));
+    form.set("maxVenue", std::to_string(workflow::limits::kVenue));
     form.set("label", actionLabel(staff.language, code));
     addFormState(form, staff.language, failed, code);
     const bool noteRequired = action == Action::Return || action == Action::Reject || action == Action::Cancel;
@@ -283,6 +286,7 @@ mustache::data dispositionForm(StaffRequest& staff, const sql::RequestRow& row, 
                                const FailedForm* failed, const std::vector<std::string>& leaders) {
   mustache::data form;
   addFormState(form, staff.language, failed, "disposisi");
+  form.set("maxName", std::to_string(workflow::limits::kPersonName));
   const bool mine = failed && failed->form == "disposisi";
   std::string selected = mine && failed->values.count("pimpinan") ? failed->values.at("pimpinan") : "";
   if (selected.empty()) selected = leaders.front();

@@ -282,9 +282,17 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     std::string position = trimmed(decision.representativePosition);
     updated.representativeUser.clear();
     if (!userName.empty()) {
+      // "Represented by another official": a user who stands in is an
+      // enabled leader, not the one represented. The event goes on their
+      // agenda, so an aide, a viewer or a staff account would get a leader's
+      // event (and a copy they could write) they have no business holding.
       auto user = store.findUser(userName);
       if (!user || user->disabled) {
         errors.emplace("wakil_user", "unknown_user");
+      } else if (user->role != sql::Role::Pimpinan) {
+        errors.emplace("wakil_user", "not_an_official");
+      } else if (user->name == updated.assignedLeader) {
+        errors.emplace("wakil_user", "representative_is_leader");
       } else {
         updated.representativeUser = user->name;
         if (name.empty()) name = user->displayName.empty() ? user->name : user->displayName;

@@ -285,6 +285,22 @@ class DecisionTest(RequestTestCase):
     def code_of(self, request_id):
         return re.search(r"JDW-[A-Z0-9]{4}-[A-Z0-9]{4}", self.request_page(request_id).visible_text).group(0)
 
+    def test_only_other_leaders_may_represent(self):
+        _, request_id = self.new_request("diverifikasi")
+        page = self.request_page(request_id)
+        select = page.by_id("represent-wakil-user")
+        self.assertIsNotNone(select, page.describe())
+        offered = {o.get("value") for o in page.within(select, "option")} - {""}
+        self.assertEqual({"wabup", "sekda"}, offered, "only the other enabled leaders are offered")
+        for user in ("ajudan.bupati", "humas", "protokol", "admin", "bupati"):
+            with self.subTest(user=user):
+                answer = self.decide_page(request_id, "represent", pimpinan="bupati", wakil_user=user)
+                self.assertEqual(400, answer.status, answer.describe())
+                self.assertIsNotNone(answer.by_id("galat-wakil_user"), "the error is at the field")
+        self.assertIn("Diverifikasi", self.request_page(request_id).visible_text, "nothing changed")
+        self.decide(request_id, "represent", pimpinan="bupati", wakil_user="sekda")
+        self.assertIn("Diwakilkan", self.request_page(request_id).visible_text)
+
     def test_dispositions(self):
         _, request_id = self.new_request()
         page = self.request_page(request_id, "bupati")
