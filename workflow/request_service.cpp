@@ -1,6 +1,7 @@
 #include "workflow/request_service.h"
 
 #include <algorithm>
+#include <iostream>
 
 #include "workflow/calendar_follower.h"
 #include "workflow/request_calendar.h"
@@ -142,11 +143,34 @@ struct RequestService::Impl {
 
   Outcome applyDecision(sql::RequestRow request, RequestState from, RequestState to, const Decision& decision,
                         const Actor& actor);
+
+  // Events written before events were named by number carried the tracking
+  // code; they are renamed once, at the first start that finds them. A
+  // failure is logged and left for the next start: it must not stop the server.
+  void renameCodeNamedEvents() {
+    try {
+      sql::RequestQuery query;
+      query.limit = 200;
+      for (;; query.offset += query.limit) {
+        const auto page = store.requests().listRequests(query);
+        for (const auto& row : page) {
+          if (!hasCodeNamedEvents(row)) continue;
+          sql::AuditRow audit = auditBy(std::nullopt, "calendar-write");
+          recordCalendarSync(store.requests(), workflow::renameCodeNamedEvents(*calendar, row), audit);
+        }
+        if (static_cast<int>(page.size()) < query.limit) break;
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: renaming events named after tracking codes: " << e.what() << "\n";
+    }
+  }
 };
 
 RequestService::RequestService(sql::Store& store, caldav::CalendarService& calendars, Mailer& mailer,
                                const Clock& clock, WorkflowConfig config)
-    : impl_(std::make_unique<Impl>(store, calendars, mailer, clock, config)), config_(std::move(config)) {}
+    : impl_(std::make_unique<Impl>(store, calendars, mailer, clock, config)), config_(std::move(config)) {
+  impl_->renameCodeNamedEvents();
+}
 
 RequestService::~RequestService() = default;
 

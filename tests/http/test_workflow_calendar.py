@@ -46,8 +46,13 @@ class RequestCalendarTest(RequestTestCase):
         self.assertEqual(("Asia/Jakarta", local(day, "11:00")), (end[0].get("TZID"), end[1]))
         self.assertIn("BEGIN:VTIMEZONE", event.text)
         description = unescape_text(event.value("DESCRIPTION"))
-        for text in ("SMA Negeri 1 Indralaya", "PDH", "Budi (0813-1111-2222)", "/permohonan/" + code):
+        for text in ("SMA Negeri 1 Indralaya", "PDH", "Budi (0813-1111-2222)"):
             self.assertIn(text, description)
+        # The event points staff to the request by number; the tracking code (the requester's key) is not in it.
+        self.assertEqual(self.srv.base_url + "/staf/permohonan/%d" % request_id, event.value("URL"))
+        self.assertNotIn(code, event.text)
+        self.assertNotIn(code, event.href)
+        self.assertNotIn(self.srv.base_url + "/permohonan/", description)
 
         attachments = props(event.event, "ATTACH")
         self.assertEqual(1, len(attachments), event.text)

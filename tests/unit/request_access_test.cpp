@@ -1,9 +1,11 @@
 // Who may see a request and act on it: staff, the leaders asked and their
-// aides; and who may stand in for a leader.
+// aides; who may stand in for a leader; and what a tracking code opens, to
+// whom, and how an action taken with it is recorded.
 #define BOOST_TEST_MODULE request_access
 #include <boost/test/unit_test.hpp>
 
 #include "request_fixture.h"
+#include "workflow/request_calendar.h"
 #include "workflow/request_validation.h"
 
 using namespace jadwal;
@@ -111,6 +113,86 @@ BOOST_AUTO_TEST_CASE(names_and_positions_keep_the_forms_limits) {
   decision.representativeName = std::string(limits::kPersonName, 'n');
   decision.representativePosition = std::string(limits::kPersonName, 'p');
   BOOST_TEST(decide(request, decision, staf).ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- the tracking code: the requester's key, and nothing else's ----
+
+struct CodeFixture : Fixture {
+  sql::AuditRow auditOfAction(const sql::RequestRow& request, const std::string& action) {
+    for (const auto& row : store->requests().auditOf(request.id))
+      if (row.action == action) return row;
+    BOOST_FAIL("no audit row " << action);
+    return {};
+  }
+};
+
+BOOST_FIXTURE_TEST_SUITE(tracking_code, CodeFixture)
+
+BOOST_AUTO_TEST_CASE(no_calendar_object_carries_the_code) {
+  auto request = submitted();
+  BOOST_TEST(request.holdObjectName.find(request.code) == std::string::npos);
+  auto hold = *store->getObject(holdCalendar.id, request.holdObjectName);
+  BOOST_TEST(unfolded(hold.ical).find(request.code) == std::string::npos);
+  BOOST_TEST(hold.uid.find(request.code) == std::string::npos);
+
+  Decision decision = act(Action::Represent);
+  decision.representativeUser = "asisten";
+  auto row = decide(reload(request), act(Action::Verify), staf).request;
+  row = decide(row, decision, staf).request;
+  for (const auto& [calendarId, name] : {std::pair{row.eventCalendarId, row.eventObjectName},
+                                         std::pair{row.representativeCalendarId, row.representativeObjectName}}) {
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(name.find(request.code) == std::string::npos);
+      auto object = store->getObject(calendarId, name);
+      BOOST_TEST_REQUIRE(object.has_value());
+      BOOST_TEST(unfolded(object->ical).find(request.code) == std::string::npos);
+      BOOST_TEST(object->uid.find(request.code) == std::string::npos);
+      // The event points staff to the request by its number.
+      BOOST_TEST(unfolded(object->ical).find("/staf/permohonan/" + std::to_string(row.id)) != std::string::npos);
+    }
+  }
+  // Nor does the history a leader reads.
+  for (const auto& audit : store->requests().auditOf(row.id))
+    BOOST_TEST(audit.note.find(request.code) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(events_named_after_the_code_are_renamed_at_start) {
+  // An event as written before events were named by number, cancelled since.
+  auto row = decide(approved(), act(Action::Cancel, "Dibatalkan panitia"), staf).request;
+  auto current = *store->getObject(bupatiAgenda.id, row.eventObjectName);
+  const std::string legacyName = row.code + "-acara.ics";
+  std::string legacyText =
+      std::regex_replace(current.ical, std::regex("permohonan-\\d+-agenda@jadwal"), row.code + "-agenda@jadwal");
+  legacyText = std::regex_replace(legacyText, std::regex("X-JADWAL-REQUEST:\\d+"), "X-JADWAL-REQUEST:" + row.code);
+  {
+    OwnCalendarWrite own;
+    BOOST_TEST_REQUIRE((calendars->remove(bupatiAgenda, row.eventObjectName, {}).status == sql::WriteStatus::Deleted));
+    BOOST_TEST_REQUIRE((calendars->put(bupatiAgenda, legacyName, legacyText, {}).status == sql::WriteStatus::Created));
+  }
+  sql::RequestRow legacy = reload(row);
+  legacy.eventObjectName = legacyName;
+  sql::AuditRow audit;
+  audit.requestId = row.id;
+  audit.action = "test";
+  BOOST_TEST_REQUIRE(store->requests().updateRequest(legacy, audit));
+
+  RequestService restarted(*store, *calendars, *mailer, clock, config);
+  auto renamed = reload(row);
+  BOOST_TEST(renamed.eventObjectName == "permohonan-" + std::to_string(row.id) + "-acara.ics");
+  BOOST_TEST(!store->getObject(bupatiAgenda.id, legacyName).has_value());
+  auto event = store->getObject(bupatiAgenda.id, renamed.eventObjectName);
+  BOOST_TEST_REQUIRE(event.has_value());
+  BOOST_TEST(unfolded(event->ical).find(row.code) == std::string::npos);
+  BOOST_TEST(event->ical.find("STATUS:CANCELLED") != std::string::npos);
+  BOOST_TEST(auditActions(row).back() == "calendar-write");
+  BOOST_TEST(store->requests().auditOf(row.id).back().note.find(row.code) == std::string::npos);
+
+  // A second start finds nothing to do.
+  const auto version = reload(row).version;
+  RequestService again(*store, *calendars, *mailer, clock, config);
+  BOOST_TEST(reload(row).version == version);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
