@@ -31,6 +31,8 @@ constexpr std::array kStaff = {
     Message{"staf_inbox_search", "Cari", "Search"},
     Message{"staf_inbox_search_label", "Cari kode, nama, instansi, perihal atau kegiatan",
             "Search code, name, institution, subject or event"},
+    Message{"staf_inbox_search_label_own", "Cari nama, instansi, perihal atau kegiatan",
+            "Search name, institution, subject or event"},
     Message{"staf_inbox_empty", "Tidak ada permohonan.", "No requests."},
     Message{"staf_inbox_prev", "Sebelumnya", "Previous"},
     Message{"staf_inbox_next", "Berikutnya", "Next"},

@@ -62,6 +62,14 @@ std::string fieldLabel(const std::string& language, const std::string& field) {
 
 std::string orDash(const std::string& value) { return value.empty() ? "—" : value; }
 
+// A text with every occurrence of the tracking code blanked, for readers who
+// may not hold the code (older history notes named events after it).
+std::string withoutCode(std::string text, const std::string& code) {
+  if (code.empty()) return text;
+  for (auto at = text.find(code); at != std::string::npos; at = text.find(code, at)) text.replace(at, code.size(), "…");
+  return text;
+}
+
 std::string translatedOr(const std::string& language, const std::string& id, const std::string& fallback) {
   const std::string text = tr(language, id);
   return text == id ? fallback : text;
@@ -323,7 +331,9 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   const std::string id = std::to_string(row.id);
   data.set("id", id);
   data.set("versi", std::to_string(row.version));
-  data.set("code", row.code);
+  // Staff read the tracking code out to a requester on the phone; to leaders
+  // and aides it is only a key to act as the requester, so they never see it.
+  setOptional(data, "code", isStaff ? row.code : "");
   data.set("event", row.eventName);
   data.set("state", row.state);
   data.set("stateLabel", stateLabel(lang, row.state));
@@ -420,7 +430,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("moved", moved);
     item.set("from", moved ? stateLabel(lang, entry.fromState) : "");
     item.set("to", stateLabel(lang, entry.toState));
-    setOptional(item, "note", entry.note);
+    setOptional(item, "note", isStaff ? entry.note : withoutCode(entry.note, row.code));
     audit.push_back(item);
   }
   data.set("noAudit", audit.is_empty_list());
@@ -466,7 +476,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
 
   WebResponse response;
   response.status = status;
-  response.body = renderPage("staf_permohonan", tr(lang, "staf_req_title") + " " + row.code, data, lang);
+  response.body = renderPage("staf_permohonan", tr(lang, "staf_req_title") + " #" + id, data, lang);
   response.setHeader("Cache-Control", "no-store");
   return response;
 }

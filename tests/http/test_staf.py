@@ -7,7 +7,7 @@ import unittest
 import urllib.parse
 
 import sample_files
-from jadwal_requests import RequestTestCase, credentials, submit_request, valid_fields
+from jadwal_requests import CODE_PATTERN, RequestTestCase, credentials, submit_request, valid_fields
 from jadwal_server import WebSession
 
 
@@ -142,14 +142,19 @@ class InboxTest(RequestTestCase):
         self.assertLess(self.staff().get("/staf?hal=abc").status, 500)
 
     def test_leaders_and_aides_see_their_own(self):
+        # Leaders and aides see requests by activity and number, never by tracking code.
         for user in ("bupati", "ajudan.bupati"):
             with self.subTest(user=user):
-                text = self.staff(user).get("/staf").visible_text
-                self.assertIn(self.first, text)
-                self.assertNotIn(self.for_sekda, text)
-        text = self.staff("sekda").get("/staf").visible_text
-        self.assertIn(self.for_sekda, text)
-        self.assertNotIn(self.first, text)
+                page = self.staff(user).get("/staf")
+                text = page.visible_text
+                self.assertIn("Pelantikan Pengurus Karang Taruna", text)
+                self.assertNotIn("Rapat Koordinasi Inflasi", text)
+                self.assertIn("/staf/permohonan/%d" % self.request_id(self.first), page.links())
+                self.assertIsNone(CODE_PATTERN.search(page.text), "no tracking code in the page")
+        page = self.staff("sekda").get("/staf")
+        self.assertIn("Rapat Koordinasi Inflasi", page.visible_text)
+        self.assertNotIn("Pelantikan Pengurus Karang Taruna", page.visible_text)
+        self.assertIsNone(CODE_PATTERN.search(page.text), "no tracking code in the page")
         other = self.staff("sekda").get("/staf/permohonan/%d" % self.request_id(self.first))
         self.assertEqual(403, other.status, "a leader not asked may not open the request")
         mine = self.staff("ajudan.bupati").get("/staf/permohonan/%d" % self.request_id(self.first))
@@ -284,6 +289,17 @@ class DecisionTest(RequestTestCase):
 
     def code_of(self, request_id):
         return re.search(r"JDW-[A-Z0-9]{4}-[A-Z0-9]{4}", self.request_page(request_id).visible_text).group(0)
+
+    def test_only_staff_see_the_tracking_code(self):
+        code, request_id = self.new_request()
+        self.assertIn(code, self.request_page(request_id, "protokol").visible_text,
+                      "staff read the code out to a requester on the phone")
+        self.assertIn(code, self.request_page(request_id, "admin").visible_text)
+        for user in ("bupati", "ajudan.bupati"):
+            with self.subTest(user=user):
+                page = self.request_page(request_id, user)
+                self.assertNotIn(code, page.text, "the code is the requester's key, not the leader's")
+                self.assertIn("#%d" % request_id, page.visible_text, "the request goes by its number")
 
     def test_only_other_leaders_may_represent(self):
         _, request_id = self.new_request("diverifikasi")
