@@ -129,7 +129,7 @@ constexpr std::array kStaff = {
     // Entries of the history that are not staff decisions.
     Message{"staf_action_submit", "Permohonan diajukan", "Request submitted"},
     Message{"staf_action_resubmit", "Surat perbaikan dikirim", "Revised letter sent"},
-    Message{"staf_action_withdraw", "Ditarik oleh pemohon", "Withdrawn by the requester"},
+    Message{"staf_action_withdraw", "Permohonan ditarik", "Request withdrawn"},
     Message{"staf_action_disposition", "Disposisi pimpinan", "Leader's disposition"},
     Message{"staf_action_calendar_edit", "Diubah di kalender", "Changed in the calendar"},
     Message{"staf_action_calendar_delete", "Dihapus dari kalender", "Deleted from the calendar"},

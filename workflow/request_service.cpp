@@ -98,6 +98,13 @@ struct RequestService::Impl {
         calendar(std::make_shared<RequestCalendar>(s, calendars, cfg)),
         follower(std::make_shared<CalendarFollower>(calendar, c, m)) {}
 
+  // A requester's action taken with the tracking code, by `by` when a user was logged in.
+  sql::AuditRow auditByCode(const std::optional<caldav::Principal>& by, std::string action) const {
+    sql::AuditRow audit = auditBy(by, std::move(action));
+    if (by) audit.actorName += " (dengan kode pelacakan)";
+    return audit;
+  }
+
   sql::AuditRow auditBy(const std::optional<caldav::Principal>& user, std::string action) const {
     sql::AuditRow audit;
     audit.at = clock.now();
@@ -211,7 +218,8 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
   return success(std::move(stored));
 }
 
-Outcome RequestService::withdraw(const std::string& code, const std::string& note) {
+Outcome RequestService::withdraw(const std::string& code, const std::string& note,
+                                 const std::optional<caldav::Principal>& by) {
   auto request = impl_->store.requests().findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
   std::string text = trimmed(note);
@@ -221,7 +229,7 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
   if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
   sql::RequestRow updated = *request;
   updated.state = std::string(stateCode(*to));
-  sql::AuditRow audit = impl_->auditBy(std::nullopt, std::string(actionCode(Action::Withdraw)));
+  sql::AuditRow audit = impl_->auditByCode(by, std::string(actionCode(Action::Withdraw)));
   audit.fromState = request->state;
   audit.toState = updated.state;
   audit.note = text;
@@ -230,7 +238,8 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
   return success(std::move(*stored));
 }
 
-Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note) {
+Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
+                                 const std::optional<caldav::Principal>& by) {
   auto& requests = impl_->store.requests();
   auto request = requests.findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
@@ -246,7 +255,7 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
 
   sql::RequestRow updated = *request;
   updated.state = std::string(stateCode(*to));
-  sql::AuditRow audit = impl_->auditBy(std::nullopt, std::string(actionCode(Action::Resubmit)));
+  sql::AuditRow audit = impl_->auditByCode(by, std::string(actionCode(Action::Resubmit)));
   audit.fromState = request->state;
   audit.toState = updated.state;
   audit.note = text;

@@ -102,9 +102,13 @@ class RequestService {
   Outcome submit(const RequestForm& form, const std::vector<UploadedFile>& files,
                  const std::vector<KeptFile>& kept = {});
 
-  // The requester, by tracking code.
-  Outcome withdraw(const std::string& code, const std::string& note);
-  Outcome resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note);
+  // The requester, by tracking code. Whoever holds the code may act; when
+  // a logged-in user does (`by`), the history names that user, not "the
+  // requester": the code cannot tell who typed it, a login can.
+  Outcome withdraw(const std::string& code, const std::string& note,
+                   const std::optional<caldav::Principal>& by = std::nullopt);
+  Outcome resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
+                   const std::optional<caldav::Principal>& by = std::nullopt);
 
   // Staff decisions, checked against the state machine and the version the
   // staff member saw (Conflict when someone else decided meanwhile).

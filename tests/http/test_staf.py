@@ -317,6 +317,35 @@ class DecisionTest(RequestTestCase):
         self.decide(request_id, "represent", pimpinan="bupati", wakil_user="sekda")
         self.assertIn("Diwakilkan", self.request_page(request_id).visible_text)
 
+    def test_actions_with_a_code_by_a_logged_in_user_are_recorded_as_that_user(self):
+        code, request_id = self.new_request()
+        aide = self.staff("ajudan.bupati")
+        status = self.status_page(code, aide)
+        action = "/permohonan/%s/tarik" % code
+        fields = [(k, v) for k, v in status.form_values(action) if k != "catatan"] + [("catatan", "Tidak jadi")]
+        answer = aide.post_form(action, fields)
+        self.assertEqual(303, answer.status, "the code still works: " + answer.describe())
+        self.assertIn("Ditarik", self.status_page(code).visible_text)
+        page = self.request_page(request_id)
+        entries = [li.text for li in page.within(page.by_id("riwayat"), "li")]
+        withdrawn = [e for e in entries if "Permohonan ditarik" in e]
+        self.assertEqual(1, len(withdrawn), entries)
+        self.assertIn("Ajudan Bupati (dengan kode pelacakan)", withdrawn[0])
+        self.assertNotIn("Pemohon", withdrawn[0], "an aide is not the requester")
+
+        code, request_id = self.new_request()
+        self.decide(request_id, "return", catatan="Surat belum ditandatangani")
+        officer = self.staff("protokol")
+        status = self.status_page(code, officer)
+        action = "/permohonan/%s/revisi" % code
+        answer = officer.post_multipart(action, status.form_values(action),
+                                        [("surat", "surat-revisi.pdf", sample_files.pdf("Revisi"))])
+        self.assertEqual(303, answer.status, answer.describe())
+        page = self.request_page(request_id)
+        revised = [li.text for li in page.within(page.by_id("riwayat"), "li") if "Surat perbaikan" in li.text]
+        self.assertEqual(1, len(revised), revised)
+        self.assertIn("Staf Protokol (dengan kode pelacakan)", revised[0])
+
     def test_dispositions(self):
         _, request_id = self.new_request()
         page = self.request_page(request_id, "bupati")

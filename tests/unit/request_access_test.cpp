@@ -195,4 +195,33 @@ BOOST_AUTO_TEST_CASE(events_named_after_the_code_are_renamed_at_start) {
   BOOST_TEST(reload(row).version == version);
 }
 
+BOOST_AUTO_TEST_CASE(a_withdrawal_by_a_logged_in_user_is_recorded_as_that_user) {
+  auto request = submitted();
+  auto outcome = service->withdraw(request.code, "Ditarik atas permintaan", ajudan.user);
+  BOOST_TEST_REQUIRE(outcome.ok());
+  BOOST_TEST(outcome.request.state == "ditarik");
+  auto withdrawn = auditOfAction(request, "withdraw");
+  BOOST_TEST((withdrawn.actorId == ajudan.user.id));
+  BOOST_TEST(withdrawn.actorName.find("Ajudan Bupati") == 0u);
+  BOOST_TEST(withdrawn.actorName.find("kode") != std::string::npos);
+  BOOST_TEST(withdrawn.note == "Ditarik atas permintaan");
+
+  // Without a login it is the requester, as before.
+  auto other = submitted();
+  BOOST_TEST_REQUIRE(service->withdraw(other.code, "").ok());
+  auto anonymous = auditOfAction(other, "withdraw");
+  BOOST_TEST(anonymous.actorName == "Pemohon");
+  BOOST_TEST(!anonymous.actorId.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_revision_by_a_logged_in_user_is_recorded_as_that_user) {
+  auto request = submitted();
+  BOOST_TEST_REQUIRE(decide(request, act(Action::Return, "Surat belum ditandatangani"), staf).ok());
+  auto outcome = service->resubmit(request.code, {"surat", "revisi.pdf", pdfBytes("revisi")}, "", staf.user);
+  BOOST_TEST_REQUIRE(outcome.ok());
+  auto resubmitted = auditOfAction(request, "resubmit");
+  BOOST_TEST((resubmitted.actorId == staf.user.id));
+  BOOST_TEST(resubmitted.actorName.find("Staf Protokol") == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
