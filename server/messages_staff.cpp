@@ -135,6 +135,8 @@ constexpr std::array kStaff = {
     Message{"staf_action_calendar_delete", "Dihapus dari kalender", "Deleted from the calendar"},
     Message{"staf_action_calendar_cancel", "Dibatalkan di kalender", "Cancelled in the calendar"},
     Message{"staf_action_calendar_write", "Kalender diperbarui", "Calendar updated"},
+    Message{"staf_action_calendar_restore", "Perubahan di kalender tidak diikuti", "Calendar change not followed"},
+    Message{"staf_action_calendar_unlink", "Acara dihapus dari kalender", "Event removed from the calendar"},
     Message{"staf_action_calendar_error", "Kalender gagal diperbarui", "Calendar update failed"},
     Message{"staf_d_note", "Catatan", "Note"},
     Message{"staf_d_note_required", "Catatan (wajib)", "Note (required)"},

@@ -22,6 +22,17 @@ int sequenceOf(const std::string& ical) {
   }
 }
 
+std::string uidOf(const std::string& ical) {
+  try {
+    caldav::IcalComponent calendar = caldav::parseStored(ical);
+    icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
+    const char* uid = event == nullptr ? nullptr : icalcomponent_get_uid(event);
+    return uid == nullptr ? "" : uid;
+  } catch (const caldav::IcalError&) {
+    return "";
+  }
+}
+
 // A cancelled event keeps what it showed (the representative's event stays
 // the representative's), only its status changes and it stops blocking time.
 std::string cancelledText(const std::string& ical) {
@@ -73,13 +84,18 @@ std::string RequestCalendar::objectName(const sql::RequestRow& request, EventKin
 }
 
 std::string RequestCalendar::write(const sql::Calendar& calendar, const std::string& name,
-                                   const sql::RequestRow& request, EventKind kind, bool cancelled) {
+                                   const sql::RequestRow& request, EventKind kind, bool cancelled,
+                                   const std::string& deletedText) {
   try {
     auto existing = store_.getObject(calendar.id, name);
-    int sequence = existing ? sequenceOf(existing->ical) + 1 : 0;
+    const std::string& previous = existing ? existing->ical : deletedText;
+    int sequence = previous.empty() ? 0 : sequenceOf(previous) + 1;
     auto files = store_.requests().filesOf(request.id);
     // A rewrite keeps the stored UID: a client may have written the event.
-    EventText event = eventForRequest(request, files, kind, sequence, config_, existing ? existing->uid : "");
+    EventText event = eventForRequest(request, files, kind, sequence, config_,
+                                      existing           ? existing->uid
+                                      : previous.empty() ? ""
+                                                         : uidOf(previous));
     std::string text = cancelled ? cancelledText(event.ical) : event.ical;
     OwnCalendarWrite own;
     auto result = calendars_.put(calendar, name, text, sql::Precondition{});

@@ -45,10 +45,12 @@ class RequestCalendar {
 
   // Writes (or rewrites, with SEQUENCE one higher than the stored event's)
   // the event of `kind` under `name`; `cancelled` keeps the event with
-  // STATUS:CANCELLED. A rewrite keeps the stored event's UID. Returns "" on
-  // success, else the reason.
+  // STATUS:CANCELLED. A rewrite keeps the stored event's UID. `deletedText`
+  // is the text of the event a client just deleted under `name`, when it is
+  // put back: its UID and SEQUENCE carry on as if it had been rewritten.
+  // Returns "" on success, else the reason.
   std::string write(const sql::Calendar& calendar, const std::string& name, const sql::RequestRow& request,
-                    EventKind kind, bool cancelled = false);
+                    EventKind kind, bool cancelled = false, const std::string& deletedText = {});
   // Deletes an event; one already gone counts as deleted. "" or the reason.
   std::string remove(std::int64_t calendarId, const std::string& name);
 

@@ -104,6 +104,18 @@ std::optional<FileType> fileTypeFor(const std::string& field, std::string_view b
 
 }  // namespace
 
+FieldErrors checkCalendarEdit(sql::Instant start, const std::optional<sql::Instant>& end,
+                              const std::optional<std::string>& location, std::string& venue) {
+  FieldErrors errors;
+  if (location) {
+    venue = singleLine(*location);
+    if (venue.empty()) errors.emplace("tempat", "required");
+    if (venue.size() > limits::kVenue) errors.emplace("tempat", "too_long");
+  }
+  if (end && *end <= start) errors.emplace("jam_selesai", "end_before_start");
+  return errors;
+}
+
 bool isIndonesianMobileNumber(const std::string& number) {
   bool plus = false;
   std::string digits = digitsOnly(number, plus);

@@ -65,6 +65,16 @@ FieldErrors applyScheduleChange(const std::string& date, const std::string& star
                                 bool untilDone, const std::string& venue, const WorkflowConfig& config,
                                 sql::RequestRow& row, bool& changed);
 
+// A new time or place for a request read from its event as a calendar
+// client wrote it, checked by the rules a staff reschedule follows before
+// the request takes it: an end after the start and, when the place moved
+// (`location` given), the LOCATION made one line as the form makes a typed
+// line (into `venue`), not empty and within limits::kVenue. Errors are keyed
+// by the decision form's fields (tempat, jam_selesai); empty when the
+// request may follow.
+FieldErrors checkCalendarEdit(sql::Instant start, const std::optional<sql::Instant>& end,
+                              const std::optional<std::string>& location, std::string& venue);
+
 bool isIndonesianMobileNumber(const std::string& number);
 bool isPlausibleEmail(const std::string& address);
 
