@@ -136,7 +136,7 @@ constexpr std::array kMessages = {
     // The history a requester sees.
     Message{"history.submit", "Permohonan diajukan", "Request submitted"},
     Message{"history.resubmit", "Surat revisi dikirim", "Revised letter sent"},
-    Message{"history.withdraw", "Permohonan ditarik oleh pemohon", "Request withdrawn by the requester"},
+    Message{"history.withdraw", "Permohonan ditarik", "Request withdrawn"},
     Message{"history.verify", "Diverifikasi oleh petugas protokol", "Verified by the protocol staff"},
     Message{"history.return", "Dikembalikan untuk revisi", "Returned for revision"},
     Message{"history.approve", "Disetujui", "Approved"},

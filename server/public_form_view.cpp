@@ -6,12 +6,14 @@
 #include <set>
 
 #include "server/public_csrf.h"
+#include "workflow/request_validation.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::server {
 namespace {
 
 namespace mustache = kainjow::mustache;
+namespace limits = workflow::limits;
 
 constexpr std::string_view kKeptSecret = "public-kept-files";
 
@@ -25,7 +27,7 @@ struct FieldSpec {
   Kind kind = Kind::Text;
   std::string_view inputType = "text";
   bool required = false;
-  int maxLength = 0;
+  std::size_t maxLength = 0;  // from workflow::limits, never a number of its own
   std::string_view autocomplete = {};
   std::string_view inputMode = {};
   std::string_view pattern = {};
@@ -42,42 +44,46 @@ const std::vector<FieldsetSpec>& formLayout() {
   static const std::vector<FieldsetSpec> layout = {
       {"pemohon",
        {
-           {.name = "nama", .required = true, .maxLength = 200, .autocomplete = "name"},
-           {.name = "jabatan", .maxLength = 200, .autocomplete = "organization-title"},
-           {.name = "instansi", .required = true, .maxLength = 200, .autocomplete = "organization"},
+           {.name = "nama", .required = true, .maxLength = limits::kShortText, .autocomplete = "name"},
+           {.name = "jabatan", .maxLength = limits::kShortText, .autocomplete = "organization-title"},
+           {.name = "instansi", .required = true, .maxLength = limits::kShortText, .autocomplete = "organization"},
            {.name = "whatsapp",
             .inputType = "tel",
             .required = true,
-            .maxLength = 32,
+            .maxLength = limits::kPhone,
             .autocomplete = "tel",
             .inputMode = "tel",
             .pattern = "[+0-9 ().\\-]{8,}",
             .hasHint = true},
-           {.name = "email", .inputType = "email", .maxLength = 254, .autocomplete = "email", .hasHint = true},
+           {.name = "email",
+            .inputType = "email",
+            .maxLength = limits::kEmail,
+            .autocomplete = "email",
+            .hasHint = true},
        }},
       {"surat",
        {
-           {.name = "nomor_surat", .maxLength = 200},
+           {.name = "nomor_surat", .maxLength = limits::kShortText},
            {.name = "tanggal_surat", .inputType = "date"},
-           {.name = "perihal", .required = true, .maxLength = 300},
+           {.name = "perihal", .required = true, .maxLength = limits::kLongText},
            {.name = "jenis_surat", .kind = Kind::Radio, .options = {"undangan", "audiensi", "kunjungan", "lainnya"}},
        }},
       {"kegiatan",
        {
-           {.name = "nama_kegiatan", .required = true, .maxLength = 300},
+           {.name = "nama_kegiatan", .required = true, .maxLength = limits::kLongText},
            {.name = "tanggal", .inputType = "date", .required = true},
            {.name = "jam_mulai", .inputType = "time", .required = true, .hasHint = true},
            {.name = "jam_selesai", .inputType = "time", .hasHint = true},
            {.name = "sampai_selesai", .kind = Kind::Checkbox},
-           {.name = "tempat", .required = true, .maxLength = 300},
-           {.name = "alamat", .kind = Kind::TextArea, .maxLength = 2000},
-           {.name = "pakaian", .maxLength = 200, .hasHint = true},
+           {.name = "tempat", .required = true, .maxLength = limits::kVenue},
+           {.name = "alamat", .kind = Kind::TextArea, .maxLength = limits::kParagraph},
+           {.name = "pakaian", .maxLength = limits::kShortText, .hasHint = true},
            {.name = "peran",
             .kind = Kind::Radio,
             .required = true,
             .options = {"menghadiri", "sambutan", "membuka", "pengarahan"}},
-           {.name = "undangan_lain", .kind = Kind::TextArea, .maxLength = 2000},
-           {.name = "narahubung", .maxLength = 200, .hasHint = true},
+           {.name = "undangan_lain", .kind = Kind::TextArea, .maxLength = limits::kParagraph},
+           {.name = "narahubung", .maxLength = limits::kShortText, .hasHint = true},
        }},
       {"pimpinan",
        {

@@ -289,7 +289,8 @@ WebResponse revise(WebContext& context, const WebRequest& request, const std::st
   for (const auto& file : form.files) {
     if (file.field == "surat") letter = {"surat", file.fileName, file.bytes};
   }
-  const Outcome outcome = context.requests.resubmit(code, letter, form.value("catatan"));
+  // A logged-in user acting with the code is named in the history, not taken for the requester.
+  const Outcome outcome = context.requests.resubmit(code, letter, form.value("catatan"), currentUser(context, request));
   if (outcome.ok()) return WebResponse::redirect(statusPath(code) + "?pesan=revisi_terkirim");
   StatusForms forms;
   forms.revisionNote = form.value("catatan");
@@ -306,7 +307,7 @@ WebResponse withdraw(WebContext& context, const WebRequest& request, const std::
   if (!publicCsrfValid(context.store.sessions(), request, form, nowSeconds())) {
     return messagePage(403, language, "error.csrf_title", "error.csrf");
   }
-  const Outcome outcome = context.requests.withdraw(code, form.value("catatan"));
+  const Outcome outcome = context.requests.withdraw(code, form.value("catatan"), currentUser(context, request));
   if (outcome.ok()) return WebResponse::redirect(statusPath(code) + "?pesan=ditarik");
   StatusForms forms;
   forms.withdrawalNote = form.value("catatan");

@@ -140,12 +140,18 @@ WebResponse inboxPage(StaffRequest& staff) {
 
   const RequestPage page = listScoped(requests, query, scope, true);
   UserNames names(staff.web.store);
+  // The tracking code opens the requester's page: staff see it to read it
+  // out to a requester on the phone; leaders and aides refer to a request
+  // by its number.
+  const bool showCodes = isStaffRole(staff.user.role);
+  data.set("searchLabel", tr(staff.language, showCodes ? "staf_inbox_search_label" : "staf_inbox_search_label_own"));
   mustache::data rows{mustache::data::type::list};
   for (const auto& row : page.rows) {
     mustache::data item;
     item.set("id", std::to_string(row.id));
     item.set("link", "/staf/permohonan/" + std::to_string(row.id));
-    item.set("code", row.code);
+    setOptional(item, "code", showCodes ? row.code : "");
+    item.set("number", std::to_string(row.id));
     item.set("when", workflow::formatSpan(row.start, row.end, timezone, staff.language));
     item.set("event", row.eventName);
     item.set("institution", row.institution);

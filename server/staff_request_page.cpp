@@ -11,6 +11,7 @@
 #include "workflow/conflicts.h"
 #include "workflow/notifier.h"
 #include "workflow/request_state.h"
+#include "workflow/request_validation.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::server::staff {
@@ -60,6 +61,14 @@ std::string fieldLabel(const std::string& language, const std::string& field) {
 }
 
 std::string orDash(const std::string& value) { return value.empty() ? "—" : value; }
+
+// A text with every occurrence of the tracking code blanked, for readers who
+// may not hold the code (older history notes named events after it).
+std::string withoutCode(std::string text, const std::string& code) {
+  if (code.empty()) return text;
+  for (auto at = text.find(code); at != std::string::npos; at = text.find(code, at)) text.replace(at, code.size(), "…");
+  return text;
+}
 
 std::string translatedOr(const std::string& language, const std::string& id, const std::string& fallback) {
   const std::string text = tr(language, id);
@@ -223,15 +232,15 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
   const auto state = workflow::parseState(row.state);
   mustache::data forms{mustache::data::type::list};
   if (!state) return forms;
-  // Everyone who could stand in for a leader: the other users who hold a calendar role.
+  // Who may stand in for a leader, as the workflow accepts them: the other
+  // enabled leaders. With one leader asked, that leader is the one represented.
   std::vector<sql::User> officials;
   for (auto& user : staff.web.store.listUsers()) {
-    if (!user.disabled && user.role != sql::Role::Viewer) officials.push_back(std::move(user));
+    const bool onlyLeaderAsked = row.leadersAsked.size() == 1 && row.leadersAsked.front() == user.name;
+    if (!user.disabled && user.role == sql::Role::Pimpinan && !onlyLeaderAsked) officials.push_back(std::move(user));
   }
-  std::stable_sort(officials.begin(), officials.end(), [](const sql::User& a, const sql::User& b) {
-    const bool aLeader = a.role == sql::Role::Pimpinan, bLeader = b.role == sql::Role::Pimpinan;
-    return aLeader != bLeader ? aLeader : a.displayName < b.displayName;
-  });
+  std::stable_sort(officials.begin(), officials.end(),
+                   [](const sql::User& a, const sql::User& b) { return a.displayName < b.displayName; });
 
   for (const auto action : kStaffActions) {
     if (!workflow::nextState(*state, action)) continue;
@@ -240,6 +249,8 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
     const std::string code(workflow::actionCode(action));
     mustache::data form;
     form.set("aksi", code);
+    form.set("maxName", std::to_string(workflow::limits::kPersonName));
+    form.set("maxVenue", std::to_string(workflow::limits::kVenue));
     form.set("label", actionLabel(staff.language, code));
     addFormState(form, staff.language, failed, code);
     const bool noteRequired = action == Action::Return || action == Action::Reject || action == Action::Cancel;
@@ -283,6 +294,7 @@ mustache::data dispositionForm(StaffRequest& staff, const sql::RequestRow& row, 
                                const FailedForm* failed, const std::vector<std::string>& leaders) {
   mustache::data form;
   addFormState(form, staff.language, failed, "disposisi");
+  form.set("maxName", std::to_string(workflow::limits::kPersonName));
   const bool mine = failed && failed->form == "disposisi";
   std::string selected = mine && failed->values.count("pimpinan") ? failed->values.at("pimpinan") : "";
   if (selected.empty()) selected = leaders.front();
@@ -319,7 +331,9 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   const std::string id = std::to_string(row.id);
   data.set("id", id);
   data.set("versi", std::to_string(row.version));
-  data.set("code", row.code);
+  // Staff read the tracking code out to a requester on the phone; to leaders
+  // and aides it is only a key to act as the requester, so they never see it.
+  setOptional(data, "code", isStaff ? row.code : "");
   data.set("event", row.eventName);
   data.set("state", row.state);
   data.set("stateLabel", stateLabel(lang, row.state));
@@ -416,7 +430,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("moved", moved);
     item.set("from", moved ? stateLabel(lang, entry.fromState) : "");
     item.set("to", stateLabel(lang, entry.toState));
-    setOptional(item, "note", entry.note);
+    setOptional(item, "note", isStaff ? entry.note : withoutCode(entry.note, row.code));
     audit.push_back(item);
   }
   data.set("noAudit", audit.is_empty_list());
@@ -462,7 +476,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
 
   WebResponse response;
   response.status = status;
-  response.body = renderPage("staf_permohonan", tr(lang, "staf_req_title") + " " + row.code, data, lang);
+  response.body = renderPage("staf_permohonan", tr(lang, "staf_req_title") + " #" + id, data, lang);
   response.setHeader("Cache-Control", "no-store");
   return response;
 }

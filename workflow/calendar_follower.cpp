@@ -1,9 +1,11 @@
 #include "workflow/calendar_follower.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "workflow/event_mapping.h"
 #include "workflow/request_state.h"
+#include "workflow/request_validation.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::workflow {
@@ -49,6 +51,123 @@ void clearLink(sql::RequestRow& request, LinkKind link) {
   }
 }
 
+// The user behind a calendar write, as the history names them.
+struct Writer {
+  std::optional<sql::User> user;
+  std::string name = "Sistem";
+  bool isStaff() const {
+    return user && !user->disabled && (user->role == sql::Role::Protokol || user->role == sql::Role::Admin);
+  }
+};
+
+Writer writerOf(sql::Store& store, std::optional<std::int64_t> actorId) {
+  Writer writer;
+  if (actorId) writer.user = store.findUserById(*actorId);
+  if (writer.user) writer.name = writer.user->displayName.empty() ? writer.user->name : writer.user->displayName;
+  return writer;
+}
+
+// Whether the writer answers for `leader`, as on the disposition form: the
+// leader themself or an aide assigned to them.
+bool speaksFor(sql::Store& store, const Writer& writer, const sql::User& leader) {
+  if (!writer.user) return false;
+  if (writer.user->id == leader.id) return true;
+  if (writer.user->role != sql::Role::Ajudan) return false;
+  const auto leaders = store.leadersOfAide(writer.user->id);
+  return std::find(leaders.begin(), leaders.end(), leader.id) != leaders.end();
+}
+
+// What a client's write did to what the request shows.
+struct ClientEdit {
+  enum class Kind { None, Moved, Cancelled, Deleted };
+  Kind kind = Kind::None;
+  sql::Instant start = 0;
+  std::optional<sql::Instant> end;
+  std::optional<std::string> location;  // the client's LOCATION, when the place moved
+};
+
+ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::RequestRow& request, LinkKind link,
+                          sql::RequestStore& requests, const WorkflowConfig& config) {
+  ClientEdit result;
+  if (change.kind == caldav::CalendarChange::Kind::Delete) {
+    result.kind = ClientEdit::Kind::Deleted;
+    return result;
+  }
+  auto edit = readEventEdit(change.ical, config);
+  if (!edit) return result;
+  if (edit->status == "CANCELLED") {
+    result.kind = ClientEdit::Kind::Cancelled;
+    return result;
+  }
+  // What the request would show as LOCATION, to tell a moved venue from the mapping's own text.
+  auto expected =
+      readEventEdit(eventForRequest(request, requests.filesOf(request.id), eventKindOf(link), 0, config).ical, config);
+  const bool venueMoved = expected && edit->location != expected->location;
+  if (edit->start == request.start && edit->end == request.end && !venueMoved) return result;
+  result.kind = ClientEdit::Kind::Moved;
+  result.start = edit->start;
+  result.end = edit->end;
+  if (venueMoved) result.location = edit->location;
+  return result;
+}
+
+// At most `limit` bytes of `text`, cut on a UTF-8 character boundary.
+std::string clipped(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "…";
+}
+
+// What the writer did, for the history: "memindahkan acara ke <time>, <place>".
+std::string attemptText(const ClientEdit& edit, const std::string& venue, const WorkflowConfig& config) {
+  switch (edit.kind) {
+    case ClientEdit::Kind::Deleted:
+      return "menghapus acara";
+    case ClientEdit::Kind::Cancelled:
+      return "membatalkan acara";
+    case ClientEdit::Kind::Moved:
+    case ClientEdit::Kind::None:
+      break;
+  }
+  return "memindahkan acara ke " + formatSpan(edit.start, edit.end, config.timezone, "id") +
+         (edit.location ? ", " + clipped(venue, limits::kVenue) : "");
+}
+
+// Why a staff edit was refused, in the words of the form's checks.
+std::string refusalText(const FieldErrors& errors, const std::string& venue) {
+  std::string text;
+  auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+  for (const auto& [field, message] : errors) {
+    if (field == "tempat" && message == "too_long")
+      add("tempat lebih dari " + std::to_string(limits::kVenue) + " karakter (" + std::to_string(venue.size()) + ")");
+    else if (field == "tempat")
+      add("tempat kosong");
+    else if (field == "jam_selesai")
+      add("waktu selesai tidak setelah waktu mulai");
+    else
+      add(field + ": " + message);
+  }
+  return text;
+}
+
+// Why an edit of this event is not followed into the request.
+std::string reasonText(LinkKind link, const Writer& writer, const FieldErrors& errors, const std::string& venue) {
+  switch (link) {
+    case LinkKind::Hold:
+      return "penanda tentatif hanya menampilkan permohonan yang menunggu keputusan; waktu dan tempat ditetapkan "
+             "staf protokol saat menyetujui";
+    case LinkKind::RepresentativeEvent:
+      return "salinan di kalender wakil hanya menampilkan permohonan; staf protokol mengubahnya pada acara pimpinan "
+             "atau di halaman staf";
+    case LinkKind::LeaderEvent:
+      break;
+  }
+  if (writer.isStaff()) return refusalText(errors, venue);
+  return "hanya staf protokol yang dapat menjadwal ulang atau membatalkan permohonan";
+}
+
 }  // namespace
 
 CalendarFollower::CalendarFollower(std::shared_ptr<RequestCalendar> calendar, const Clock& clock, Mailer& mailer)
@@ -71,76 +190,117 @@ void CalendarFollower::follow(const caldav::CalendarChange& change) {
   sql::Store& store = calendar_->store();
   sql::RequestStore& requests = store.requests();
   const WorkflowConfig& config = calendar_->config();
-
-  sql::AuditRow audit;
-  audit.actorId = change.actorId;
-  audit.actorName = "Sistem";
-  if (change.actorId) {
-    if (auto user = store.findUserById(*change.actorId))
-      audit.actorName = user->displayName.empty() ? user->name : user->displayName;
-  }
+  const Writer writer = writerOf(store, change.actorId);
+  bool dispositionGiven = false;
 
   // Compare-and-set against a concurrent decision: re-read and re-apply.
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto found = requests.findRequestByObject(change.calendar.id, change.name);
     if (!found) return;
-    sql::RequestRow request = *found;
+    const sql::RequestRow request = *found;
     auto link = linkOf(request, change.calendar.id, change.name);
     auto state = parseState(request.state);
     if (!link || !state) return;
+
     sql::RequestRow updated = request;
+    sql::AuditRow audit;
     audit.requestId = request.id;
     audit.at = clock_.now();
-    audit.fromState = request.state;
-    bool cancels = false;
+    audit.actorId = writer.user ? std::optional(writer.user->id) : std::nullopt;
+    audit.actorName = writer.name;
+    audit.fromState = audit.toState = request.state;
 
-    if (change.kind == caldav::CalendarChange::Kind::Delete) {
+    // A finished request's events are a record the calendar's owner may
+    // tidy away: the request stays as it is and forgets the event.
+    if (isFinal(*state)) {
+      if (change.kind != caldav::CalendarChange::Kind::Delete) return;
       clearLink(updated, *link);
-      audit.action = "calendar-delete";
-      audit.note = "Dihapus melalui aplikasi kalender";
-      cancels = *link == LinkKind::LeaderEvent && isScheduled(*state);
-    } else {
-      if (isFinal(*state)) return;
-      auto edit = readEventEdit(change.ical, config);
-      if (!edit) return;
-      if (edit->status == "CANCELLED") {
-        if (*link != LinkKind::LeaderEvent || !isScheduled(*state)) return;
-        cancels = true;
-        audit.action = "calendar-cancel";
-        audit.note = "Dibatalkan melalui aplikasi kalender";
+      audit.action = "calendar-unlink";
+      audit.note = "Dihapus melalui aplikasi kalender; permohonan sudah selesai dan tidak berubah";
+      if (requests.updateRequest(updated, audit)) return;
+      continue;
+    }
+
+    const ClientEdit edit = readClientEdit(change, request, *link, requests, config);
+    if (edit.kind == ClientEdit::Kind::None) return;
+    std::string venue;
+    const FieldErrors errors = edit.kind == ClientEdit::Kind::Moved
+                                   ? checkCalendarEdit(edit.start, edit.end, edit.location, venue)
+                                   : FieldErrors{};
+
+    if (*link == LinkKind::LeaderEvent && writer.isStaff() && errors.empty()) {
+      // Staff decide from the calendar as on the staff page, less the reason.
+      const bool cancels = edit.kind != ClientEdit::Kind::Moved;
+      if (cancels) {
+        updated.state = std::string(stateCode(RequestState::Dibatalkan));
+        if (edit.kind == ClientEdit::Kind::Deleted) clearLink(updated, *link);
+        audit.action = edit.kind == ClientEdit::Kind::Deleted ? "calendar-delete" : "calendar-cancel";
+        audit.note = std::string(edit.kind == ClientEdit::Kind::Deleted ? "Dihapus" : "Dibatalkan") +
+                     " melalui aplikasi kalender, tanpa alasan (aplikasi kalender tidak dapat menyertakan alasan)";
       } else {
-        // What the request would show as LOCATION, to tell a moved venue from the mapping's own text.
-        auto files = requests.filesOf(request.id);
-        auto expected = readEventEdit(eventForRequest(request, files, eventKindOf(*link), 0, config).ical, config);
-        bool venueMoved = expected && edit->location != expected->location;
-        if (edit->start == request.start && edit->end == request.end && !venueMoved) return;
-        updated.start = edit->start;
-        updated.end = edit->end;
-        if (venueMoved) {
-          updated.venue = edit->location;
+        updated.start = edit.start;
+        updated.end = edit.end;
+        if (edit.location) {
+          updated.venue = venue;
           updated.address.clear();  // the client's LOCATION is the whole place now
         }
         audit.action = "calendar-edit";
         audit.note =
             "Diubah melalui aplikasi kalender: " + formatSpan(updated.start, updated.end, config.timezone, "id") +
-            (venueMoved ? ", " + updated.venue : "");
+            (edit.location ? ", " + updated.venue : "");
       }
+      // As a decision without a note: an earlier note is no reason for this one.
+      updated.decisionNote.clear();
+      audit.toState = updated.state;
+      if (!requests.updateRequest(updated, audit)) continue;
+
+      // The other events follow: a cancelled activity's events are kept as
+      // CANCELLED, a moved one's are rewritten at the new time.
+      auto stored = requests.findRequest(request.id);
+      if (!stored) return;
+      auto sync = syncCalendar(*calendar_, *stored, true, ObjectRef{change.calendar.id, change.name});
+      const sql::RequestRow now = recordCalendarSync(requests, sync, audit);
+      // The requester hears of a change made in a calendar as of one made on the staff page.
+      if (!now.email.empty())
+        mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, now, config));
+      return;
     }
-    if (cancels) updated.state = std::string(stateCode(RequestState::Dibatalkan));
-    audit.toState = updated.state;
+
+    // Not followed. A leader who drops the event from their calendar cannot
+    // attend: staff hear of it as a disposition and decide.
+    auto leader = store.findUser(request.assignedLeader);
+    const bool cannotAttend = *link == LinkKind::LeaderEvent && edit.kind != ClientEdit::Kind::Moved &&
+                              !writer.isStaff() && leader && speaksFor(store, writer, *leader);
+    if (cannotAttend && !dispositionGiven) {
+      sql::DispositionRow disposition;
+      disposition.requestId = request.id;
+      disposition.leaderId = leader->id;
+      disposition.choice = "tidak_hadir";
+      disposition.note = edit.kind == ClientEdit::Kind::Deleted ? "Acara dihapus di aplikasi kalender"
+                                                                : "Acara dibatalkan di aplikasi kalender";
+      disposition.byUserId = writer.user->id;
+      disposition.at = audit.at;
+      sql::AuditRow given = audit;
+      given.action = "disposition";
+      given.note = leader->name + ": tidak_hadir - " + disposition.note;
+      requests.setDisposition(disposition, given);
+      dispositionGiven = true;
+    }
+    audit.action = "calendar-restore";
+    audit.note = "Dari aplikasi kalender: " + attemptText(edit, venue, config) +
+                 ". Tidak diikuti: " + reasonText(*link, writer, errors, venue) +
+                 (cannotAttend ? ". Dicatat sebagai disposisi tidak hadir" : "") +
+                 ". Acara dipasang kembali sesuai permohonan.";
     if (!requests.updateRequest(updated, audit)) continue;
 
-    // The other events follow: a cancelled activity's events are kept as
-    // CANCELLED, a moved one's are rewritten at the new time.
+    // The event shows the request again (a deleted one under its old name,
+    // UID and a higher SEQUENCE), so the calendar and the request agree.
     auto stored = requests.findRequest(request.id);
     if (!stored) return;
-    bool rewrite = cancels || audit.action == "calendar-edit";
-    auto sync = syncCalendar(*calendar_, *stored, rewrite, ObjectRef{change.calendar.id, change.name});
-    sql::AuditRow system = audit;
-    recordCalendarSync(requests, sync, system);
-    // The requester hears of a change made in a calendar as of one made on the staff page.
-    if (!stored->email.empty() && rewrite)
-      mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, *stored, config));
+    const std::string error =
+        calendar_->write(change.calendar, change.name, *stored, eventKindOf(*link), false,
+                         change.kind == caldav::CalendarChange::Kind::Delete ? change.ical : std::string());
+    if (!error.empty()) recordCalendarSync(requests, CalendarSync{*stored, false, {}, {error}}, audit);
     return;
   }
   std::cerr << "jadwald: request for " << change.name << " kept changing; calendar change not followed\n";

@@ -1,9 +1,28 @@
 #pragma once
-// Keeps a request in step with its events when they are changed in a CalDAV
-// client: staff who move the event in Thunderbird move the request, and a
-// deleted (or cancelled) leader event cancels the request, and the requester
-// is told as after a staff decision. The workflow's
-// own writes are recognised (OwnCalendarWrite) and ignored.
+// What an edit or deletion of a request's event made in a CalDAV client
+// means, by who made it and to which event. The rules are the web's: only
+// staff (protokol, admin) reschedule or cancel a request.
+//
+//  - Staff who move the leader's event (Thunderbird) move the request, and
+//    staff who delete or cancel it cancel the request; the requester is told
+//    as after a decision on the staff page. A calendar client cannot give a
+//    reason, so the history says that none was given. A new time or place
+//    must pass the checks of a staff reschedule (limits::kVenue, an end
+//    after the start), else the edit is refused as below.
+//  - Anyone else who can write the leader's calendar changes nothing: a
+//    leader (or their aide) who deletes or cancels the event says "cannot
+//    attend" (a tidak_hadir disposition for staff to act on); a move is
+//    recorded as the writer's proposal.
+//  - The copy on a representative's agenda and the TENTATIVE hold only
+//    mirror the request: edits of them, staff's too, are never followed.
+//
+// Whatever is not followed is recorded in the history ("calendar-restore",
+// by the writer) and the event is written back from the request, so that
+// the request and its events never disagree and nobody but staff can
+// change what the requester is told. Edits that move nothing the request
+// shows (an alarm, a colour) are kept as the client wrote them. Events of
+// finished requests are the client's: a deletion only unlinks them.
+// The workflow's own writes are recognised (OwnCalendarWrite) and ignored.
 
 #include <memory>
 

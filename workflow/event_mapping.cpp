@@ -74,7 +74,6 @@ std::string descriptionOf(const sql::RequestRow& request, const std::vector<sql:
   addLine(text, "Nomor surat", request.letterNumber);
   addLine(text, "Perihal", request.subject);
   for (const sql::FileRow& file : files) addLine(text, "Surat", fileUrl(file, config));
-  addLine(text, "Status permohonan", config.publicUrl + "/permohonan/" + request.code);
   if (!text.empty()) text.pop_back();
   return text;
 }
@@ -157,7 +156,9 @@ std::string percentEncoded(std::string_view text) {
 
 }  // namespace
 
-std::string eventUid(const std::string& code, EventKind kind) { return code + std::string(uidSuffix(kind)); }
+std::string eventUid(std::int64_t requestId, EventKind kind) {
+  return "permohonan-" + std::to_string(requestId) + std::string(uidSuffix(kind));
+}
 
 std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config) {
   return config.publicUrl + "/lampiran/" + std::to_string(file.id) + "/" + percentEncoded(file.name);
@@ -166,7 +167,7 @@ std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config) {
 EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
                           int sequence, const WorkflowConfig& config, const std::string& uidOverride) {
   EventText result;
-  result.uid = uidOverride.empty() ? eventUid(request.code, kind) : uidOverride;
+  result.uid = uidOverride.empty() ? eventUid(request.id, kind) : uidOverride;
 
   caldav::IcalComponent calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
@@ -207,9 +208,9 @@ EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql:
   icalcomponent_add_property(event, icalproperty_new_categories("Permohonan"));
   if (kind == EventKind::Cancelled) icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
   for (const sql::FileRow& file : files) icalcomponent_add_property(event, attachProperty(file, config));
-  icalproperty* code = icalproperty_new_x(request.code.c_str());
-  icalproperty_set_x_name(code, "X-JADWAL-REQUEST");
-  icalcomponent_add_property(event, code);
+  icalproperty* number = icalproperty_new_x(std::to_string(request.id).c_str());
+  icalproperty_set_x_name(number, "X-JADWAL-REQUEST");
+  icalcomponent_add_property(event, number);
 
   result.ical = calendar.toString();
   return result;

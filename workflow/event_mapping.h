@@ -5,11 +5,16 @@
 // TZID=<config timezone> and its VTIMEZONE (no DTEND and "s.d. selesai" in
 // the description when the end is open: a phone shows a short event);
 // DESCRIPTION with institution, contact person, dress code, the leader's
-// role, "Diwakili oleh ..." when represented, every letter's link (Android's
-// calendar store drops ATTACH, so the links go here too) and the request's
-// status page; STATUS; SEQUENCE; URL of the staff request page; one ATTACH
-// per letter/file with an absolute URL, FMTTYPE and FILENAME; CATEGORIES;
-// X-JADWAL-REQUEST with the tracking code.
+// role, "Diwakili oleh ..." when represented and every letter's link
+// (Android's calendar store drops ATTACH, so the links go here too);
+// STATUS; SEQUENCE; URL of the staff request page; one ATTACH per
+// letter/file with an absolute URL, FMTTYPE and FILENAME; CATEGORIES;
+// X-JADWAL-REQUEST with the request's number.
+//
+// The tracking code is in none of it (nor in the UID or resource name): it
+// is the requester's key to withdraw or revise, and everyone who reads the
+// calendar (aides, shared viewers) would hold it. Events refer to the
+// request by its number and the staff page.
 
 #include <optional>
 #include <string>
@@ -32,17 +37,17 @@ struct EventText {
   std::string ical;  // a complete VCALENDAR
 };
 
-// `uid` is stable per request and kind ("<code>-hold@jadwal",
-// "<code>-agenda@jadwal", "<code>-wakil@jadwal"), so a rewrite replaces the
-// same event; `sequence` must grow with every rewrite of that event. A
-// Cancelled event replaces the event it cancels, so it keeps that event's
-// UID: pass it as `uidOverride` (e.g. eventUid(code, EventKind::LeaderEvent));
-// empty means the LeaderEvent's UID.
+// `uid` is stable per request and kind ("permohonan-<id>-hold@jadwal",
+// "permohonan-<id>-agenda@jadwal", "permohonan-<id>-wakil@jadwal"), so a
+// rewrite replaces the same event; `sequence` must grow with every rewrite
+// of that event. A Cancelled event replaces the event it cancels, so it
+// keeps that event's UID: pass it as `uidOverride` (e.g.
+// eventUid(id, EventKind::LeaderEvent)); empty means the LeaderEvent's UID.
 EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
                           int sequence, const WorkflowConfig& config, const std::string& uidOverride = {});
 
 // The UID of a request's event of `kind` (Cancelled: the LeaderEvent's).
-std::string eventUid(const std::string& code, EventKind kind);
+std::string eventUid(std::int64_t requestId, EventKind kind);
 
 // The absolute URL of a file: <publicUrl>/lampiran/<id>/<name>.
 std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config);

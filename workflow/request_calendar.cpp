@@ -22,6 +22,17 @@ int sequenceOf(const std::string& ical) {
   }
 }
 
+std::string uidOf(const std::string& ical) {
+  try {
+    caldav::IcalComponent calendar = caldav::parseStored(ical);
+    icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
+    const char* uid = event == nullptr ? nullptr : icalcomponent_get_uid(event);
+    return uid == nullptr ? "" : uid;
+  } catch (const caldav::IcalError&) {
+    return "";
+  }
+}
+
 // A cancelled event keeps what it showed (the representative's event stays
 // the representative's), only its status changes and it stops blocking time.
 std::string cancelledText(const std::string& ical) {
@@ -59,26 +70,32 @@ std::optional<sql::Calendar> RequestCalendar::agendaOf(const std::string& userNa
 }
 
 std::string RequestCalendar::objectName(const sql::RequestRow& request, EventKind kind) {
+  const std::string stem = "permohonan-" + std::to_string(request.id);
   switch (kind) {
     case EventKind::Hold:
-      return request.code + "-tentatif.ics";
+      return stem + "-tentatif.ics";
     case EventKind::Representative:
-      return request.code + "-wakil.ics";
+      return stem + "-wakil.ics";
     case EventKind::LeaderEvent:
     case EventKind::Cancelled:
       break;
   }
-  return request.code + "-acara.ics";
+  return stem + "-acara.ics";
 }
 
 std::string RequestCalendar::write(const sql::Calendar& calendar, const std::string& name,
-                                   const sql::RequestRow& request, EventKind kind, bool cancelled) {
+                                   const sql::RequestRow& request, EventKind kind, bool cancelled,
+                                   const std::string& deletedText) {
   try {
     auto existing = store_.getObject(calendar.id, name);
-    int sequence = existing ? sequenceOf(existing->ical) + 1 : 0;
+    const std::string& previous = existing ? existing->ical : deletedText;
+    int sequence = previous.empty() ? 0 : sequenceOf(previous) + 1;
     auto files = store_.requests().filesOf(request.id);
     // A rewrite keeps the stored UID: a client may have written the event.
-    EventText event = eventForRequest(request, files, kind, sequence, config_, existing ? existing->uid : "");
+    EventText event = eventForRequest(request, files, kind, sequence, config_,
+                                      existing           ? existing->uid
+                                      : previous.empty() ? ""
+                                                         : uidOf(previous));
     std::string text = cancelled ? cancelledText(event.ical) : event.ical;
     OwnCalendarWrite own;
     auto result = calendars_.put(calendar, name, text, sql::Precondition{});
@@ -155,10 +172,16 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
     link.clear();
     sync.linksChanged = true;
   };
-  // Writes the event of `kind` on `target`, moving it there from another calendar if need be.
+  // Events written before events were named by number carry the tracking
+  // code in their name and UID: a rewrite moves them to their new name.
+  auto namedAfterCode = [&](const Link& link) {
+    return !row.code.empty() && link.name.find(row.code) != std::string::npos;
+  };
+  // Writes the event of `kind` on `target`, moving it there from another calendar (or name) if need be.
   auto place = [&](Link link, const sql::Calendar& target, EventKind kind, bool cancelled) {
-    if (link.calendarId != 0 && link.calendarId != target.id) drop(link);
-    if (link.calendarId != 0 && link.calendarId != target.id) return;  // the old one could not be deleted
+    auto misplaced = [&] { return link.calendarId != 0 && (link.calendarId != target.id || namedAfterCode(link)); };
+    if (misplaced()) drop(link);
+    if (misplaced()) return;  // the old one could not be deleted
     std::string name = link.calendarId != 0 ? link.name : RequestCalendar::objectName(row, kind);
     if (sameObject(target.id, name, keepAsIs)) return;
     std::string error = calendar.write(target, name, row, kind, cancelled);
@@ -212,6 +235,51 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
   } else if (*state == RequestState::Dibatalkan && rewrite) {
     cancel(leaderEvent, EventKind::LeaderEvent);
     cancel(representativeEvent, EventKind::Representative);
+  }
+  return sync;
+}
+
+bool hasCodeNamedEvents(const sql::RequestRow& request) {
+  if (request.code.empty()) return false;
+  for (const std::string* name : {&request.holdObjectName, &request.eventObjectName, &request.representativeObjectName})
+    if (name->find(request.code) != std::string::npos) return true;
+  return false;
+}
+
+CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::RequestRow& request) {
+  CalendarSync sync{request, false, {}, {}};
+  sql::RequestRow& row = sync.row;
+  if (row.code.empty()) return sync;
+  struct Named {
+    Link link;
+    EventKind kind;
+  };
+  for (Named named : {Named{{row.holdCalendarId, row.holdObjectName}, EventKind::Hold},
+                      Named{{row.eventCalendarId, row.eventObjectName}, EventKind::LeaderEvent},
+                      Named{{row.representativeCalendarId, row.representativeObjectName}, EventKind::Representative}}) {
+    Link& link = named.link;
+    if (link.calendarId == 0 || link.name.find(row.code) == std::string::npos) continue;
+    auto target = calendar.store().findCalendarById(link.calendarId);
+    auto old = target ? calendar.store().getObject(link.calendarId, link.name) : std::nullopt;
+    if (!old) {  // gone already: nothing to rename
+      link.clear();
+      sync.linksChanged = true;
+      continue;
+    }
+    const std::string name = RequestCalendar::objectName(row, named.kind);
+    auto shown = readEventEdit(old->ical, calendar.config());
+    const bool cancelled = shown && shown->status == "CANCELLED";
+    std::string error = calendar.write(*target, name, row, named.kind, cancelled);
+    if (!error.empty()) {
+      sync.errors.push_back(error);
+      continue;
+    }
+    // The new event is in place before the old one goes, so a phone never misses the activity.
+    error = calendar.remove(link.calendarId, link.name);
+    if (!error.empty()) sync.errors.push_back(error);
+    sync.done.push_back("dinamai ulang tanpa kode pelacakan: " + pathOf(*target, name));
+    link.name = name;
+    sync.linksChanged = true;
   }
   return sync;
 }

@@ -39,15 +39,18 @@ class RequestCalendar {
   // A user's "agenda" calendar, if they have one.
   std::optional<sql::Calendar> agendaOf(const std::string& userName);
 
-  // The resource name of a request's event of `kind`, e.g. "JDW-7K3M-Q9XF-acara.ics".
+  // The resource name of a request's event of `kind`, e.g. "permohonan-42-acara.ics":
+  // by number, never by tracking code (see event_mapping.h).
   static std::string objectName(const sql::RequestRow& request, EventKind kind);
 
   // Writes (or rewrites, with SEQUENCE one higher than the stored event's)
   // the event of `kind` under `name`; `cancelled` keeps the event with
-  // STATUS:CANCELLED. A rewrite keeps the stored event's UID. Returns "" on
-  // success, else the reason.
+  // STATUS:CANCELLED. A rewrite keeps the stored event's UID. `deletedText`
+  // is the text of the event a client just deleted under `name`, when it is
+  // put back: its UID and SEQUENCE carry on as if it had been rewritten.
+  // Returns "" on success, else the reason.
   std::string write(const sql::Calendar& calendar, const std::string& name, const sql::RequestRow& request,
-                    EventKind kind, bool cancelled = false);
+                    EventKind kind, bool cancelled = false, const std::string& deletedText = {});
   // Deletes an event; one already gone counts as deleted. "" or the reason.
   std::string remove(std::int64_t calendarId, const std::string& name);
 
@@ -82,6 +85,15 @@ struct ObjectRef {
 };
 CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& request, bool rewrite,
                           const ObjectRef& keepAsIs = {});
+
+// Events written before events were named by number carry the tracking code
+// in their resource name, UID and description. Writes each such event of
+// `request` afresh under its name by number, in the same calendar and as
+// it was (CANCELLED stays CANCELLED), then deletes the old one. The links
+// and what was done are in the result, for recordCalendarSync.
+CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::RequestRow& request);
+// Whether any of the request's events is still named after its tracking code.
+bool hasCodeNamedEvents(const sql::RequestRow& request);
 
 // Stores the links of `sync` on the request (compare-and-set, retried on a
 // moved version) with an audit row "calendar-write", or "calendar-error"

@@ -1,6 +1,7 @@
 #include "workflow/request_service.h"
 
 #include <algorithm>
+#include <iostream>
 
 #include "workflow/calendar_follower.h"
 #include "workflow/request_calendar.h"
@@ -12,7 +13,7 @@ namespace jadwal::workflow {
 namespace {
 
 constexpr const char* kRequester = "Pemohon";
-constexpr std::size_t kMaxNote = 2000;
+constexpr std::size_t kMaxNote = limits::kNote;
 
 Outcome failure(Outcome::Status status, std::string message, FieldErrors errors = {}) {
   Outcome outcome;
@@ -97,6 +98,13 @@ struct RequestService::Impl {
         calendar(std::make_shared<RequestCalendar>(s, calendars, cfg)),
         follower(std::make_shared<CalendarFollower>(calendar, c, m)) {}
 
+  // A requester's action taken with the tracking code, by `by` when a user was logged in.
+  sql::AuditRow auditByCode(const std::optional<caldav::Principal>& by, std::string action) const {
+    sql::AuditRow audit = auditBy(by, std::move(action));
+    if (by) audit.actorName += " (dengan kode pelacakan)";
+    return audit;
+  }
+
   sql::AuditRow auditBy(const std::optional<caldav::Principal>& user, std::string action) const {
     sql::AuditRow audit;
     audit.at = clock.now();
@@ -142,11 +150,34 @@ struct RequestService::Impl {
 
   Outcome applyDecision(sql::RequestRow request, RequestState from, RequestState to, const Decision& decision,
                         const Actor& actor);
+
+  // Events written before events were named by number carried the tracking
+  // code; they are renamed once, at the first start that finds them. A
+  // failure is logged and left for the next start: it must not stop the server.
+  void renameCodeNamedEvents() {
+    try {
+      sql::RequestQuery query;
+      query.limit = 200;
+      for (;; query.offset += query.limit) {
+        const auto page = store.requests().listRequests(query);
+        for (const auto& row : page) {
+          if (!hasCodeNamedEvents(row)) continue;
+          sql::AuditRow audit = auditBy(std::nullopt, "calendar-write");
+          recordCalendarSync(store.requests(), workflow::renameCodeNamedEvents(*calendar, row), audit);
+        }
+        if (static_cast<int>(page.size()) < query.limit) break;
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: renaming events named after tracking codes: " << e.what() << "\n";
+    }
+  }
 };
 
 RequestService::RequestService(sql::Store& store, caldav::CalendarService& calendars, Mailer& mailer,
                                const Clock& clock, WorkflowConfig config)
-    : impl_(std::make_unique<Impl>(store, calendars, mailer, clock, config)), config_(std::move(config)) {}
+    : impl_(std::make_unique<Impl>(store, calendars, mailer, clock, config)), config_(std::move(config)) {
+  impl_->renameCodeNamedEvents();
+}
 
 RequestService::~RequestService() = default;
 
@@ -187,7 +218,8 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
   return success(std::move(stored));
 }
 
-Outcome RequestService::withdraw(const std::string& code, const std::string& note) {
+Outcome RequestService::withdraw(const std::string& code, const std::string& note,
+                                 const std::optional<caldav::Principal>& by) {
   auto request = impl_->store.requests().findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
   std::string text = trimmed(note);
@@ -197,7 +229,7 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
   if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
   sql::RequestRow updated = *request;
   updated.state = std::string(stateCode(*to));
-  sql::AuditRow audit = impl_->auditBy(std::nullopt, std::string(actionCode(Action::Withdraw)));
+  sql::AuditRow audit = impl_->auditByCode(by, std::string(actionCode(Action::Withdraw)));
   audit.fromState = request->state;
   audit.toState = updated.state;
   audit.note = text;
@@ -206,7 +238,8 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
   return success(std::move(*stored));
 }
 
-Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note) {
+Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
+                                 const std::optional<caldav::Principal>& by) {
   auto& requests = impl_->store.requests();
   auto request = requests.findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
@@ -222,7 +255,7 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
 
   sql::RequestRow updated = *request;
   updated.state = std::string(stateCode(*to));
-  sql::AuditRow audit = impl_->auditBy(std::nullopt, std::string(actionCode(Action::Resubmit)));
+  sql::AuditRow audit = impl_->auditByCode(by, std::string(actionCode(Action::Resubmit)));
   audit.fromState = request->state;
   audit.toState = updated.state;
   audit.note = text;
@@ -282,9 +315,17 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     std::string position = trimmed(decision.representativePosition);
     updated.representativeUser.clear();
     if (!userName.empty()) {
+      // "Represented by another official": a user who stands in is an
+      // enabled leader, not the one represented. The event goes on their
+      // agenda, so an aide, a viewer or a staff account would get a leader's
+      // event (and a copy they could write) they have no business holding.
       auto user = store.findUser(userName);
       if (!user || user->disabled) {
         errors.emplace("wakil_user", "unknown_user");
+      } else if (user->role != sql::Role::Pimpinan) {
+        errors.emplace("wakil_user", "not_an_official");
+      } else if (user->name == updated.assignedLeader) {
+        errors.emplace("wakil_user", "representative_is_leader");
       } else {
         updated.representativeUser = user->name;
         if (name.empty()) name = user->displayName.empty() ? user->name : user->displayName;
@@ -292,8 +333,8 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     } else if (name.empty()) {
       errors.emplace("wakil_nama", "required");
     }
-    if (name.size() > 200) errors.emplace("wakil_nama", "too_long");
-    if (position.size() > 200) errors.emplace("wakil_jabatan", "too_long");
+    if (name.size() > limits::kPersonName) errors.emplace("wakil_nama", "too_long");
+    if (position.size() > limits::kPersonName) errors.emplace("wakil_jabatan", "too_long");
     updated.representativeName = name;
     updated.representativePosition = position;
   }
@@ -340,7 +381,7 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
     errors.emplace("pilihan", "invalid_choice");
   std::string named = trimmed(representative);
   if (choice == "diwakilkan" && named.empty()) errors.emplace("wakil", "required");
-  if (named.size() > 200) errors.emplace("wakil", "too_long");
+  if (named.size() > limits::kPersonName) errors.emplace("wakil", "too_long");
   std::string text = trimmed(note);
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));

@@ -4,7 +4,8 @@
 // with its audit row; calendar events are written through the same
 // CalendarService as CalDAV, so ETags, ctag and sync tokens move and phones
 // pick the change up. The service also observes the calendars: when staff
-// move or delete a request's event in a CalDAV client, the request follows.
+// move or delete a request's event in a CalDAV client, the request follows;
+// anyone else's edit is recorded and put back (calendar_follower.h).
 
 #include <map>
 #include <memory>
@@ -102,9 +103,13 @@ class RequestService {
   Outcome submit(const RequestForm& form, const std::vector<UploadedFile>& files,
                  const std::vector<KeptFile>& kept = {});
 
-  // The requester, by tracking code.
-  Outcome withdraw(const std::string& code, const std::string& note);
-  Outcome resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note);
+  // The requester, by tracking code. Whoever holds the code may act; when
+  // a logged-in user does (`by`), the history names that user, not "the
+  // requester": the code cannot tell who typed it, a login can.
+  Outcome withdraw(const std::string& code, const std::string& note,
+                   const std::optional<caldav::Principal>& by = std::nullopt);
+  Outcome resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
+                   const std::optional<caldav::Principal>& by = std::nullopt);
 
   // Staff decisions, checked against the state machine and the version the
   // staff member saw (Conflict when someone else decided meanwhile).
@@ -119,8 +124,8 @@ class RequestService {
   // Whether the actor may open this file (staff, the leaders asked or assigned, their aides).
   bool mayOpenFile(const sql::FileRow& file, const Actor& actor) const;
 
-  // Registered with the CalendarService by the server: keeps requests in
-  // step with edits and deletions made in CalDAV clients.
+  // Registered with the CalendarService by the server: what edits and
+  // deletions made in CalDAV clients mean for requests (calendar_follower.h).
   std::shared_ptr<caldav::CalendarObserver> calendarObserver();
 
   const WorkflowConfig& config() const { return config_; }

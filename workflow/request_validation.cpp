@@ -11,12 +11,10 @@ namespace jadwal::workflow {
 
 namespace {
 
-// Longest accepted values, in bytes: generous for real names and places,
-// small enough that nobody stores a novel in the agenda.
-constexpr std::size_t kShortText = 200;
-constexpr std::size_t kLongText = 300;
-constexpr std::size_t kParagraph = 2000;
-constexpr std::size_t kEmail = 254;
+using limits::kEmail;
+using limits::kLongText;
+using limits::kParagraph;
+using limits::kShortText;
 
 std::string trimmed(std::string_view text) {
   auto isSpace = [](unsigned char c) { return std::isspace(c) != 0; };
@@ -106,6 +104,18 @@ std::optional<FileType> fileTypeFor(const std::string& field, std::string_view b
 
 }  // namespace
 
+FieldErrors checkCalendarEdit(sql::Instant start, const std::optional<sql::Instant>& end,
+                              const std::optional<std::string>& location, std::string& venue) {
+  FieldErrors errors;
+  if (location) {
+    venue = singleLine(*location);
+    if (venue.empty()) errors.emplace("tempat", "required");
+    if (venue.size() > limits::kVenue) errors.emplace("tempat", "too_long");
+  }
+  if (end && *end <= start) errors.emplace("jam_selesai", "end_before_start");
+  return errors;
+}
+
 bool isIndonesianMobileNumber(const std::string& number) {
   bool plus = false;
   std::string digits = digitsOnly(number, plus);
@@ -145,7 +155,7 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
   out.requesterName = check.text("nama", form.requesterName, true, kShortText);
   out.requesterPosition = check.text("jabatan", form.requesterPosition, false, kShortText);
   out.institution = check.text("instansi", form.institution, true, kShortText);
-  out.whatsapp = check.text("whatsapp", form.whatsapp, true, 32);
+  out.whatsapp = check.text("whatsapp", form.whatsapp, true, limits::kPhone);
   if (!out.whatsapp.empty() && !errors.count("whatsapp") && !isIndonesianMobileNumber(out.whatsapp))
     check.fail("whatsapp", "invalid_phone");
   out.email = check.text("email", form.email, false, kEmail);
@@ -163,7 +173,7 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
     check.fail("jenis_surat", "invalid_choice");
 
   out.eventName = check.text("nama_kegiatan", form.eventName, true, kLongText);
-  out.venue = check.text("tempat", form.venue, true, kLongText);
+  out.venue = check.text("tempat", form.venue, true, limits::kVenue);
   out.address = check.text("alamat", form.address, false, kParagraph, true);
   out.dressCode = check.text("pakaian", form.dressCode, false, kShortText);
   out.leaderRole = check.text("peran", form.leaderRole, true, 32);
@@ -320,7 +330,7 @@ FieldErrors applyScheduleChange(const std::string& date, const std::string& star
   if (!fromLocal("2000-01-01", start, "UTC")) errors.emplace("jam_mulai", "invalid_time");
   if (!untilDone && !end.empty() && !fromLocal("2000-01-01", end, "UTC")) errors.emplace("jam_selesai", "invalid_time");
   std::string place = singleLine(venue);
-  if (place.size() > kLongText) errors.emplace("tempat", "too_long");
+  if (place.size() > limits::kVenue) errors.emplace("tempat", "too_long");
   if (!errors.empty()) return errors;
 
   sql::Instant newStart = *fromLocal(day, start, zone);

@@ -3,6 +3,7 @@
 // when they decide. Everything a person typed is checked here; files are
 // judged by their bytes (workflow::sniffFileType), never by name.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,22 @@
 #include "workflow/workflow_config.h"
 
 namespace jadwal::workflow {
+
+// The longest accepted typed values, in bytes: generous for real names and
+// places, small enough that nobody stores a novel in the agenda. Every path
+// that writes a typed value into a request checks it against these: the
+// public form, staff decisions and dispositions, and edits followed from a
+// calendar client.
+namespace limits {
+inline constexpr std::size_t kShortText = 200;   // names, positions, institution, dress code, letter number
+inline constexpr std::size_t kLongText = 300;    // subject, activity, venue
+inline constexpr std::size_t kParagraph = 2000;  // address, other invitees, notes
+inline constexpr std::size_t kEmail = 254;
+inline constexpr std::size_t kPhone = 32;
+inline constexpr std::size_t kPersonName = kShortText;  // a representative's name or position
+inline constexpr std::size_t kVenue = kLongText;
+inline constexpr std::size_t kNote = kParagraph;  // a decision's, disposition's or requester's note
+}  // namespace limits
 
 // Checks every typed field of `form` and copies it, trimmed, into `out`
 // (requester, letter and activity fields; start/end as instants in
@@ -47,6 +64,16 @@ CheckedLetter checkRevisedLetter(const UploadedFile& upload, sql::RequestStore& 
 FieldErrors applyScheduleChange(const std::string& date, const std::string& startTime, const std::string& endTime,
                                 bool untilDone, const std::string& venue, const WorkflowConfig& config,
                                 sql::RequestRow& row, bool& changed);
+
+// A new time or place for a request read from its event as a calendar
+// client wrote it, checked by the rules a staff reschedule follows before
+// the request takes it: an end after the start and, when the place moved
+// (`location` given), the LOCATION made one line as the form makes a typed
+// line (into `venue`), not empty and within limits::kVenue. Errors are keyed
+// by the decision form's fields (tempat, jam_selesai); empty when the
+// request may follow.
+FieldErrors checkCalendarEdit(sql::Instant start, const std::optional<sql::Instant>& end,
+                              const std::optional<std::string>& location, std::string& venue);
 
 bool isIndonesianMobileNumber(const std::string& number);
 bool isPlausibleEmail(const std::string& address);

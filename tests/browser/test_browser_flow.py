@@ -201,7 +201,7 @@ class BrowserFlowTest(RequestTestCase):
         self.open("/staf")
         link = self.driver.find_element(By.XPATH, "//a[contains(@href, '/staf/permohonan/')][ancestor::*[contains(., '%s')]]" % code)
         self.click(link)
-        self.wait_for_url(r"/staf/permohonan/\d+")
+        request_id = self.wait_for_url(r"/staf/permohonan/(\d+)").group(1)
         body = self.driver.find_element(By.TAG_NAME, "body").text
         for text in ("Ahmad Fauzi", "Pemerintah Desa Tanjung Raja", "Peresmian Jembatan Desa Tanjung Raja"):
             self.assertIn(text, body)
@@ -218,7 +218,9 @@ class BrowserFlowTest(RequestTestCase):
         calendars = client.principal().calendars()
         agenda = [c for c in calendars if str(c.url).rstrip("/").endswith("/bupati/agenda")]
         self.assertEqual(1, len(agenda), [str(c.url) for c in calendars])
-        events = [e for e in agenda[0].events() if code in e.data]
+        # The event names the request by its number; the tracking code (the requester's key) is not in it.
+        self.assertFalse([e for e in agenda[0].events() if code in e.data], "no event carries the tracking code")
+        events = [e for e in agenda[0].events() if re.search(r"^X-JADWAL-REQUEST:%s\r?$" % request_id, e.data, re.M)]
         self.assertEqual(1, len(events), "the approved request is one event on the agenda")
         vevent = events[0].icalendar_instance.walk("VEVENT")[0]
         self.assertEqual("CONFIRMED", str(vevent.get("STATUS")))

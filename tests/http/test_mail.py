@@ -108,6 +108,23 @@ class MailTest(RequestTestCase):
         self.assertIn("Bertepatan dengan Musrenbang", text)
         self.assertIn(code, page.visible_text, "the message text is shown to copy")
 
+    def test_only_staff_edits_in_a_calendar_reach_the_requester(self):
+        email = "kalender@example.org"
+        code, request_id = self.new_request("disetujui", fields=valid_fields(email=email))
+        self.mail_about(code, email, 2)  # receipt and approval
+        # The Bupati deletes the event on his phone, then moves it back in: no mail.
+        self.delete_event(self.event_of(code, "bupati"), "bupati")
+        event = self.event_of(code, "bupati")
+        self.put_event(event, event.text.replace("T090000", "T190000").replace("T110000", "T210000"), "bupati")
+        # Staff cancel in Thunderbird: that is a decision, and the requester hears of it.
+        self.delete_event(self.event_of(code, "bupati", user="protokol"), "protokol")
+        mails = self.mail_about(code, email, 3)
+        time.sleep(1)  # a mail for the leader's edits would have come before the cancellation's
+        mails = self.sink.received(lambda m: email in m.to and code in (m.subject + m.body))
+        self.assertEqual(3, len(mails), [m.subject for m in mails])
+        self.assertIn("batal", mails[-1].subject.lower())
+        self.assertNotIn("19.00", mails[-1].body)
+
     def test_english_requester_gets_english_mail(self):
         email = "english@example.org"
         web = self.web(**{"Accept-Language": "en"})

@@ -7,7 +7,7 @@ import unittest
 import urllib.parse
 
 import sample_files
-from jadwal_requests import RequestTestCase, credentials, submit_request, valid_fields
+from jadwal_requests import CODE_PATTERN, RequestTestCase, credentials, submit_request, valid_fields
 from jadwal_server import WebSession
 
 
@@ -142,14 +142,19 @@ class InboxTest(RequestTestCase):
         self.assertLess(self.staff().get("/staf?hal=abc").status, 500)
 
     def test_leaders_and_aides_see_their_own(self):
+        # Leaders and aides see requests by activity and number, never by tracking code.
         for user in ("bupati", "ajudan.bupati"):
             with self.subTest(user=user):
-                text = self.staff(user).get("/staf").visible_text
-                self.assertIn(self.first, text)
-                self.assertNotIn(self.for_sekda, text)
-        text = self.staff("sekda").get("/staf").visible_text
-        self.assertIn(self.for_sekda, text)
-        self.assertNotIn(self.first, text)
+                page = self.staff(user).get("/staf")
+                text = page.visible_text
+                self.assertIn("Pelantikan Pengurus Karang Taruna", text)
+                self.assertNotIn("Rapat Koordinasi Inflasi", text)
+                self.assertIn("/staf/permohonan/%d" % self.request_id(self.first), page.links())
+                self.assertIsNone(CODE_PATTERN.search(page.text), "no tracking code in the page")
+        page = self.staff("sekda").get("/staf")
+        self.assertIn("Rapat Koordinasi Inflasi", page.visible_text)
+        self.assertNotIn("Pelantikan Pengurus Karang Taruna", page.visible_text)
+        self.assertIsNone(CODE_PATTERN.search(page.text), "no tracking code in the page")
         other = self.staff("sekda").get("/staf/permohonan/%d" % self.request_id(self.first))
         self.assertEqual(403, other.status, "a leader not asked may not open the request")
         mine = self.staff("ajudan.bupati").get("/staf/permohonan/%d" % self.request_id(self.first))
@@ -284,6 +289,62 @@ class DecisionTest(RequestTestCase):
 
     def code_of(self, request_id):
         return re.search(r"JDW-[A-Z0-9]{4}-[A-Z0-9]{4}", self.request_page(request_id).visible_text).group(0)
+
+    def test_only_staff_see_the_tracking_code(self):
+        code, request_id = self.new_request()
+        self.assertIn(code, self.request_page(request_id, "protokol").visible_text,
+                      "staff read the code out to a requester on the phone")
+        self.assertIn(code, self.request_page(request_id, "admin").visible_text)
+        for user in ("bupati", "ajudan.bupati"):
+            with self.subTest(user=user):
+                page = self.request_page(request_id, user)
+                self.assertNotIn(code, page.text, "the code is the requester's key, not the leader's")
+                self.assertIn("#%d" % request_id, page.visible_text, "the request goes by its number")
+
+    def test_only_other_leaders_may_represent(self):
+        _, request_id = self.new_request("diverifikasi")
+        page = self.request_page(request_id)
+        select = page.by_id("represent-wakil-user")
+        self.assertIsNotNone(select, page.describe())
+        offered = {o.get("value") for o in page.within(select, "option")} - {""}
+        self.assertEqual({"wabup", "sekda"}, offered, "only the other enabled leaders are offered")
+        for user in ("ajudan.bupati", "humas", "protokol", "admin", "bupati"):
+            with self.subTest(user=user):
+                answer = self.decide_page(request_id, "represent", pimpinan="bupati", wakil_user=user)
+                self.assertEqual(400, answer.status, answer.describe())
+                self.assertIsNotNone(answer.by_id("galat-wakil_user"), "the error is at the field")
+        self.assertIn("Diverifikasi", self.request_page(request_id).visible_text, "nothing changed")
+        self.decide(request_id, "represent", pimpinan="bupati", wakil_user="sekda")
+        self.assertIn("Diwakilkan", self.request_page(request_id).visible_text)
+
+    def test_actions_with_a_code_by_a_logged_in_user_are_recorded_as_that_user(self):
+        code, request_id = self.new_request()
+        aide = self.staff("ajudan.bupati")
+        status = self.status_page(code, aide)
+        action = "/permohonan/%s/tarik" % code
+        fields = [(k, v) for k, v in status.form_values(action) if k != "catatan"] + [("catatan", "Tidak jadi")]
+        answer = aide.post_form(action, fields)
+        self.assertEqual(303, answer.status, "the code still works: " + answer.describe())
+        self.assertIn("Ditarik", self.status_page(code).visible_text)
+        page = self.request_page(request_id)
+        entries = [li.text for li in page.within(page.by_id("riwayat"), "li")]
+        withdrawn = [e for e in entries if "Permohonan ditarik" in e]
+        self.assertEqual(1, len(withdrawn), entries)
+        self.assertIn("Ajudan Bupati (dengan kode pelacakan)", withdrawn[0])
+        self.assertNotIn("Pemohon", withdrawn[0], "an aide is not the requester")
+
+        code, request_id = self.new_request()
+        self.decide(request_id, "return", catatan="Surat belum ditandatangani")
+        officer = self.staff("protokol")
+        status = self.status_page(code, officer)
+        action = "/permohonan/%s/revisi" % code
+        answer = officer.post_multipart(action, status.form_values(action),
+                                        [("surat", "surat-revisi.pdf", sample_files.pdf("Revisi"))])
+        self.assertEqual(303, answer.status, answer.describe())
+        page = self.request_page(request_id)
+        revised = [li.text for li in page.within(page.by_id("riwayat"), "li") if "Surat perbaikan" in li.text]
+        self.assertEqual(1, len(revised), revised)
+        self.assertIn("Staf Protokol (dengan kode pelacakan)", revised[0])
 
     def test_dispositions(self):
         _, request_id = self.new_request()

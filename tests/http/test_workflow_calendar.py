@@ -46,8 +46,13 @@ class RequestCalendarTest(RequestTestCase):
         self.assertEqual(("Asia/Jakarta", local(day, "11:00")), (end[0].get("TZID"), end[1]))
         self.assertIn("BEGIN:VTIMEZONE", event.text)
         description = unescape_text(event.value("DESCRIPTION"))
-        for text in ("SMA Negeri 1 Indralaya", "PDH", "Budi (0813-1111-2222)", "/permohonan/" + code):
+        for text in ("SMA Negeri 1 Indralaya", "PDH", "Budi (0813-1111-2222)"):
             self.assertIn(text, description)
+        # The event points staff to the request by number; the tracking code (the requester's key) is not in it.
+        self.assertEqual(self.srv.base_url + "/staf/permohonan/%d" % request_id, event.value("URL"))
+        self.assertNotIn(code, event.text)
+        self.assertNotIn(code, event.href)
+        self.assertNotIn(self.srv.base_url + "/permohonan/", description)
 
         attachments = props(event.event, "ATTACH")
         self.assertEqual(1, len(attachments), event.text)
@@ -158,7 +163,93 @@ class RequestCalendarTest(RequestTestCase):
         page = self.request_page(request_id)
         self.assertIn("Dibatalkan", page.visible_text)
         self.assertTrue(any("kalender" in e.lower() for e in history(page)[-2:]), history(page))
+        self.assertTrue(any("tanpa alasan" in e for e in history(page)), "a client gives no reason: %r" % history(page))
         self.assertNotIn("cancel", {e.get("value") for e in page.elements(name="aksi")}, "nothing left to cancel")
+
+    # -- calendar edits by anyone but staff change nothing ------------------------------
+
+    def moved(self, event, start, end, location=None):
+        """The event's text with the activity day's times set to start-end (HH:MM), and a new LOCATION."""
+        day = activity_day()
+        text = event.text.replace("\r\n", "\n")
+        text = re.sub(r"DTSTART;TZID=Asia/Jakarta:\d{8}T\d{6}", "DTSTART;TZID=Asia/Jakarta:" + local(day, start), text)
+        text = re.sub(r"DTEND;TZID=Asia/Jakarta:\d{8}T\d{6}", "DTEND;TZID=Asia/Jakarta:" + local(day, end), text)
+        text = re.sub(r"SEQUENCE:(\d+)", lambda m: "SEQUENCE:%d" % (int(m.group(1)) + 1), text)
+        if location is not None:
+            text = re.sub(r"\nLOCATION:.*(\n[ \t].*)*", "\nLOCATION:" + location, text)
+        return text
+
+    def test_a_leader_deleting_the_event_on_the_phone_says_cannot_attend(self):
+        code, request_id = self.new_request("disetujui")
+        event = self.event_of(code, "bupati")
+        self.delete_event(event, "bupati")
+
+        self.assertIn("Disetujui", self.status_page(code).visible_text, "only staff cancel a request")
+        back = self.event_of(code, "bupati")
+        self.assertIsNotNone(back, "the event is put back on the leader's calendar")
+        self.assertEqual("CONFIRMED", back.value("STATUS"))
+        self.assertEqual(props(event.event, "UID"), props(back.event, "UID"))
+        self.assertEqual(props(event.event, "DTSTART"), props(back.event, "DTSTART"))
+        page = self.request_page(request_id)
+        given = [li.text for ul in page.elements("ul", class_="daftar-disposisi") for li in page.within(ul, "li")]
+        self.assertEqual(1, len(given), given)
+        self.assertIn("Tidak hadir", given[0], "a cannot-attend disposition for staff to act on")
+        self.assertIn("Bupati Ogan Ilir", history(page)[-1])
+        self.assertIn("tidak diikuti", history(page)[-1].lower())
+        self.assertIn("cancel", {e.get("value") for e in page.elements(name="aksi")}, "staff still decide")
+
+    def test_a_leader_moving_the_event_on_the_phone_is_put_back(self):
+        code, request_id = self.new_request("disetujui")
+        event = self.event_of(code, "bupati")
+        self.put_event(event, self.moved(event, "19:00", "21:00", "Rumah Makan Pindang"), "bupati")
+
+        self.assertNotIn("19.00", self.status_page(code).visible_text)
+        self.assertNotIn("Rumah Makan Pindang", self.status_page(code).visible_text)
+        back = self.event_of(code, "bupati")
+        self.assertEqual(local(activity_day(), "09:00"), props(back.event, "DTSTART")[0][1])
+        self.assertIn("Aula SMA Negeri 1 Indralaya", unescape_text(back.value("LOCATION")))
+        entry = history(self.request_page(request_id))[-1]
+        self.assertIn("19.00", entry, "the leader's proposal is on record")
+        self.assertIn("Rumah Makan Pindang", entry)
+        self.assertIn("Bupati Ogan Ilir", entry)
+
+    def test_a_representative_cannot_write_through_his_copy(self):
+        code, request_id = self.new_request("disetujui")
+        self.decide(request_id, "represent", pimpinan="bupati", wakil_user="wabup")
+        leaders = self.event_of(code, "bupati")
+        copy = self.event_of(code, "wabup")
+        forged = ("Gedung Palsu " * 200)[:2029]  # 2,029 characters where the form allows 300
+        self.put_event(copy, self.moved(copy, "20:00", "22:00", forged), "wabup")
+
+        self.assertEqual(leaders.text, self.event_of(code, "bupati").text, "the leader's event is untouched")
+        status = self.status_page(code).visible_text
+        self.assertNotIn("Palsu", status)
+        self.assertNotIn("20.00", status)
+        restored = self.event_of(code, "wabup")
+        self.assertEqual(local(activity_day(), "09:00"), props(restored.event, "DTSTART")[0][1])
+        self.assertNotIn("Palsu", restored.text)
+        page = self.request_page(request_id)
+        self.assertIn("Aula SMA Negeri 1 Indralaya", page.visible_text)
+        self.assertIn("Wakil Bupati Ogan Ilir", history(page)[-1])
+
+        self.delete_event(restored, "wabup")
+        self.assertIsNotNone(self.event_of(code, "wabup"), "a deleted copy comes back")
+        self.assertIn("Diwakilkan", self.status_page(code).visible_text)
+
+    def test_staff_edits_keep_the_forms_limits(self):
+        code, request_id = self.new_request("disetujui")
+        event = self.event_of(code, "bupati", user="protokol")
+        self.put_event(event, self.moved(event, "10:00", "12:00", "x" * 2029), "protokol")
+        page = self.request_page(request_id)
+        self.assertIn("Aula SMA Negeri 1 Indralaya", page.visible_text, "the venue stays as it was")
+        self.assertNotIn("x" * 301, page.text, "the history quotes no more of it than the form allows")
+        status = self.status_page(code).visible_text
+        self.assertIn("Aula SMA Negeri 1 Indralaya", status)
+        self.assertNotIn("xxxxxxxxxx", status)
+        self.assertNotIn("10.00", status, "the whole edit is refused")
+        self.assertIn("300 karakter", history(page)[-1])
+        back = self.event_of(code, "bupati", user="protokol")
+        self.assertNotIn("xxxxxxxxxx", back.text)
 
     def test_conflicts_shown_on_the_request_page(self):
         day = activity_day(21)

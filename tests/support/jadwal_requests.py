@@ -7,6 +7,7 @@ import datetime
 import re
 import sys
 import unittest
+import urllib.parse
 import xml.etree.ElementTree as ET
 
 import sample_files
@@ -307,10 +308,31 @@ class RequestTestCase(unittest.TestCase):
         return objects
 
     def event_of(self, code, owner, slug="agenda", user=None):
-        """The calendar object for request `code` on owner/slug, or None."""
-        found = [o for o in self.calendar_objects(owner, slug, user) if code in o.text]
+        """The calendar object for request `code` on owner/slug, or None. Events name the request by
+        its number (X-JADWAL-REQUEST), never by its tracking code: that is checked on every object."""
+        number = str(self.request_id(code))
+        objects = self.calendar_objects(owner, slug, user)
+        for o in objects:
+            self.assertNotIn(code, o.href + o.text, "the tracking code is in no calendar object")
+        found = [o for o in objects if o.value("X-JADWAL-REQUEST") == number]
         self.assertLessEqual(len(found), 1, "one object per request and calendar: %r" % [o.href for o in found])
         return found[0] if found else None
+
+    def put_event(self, event, text, user, if_match=True):
+        """PUTs `text` over `event` as a client of `user` would; returns the status."""
+        headers = {"Content-Type": "text/calendar; charset=utf-8"}
+        if if_match:
+            headers["If-Match"] = event.etag
+        path = urllib.parse.urlsplit(event.href).path
+        status, _, body = self.srv.request("PUT", path, text.replace("\r\n", "\n").replace("\n", "\r\n"), headers,
+                                           user=credentials(user))
+        self.assertIn(status, (201, 204), "PUT %s as %s: %s" % (path, user, body[:500]))
+        return status
+
+    def delete_event(self, event, user):
+        path = urllib.parse.urlsplit(event.href).path
+        status, _, body = self.srv.request("DELETE", path, user=credentials(user))
+        self.assertEqual(204, status, "DELETE %s as %s: %s" % (path, user, body[:300]))
 
     def sync_token(self, owner, slug="agenda"):
         body = ('<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/>'

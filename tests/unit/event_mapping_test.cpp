@@ -95,7 +95,7 @@ bool hasLine(const std::string& description, const std::string& line) {
 
 BOOST_AUTO_TEST_CASE(the_leader_event_is_a_valid_calendar_object) {
   const EventText text = eventForRequest(sampleRequest(), sampleFiles(), EventKind::LeaderEvent, 3, config());
-  BOOST_TEST(text.uid == "JDW-7K3M-Q9XF-agenda@jadwal");
+  BOOST_TEST(text.uid == "permohonan-42-agenda@jadwal");
   Parsed parsed(text.ical);
   BOOST_TEST(parsed.object.index.uid == text.uid);
   BOOST_TEST(parsed.object.index.component == "VEVENT");
@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(the_leader_event_is_a_valid_calendar_object) {
   BOOST_TEST(parsed.text(ICAL_SEQUENCE_PROPERTY) == "3");
   BOOST_TEST(parsed.text(ICAL_URL_PROPERTY) == "https://agenda.example.go.id/staf/permohonan/42");
   BOOST_TEST(parsed.text(ICAL_CATEGORIES_PROPERTY) == "Permohonan");
-  BOOST_TEST(text.ical.find("X-JADWAL-REQUEST:JDW-7K3M-Q9XF") != std::string::npos);
+  BOOST_TEST(text.ical.find("X-JADWAL-REQUEST:42\r\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(times_are_jakarta_wall_clock_with_its_vtimezone) {
@@ -169,8 +169,20 @@ BOOST_AUTO_TEST_CASE(the_description_carries_the_details_in_indonesian) {
   BOOST_TEST(hasLine(description, "Waktu: Rabu, 22 November 2023, 08.00\u201310.00 WIB"));
   BOOST_TEST(hasLine(description, "Surat: https://agenda.example.go.id/lampiran/7/Undangan%20Peresmian.pdf"));
   BOOST_TEST(hasLine(description, "Surat: https://agenda.example.go.id/lampiran/8/denah.png"));
-  BOOST_TEST(hasLine(description, "Status permohonan: https://agenda.example.go.id/permohonan/JDW-7K3M-Q9XF"));
   BOOST_TEST(description.find("Diwakili oleh") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(no_event_carries_the_tracking_code) {
+  // The code is the requester's key to withdraw or revise; everyone who
+  // reads a leader's calendar would hold it.
+  sql::RequestRow request = sampleRequest();
+  request.representativeName = "Drs. Ahmad Yani";
+  for (const auto kind : {EventKind::Hold, EventKind::LeaderEvent, EventKind::Representative, EventKind::Cancelled}) {
+    const EventText text = eventForRequest(request, sampleFiles(), kind, 0, config());
+    BOOST_TEST(text.ical.find(request.code) == std::string::npos);
+    BOOST_TEST(text.uid.find(request.code) == std::string::npos);
+    BOOST_TEST(text.ical.find("example.go.id/permohonan/") == std::string::npos);  // nor the requester's page
+  }
 }
 
 BOOST_AUTO_TEST_CASE(representation_is_marked_on_both_events) {
@@ -179,7 +191,7 @@ BOOST_AUTO_TEST_CASE(representation_is_marked_on_both_events) {
   request.representativePosition = "Asisten Pemerintahan";
   const EventText leader = eventForRequest(request, {}, EventKind::LeaderEvent, 1, config());
   const EventText deputy = eventForRequest(request, {}, EventKind::Representative, 0, config());
-  BOOST_TEST(deputy.uid == "JDW-7K3M-Q9XF-wakil@jadwal");
+  BOOST_TEST(deputy.uid == "permohonan-42-wakil@jadwal");
   Parsed leaderParsed(leader.ical), deputyParsed(deputy.ical);
   BOOST_TEST(hasLine(leaderParsed.description(), "Diwakili oleh: Drs. Ahmad Yani, Asisten Pemerintahan"));
   BOOST_TEST(hasLine(deputyParsed.description(), "Diwakili oleh: Drs. Ahmad Yani, Asisten Pemerintahan"));
@@ -190,17 +202,17 @@ BOOST_AUTO_TEST_CASE(representation_is_marked_on_both_events) {
 
 BOOST_AUTO_TEST_CASE(status_and_uid_per_kind) {
   const EventText hold = eventForRequest(sampleRequest(), {}, EventKind::Hold, 0, config());
-  BOOST_TEST(hold.uid == "JDW-7K3M-Q9XF-hold@jadwal");
+  BOOST_TEST(hold.uid == "permohonan-42-hold@jadwal");
   BOOST_TEST(Parsed(hold.ical).text(ICAL_STATUS_PROPERTY) == "TENTATIVE");
 
   const EventText cancelled = eventForRequest(sampleRequest(), {}, EventKind::Cancelled, 4, config());
-  BOOST_TEST(cancelled.uid == eventUid("JDW-7K3M-Q9XF", EventKind::LeaderEvent));
+  BOOST_TEST(cancelled.uid == eventUid(42, EventKind::LeaderEvent));
   Parsed parsed(cancelled.ical);
   BOOST_TEST(parsed.text(ICAL_STATUS_PROPERTY) == "CANCELLED");
   BOOST_TEST(parsed.text(ICAL_SEQUENCE_PROPERTY) == "4");
 
   // Cancelling the representative's event keeps that event's UID.
-  const std::string deputyUid = eventUid("JDW-7K3M-Q9XF", EventKind::Representative);
+  const std::string deputyUid = eventUid(42, EventKind::Representative);
   const EventText cancelledDeputy = eventForRequest(sampleRequest(), {}, EventKind::Cancelled, 2, config(), deputyUid);
   BOOST_TEST(cancelledDeputy.uid == deputyUid);
   BOOST_TEST(Parsed(cancelledDeputy.ical).object.index.uid == deputyUid);

@@ -347,21 +347,30 @@ BOOST_AUTO_TEST_CASE(the_inbox_shows_each_role_its_own_requests) {
   BOOST_TEST(contains(body, "Diajukan (3)"));
   BOOST_TEST(contains(body, "/staf/permohonan/" + std::to_string(forBupati.id)));
 
+  // Leaders and aides see a request by its number, never its tracking code.
+  const auto listed = [](const std::string& page, const sql::RequestRow& row) {
+    return contains(page, "href=\"/staf/permohonan/" + std::to_string(row.id) + "\"");
+  };
   body = seen("bupati");
-  BOOST_TEST(contains(body, forBupati.code));
-  BOOST_TEST(!contains(body, forWabup.code));
-  BOOST_TEST(contains(body, forBoth.code));
+  BOOST_TEST(listed(body, forBupati));
+  BOOST_TEST(!listed(body, forWabup));
+  BOOST_TEST(listed(body, forBoth));
+  BOOST_TEST(contains(body, "#" + std::to_string(forBupati.id)));
 
   body = seen("ajudan");
-  BOOST_TEST(contains(body, forBupati.code));
-  BOOST_TEST(!contains(body, forWabup.code));
-  BOOST_TEST(contains(body, forBoth.code));
+  BOOST_TEST(listed(body, forBupati));
+  BOOST_TEST(!listed(body, forWabup));
+  BOOST_TEST(listed(body, forBoth));
   BOOST_TEST(contains(body, "Semua (2)"));
 
   // An aide of two leaders sees both, each request once.
   body = seen("ajudan2");
-  BOOST_TEST(contains(body, forWabup.code));
+  BOOST_TEST(listed(body, forWabup));
   BOOST_TEST(contains(body, "Semua (3)"));
+  for (const std::string user : {"bupati", "wabup", "ajudan", "ajudan2"}) {
+    body = seen(user);
+    for (const auto* row : {&forBupati, &forWabup, &forBoth}) BOOST_TEST(!contains(body, row->code), user);
+  }
 
   const auto viewer = send(get("/staf", login("tamu")));
   BOOST_TEST(viewer.status == 403);
