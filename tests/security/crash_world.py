@@ -25,7 +25,7 @@ BUPATI = credentials("bupati")
 SYNC = ('<?xml version="1.0" encoding="utf-8"?><D:sync-collection xmlns:D="DAV:"><D:sync-token>%s</D:sync-token>'
         '<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>')
 LISTING = '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>'
-EVENT_NAME = re.compile(r"^(JDW-[A-Z0-9]{4}-[A-Z0-9]{4})-(acara|tentatif|wakil)\.ics$")
+EVENT_NAME = re.compile(r"^permohonan-(\d+)-(acara|tentatif|wakil)\.ics$")
 # Where a decision leads, and what its form carries.
 TARGET = {"approve": "disetujui", "represent": "diwakilkan", "cancel": "dibatalkan"}
 FIELDS = {"approve": {"pimpinan": "bupati"}, "represent": {"pimpinan": "bupati", "wakil_user": "sekda"},
