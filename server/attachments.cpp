@@ -11,6 +11,7 @@
 #include "server/web.h"
 #include "server/web_page.h"
 #include "workflow/request_service.h"
+#include "workflow/upload_check.h"
 
 namespace jadwal::server {
 namespace {
@@ -74,7 +75,11 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
   if (!user) return unauthorized(language);
   if (!id) return messagePage(404, language, "error.not_found_title", "error.not_found");
   auto file = context.store.requests().findFile(*id);
-  if (!file || file->name != segments[1]) return messagePage(404, language, "error.not_found_title", "error.not_found");
+  // Names stored before bidi controls were removed are served without them;
+  // the links already in calendar events keep working.
+  const std::string name = file ? workflow::withoutBidiControls(file->name) : std::string();
+  if (!file || (file->name != segments[1] && name != segments[1]))
+    return messagePage(404, language, "error.not_found_title", "error.not_found");
   if (!context.requests.mayOpenFile(*file, workflow::Actor{*user})) {
     return messagePage(403, language, "error.forbidden_title", "error.forbidden");
   }
@@ -87,7 +92,10 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
   WebResponse response;
   response.contentType = file->contentType;
   response.body = std::move(*bytes);
-  response.setHeader("Content-Disposition", contentDisposition(file->name));
+  response.setHeader("Content-Disposition", contentDisposition(name));
+  // Opened inline, a hostile PDF or image runs without scripts, forms or the
+  // site's origin, whatever the browser's viewer would otherwise allow.
+  response.setHeader("Content-Security-Policy", "sandbox");
   // Letters carry personal data: no shared cache may keep them.
   response.setHeader("Cache-Control", "private, no-cache");
   response.setHeader("Vary", "Cookie, Authorization");
