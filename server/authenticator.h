@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "server/credential_cache.h"
+#include "server/rate_limiter.h"
 #include "sql/store.h"
 
 namespace jadwal::server {
@@ -25,8 +26,6 @@ std::optional<BasicCredentials> parseBasicAuthorization(std::string_view header)
 
 // The challenge sent with every 401.
 inline constexpr const char* kBasicChallenge = "Basic realm=\"Jadwal\", charset=\"UTF-8\"";
-
-class RateLimiter;
 
 struct AuthResult {
   std::optional<sql::User> user;

@@ -232,6 +232,11 @@ const std::map<std::string, Setter>& setters() {
          config.smtp.password = value;  // never echoed
          return std::nullopt;
        }},
+      {"smtp.receipts_per_recipient_per_hour",
+       integerSetter(0, 100000,
+                     [](ServerConfig& c, long long v) { c.smtp.receiptsPerRecipientPerHour = std::size_t(v); })},
+      {"smtp.receipts_per_hour",
+       integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.smtp.receiptsPerHour = std::size_t(v); })},
       {"workflow.hold_calendar",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          if (!value.empty() && !isCalendarPath(value)) {

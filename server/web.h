@@ -32,12 +32,13 @@ class basic_data;
 
 namespace jadwal::workflow {
 class RequestService;
-}
+class RateLimiter;
+}  // namespace jadwal::workflow
 
 namespace jadwal::server {
 
 class Authenticator;
-class RateLimiter;
+using workflow::RateLimiter;
 
 struct WebRequest {
   std::string method;                             // upper case

@@ -229,3 +229,21 @@ BOOST_AUTO_TEST_CASE(bad_mail_and_workflow_values_are_refused) {
   // An empty host keeps mail off explicitly.
   BOOST_TEST(expectConfig(withLine("smtp", "host =")).smtp.host.empty());
 }
+
+BOOST_AUTO_TEST_CASE(receipt_limits_are_read_and_checked) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.smtp.receiptsPerRecipientPerHour == 5u);
+  BOOST_TEST(defaults.smtp.receiptsPerHour == 100u);
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[smtp]\n"
+                                           "receipts_per_recipient_per_hour = 2\n"
+                                           "receipts_per_hour = 0\n");
+  BOOST_TEST(config.smtp.receiptsPerRecipientPerHour == 2u);
+  BOOST_TEST(config.smtp.receiptsPerHour == 0u);  // 0 turns the limit off
+  for (const std::string key : {"receipts_per_recipient_per_hour", "receipts_per_hour"}) {
+    for (const std::string value : {"-1", "lima", "100001"}) {
+      const std::string message = expectError(withLine("smtp", key + " = " + value));
+      BOOST_TEST(message.find("config: smtp." + key + ": ") == 0u, message);
+    }
+  }
+}

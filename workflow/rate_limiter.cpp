@@ -1,8 +1,8 @@
-#include "server/rate_limiter.h"
+#include "workflow/rate_limiter.h"
 
 #include <algorithm>
 
-namespace jadwal::server {
+namespace jadwal::workflow {
 
 RateLimiter::RateLimiter(std::size_t limit, std::chrono::seconds window, std::size_t maxKeys)
     : limit_(limit),
@@ -64,4 +64,4 @@ std::size_t RateLimiter::trackedKeys() {
   return events_.size();
 }
 
-}  // namespace jadwal::server
+}  // namespace jadwal::workflow
