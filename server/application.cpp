@@ -143,6 +143,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     // the form for the rest of the hour.
     RateLimiter failedAttempts(kFailedAttemptsPerHour, std::chrono::hours(1));
     RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
+    RateLimiter codeMisses(static_cast<std::size_t>(config_.workflow.codeMissesPerHour), std::chrono::hours(1));
     WebContext web{*store,
                    requests,
                    authenticator,
@@ -150,7 +151,8 @@ class JadwalServer : public Poco::Util::ServerApplication {
                    Poco::icompare(config_.publicUrl.substr(0, 8), "https://") == 0,
                    config_.workflow.maxFileBytes,
                    &submissionLimiter,
-                   &failedAttempts};
+                   &failedAttempts,
+                   &codeMisses};
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, config_.http.maxBodyBytes,
                           &web};

@@ -27,6 +27,7 @@ struct WorkflowSettings {
   std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
   std::size_t maxFileBytes = 10485760;  // per uploaded file
   int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
+  int codeMissesPerHour = 30;           // unknown tracking codes looked up per client address; 0: no limit
 };
 
 struct ServerConfig {

@@ -96,6 +96,9 @@ struct WebContext {
   // address may not submit for a while (wrong logins are counted by the
   // Authenticator, per address and user). null: no limit.
   RateLimiter* failedAttempts = nullptr;
+  // Unknown tracking codes looked up per client address: past the limit the
+  // address may look up no code for a while. null: no limit.
+  RateLimiter* codeMisses = nullptr;
 };
 
 // --- language (i18n.cpp) ---

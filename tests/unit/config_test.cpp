@@ -247,3 +247,13 @@ BOOST_AUTO_TEST_CASE(receipt_limits_are_read_and_checked) {
     }
   }
 }
+
+BOOST_AUTO_TEST_CASE(code_miss_limit_is_read_and_checked) {
+  BOOST_TEST(expectConfig(kMinimal).workflow.codeMissesPerHour == 30);
+  BOOST_TEST(expectConfig(withLine("workflow", "code_misses_per_hour = 5")).workflow.codeMissesPerHour == 5);
+  BOOST_TEST(expectConfig(withLine("workflow", "code_misses_per_hour = 0")).workflow.codeMissesPerHour == 0);
+  for (const std::string value : {"-1", "tiga puluh", "100001"}) {
+    const std::string message = expectError(withLine("workflow", "code_misses_per_hour = " + value));
+    BOOST_TEST(message.find("config: workflow.code_misses_per_hour: ") == 0u, message);
+  }
+}
