@@ -59,6 +59,14 @@ bool RateLimiter::exhausted(const std::string& key, sql::Instant now) {
   return found->second.size() >= limit_;
 }
 
+std::size_t RateLimiter::count(const std::string& key, sql::Instant now) {
+  std::lock_guard lock(mutex_);
+  auto found = events_.find(key);
+  if (found == events_.end()) return 0;
+  expire(found->second, now);
+  return found->second.size();
+}
+
 std::size_t RateLimiter::trackedKeys() {
   std::lock_guard lock(mutex_);
   return events_.size();

@@ -30,6 +30,8 @@ class RateLimiter {
   bool tryAcquire(const std::string& key, sql::Instant now);
   // Whether `key` has reached the limit at `now` (records nothing).
   bool exhausted(const std::string& key, sql::Instant now);
+  // The events of `key` within the window at `now` (records nothing).
+  std::size_t count(const std::string& key, sql::Instant now);
   // Takes back the latest event of `key` (an attempt that did not count
   // after all, e.g. a form sent back with errors).
   void refund(const std::string& key);
