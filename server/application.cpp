@@ -40,9 +40,6 @@ constexpr std::size_t kCredentialCacheCapacity = 4096;
 // Rejected forms per client address and hour: enough for people who
 // mistype, too few to fill the disk with the files they carry.
 constexpr std::size_t kFailedAttemptsPerHour = 30;
-// Wrong passwords per client address and user name and hour, counted by the
-// Authenticator for CalDAV, letters and the web login alike.
-constexpr std::size_t kFailedLoginsPerHour = 20;
 
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
@@ -117,8 +114,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     caldav::DavHandler dav(*store, calendars, davConfig);
 
     CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);
-    RateLimiter loginFailures(kFailedLoginsPerHour, std::chrono::hours(1));
-    Authenticator authenticator(*store, cache, &loginFailures);
+    Authenticator authenticator(*store, cache, config_.auth);
     Metrics metrics;
     std::unique_ptr<AccessLog> accessLog;
     try {

@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "server/login_limits.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -36,6 +37,7 @@ struct ServerConfig {
   HttpConfig http;
   std::string dbUrl;          // "sqlite:PATH" or "mysql://..."
   int authCacheSeconds = 60;  // 0 turns the credential cache off
+  LoginLimits auth;           // [auth]: wrong passwords, password checks at once, known devices
   std::string accessLog;      // path, "-" for stdout, empty = off
   std::string logLevel = "information";
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail

@@ -152,8 +152,13 @@ class RequestServer {
     if (hasAuthorization)
       auth = context_.authenticator.authenticateFrom(request_.get("Authorization"), clientAddressOf(request_));
     if (auth.throttled) {
-      outcome.reply = textReply(429, "Too many failed logins for this user from your address; try again later\n");
+      outcome.reply = textReply(429, "Too many failed logins from your address; try again later\n");
       outcome.reply.setHeader("Retry-After", "3600");
+      return;
+    }
+    if (auth.busy) {
+      outcome.reply = textReply(503, "Too many logins are being checked at once; try again in a moment\n");
+      outcome.reply.setHeader("Retry-After", std::to_string(kBusyRetrySeconds));
       return;
     }
     const auto& user = auth.user;

@@ -7,7 +7,7 @@
 #include <charconv>
 
 #include "server/authenticator.h"
-#include "server/rate_limiter.h"
+#include "server/known_device.h"
 #include "server/staff_views.h"
 #include "server/web.h"
 #include "server/web_session_internal.h"
@@ -73,16 +73,24 @@ WebResponse login(WebContext& context, const WebRequest& request, const std::str
   const std::string next = form.value("lanjut");
   const sql::Instant now = webNow();
   // The same check as CalDAV's Basic auth, so both logins agree on who may
-  // enter (disabled users, the password cache, the timing decoy).
-  // Failures count per address and user name there, so a colleague
-  // mistyping behind the same office router locks nobody else out.
+  // enter (disabled users, the password cache, the timing decoy, the
+  // limits). A browser this user logged in from before passes the lockouts
+  // of its address and is limited on its own.
+  const sql::Instant deviceLifetime = context.authenticator.limits().knownDeviceLifetime.count();
+  const auto device = knownDeviceOf(context.store.sessions(), request, now, deviceLifetime);
   AuthResult auth;
   if (!name.empty() && name.find(':') == std::string::npos) {
-    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.remoteAddress);
+    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.remoteAddress,
+                                                  device && device->user == name ? device->id : "");
   }
   if (auth.throttled) {
     WebResponse refused = staff::messagePage(language, 429, tr(language, "staf_login_throttled"));
     refused.setHeader("Retry-After", "3600");
+    return refused;
+  }
+  if (auth.busy) {
+    WebResponse refused = staff::messagePage(language, 503, tr(language, "staf_login_busy"));
+    refused.setHeader("Retry-After", std::to_string(kBusyRetrySeconds));
     return refused;
   }
   const auto& user = auth.user;
@@ -92,6 +100,10 @@ WebResponse login(WebContext& context, const WebRequest& request, const std::str
   WebResponse response = WebResponse::redirect(isSafeNext(next) ? next : "/staf");
   response.setCookie(kSessionCookie, session.cookieValue, context.secureCookies,
                      static_cast<int>(kSessionLifetimeSeconds));
+  if (deviceLifetime > 0) {
+    response.setCookie(kKnownDeviceCookie, newKnownDeviceCookie(context.store.sessions(), user->name, now),
+                       context.secureCookies, static_cast<int>(deviceLifetime));
+  }
   return response;
 }
 

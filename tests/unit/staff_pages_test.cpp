@@ -12,7 +12,6 @@
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
-#include "server/rate_limiter.h"
 #include "server/web.h"
 #include "server/web_session_internal.h"
 #include "sql/request_store.h"
@@ -455,8 +454,9 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
 }
 
 BOOST_AUTO_TEST_CASE(a_user_who_keeps_failing_to_log_in_from_an_address_is_refused_for_a_while) {
-  server::RateLimiter failures(3, std::chrono::hours(1));
-  server::Authenticator limited(*store, cache, &failures);
+  server::LoginLimits limits;
+  limits.failuresPerAddressAndName = 3;
+  server::Authenticator limited(*store, cache, limits);
   server::WebContext web = *context;
   server::WebContext* original = context.release();
   context.reset(

@@ -63,11 +63,13 @@ struct WebFixture {
   std::unique_ptr<workflow::Mailer> mailer;
   workflow::SystemClock clock;
   std::unique_ptr<workflow::RequestService> service;
-  server::CredentialCache cache{std::chrono::seconds(60), 100};
+  server::CredentialCache cache;
   std::unique_ptr<server::Authenticator> authenticator;
   std::unique_ptr<server::WebContext> context;
 
-  WebFixture() {
+  // `cacheSeconds`: how long verified passwords are remembered (0: every login is checked).
+  explicit WebFixture(server::LoginLimits limits = {}, int cacheSeconds = 60)
+      : cache(std::chrono::seconds(cacheSeconds), 100) {
     server::initSodium();
     store = sql::openStore("sqlite:" + database.path.string());
     store->migrate();
@@ -77,7 +79,7 @@ struct WebFixture {
     config.publicUrl = kPublicUrl;
     service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
     calendars->addObserver(service->calendarObserver());
-    authenticator = std::make_unique<server::Authenticator>(*store, cache);
+    authenticator = std::make_unique<server::Authenticator>(*store, cache, limits);
     context = std::make_unique<server::WebContext>(
         server::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
     addUser("protokol", sql::Role::Protokol, "Petugas Protokol");
