@@ -94,21 +94,26 @@ AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader,
 
   // Real checks and decoys wait alike; an address that failed recently, or
   // keeps coming back when turned away, waits behind everybody else (see
-  // VerificationGate). A known device never does.
+  // VerificationGate). A known device never does. The same credentials
+  // sent on several connections at once are checked once.
   const bool suspect = limited && !known && (perAddress_.count(address, now) > 0 || refusals_.exhausted(address, now));
-  auto slot = gate_.acquire(suspect ? VerificationGate::Standing::Suspect : VerificationGate::Standing::Trusted);
-  if (!slot) {
+  const std::string& hash = real ? user->passwordHash : decoyHash_;
+  const auto digest = cache_.digestOf(hash, credentials->password);
+  const std::string flight = credentials->user + '\n' + std::string(digest.begin(), digest.end());
+  using Verdict = VerificationFlights::Verdict;
+  const Verdict verdict = flights_.run(flight, [&] {
+    auto slot = gate_.acquire(suspect ? VerificationGate::Standing::Suspect : VerificationGate::Standing::Trusted);
+    if (!slot) return Verdict::Busy;
+    // The expensive check runs without any lock, so other requests go on meanwhile.
+    if (!verifyPassword(credentials->password, hash)) return Verdict::Mismatch;
+    if (real) cache_.remember(user->name, user->passwordHash, credentials->password);
+    return Verdict::Match;
+  });
+  if (verdict == Verdict::Busy) {
     if (limited && !known) refusals_.tryAcquire(address, now);
     return {std::nullopt, false, true};
   }
-  // The expensive check runs without any lock, so other requests go on meanwhile.
-  if (!real) {
-    verifyPassword(credentials->password, decoyHash_);
-    return failed();
-  }
-  if (!verifyPassword(credentials->password, user->passwordHash)) return failed();
-  slot.reset();
-  cache_.remember(user->name, user->passwordHash, credentials->password);
+  if (!real || verdict == Verdict::Mismatch) return failed();
   return {user, false, false};
 }
 

@@ -22,6 +22,7 @@
 #include "server/credential_cache.h"
 #include "server/login_limits.h"
 #include "server/rate_limiter.h"
+#include "server/verification_flights.h"
 #include "server/verification_gate.h"
 #include "sql/store.h"
 
@@ -77,6 +78,7 @@ class Authenticator {
   RateLimiter perDevice_;
   RateLimiter refusals_;  // attempts turned away busy, per client address, in the last seconds
   VerificationGate gate_;
+  VerificationFlights flights_;
   std::string decoyHash_;  // verified against for unknown users, so timing does not reveal names
 };
 

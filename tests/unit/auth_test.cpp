@@ -7,6 +7,8 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <unistd.h>
 
@@ -333,6 +335,29 @@ BOOST_FIXTURE_TEST_CASE(addresses_that_fail_or_keep_retrying_queue_behind_the_ot
   // A known device is never suspect.
   BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.7", "perangkat").user.has_value());
   BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.8").user.has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_same_credentials_sent_at_once_are_checked_once, StoreFixture) {
+  // A calendar client opens eight connections at once, its cache entry expired.
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(60s, 16);
+  LoginLimits limits;
+  limits.maxVerifications = 1;
+  limits.maxWaitingVerifications = 0;  // a second check could not even wait
+  Authenticator authenticator(*store, cache, limits);
+  for (const std::string credentials : {"ani:sandi-ani-benar", "ani:salah-sama", "siapa:tebakan-sama"}) {
+    std::vector<AuthResult> results(8);
+    std::vector<std::thread> threads;
+    for (auto& result : results) {
+      threads.emplace_back([&] { result = authenticator.authenticateFrom(basic(credentials), "10.0.0.1"); });
+    }
+    for (auto& thread : threads) thread.join();
+    const bool right = credentials == "ani:sandi-ani-benar";
+    for (const auto& result : results) {
+      BOOST_TEST(!result.busy, credentials);  // none needed a slot of its own
+      BOOST_TEST(result.user.has_value() == right, credentials);
+    }
+  }
 }
 
 BOOST_FIXTURE_TEST_CASE(authenticator_rereads_the_user_on_a_cache_hit, StoreFixture) {
