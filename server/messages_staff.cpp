@@ -22,6 +22,10 @@ constexpr std::array kStaff = {
             "Terlalu banyak percobaan masuk yang gagal. Coba lagi satu jam lagi, atau masuk dari perangkat yang "
             "pernah Anda pakai untuk masuk.",
             "Too many failed logins. Try again in an hour, or log in from a device you have logged in from before."},
+    Message{"staf_login_expired",
+            "Halaman masuk ini sudah kedaluwarsa atau tidak dibuka dari situs kami. Silakan masukkan kata sandi "
+            "sekali lagi.",
+            "This login page has expired or was not opened from our site. Please enter your password once more."},
     Message{"staf_login_busy", "Server sedang sibuk memeriksa kata sandi lain. Silakan coba lagi beberapa detik lagi.",
             "The server is busy checking other passwords. Please try again in a few seconds."},
     Message{"staf_logout", "Keluar", "Log out"},

@@ -1,8 +1,10 @@
-// The staff login page's guards: the answers when no password check can run
-// now.
+// The staff login page's guards: a pre-session CSRF token (the login form
+// is posted with a signed token in a hidden field and the same in a cookie),
+// and the answers when no password check can run now.
 #define BOOST_TEST_MODULE staff_login
 #include <regex>
 
+#include "server/public_csrf.h"
 #include "server/verification_gate.h"
 #include "web_fixture.h"
 
@@ -42,6 +44,46 @@ struct Fixture : WebFixture {
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(staff_login, Fixture)
+
+BOOST_AUTO_TEST_CASE(the_login_page_carries_a_token_in_a_field_and_a_cookie) {
+  const auto page = send(request("GET", "/staf/masuk"));
+  BOOST_TEST(page.status == 200);
+  std::smatch hidden;
+  BOOST_REQUIRE(std::regex_search(page.body, hidden, std::regex("name=\"csrf\" value=\"([^\"]+)\"")));
+  BOOST_TEST(setCookieValue(page, server::kPublicCsrfCookie) == hidden[1].str());
+  BOOST_TEST(logIn("bupati", "sandi-bupati").status == 303);
+}
+
+BOOST_AUTO_TEST_CASE(a_login_without_the_matching_token_is_refused_before_any_password_check) {
+  // A page on another site can post the form, but can neither read nor set our cookie.
+  auto forged = request("POST", "/staf/masuk");
+  forged.headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+  forged.body = "nama=bupati&sandi=sandi-bupati";
+  const std::string token =
+      server::newPublicCsrfToken(store->sessions(), static_cast<sql::Instant>(std::time(nullptr)));
+  const std::string other =
+      server::newPublicCsrfToken(store->sessions(), static_cast<sql::Instant>(std::time(nullptr)));
+  struct Case {
+    std::string field, cookie;
+  };
+  const std::vector<Case> cases = {{"", ""}, {token, ""}, {"", token}, {token, other}, {"palsu.1.2", "palsu.1.2"}};
+  // No slot to check a password with: a refusal here cannot have checked one.
+  auto held = authenticator->verifications().acquire(server::VerificationGate::Standing::Trusted);
+  for (const auto& [field, cookie] : cases) {
+    auto attempt = forged;
+    if (!field.empty()) attempt.body += "&csrf=" + field;
+    if (!cookie.empty()) attempt.headers.emplace("Cookie", std::string(server::kPublicCsrfCookie) + "=" + cookie);
+    const auto refused = send(attempt);
+    BOOST_TEST(refused.status == 403, field << " / " << cookie);
+    BOOST_TEST(contains(refused.body, "kedaluwarsa"), refused.body);
+    BOOST_TEST(contains(refused.body, "value=\"bupati\""));  // the name typed is kept
+    BOOST_TEST(setCookieValue(refused, "jadwal_sesi").empty());
+    // The page comes with a fresh token, so the next try from it goes through.
+    BOOST_TEST(!setCookieValue(refused, server::kPublicCsrfCookie).empty());
+  }
+  held.reset();
+  BOOST_TEST(logIn("bupati", "sandi-bupati").status == 303);
+}
 
 BOOST_AUTO_TEST_CASE(no_free_password_check_gives_a_503_page_to_come_back_to) {
   auto held = authenticator->verifications().acquire(server::VerificationGate::Standing::Trusted);
