@@ -35,6 +35,12 @@ constexpr std::array kMessages = {
     Message{"error.too_many",
             "Terlalu banyak permohonan dikirim dari alamat Anda dalam satu jam terakhir. Silakan coba lagi nanti.",
             "Too many requests were sent from your address in the last hour. Please try again later."},
+    Message{"error.cross_origin_title", "Permintaan ditolak", "Request refused"},
+    Message{"error.cross_origin",
+            "Formulir ini tidak dikirim dari situs kami, sehingga ditolak demi keamanan. Buka halamannya dari alamat "
+            "resmi situs ini, lalu kirim ulang.",
+            "This form was not sent from our site, so it was refused for your safety. Open the page from this site's "
+            "own address and send it again."},
     Message{"error.busy_title", "Server sedang sibuk", "Server busy"},
     Message{"error.busy", "Server sedang sibuk memeriksa kata sandi. Silakan coba lagi beberapa detik lagi.",
             "The server is busy checking passwords. Please try again in a few seconds."},
