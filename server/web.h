@@ -94,7 +94,7 @@ struct WebContext {
   RateLimiter* submissionLimiter = nullptr;  // public form submissions per client address; null: no limit
   // Forms sent back with errors per client address: past the limit the
   // address may not submit for a while (wrong logins are counted by the
-  // Authenticator, per address and user). null: no limit.
+  // Authenticator). null: no limit.
   RateLimiter* failedAttempts = nullptr;
   // Unknown tracking codes looked up per client address: past the limit the
   // address may look up no code for a while. null: no limit.
