@@ -86,3 +86,25 @@ std::string personalResourceOf(const sql::Calendar& calendar);
 bool isPersonalCalendarProperty(const PropName& name);
 
 }  // namespace jadwal::caldav
+
+namespace jadwal::caldav {
+
+// Whether PROPPATCH, or MKCALENDAR's <set>, must refuse `name` with
+// DAV:cannot-modify-protected-property (RFC 4918 9.2, RFC 3744): every DAV:
+// property but the writable live ones (the WebDAV, ACL, quota and sync
+// properties are all computed or protected, and one a client made up in
+// DAV: would pass for a server's), every live property Jadwal computes, and
+// the CalDAV properties the server defines (RFC 4791, 6638, 8607). Other
+// namespaces (Apple's, calendarserver's, a client's own) hold dead
+// properties, which clients store and read back.
+bool isProtectedProperty(const PropName& name);
+
+// The answer to a MKCALENDAR or extended MKCOL whose <set> names protected
+// properties, or nullopt when it names none (the creation-time properties
+// resourcetype and supported-calendar-component-set are allowed there):
+// 403 with a CALDAV:mkcalendar-response (DAV:mkcol-response for `extended`)
+// giving each property its status, 403 for the protected ones and 424 for
+// the others, since nothing is created (RFC 4791 5.3.1, RFC 5689 3).
+std::optional<DavResponse> refuseProtectedOnCreate(const XmlElement& body, bool extended);
+
+}  // namespace jadwal::caldav

@@ -1,9 +1,11 @@
 // PROPPATCH (RFC 4918 section 9.2): all or nothing. Writable live calendar
 // properties change the calendar (for those who may write it); unknown
-// properties are kept as dead properties on calendars and objects; what is
-// one user's own (their home's settings, a calendar's colour and order in
-// their clients) is kept for that user, so readers may set it too; protected
-// properties fail the whole request (403 for them, 424 for the rest).
+// properties of other namespaces are kept as dead properties on calendars
+// and objects; what is one user's own (their home's settings, a calendar's
+// colour and order in their clients) is kept for that user, so readers may
+// set it too; protected and computed properties (isProtectedProperty: an
+// acl, an owner, a getetag...) fail the whole request with
+// DAV:cannot-modify-protected-property (403 for them, 424 for the rest).
 #include "caldav/properties.h"
 
 namespace jadwal::caldav {
@@ -20,6 +22,7 @@ struct Outcome {
   PropName name;
   int status = 200;
   std::string reason;
+  bool isProtected = false;  // 403 with DAV:cannot-modify-protected-property
 };
 
 std::string statusLine(int status) {
@@ -69,14 +72,15 @@ DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
     Outcome outcome{{in.element->ns, in.element->name}, 200, {}};
     const auto* live = findLiveProperty(outcome.name);
     const bool ownHome = r.kind == ResourceKind::Home;
-    if (ownHome || (r.kind == ResourceKind::Calendar && isPersonalCalendarProperty(outcome.name))) {
+    if (isProtectedProperty(outcome.name)) {
+      outcome.status = 403;
+      outcome.isProtected = true;
+    } else if (ownHome || (r.kind == ResourceKind::Calendar && isPersonalCalendarProperty(outcome.name))) {
       in.target = Instruction::Target::Personal;
-      if (live && !live->writable) outcome.status = 403;
     } else if (live) {
       in.target = Instruction::Target::SharedLive;
-      if (!live->writable || r.kind == ResourceKind::Object) {
-        outcome.status = 403;
-        outcome.reason = "property " + outcome.name.name + " is protected";
+      if (r.kind == ResourceKind::Object) {
+        outcome.status = 403;  // a calendar's writable properties mean nothing on an object
       } else if (!canWrite(r.access)) {
         outcome.status = 403;
         outcome.reason = "this calendar is read-only for you";
@@ -135,6 +139,11 @@ DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
     out.element(outcome.name.ns, outcome.name.name);
     out.close();
     out.element(ns::kDav, "status", statusLine(status));
+    if (outcome.isProtected) {
+      out.open(ns::kDav, "error");
+      out.element(ns::kDav, "cannot-modify-protected-property");
+      out.close();
+    }
     if (!outcome.reason.empty()) out.element(ns::kDav, "responsedescription", outcome.reason);
     out.close();
   }

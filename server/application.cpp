@@ -36,9 +36,6 @@ constexpr std::size_t kCredentialCacheCapacity = 4096;
 // Rejected forms per client address and hour: enough for people who
 // mistype, too few to fill the disk with the files they carry.
 constexpr std::size_t kFailedAttemptsPerHour = 30;
-// Wrong passwords per client address and user name and hour, counted by the
-// Authenticator for CalDAV, letters and the web login alike.
-constexpr std::size_t kFailedLoginsPerHour = 20;
 
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
@@ -145,8 +142,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     caldav::DavHandler dav(*store, calendars, davConfig);
 
     CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);
-    RateLimiter loginFailures(kFailedLoginsPerHour, std::chrono::hours(1));
-    Authenticator authenticator(*store, cache, &loginFailures);
+    Authenticator authenticator(*store, cache, config_.auth);
     Metrics metrics;
     std::unique_ptr<AccessLog> accessLog;
     try {
@@ -171,6 +167,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     // the form for the rest of the hour.
     RateLimiter failedAttempts(kFailedAttemptsPerHour, std::chrono::hours(1));
     RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
+    RateLimiter codeMisses(static_cast<std::size_t>(config_.workflow.codeMissesPerHour), std::chrono::hours(1));
     WebContext web{*store,
                    requests,
                    authenticator,
@@ -178,7 +175,8 @@ class JadwalServer : public Poco::Util::ServerApplication {
                    Poco::icompare(config_.publicUrl.substr(0, 8), "https://") == 0,
                    config_.workflow.maxFileBytes,
                    &submissionLimiter,
-                   &failedAttempts};
+                   &failedAttempts,
+                   &codeMisses};
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);

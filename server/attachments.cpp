@@ -11,6 +11,7 @@
 #include "server/web.h"
 #include "server/web_page.h"
 #include "workflow/request_service.h"
+#include "workflow/upload_check.h"
 
 namespace jadwal::server {
 namespace {
@@ -22,14 +23,18 @@ std::optional<std::int64_t> parseId(const std::string& text) {
   return id;
 }
 
-std::optional<caldav::Principal> userOf(WebContext& context, const WebRequest& request) {
+// The user behind the session cookie or the Basic credentials. A throttled
+// client gets the same challenge as a wrong password: the limit keeps
+// guessing out either way. `busy` says no password check could run now.
+std::optional<caldav::Principal> userOf(WebContext& context, const WebRequest& request, bool& busy) {
   if (auto user = currentUser(context, request)) return user;
   const std::string authorization = request.header("Authorization");
   if (authorization.empty()) return std::nullopt;
-  // A throttled client gets the same challenge: the limit keeps guessing out either way.
-  auto user = context.authenticator.authenticateFrom(authorization, request.remoteAddress).user;
-  if (!user) return std::nullopt;
-  return caldav::Principal{user->id, user->name, user->role, user->displayName};
+  auto auth = context.authenticator.authenticateFrom(authorization, request.remoteAddress);
+  busy = auth.busy;
+  if (!auth.user) return std::nullopt;
+  const auto& user = *auth.user;
+  return caldav::Principal{user.id, user.name, user.role, user.displayName};
 }
 
 // Content-Disposition with a plain ASCII fallback name and the exact UTF-8
@@ -70,11 +75,21 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
   const auto segments = pathSegmentsAfter(request.path, "/lampiran");
   const auto id = segments.size() == 2 ? parseId(segments[0]) : std::nullopt;
 
-  auto user = userOf(context, request);
+  bool busy = false;
+  auto user = userOf(context, request, busy);
+  if (busy) {
+    WebResponse response = messagePage(503, language, "error.busy_title", "error.busy");
+    response.setHeader("Retry-After", std::to_string(kBusyRetrySeconds));
+    return response;
+  }
   if (!user) return unauthorized(language);
   if (!id) return messagePage(404, language, "error.not_found_title", "error.not_found");
   auto file = context.store.requests().findFile(*id);
-  if (!file || file->name != segments[1]) return messagePage(404, language, "error.not_found_title", "error.not_found");
+  // Names stored before bidi controls were removed are served without them;
+  // the links already in calendar events keep working.
+  const std::string name = file ? workflow::withoutBidiControls(file->name) : std::string();
+  if (!file || (file->name != segments[1] && name != segments[1]))
+    return messagePage(404, language, "error.not_found_title", "error.not_found");
   if (!context.requests.mayOpenFile(*file, workflow::Actor{*user})) {
     return messagePage(403, language, "error.forbidden_title", "error.forbidden");
   }
@@ -87,7 +102,10 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
   WebResponse response;
   response.contentType = file->contentType;
   response.body = std::move(*bytes);
-  response.setHeader("Content-Disposition", contentDisposition(file->name));
+  response.setHeader("Content-Disposition", contentDisposition(name));
+  // Opened inline, a hostile PDF or image runs without scripts, forms or the
+  // site's origin, whatever the browser's viewer would otherwise allow.
+  response.setHeader("Content-Security-Policy", "sandbox");
   // Letters carry personal data: no shared cache may keep them.
   response.setHeader("Cache-Control", "private, no-cache");
   response.setHeader("Vary", "Cookie, Authorization");

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "server/password.h"
-#include "server/rate_limiter.h"
 
 namespace jadwal::server {
 
@@ -37,8 +36,26 @@ std::optional<BasicCredentials> parseBasicAuthorization(std::string_view header)
   return BasicCredentials{plain.substr(0, colon), plain.substr(colon + 1)};
 }
 
-Authenticator::Authenticator(sql::Store& store, CredentialCache& cache, RateLimiter* failures)
-    : store_(store), cache_(cache), failures_(failures) {
+namespace {
+
+// An address turned away this often in ten seconds for want of a slot
+// queues behind the others even before any of its passwords was checked:
+// clients that retry at once are neither people at a login page nor
+// calendar clients honouring Retry-After (kBusyRetrySeconds: two in ten).
+constexpr std::size_t kRefusalsBeforeSuspect = 5;
+constexpr std::chrono::seconds kRefusalWindow(10);
+
+}  // namespace
+
+Authenticator::Authenticator(sql::Store& store, CredentialCache& cache, LoginLimits limits)
+    : store_(store),
+      cache_(cache),
+      limits_(limits),
+      perAddressAndName_(limits.failuresPerAddressAndName, std::chrono::hours(1)),
+      perAddress_(limits.failuresPerAddress, std::chrono::hours(1)),
+      perDevice_(limits.failuresPerDevice, std::chrono::hours(1)),
+      refusals_(kRefusalsBeforeSuspect, kRefusalWindow),
+      gate_(limits.maxVerifications, limits.maxWaitingVerifications, limits.verificationWait) {
   decoyHash_ = hashPassword("decoy password, never a real one").value_or("");
 }
 
@@ -46,29 +63,58 @@ std::optional<sql::User> Authenticator::authenticate(std::string_view authorizat
   return authenticateFrom(authorizationHeader, "").user;
 }
 
-AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader, std::string_view client) {
+AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader, std::string_view client,
+                                           std::string_view device) {
   auto credentials = parseBasicAuthorization(authorizationHeader);
   if (!credentials) return {};
   const sql::Instant now = static_cast<sql::Instant>(std::time(nullptr));
-  const std::string key = std::string(client) + "|" + credentials->user;
-  const bool limited = failures_ && !client.empty();
-  const bool throttled = limited && failures_->exhausted(key, now);
+  const bool limited = !client.empty();
+  const bool known = limited && !device.empty();
+  const std::string address(client);
+  const std::string addressAndName = address + "|" + credentials->user;
+  const std::string deviceKey(device);
+  // A known device answers for its own failures only; anyone else for the address's.
+  const bool throttled =
+      limited && (known ? perDevice_.exhausted(deviceKey, now)
+                        : perAddressAndName_.exhausted(addressAndName, now) || perAddress_.exhausted(address, now));
   auto failed = [&] {
-    if (limited) failures_->tryAcquire(key, now);
-    return AuthResult{std::nullopt, throttled};
+    if (known) {
+      perDevice_.tryAcquire(deviceKey, now);
+    } else if (limited) {
+      perAddressAndName_.tryAcquire(addressAndName, now);
+      perAddress_.tryAcquire(address, now);
+    }
+    return AuthResult{std::nullopt, false, false};
   };
 
   auto user = store_.findUser(credentials->user);
-  if (!user || user->disabled) {
-    if (!throttled) verifyPassword(credentials->password, decoyHash_);
-    return failed();
+  const bool real = user && !user->disabled;
+  if (real && cache_.contains(user->name, user->passwordHash, credentials->password)) return {user, false, false};
+  if (throttled) return {std::nullopt, true, false};
+
+  // Real checks and decoys wait alike; an address that failed recently, or
+  // keeps coming back when turned away, waits behind everybody else (see
+  // VerificationGate). A known device never does. The same credentials
+  // sent on several connections at once are checked once.
+  const bool suspect = limited && !known && (perAddress_.count(address, now) > 0 || refusals_.exhausted(address, now));
+  const std::string& hash = real ? user->passwordHash : decoyHash_;
+  const auto digest = cache_.digestOf(hash, credentials->password);
+  const std::string flight = credentials->user + '\n' + std::string(digest.begin(), digest.end());
+  using Verdict = VerificationFlights::Verdict;
+  const Verdict verdict = flights_.run(flight, [&] {
+    auto slot = gate_.acquire(suspect ? VerificationGate::Standing::Suspect : VerificationGate::Standing::Trusted);
+    if (!slot) return Verdict::Busy;
+    // The expensive check runs without any lock, so other requests go on meanwhile.
+    if (!verifyPassword(credentials->password, hash)) return Verdict::Mismatch;
+    if (real) cache_.remember(user->name, user->passwordHash, credentials->password);
+    return Verdict::Match;
+  });
+  if (verdict == Verdict::Busy) {
+    if (limited && !known) refusals_.tryAcquire(address, now);
+    return {std::nullopt, false, true};
   }
-  if (cache_.contains(user->name, user->passwordHash, credentials->password)) return {user, false};
-  if (throttled) return {std::nullopt, true};
-  // The expensive check runs without any lock, so other requests go on meanwhile.
-  if (!verifyPassword(credentials->password, user->passwordHash)) return failed();
-  cache_.remember(user->name, user->passwordHash, credentials->password);
-  return {user, false};
+  if (!real || verdict == Verdict::Mismatch) return failed();
+  return {user, false, false};
 }
 
 }  // namespace jadwal::server

@@ -4,12 +4,26 @@
 // Every request re-reads the user row (a cheap indexed lookup), so a user
 // disabled or given a new password by the operator CLI, which is another
 // process, is refused at once; only the argon2id verification is cached.
+//
+// Wrong passwords are limited per client address and user name, and per
+// client address across names (a new name each time gets around the first);
+// past a limit only credentials verified recently (the credential cache)
+// pass. A browser that logged in before (a known device, see
+// known_device.h) is exempt from both for its own user, and limited per
+// device instead, so a colleague or an attacker behind the office's one
+// NAT address cannot lock everybody out. The verifications themselves run
+// through a VerificationGate: a bounded number at once, with addresses that
+// failed recently or keep retrying when turned away queued behind the others.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "server/credential_cache.h"
+#include "server/login_limits.h"
+#include "server/rate_limiter.h"
+#include "server/verification_flights.h"
+#include "server/verification_gate.h"
 #include "sql/store.h"
 
 namespace jadwal::server {
@@ -26,33 +40,45 @@ std::optional<BasicCredentials> parseBasicAuthorization(std::string_view header)
 // The challenge sent with every 401.
 inline constexpr const char* kBasicChallenge = "Basic realm=\"Jadwal\", charset=\"UTF-8\"";
 
-class RateLimiter;
+// Seconds a client is told to wait (Retry-After) when no verification slot came free.
+inline constexpr int kBusyRetrySeconds = 5;
 
 struct AuthResult {
   std::optional<sql::User> user;
-  bool throttled = false;  // too many failures for this user from this client: not checked
+  bool throttled = false;  // too many failures: not checked (429)
+  bool busy = false;       // no verification slot within the wait: not checked (503, Retry-After)
 };
 
 class Authenticator {
  public:
-  // All must outlive the authenticator; `failures` may be null (no limit).
-  // Safe to call from many threads.
-  Authenticator(sql::Store& store, CredentialCache& cache, RateLimiter* failures = nullptr);
+  // `store` and `cache` must outlive the authenticator. Safe to call from many threads.
+  Authenticator(sql::Store& store, CredentialCache& cache, LoginLimits limits = {});
 
   // The user the header authenticates, or nullopt for a missing or malformed
-  // header, an unknown or disabled user, or a wrong password.
+  // header, an unknown or disabled user, a wrong password, or no free
+  // verification slot. No failure limits apply (no client address).
   std::optional<sql::User> authenticate(std::string_view authorizationHeader);
 
-  // The same for a request from `client` (its address). Failures count per
-  // client and user name; past the limit only credentials verified recently
-  // (in the cache) pass, so nobody can guess a password at argon2id's pace,
-  // and a mistyping phone elsewhere in the office locks nobody else out.
-  AuthResult authenticateFrom(std::string_view authorizationHeader, std::string_view client);
+  // The same for a request from `client` (its address). `device` is the id
+  // of a known-device cookie that the caller verified and that names the
+  // user in the header ("" for none).
+  AuthResult authenticateFrom(std::string_view authorizationHeader, std::string_view client,
+                              std::string_view device = {});
+
+  const LoginLimits& limits() const { return limits_; }
+  // The bound on verifications running at once (tests hold its slots).
+  VerificationGate& verifications() { return gate_; }
 
  private:
   sql::Store& store_;
   CredentialCache& cache_;
-  RateLimiter* failures_;
+  const LoginLimits limits_;
+  RateLimiter perAddressAndName_;
+  RateLimiter perAddress_;
+  RateLimiter perDevice_;
+  RateLimiter refusals_;  // attempts turned away busy, per client address, in the last seconds
+  VerificationGate gate_;
+  VerificationFlights flights_;
   std::string decoyHash_;  // verified against for unknown users, so timing does not reveal names
 };
 

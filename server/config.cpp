@@ -221,6 +221,23 @@ const std::map<std::string, Setter>& setters() {
        }},
       {"auth.cache_seconds",
        integerSetter(0, 86400, [](ServerConfig& c, long long v) { c.authCacheSeconds = int(v); })},
+      {"auth.failures_per_address_and_user",
+       integerSetter(0, 100000,
+                     [](ServerConfig& c, long long v) { c.auth.failuresPerAddressAndName = std::size_t(v); })},
+      {"auth.failures_per_address",
+       integerSetter(0, 1000000, [](ServerConfig& c, long long v) { c.auth.failuresPerAddress = std::size_t(v); })},
+      {"auth.failures_per_device",
+       integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.auth.failuresPerDevice = std::size_t(v); })},
+      {"auth.max_verifications",
+       integerSetter(1, 256, [](ServerConfig& c, long long v) { c.auth.maxVerifications = std::size_t(v); })},
+      {"auth.max_waiting_verifications",
+       integerSetter(0, 4096, [](ServerConfig& c, long long v) { c.auth.maxWaitingVerifications = std::size_t(v); })},
+      {"auth.verification_wait_ms",
+       integerSetter(0, 60000,
+                     [](ServerConfig& c, long long v) { c.auth.verificationWait = std::chrono::milliseconds(v); })},
+      {"auth.known_device_days",
+       integerSetter(0, 3650,
+                     [](ServerConfig& c, long long v) { c.auth.knownDeviceLifetime = std::chrono::hours(24 * v); })},
       {"log.access",
        [](const std::string&, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          config.accessLog = value;
@@ -275,6 +292,11 @@ const std::map<std::string, Setter>& setters() {
          config.smtp.password = value;  // never echoed
          return std::nullopt;
        }},
+      {"smtp.receipts_per_recipient_per_hour",
+       integerSetter(0, 100000,
+                     [](ServerConfig& c, long long v) { c.smtp.receiptsPerRecipientPerHour = std::size_t(v); })},
+      {"smtp.receipts_per_hour",
+       integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.smtp.receiptsPerHour = std::size_t(v); })},
       {"workflow.hold_calendar",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          if (!value.empty() && !isCalendarPath(value)) {
@@ -288,6 +310,8 @@ const std::map<std::string, Setter>& setters() {
                      [](ServerConfig& c, long long v) { c.workflow.maxFileBytes = static_cast<std::size_t>(v); })},
       {"workflow.submissions_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
+      {"workflow.code_misses_per_hour",
+       integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.codeMissesPerHour = int(v); })},
   };
   return table;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "server/login_limits.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -44,6 +45,7 @@ struct WorkflowSettings {
   std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
   std::size_t maxFileBytes = 10485760;  // per uploaded file
   int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
+  int codeMissesPerHour = 30;           // unknown tracking codes looked up per client address; 0: no limit
 };
 
 struct ServerConfig {
@@ -53,6 +55,7 @@ struct ServerConfig {
   CaldavSettings caldav;
   std::string dbUrl;          // "sqlite:PATH" or "mysql://..."
   int authCacheSeconds = 60;  // 0 turns the credential cache off
+  LoginLimits auth;           // [auth]: wrong passwords, password checks at once, known devices
   std::string accessLog;      // path, "-" for stdout, empty = off
   std::string logLevel = "information";
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail

@@ -126,8 +126,13 @@ class RequestServer {
     if (request_.has("Authorization"))
       auth = context_.authenticator.authenticateFrom(request_.header("Authorization"), request_.clientAddress);
     if (auth.throttled) {
-      auto reply = textReply(429, "Too many failed logins for this user from your address; try again later\n");
+      auto reply = textReply(429, "Too many failed logins from your address; try again later\n");
       reply.setHeader("Retry-After", "3600");
+      return reply;
+    }
+    if (auth.busy) {
+      auto reply = textReply(503, "Too many logins are being checked at once; try again in a moment\n");
+      reply.setHeader("Retry-After", std::to_string(kBusyRetrySeconds));
       return reply;
     }
     const auto& user = auth.user;
@@ -193,7 +198,7 @@ HttpReply RequestHandler::refuse(int status, const HttpRequest& request, const s
     std::string_view title = "error.bad_request_title", message = "error.bad_request";
     if (status == 413) title = "error.too_large_title", message = "error.too_large";
     if (status == 408) title = "error.timeout_title", message = "error.timeout";
-    if (status == 503) title = "error.busy_title", message = "error.busy";
+    if (status == 503) title = "error.busy_title", message = "error.receiving_busy";
     WebResponse answer = messagePage(status, language, title, message);
     addSecurityHeaders(answer);
     reply = fromWeb(std::move(answer));

@@ -35,6 +35,15 @@ constexpr std::array kMessages = {
     Message{"error.too_many",
             "Terlalu banyak permohonan dikirim dari alamat Anda dalam satu jam terakhir. Silakan coba lagi nanti.",
             "Too many requests were sent from your address in the last hour. Please try again later."},
+    Message{"error.cross_origin_title", "Permintaan ditolak", "Request refused"},
+    Message{"error.cross_origin",
+            "Formulir ini tidak dikirim dari situs kami, sehingga ditolak demi keamanan. Buka halamannya dari alamat "
+            "resmi situs ini, lalu kirim ulang.",
+            "This form was not sent from our site, so it was refused for your safety. Open the page from this site's "
+            "own address and send it again."},
+    Message{"error.busy_title", "Server sedang sibuk", "Server busy"},
+    Message{"error.busy", "Server sedang sibuk memeriksa kata sandi. Silakan coba lagi beberapa detik lagi.",
+            "The server is busy checking passwords. Please try again in a few seconds."},
     Message{"error.bad_form_title", "Formulir tidak terbaca", "Unreadable form"},
     Message{"error.bad_form", "Isian formulir tidak dapat dibaca. Buka kembali formulirnya, lalu kirim ulang.",
             "The form could not be read. Open the form again and send it once more."},
@@ -60,8 +69,7 @@ constexpr std::array kMessages = {
             "baik.",
             "What you sent did not arrive in time, perhaps because of a slow connection. Try again on a better "
             "connection."},
-    Message{"error.busy_title", "Server sedang sibuk", "Server busy"},
-    Message{"error.busy", "Server sedang menerima terlalu banyak kiriman. Tunggu sebentar, lalu coba lagi.",
+    Message{"error.receiving_busy", "Server sedang menerima terlalu banyak kiriman. Tunggu sebentar, lalu coba lagi.",
             "The server is receiving too much right now. Wait a moment and try again."},
 
     // Field errors (workflow::FieldErrors ids).

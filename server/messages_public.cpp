@@ -130,6 +130,12 @@ constexpr std::array kMessages = {
             "There is no request with that code. Please check your tracking code."},
     Message{"status.not_allowed", "Permohonan ini tidak dapat diubah lagi pada status sekarang.",
             "This request can no longer be changed in its current state."},
+    Message{"lookup.too_many_title", "Terlalu banyak kode tidak dikenal", "Too many unknown codes"},
+    Message{"lookup.too_many",
+            "Terlalu banyak kode permohonan yang tidak dikenal dicari dari alamat Anda. Demi keamanan data pemohon, "
+            "pencarian kode dari alamat ini dihentikan sementara. Silakan coba lagi dalam satu jam.",
+            "Too many request codes that do not exist were looked up from your address. To keep requesters' data "
+            "safe, lookups from this address are paused. Please try again in an hour."},
     Message{"status.changed_meanwhile", "Permohonan ini baru saja berubah. Periksa statusnya lalu coba lagi.",
             "This request changed a moment ago. Check its status and try again."},
 

@@ -19,8 +19,15 @@ constexpr std::array kStaff = {
     Message{"staf_login_submit", "Masuk", "Log in"},
     Message{"staf_login_failed", "Nama pengguna atau kata sandi salah", "Wrong user name or password"},
     Message{"staf_login_throttled",
-            "Terlalu banyak percobaan masuk yang gagal untuk pengguna ini. Coba lagi satu jam lagi.",
-            "Too many failed logins for this user. Try again in an hour."},
+            "Terlalu banyak percobaan masuk yang gagal. Coba lagi satu jam lagi, atau masuk dari perangkat yang "
+            "pernah Anda pakai untuk masuk.",
+            "Too many failed logins. Try again in an hour, or log in from a device you have logged in from before."},
+    Message{"staf_login_expired",
+            "Halaman masuk ini sudah kedaluwarsa atau tidak dibuka dari situs kami. Silakan masukkan kata sandi "
+            "sekali lagi.",
+            "This login page has expired or was not opened from our site. Please enter your password once more."},
+    Message{"staf_login_busy", "Server sedang sibuk memeriksa kata sandi lain. Silakan coba lagi beberapa detik lagi.",
+            "The server is busy checking other passwords. Please try again in a few seconds."},
     Message{"staf_logout", "Keluar", "Log out"},
     Message{"staf_logged_in_as", "Masuk sebagai", "Logged in as"},
     Message{"staf_nav_inbox", "Kotak masuk", "Inbox"},

@@ -107,6 +107,24 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
 
 // ---- lookup by typed code ----
 
+// Tracking codes are the only key to a request: an address that looked up
+// too many unknown ones looks up none for a while (a real code's answer
+// would tell which codes exist). Codes found never count, so a requester
+// opening their own request again and again is never refused.
+bool codeLookupsBlocked(WebContext& context, const WebRequest& request) {
+  return context.codeMisses && context.codeMisses->exhausted(request.remoteAddress, nowSeconds());
+}
+
+void countCodeMiss(WebContext& context, const WebRequest& request) {
+  if (context.codeMisses) context.codeMisses->tryAcquire(request.remoteAddress, nowSeconds());
+}
+
+WebResponse tooManyCodeMisses(const std::string& language) {
+  WebResponse response = messagePage(429, language, "lookup.too_many_title", "lookup.too_many");
+  response.setHeader("Retry-After", "3600");
+  return response;
+}
+
 WebResponse lookupPage(int status, const std::string& typed, const std::string& errorId, const std::string& language) {
   TemplateData data;
   data.set("kode", typed);
@@ -121,7 +139,11 @@ WebResponse lookup(WebContext& context, const WebRequest& request, const std::st
                       language);
   const std::string code = workflow::normaliseTrackingCode(typed);
   if (code.empty()) return lookupPage(400, typed, "invalid_code", language);
-  if (!context.store.requests().findRequestByCode(code)) return lookupPage(404, typed, "unknown_code", language);
+  if (codeLookupsBlocked(context, request)) return tooManyCodeMisses(language);
+  if (!context.store.requests().findRequestByCode(code)) {
+    countCodeMiss(context, request);
+    return lookupPage(404, typed, "unknown_code", language);
+  }
   return WebResponse::redirect(statusPath(code));
 }
 
@@ -332,10 +354,14 @@ WebResponse requestPages(WebContext& context, const WebRequest& request, const s
     return WebResponse::redirect(statusPath(code) + (what.empty() ? "" : "/" + what), 301);
   }
 
+  if (codeLookupsBlocked(context, request)) return tooManyCodeMisses(language);
+  auto row = context.store.requests().findRequestByCode(code);
+  if (!row) {
+    countCodeMiss(context, request);
+    return messagePage(404, language, "error.not_found_title", "status.unknown");
+  }
   if (what == "revisi") return revise(context, request, code, language);
   if (what == "tarik") return withdraw(context, request, code, language);
-  auto row = context.store.requests().findRequestByCode(code);
-  if (!row) return messagePage(404, language, "error.not_found_title", "status.unknown");
   if (what == "tanda-terima") return receipt(context, *row, language);
   return statusPage(context, request, *row, 200, StatusForms{}, language);
 }

@@ -7,7 +7,8 @@
 #include <charconv>
 
 #include "server/authenticator.h"
-#include "server/rate_limiter.h"
+#include "server/known_device.h"
+#include "server/public_csrf.h"
 #include "server/staff_views.h"
 #include "server/web.h"
 #include "server/web_session_internal.h"
@@ -43,15 +44,25 @@ WebResponse methodNotAllowed(const std::string& language, const char* allow) {
   return response;
 }
 
-WebResponse loginPage(const std::string& language, int status, const std::string& name, const std::string& next,
-                      bool failed) {
+// The login form. It carries the public form's signed double-submit token
+// (a hidden field and a cookie; see public_csrf.h), so another site cannot
+// log a browser in to an account of its choosing. `message`: the id of a
+// message shown above the form, or "".
+WebResponse loginPage(WebContext& context, const WebRequest& request, const std::string& language, int status,
+                      const std::string& name, const std::string& next, std::string_view message,
+                      bool freshToken = false) {
+  const sql::Instant now = webNow();
+  const PublicCsrf csrf = freshToken ? PublicCsrf{newPublicCsrfToken(context.store.sessions(), now), true}
+                                     : publicCsrfFor(context.store.sessions(), request, now);
   mustache::data data = staff::anonymousData(language);
   data.set("nama", name);
   data.set("lanjut", isSafeNext(next) ? next : "");
-  if (failed) data.set("galat", tr(language, "staf_login_failed"));
+  data.set("csrf", csrf.token);
+  if (!message.empty()) data.set("galat", tr(language, message));
   WebResponse response;
   response.status = status;
   response.body = renderPage("staf_masuk", tr(language, "staf_login_title"), data, language);
+  applyPublicCsrf(csrf, response, context.secureCookies);
   return response;
 }
 
@@ -67,31 +78,47 @@ std::string basicHeader(const std::string& name, const std::string& password) {
 WebResponse login(WebContext& context, const WebRequest& request, const std::string& language) {
   FormData form;
   if (parseForm(request, form, kLoginFormLimit) != FormError::None) {
-    return loginPage(language, 400, "", request.queryValue("lanjut"), true);
+    return loginPage(context, request, language, 400, "", request.queryValue("lanjut"), "staf_login_failed");
   }
   const std::string name = form.value("nama");
   const std::string next = form.value("lanjut");
   const sql::Instant now = webNow();
+  // Checked before the password, so a forged post costs no verification.
+  if (!publicCsrfValid(context.store.sessions(), request, form, now)) {
+    return loginPage(context, request, language, 403, name, next, "staf_login_expired", true);
+  }
   // The same check as CalDAV's Basic auth, so both logins agree on who may
-  // enter (disabled users, the password cache, the timing decoy).
-  // Failures count per address and user name there, so a colleague
-  // mistyping behind the same office router locks nobody else out.
+  // enter (disabled users, the password cache, the timing decoy, the
+  // limits). A browser this user logged in from before passes the lockouts
+  // of its address and is limited on its own.
+  const sql::Instant deviceLifetime = context.authenticator.limits().knownDeviceLifetime.count();
+  const auto device = knownDeviceOf(context.store.sessions(), request, now, deviceLifetime);
   AuthResult auth;
   if (!name.empty() && name.find(':') == std::string::npos) {
-    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.remoteAddress);
+    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.remoteAddress,
+                                                  device && device->user == name ? device->id : "");
   }
   if (auth.throttled) {
     WebResponse refused = staff::messagePage(language, 429, tr(language, "staf_login_throttled"));
     refused.setHeader("Retry-After", "3600");
     return refused;
   }
+  if (auth.busy) {
+    WebResponse refused = staff::messagePage(language, 503, tr(language, "staf_login_busy"));
+    refused.setHeader("Retry-After", std::to_string(kBusyRetrySeconds));
+    return refused;
+  }
   const auto& user = auth.user;
-  if (!user) return loginPage(language, 401, name, next, true);
+  if (!user) return loginPage(context, request, language, 401, name, next, "staf_login_failed");
 
   const auto session = startSession(context, *user, now);
   WebResponse response = WebResponse::redirect(isSafeNext(next) ? next : "/staf");
   response.setCookie(kSessionCookie, session.cookieValue, context.secureCookies,
                      static_cast<int>(kSessionLifetimeSeconds));
+  if (deviceLifetime > 0) {
+    response.setCookie(kKnownDeviceCookie, newKnownDeviceCookie(context.store.sessions(), user->name, now),
+                       context.secureCookies, static_cast<int>(deviceLifetime));
+  }
   return response;
 }
 
@@ -231,7 +258,7 @@ std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& req
       const std::string next = request.queryValue("lanjut");
       return WebResponse::redirect(isSafeNext(next) ? next : "/staf");
     }
-    return loginPage(language, 200, "", request.queryValue("lanjut"), false);
+    return loginPage(context, request, language, 200, "", request.queryValue("lanjut"), "");
   }
 
   const auto user = currentUser(context, request);

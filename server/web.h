@@ -32,12 +32,13 @@ class basic_data;
 
 namespace jadwal::workflow {
 class RequestService;
-}
+class RateLimiter;
+}  // namespace jadwal::workflow
 
 namespace jadwal::server {
 
 class Authenticator;
-class RateLimiter;
+using workflow::RateLimiter;
 
 struct WebRequest {
   std::string method;                             // upper case
@@ -93,8 +94,11 @@ struct WebContext {
   RateLimiter* submissionLimiter = nullptr;  // public form submissions per client address; null: no limit
   // Forms sent back with errors per client address: past the limit the
   // address may not submit for a while (wrong logins are counted by the
-  // Authenticator, per address and user). null: no limit.
+  // Authenticator). null: no limit.
   RateLimiter* failedAttempts = nullptr;
+  // Unknown tracking codes looked up per client address: past the limit the
+  // address may look up no code for a while. null: no limit.
+  RateLimiter* codeMisses = nullptr;
 };
 
 // --- language (i18n.cpp) ---

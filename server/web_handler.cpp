@@ -115,7 +115,10 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
   WebResponse response;
   try {
     std::optional<WebResponse> answer;
-    if (request.path == "/" || request.path.empty()) {
+    // One check for every form: another site may make a browser post here.
+    if (isStateChanging(request.method) && !sentFromThisSite(request, context.publicUrl)) {
+      answer = messagePage(403, language, "error.cross_origin_title", "error.cross_origin");
+    } else if (request.path == "/" || request.path.empty()) {
       answer = request.method == "GET" ? WebResponse::redirect("/permohonan", 302)
                                        : messagePage(405, language, "error.method_title", "error.method");
     }

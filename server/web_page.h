@@ -19,6 +19,14 @@ WebResponse messagePage(int status, const std::string& language, std::string_vie
 // handleWeb does this itself; for answers made outside it.
 void addSecurityHeaders(WebResponse& response);
 
+// Whether `method` may change something (anything but GET, HEAD, OPTIONS).
+bool isStateChanging(std::string_view method);
+// Whether a state-changing request was sent from a page of this site: its
+// Origin header, or lacking one its Referer, has public_url's origin
+// (scheme, host, port). With neither header it is let through: some old
+// browsers and scripts send none, and the forms' CSRF tokens still apply.
+bool sentFromThisSite(const WebRequest& request, const std::string& publicUrl);
+
 // "/permohonan" style path segments: the parts of `path` after `prefix`
 // ("/permohonan/JDW-1/revisi" with "/permohonan" -> {"JDW-1", "revisi"}).
 // Empty segments are dropped.

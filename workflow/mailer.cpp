@@ -7,10 +7,12 @@
 #include <Poco/Net/SMTPClientSession.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
 #include <Poco/Timespan.h>
 #include <Poco/Timestamp.h>
 #include <Poco/UUIDGenerator.h>
 
+#include <ctime>
 #include <iostream>
 
 #include "workflow/notifier.h"
@@ -36,9 +38,24 @@ std::string domainOf(const std::string& address) {
   return domain.empty() ? "jadwal" : domain;
 }
 
+// The mailbox an address reaches, for counting: lower case, without a
+// "+tag" (many providers deliver "name+anything@" to "name@").
+std::string mailboxOf(const std::string& address) {
+  std::string text = Poco::toLower(Poco::trim(address));
+  const std::size_t at = text.rfind('@');
+  const std::size_t plus = text.find('+');
+  if (at != std::string::npos && plus != std::string::npos && plus < at) text.erase(plus, at - plus);
+  return text;
+}
+
 }  // namespace
 
-Mailer::Mailer(SmtpConfig config) : config_(std::move(config)) { worker_ = std::thread(&Mailer::run, this); }
+Mailer::Mailer(SmtpConfig config)
+    : config_(std::move(config)),
+      receiptsPerRecipient_(config_.receiptsPerRecipientPerHour, std::chrono::hours(1)),
+      receipts_(config_.receiptsPerHour, std::chrono::hours(1), 1) {
+  worker_ = std::thread(&Mailer::run, this);
+}
 
 Mailer::~Mailer() {
   {
@@ -49,13 +66,29 @@ Mailer::~Mailer() {
   worker_.join();
 }
 
-void Mailer::enqueue(MailMessage message) {
-  if (config_.host.empty() || message.to.empty()) return;  // mail is off, or nobody to write to
+bool Mailer::receiptAllowed(const std::string& to) {
+  const auto now = static_cast<sql::Instant>(std::time(nullptr));
+  const std::string mailbox = mailboxOf(to);
+  if (!receiptsPerRecipient_.tryAcquire(mailbox, now)) return false;
+  if (receipts_.tryAcquire("all", now)) return true;
+  receiptsPerRecipient_.refund(mailbox);
+  return false;
+}
+
+bool Mailer::enqueue(MailMessage message) {
+  if (config_.host.empty() || message.to.empty()) return false;  // mail is off, or nobody to write to
+  if (message.receipt && !receiptAllowed(message.to)) {
+    // Someone may be using the public form to mail a stranger: say so, send nothing.
+    std::cerr << "jadwald: receipt to " << singleLine(message.to) << " not sent: too many receipts this hour"
+              << std::endl;
+    return false;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     queue_.push_back(std::move(message));
   }
   wake_.notify_one();
+  return true;
 }
 
 void Mailer::flush() {

@@ -120,9 +120,33 @@ std::string facts(Notice notice, const sql::RequestRow& request, const WorkflowC
   return text;
 }
 
+// The receipt and the rejection: fixed words, the code, the reason staff
+// wrote (a rejection), the link and the office; nothing the submitter typed.
+MailMessage neutralMail(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config) {
+  const bool en = isEnglish(request);
+  const Wording wording = en ? english(notice) : indonesian(notice);
+  const Labels labels = labelsFor(request.language);
+  MailMessage mail;
+  mail.to = request.email;
+  mail.receipt = notice == Notice::Received;
+  mail.subject = std::string(wording.subject) + " [" + request.code + "]";
+  std::string text = std::string(labels.greeting) + (en ? " requester" : " Pemohon") + ",\n\n" +
+                     std::string(wording.sentence) + "\n\n";
+  addLine(text, labels.code, request.code, ": ");
+  if (notice != Notice::Received) addLine(text, wording.noteLabel, request.decisionNote, ": ");
+  text += std::string(labels.status) + ": " + statusUrl(request, config) + "\n\n";
+  if (mail.receipt) {
+    text += en ? "If you did not send this request, please ignore this email.\n\n"
+               : "Jika Anda tidak merasa mengirim permohonan ini, abaikan surel ini.\n\n";
+  }
+  mail.body = text + std::string(labels.closing) + "\n" + config.officeName + "\n";
+  return mail;
+}
+
 }  // namespace
 
 MailMessage composeMail(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config) {
+  if (notice == Notice::Received || notice == Notice::Rejected) return neutralMail(notice, request, config);
   const Wording wording = isEnglish(request) ? english(notice) : indonesian(notice);
   const Labels labels = labelsFor(request.language);
   MailMessage mail;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "sql/request_store.h"
+#include "workflow/rate_limiter.h"
 #include "workflow/workflow_config.h"
 
 namespace jadwal::workflow {
@@ -20,10 +21,16 @@ enum class Notice { Received, Returned, Approved, Represented, Rejected, Cancell
 struct MailMessage {
   std::string to;
   std::string subject;
-  std::string body;  // plain text, UTF-8
+  std::string body;      // plain text, UTF-8
+  bool receipt = false;  // the receipt of a submission: limited per recipient and per hour
 };
 
-// Composes the texts (pure functions: tested without a network).
+// Composes the texts (pure functions: tested without a network). The
+// receipt and the rejection carry nothing the submitter typed (anyone may
+// give any address on the public form, and rejecting is what staff do with
+// an abusive request): a fixed text, the code, the status link, the office
+// and, for a rejection, the reason staff wrote. The other decisions come
+// after staff took the request as genuine and name the activity.
 MailMessage composeMail(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config);
 std::string whatsappText(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config);
 // https://wa.me/<number in international form, 62...>?text=<encoded>; "" when
@@ -35,6 +42,11 @@ struct SmtpConfig {
   unsigned short port = 25;
   std::string from = "agenda@localhost";
   std::string user, password;  // optional AUTH LOGIN
+  // Receipts to one mailbox, and to everyone together, per hour; beyond
+  // them a receipt is dropped (the receipt page shows the code anyway).
+  // 0: no limit.
+  std::size_t receiptsPerRecipientPerHour = 5;
+  std::size_t receiptsPerHour = 100;
 };
 
 // Sends mail on its own thread so that no web request waits for SMTP. A
@@ -43,14 +55,19 @@ class Mailer {
  public:
   explicit Mailer(SmtpConfig config);
   ~Mailer();  // sends what is queued, then stops
-  void enqueue(MailMessage message);
+  // Queues `message`; false when it is not sent: mail is off, no recipient,
+  // or a receipt beyond its limits (logged).
+  bool enqueue(MailMessage message);
   // Blocks until the queue is empty (tests; graceful stop).
   void flush();
 
  private:
   void run();
   void sendNow(const MailMessage& message);
+  bool receiptAllowed(const std::string& to);
   SmtpConfig config_;
+  RateLimiter receiptsPerRecipient_;
+  RateLimiter receipts_;
   std::mutex mutex_;
   std::condition_variable wake_, idle_;
   std::deque<MailMessage> queue_;

@@ -130,8 +130,32 @@ std::string_view extensionOf(FileType type) {
   return "bin";
 }
 
+std::string withoutBidiControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(rest[k]); };
+    std::size_t control = 0;
+    if (rest.size() >= 3 && byte(0) == 0xE2 && byte(1) == 0x80 &&
+        ((byte(2) >= 0xAA && byte(2) <= 0xAE) || byte(2) == 0x8E || byte(2) == 0x8F)) {
+      control = 3;  // U+202A-U+202E embeddings and overrides, U+200E/U+200F marks
+    } else if (rest.size() >= 3 && byte(0) == 0xE2 && byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9) {
+      control = 3;  // U+2066-U+2069 isolates
+    } else if (rest.size() >= 2 && byte(0) == 0xD8 && byte(1) == 0x9C) {
+      control = 2;  // U+061C ARABIC LETTER MARK
+    }
+    if (control > 0) {
+      i += control;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 std::string safeFileName(std::string_view uploadedName, FileType type) {
-  std::string stem = cleaned(baseName(uploadedName));
+  std::string stem = cleaned(withoutBidiControls(baseName(uploadedName)));
   // Whatever extension the name claimed gives way to the one the content shows.
   if (const std::size_t dot = stem.find_last_of('.'); dot != std::string::npos) stem.erase(dot);
   // No hidden files, no ".." left over, no trailing dots or spaces.

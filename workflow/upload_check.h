@@ -18,8 +18,14 @@ std::string_view mediaTypeOf(FileType type);  // "application/pdf", "image/jpeg"
 std::string_view extensionOf(FileType type);  // "pdf", "jpg", "png"
 
 // A file name safe to store and to send back in Content-Disposition: the
-// base name only, no control or path characters, at most 120 bytes, with
-// the extension that matches `type`.
+// base name only, no control, bidi control or path characters, at most 120
+// bytes, with the extension that matches `type`.
 std::string safeFileName(std::string_view uploadedName, FileType type);
+
+// `text` without the invisible Unicode controls that reorder how it is shown
+// (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C): with a
+// right-to-left override "invoice<U+202E>gpj.pdf" reads "invoicefdp.jpg".
+// For names stored before safeFileName removed them too.
+std::string withoutBidiControls(std::string_view text);
 
 }  // namespace jadwal::workflow

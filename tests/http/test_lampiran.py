@@ -29,6 +29,7 @@ class AttachmentTest(RequestTestCase):
                 self.assertTrue(headers.get("content-disposition", "").startswith("inline"), headers)
                 self.assertIn("surat-permohonan.pdf", headers.get("content-disposition", ""))
                 self.assertEqual("nosniff", headers.get("x-content-type-options"))
+                self.assertEqual("sandbox", headers.get("content-security-policy"))
         for user in ("sekda", "wabup", "humas"):
             with self.subTest(user=user):
                 self.assertEqual(403, self.srv.request("GET", path, user=credentials(user))[0])
@@ -54,6 +55,15 @@ class AttachmentTest(RequestTestCase):
         self.assertEqual(404, self.srv.request("GET", "/lampiran/%s/lain.pdf" % file_id, user=auth)[0])
         self.assertEqual(404, self.srv.request("GET", "/lampiran/abc/surat-permohonan.pdf", user=auth)[0])
         self.assertEqual(404, self.srv.request("GET", "/lampiran/%s" % file_id, user=auth)[0])
+
+    def test_bidi_override_is_dropped_from_the_name(self):
+        code = submit_request(self.srv, valid_fields(),
+                              [("surat", "invoice\u202egpj.pdf", sample_files.pdf("Tagihan"), "application/pdf")])
+        link = self.letter_link(self.request_id(code), "invoicegpj.pdf")
+        status, headers, _ = self.srv.request("GET", link, user=credentials("protokol"))
+        self.assertEqual(200, status)
+        self.assertIn("filename*=UTF-8''invoicegpj.pdf", headers.get("content-disposition", ""))
+        self.assertEqual("sandbox", headers.get("content-security-policy"))
 
     def test_image_and_hostile_names(self):
         files = [("surat", "../../etc/Surat \"Resmi\".pdf", sample_files.pdf("Resmi"), "application/pdf"),

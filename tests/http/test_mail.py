@@ -33,7 +33,7 @@ class MailTest(RequestTestCase):
     @classmethod
     def server_options(cls):
         return {"smtp_host": "127.0.0.1", "smtp_port": cls.sink.port, "smtp_from": SENDER,
-                "submissions_per_hour": 1000}
+                "submissions_per_hour": 1000, "smtp.receipts_per_recipient_per_hour": 3}
 
     def mail_about(self, code, to, count=1):
         """Waits until `count` mails for `code` reached `to`; returns them in order."""
@@ -54,9 +54,26 @@ class MailTest(RequestTestCase):
         self.assertEqual("utf-8", (mail.charset or "").lower())
         self.assertIn(code, mail.body)
         self.assertIn("permohonan", (mail.subject + mail.body).lower(), "Indonesian text")
-        self.assertIn("Peresmian Laboratorium Komputer", mail.body)
         self.assertIn(self.srv.base_url + "/permohonan/" + code, mail.body, "the status link")
         self.assertTrue(mail.message["Date"] and mail.message["Message-ID"])
+        # Anyone may type any address: the receipt carries nothing they typed.
+        for typed in ("Peresmian Laboratorium Komputer", "Rini Marlina"):
+            self.assertNotIn(typed, mail.subject + mail.body)
+        self.assertEqual("Permohonan diterima [%s]" % code, mail.subject)
+
+    def test_receipts_to_one_address_are_limited(self):
+        # Fresh browsers from one address: the form's own hourly limit is off
+        # here, so only the receipt limit (3 per mailbox and hour) applies.
+        email = "korban.spam@example.org"
+        codes = [self.submit(valid_fields(email=email)) for _ in range(4)]
+        marker = self.submit(valid_fields(email="penanda.batas@example.org"))
+        self.mail_about(marker, "penanda.batas@example.org")
+        received = self.sink.received(lambda m: email in m.to)
+        self.assertEqual(3, len(received), [m.subject for m in received])
+        self.assertEqual([], [m for m in received if codes[3] in m.subject + m.body], "the fourth is not sent")
+        # The request itself was taken: its status page shows it.
+        self.assertEqual(200, self.status_page(codes[3]).status)
+        self.assertIn("receipt to " + email + " not sent", self.srv.server_log())
 
     def test_no_mail_without_address(self):
         code = self.submit(valid_fields(email=""))

@@ -292,5 +292,28 @@ class RateLimitTest(RequestTestCase):
         self.assertTrue(page.visible_text)
 
 
+class CodeLookupLimitTest(RequestTestCase):
+    """Unknown tracking codes looked up from one address are limited; a code
+    that exists is never counted."""
+
+    SERVER_OPTIONS = {"workflow.code_misses_per_hour": 5}
+
+    def test_guessing_codes_is_refused_but_the_own_code_never_counts(self):
+        code = self.submit()
+        web = self.web()
+        for _ in range(20):
+            self.assertEqual(200, web.get("/permohonan/" + code).status)
+            self.assertEqual(303, web.get("/permohonan/cek?kode=" + code).status)
+        guesses = ["JDW-2345-67%s9" % c for c in "ABCDEFGH"]
+        for guess in guesses[:5]:
+            self.assertEqual(404, web.get("/permohonan/" + guess).status)
+        refused = web.get("/permohonan/cek?kode=" + guesses[5])
+        self.assertEqual(429, refused.status, refused.describe())
+        self.assertEqual("3600", refused.headers.get("retry-after"))
+        self.assertIn("Terlalu banyak kode permohonan", refused.visible_text)
+        # Now a real code gets the same answer: nothing tells a guesser it exists.
+        self.assertEqual(429, web.get("/permohonan/" + code).status)
+
+
 if __name__ == "__main__":
     unittest.main()

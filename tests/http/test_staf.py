@@ -100,6 +100,60 @@ class SecureCookieTest(RequestTestCase):
         self.assertIn("secure", [a.strip().lower() for a in cookie.split(";")[1:]])
 
 
+class LoginGuardTest(RequestTestCase):
+    """Wrong passwords behind one address (an office NAT) lock that address
+    out, but not a browser that logged in before; forms posted from other
+    sites are refused."""
+
+    SERVER_OPTIONS = {"auth.failures_per_address_and_user": 3, "auth.failures_per_address": 5, "cache_seconds": 0}
+
+    def post_login(self, web, user, password):
+        form = web.get("/staf/masuk")
+        self.assertEqual(200, form.status, form.describe())
+        fields = [(k, v) for k, v in form.form_values("/staf/masuk") if k not in ("nama", "sandi")]
+        return web.post_form("/staf/masuk", fields + [("nama", user), ("sandi", password)])
+
+    def test_a_known_browser_logs_in_where_its_address_is_locked_out(self):
+        own = self.web()
+        self.assertEqual(303, self.post_login(own, *credentials("admin")).status)
+        self.assertIn("jadwal_perangkat", own.cookies)
+        own.cookies.pop("jadwal_sesi")  # logged out, the device cookie kept
+
+        guesser = self.web()
+        for i in range(3):
+            self.assertEqual(401, self.post_login(guesser, "admin", "tebakan-%d" % i).status)
+        refused = self.post_login(self.web(), *credentials("admin"))
+        self.assertEqual(429, refused.status, refused.describe())
+        self.assertEqual("3600", refused.headers.get("retry-after"))
+
+        again = self.post_login(own, *credentials("admin"))
+        self.assertEqual(303, again.status, again.describe())
+        self.assertEqual(200, own.get("/staf").status)
+
+    def test_a_form_posted_from_another_site_is_refused(self):
+        web = self.web()
+        form = web.get("/staf/masuk")
+        fields = [(k, v) for k, v in form.form_values("/staf/masuk") if k not in ("nama", "sandi")]
+        page = web.post_form("/staf/masuk", fields + [("nama", "protokol"), ("sandi", "rahasia-protokol")],
+                             headers={"Origin": "https://evil.example"})
+        self.assertEqual(403, page.status, page.describe())
+        self.assertIn("tidak dikirim dari situs kami", page.visible_text)
+        self.assertNotIn("jadwal_sesi", web.cookies)
+        page = web.post_form("/staf/masuk", fields + [("nama", "protokol"), ("sandi", "rahasia-protokol")],
+                             headers={"Origin": self.srv.base_url})
+        self.assertEqual(303, page.status, page.describe())
+
+    def test_a_login_form_without_its_token_is_refused(self):
+        web = self.web()
+        page = web.post_form("/staf/masuk", [("nama", "protokol"), ("sandi", "rahasia-protokol")])
+        self.assertEqual(403, page.status, page.describe())
+        self.assertNotIn("jadwal_sesi", web.cookies)
+        # The page shown carries a fresh token: sending it again works.
+        fields = [(k, v) for k, v in page.form_values("/staf/masuk") if k not in ("nama", "sandi")]
+        page = web.post_form("/staf/masuk", fields + [("nama", "protokol"), ("sandi", "rahasia-protokol")])
+        self.assertEqual(303, page.status, page.describe())
+
+
 class InboxTest(RequestTestCase):
     SERVER_OPTIONS = {"submissions_per_hour": 1000}
 

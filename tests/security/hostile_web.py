@@ -6,8 +6,6 @@ import sample_files
 from hostile_cases import case
 
 PDF = sample_files.pdf("Surat Permohonan")
-F10 = "finding 10: letters served sandboxed, bidi controls stripped from names"
-F12 = "finding 12: only a neutral receipt by mail"
 
 
 def submit(files, **fields):
@@ -93,8 +91,8 @@ NAMES = [
     ("name_crlf", "surat\r\nX-Injected: 1.pdf", _names_check, None),
     ("name_quotes", 'surat"; filename="evil.html.pdf', _names_check, None),
     ("name_10000", "s" * 10000 + ".pdf", _names_check, None),
-    ("name_rtl_override", "invoice\u202egpj.pdf", _bidi_check, F10),
-    ("pdf_then_html_served_sandboxed", "surat.pdf", _sandboxed_check, F10),
+    ("name_rtl_override", "invoice\u202egpj.pdf", _bidi_check, None),
+    ("pdf_then_html_served_sandboxed", "surat.pdf", _sandboxed_check, None),
 ]
 
 
@@ -122,7 +120,7 @@ MAIL = [
     ("two_addresses", {"email": "pemohon@example.org, korban@example.org"}, 400, _mail_check, None),
     ("crlf_in_subject_field", {"perihal": "Undangan\r\nX-Injected: 1"}, (303, 400), _mail_check, None),
     ("crlf_in_event_name", {"nama_kegiatan": "Rapat\r\nSubject: Hadiah untuk Anda"}, (303, 400),
-     _neutral_receipt_check, F12),
+     _neutral_receipt_check, None),
     ("venue_over_limit", {"tempat": "Gedung " * 400}, 400, _mail_check, None),
 ]
 

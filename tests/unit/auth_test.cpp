@@ -7,13 +7,15 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <unistd.h>
 
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
-#include "server/rate_limiter.h"
+#include "server/verification_gate.h"
 #include "sql/store.h"
 
 using namespace jadwal::server;
@@ -202,8 +204,9 @@ BOOST_FIXTURE_TEST_CASE(failures_are_limited_per_client_and_user, StoreFixture) 
   addUser("ani", "sandi-ani-benar");
   addUser("budi", "sandi-budi-benar");
   CredentialCache cache(60s, 16);
-  RateLimiter failures(2, std::chrono::hours(1));
-  Authenticator authenticator(*store, cache, &failures);
+  LoginLimits limits;
+  limits.failuresPerAddressAndName = 2;
+  Authenticator authenticator(*store, cache, limits);
 
   // Ani's phone, signed in a minute ago, keeps working whatever happens next.
   BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.1").user.has_value());
@@ -224,6 +227,137 @@ BOOST_FIXTURE_TEST_CASE(failures_are_limited_per_client_and_user, StoreFixture) 
   // Unknown names count too, so probing names costs the same.
   for (int i = 0; i < 2; ++i) authenticator.authenticateFrom(basic("siapa:x"), "10.0.0.9");
   BOOST_TEST(authenticator.authenticateFrom(basic("siapa:x"), "10.0.0.9").throttled);
+}
+
+BOOST_FIXTURE_TEST_CASE(failures_are_limited_per_client_across_names, StoreFixture) {
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(0s, 16);  // no cache: every attempt is checked
+  LoginLimits limits;
+  limits.failuresPerAddressAndName = 20;
+  limits.failuresPerAddress = 3;
+  Authenticator authenticator(*store, cache, limits);
+
+  // A new name each time got around the limit per name; not around this one.
+  for (int i = 0; i < 3; ++i) {
+    BOOST_TEST(!authenticator.authenticateFrom(basic("acak" + std::to_string(i) + ":x"), "10.0.0.9").throttled);
+  }
+  BOOST_TEST(authenticator.authenticateFrom(basic("acak-lagi:x"), "10.0.0.9").throttled);
+  auto right = authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.9");
+  BOOST_TEST(right.throttled);  // not even checked: a guesser learns nothing
+  BOOST_TEST(!right.user);
+  // Ani at her desk, from another address, is not locked out.
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.1").user.has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_known_device_passes_the_address_lockouts_but_not_its_own, StoreFixture) {
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(0s, 16);
+  LoginLimits limits;
+  limits.failuresPerAddressAndName = 2;
+  limits.failuresPerAddress = 3;
+  limits.failuresPerDevice = 2;
+  Authenticator authenticator(*store, cache, limits);
+  const std::string office = "10.0.0.9";  // everyone behind the office router
+
+  // Someone behind the same router guesses Ani's password until both limits bite.
+  for (int i = 0; i < 3; ++i) authenticator.authenticateFrom(basic("ani:tebakan-" + std::to_string(i)), office);
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), office).throttled);
+  // Ani's own browser, which logged in before, still gets in.
+  const auto fromDevice = authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), office, "perangkat-ani");
+  BOOST_TEST(!fromDevice.throttled);
+  BOOST_TEST(fromDevice.user.has_value());
+  // The device has a limit of its own, which the address's failures did not touch...
+  for (int i = 0; i < 2; ++i) {
+    BOOST_TEST(!authenticator.authenticateFrom(basic("ani:salah-ketik"), office, "perangkat-ani").throttled);
+  }
+  const auto stolen = authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), office, "perangkat-ani");
+  BOOST_TEST(stolen.throttled);  // ...so a stolen cookie buys only a few guesses
+  BOOST_TEST(!stolen.user);
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), office, "perangkat-lain").user.has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(no_free_verification_slot_means_busy_for_real_and_unknown_names, StoreFixture) {
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(60s, 16);
+  LoginLimits limits;
+  limits.maxVerifications = 1;
+  limits.maxWaitingVerifications = 0;
+  limits.failuresPerAddress = 1;
+  Authenticator authenticator(*store, cache, limits);
+  BOOST_REQUIRE(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.1").user);
+
+  auto held = authenticator.verifications().acquire(VerificationGate::Standing::Trusted);
+  BOOST_REQUIRE(held);
+  // Every check waits for the slot, a decoy for an unknown name too: both are busy alike.
+  for (const std::string credentials : {"ani:salah", "siapa:x"}) {
+    const auto result = authenticator.authenticateFrom(basic(credentials), "10.0.0.9");
+    BOOST_TEST(result.busy, credentials);
+    BOOST_TEST(!result.user);
+    BOOST_TEST(!result.throttled);
+  }
+  // Credentials verified a moment ago need no check at all.
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.9").user.has_value());
+  held.reset();
+  // A busy answer is no failure: nothing was counted against the address.
+  const auto after = authenticator.authenticateFrom(basic("ani:salah"), "10.0.0.9");
+  BOOST_TEST(!after.busy);
+  BOOST_TEST(!after.throttled);
+  BOOST_TEST(!after.user);
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:salah"), "10.0.0.9").throttled);  // that one counted
+}
+
+BOOST_FIXTURE_TEST_CASE(addresses_that_fail_or_keep_retrying_queue_behind_the_others, StoreFixture) {
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(0s, 16);
+  LoginLimits limits;
+  limits.maxVerifications = 2;
+  limits.maxWaitingVerifications = 0;
+  Authenticator authenticator(*store, cache, limits);
+  auto& gate = authenticator.verifications();
+
+  // One wrong password makes an address suspect: with one slot taken it may
+  // not have the last one, which is kept for addresses without failures.
+  BOOST_TEST(!authenticator.authenticateFrom(basic("ani:salah"), "10.0.0.6").busy);
+  auto first = gate.acquire(VerificationGate::Standing::Trusted);
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.6").busy);
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.1").user.has_value());
+
+  // An address turned away five times in ten seconds, without any failure,
+  // is suspect too: a calendar client honouring Retry-After comes back twice.
+  auto second = gate.acquire(VerificationGate::Standing::Trusted);
+  for (int i = 0; i < 4; ++i) BOOST_TEST(authenticator.authenticateFrom(basic("acak:x"), "10.0.0.7").busy);
+  second.reset();
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.7").user.has_value());
+  second = gate.acquire(VerificationGate::Standing::Trusted);
+  BOOST_TEST(authenticator.authenticateFrom(basic("acak:x"), "10.0.0.7").busy);  // the fifth
+  second.reset();
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.7").busy);
+  // A known device is never suspect.
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.7", "perangkat").user.has_value());
+  BOOST_TEST(authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.8").user.has_value());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_same_credentials_sent_at_once_are_checked_once, StoreFixture) {
+  // A calendar client opens eight connections at once, its cache entry expired.
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(60s, 16);
+  LoginLimits limits;
+  limits.maxVerifications = 1;
+  limits.maxWaitingVerifications = 0;  // a second check could not even wait
+  Authenticator authenticator(*store, cache, limits);
+  for (const std::string credentials : {"ani:sandi-ani-benar", "ani:salah-sama", "siapa:tebakan-sama"}) {
+    std::vector<AuthResult> results(8);
+    std::vector<std::thread> threads;
+    for (auto& result : results) {
+      threads.emplace_back([&] { result = authenticator.authenticateFrom(basic(credentials), "10.0.0.1"); });
+    }
+    for (auto& thread : threads) thread.join();
+    const bool right = credentials == "ani:sandi-ani-benar";
+    for (const auto& result : results) {
+      BOOST_TEST(!result.busy, credentials);  // none needed a slot of its own
+      BOOST_TEST(result.user.has_value() == right, credentials);
+    }
+  }
 }
 
 BOOST_FIXTURE_TEST_CASE(authenticator_rereads_the_user_on_a_cache_hit, StoreFixture) {

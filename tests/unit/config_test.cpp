@@ -277,3 +277,69 @@ BOOST_AUTO_TEST_CASE(the_shipped_sample_is_valid_and_trusts_the_shipped_proxy) {
   BOOST_TEST(config.http.trustedProxies == "127.0.0.1, ::1");
   BOOST_TEST(config.caldav.maxAnswerSteps == 200000u);
 }
+
+BOOST_AUTO_TEST_CASE(receipt_limits_are_read_and_checked) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.smtp.receiptsPerRecipientPerHour == 5u);
+  BOOST_TEST(defaults.smtp.receiptsPerHour == 100u);
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[smtp]\n"
+                                           "receipts_per_recipient_per_hour = 2\n"
+                                           "receipts_per_hour = 0\n");
+  BOOST_TEST(config.smtp.receiptsPerRecipientPerHour == 2u);
+  BOOST_TEST(config.smtp.receiptsPerHour == 0u);  // 0 turns the limit off
+  for (const std::string key : {"receipts_per_recipient_per_hour", "receipts_per_hour"}) {
+    for (const std::string value : {"-1", "lima", "100001"}) {
+      const std::string message = expectError(withLine("smtp", key + " = " + value));
+      BOOST_TEST(message.find("config: smtp." + key + ": ") == 0u, message);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(code_miss_limit_is_read_and_checked) {
+  BOOST_TEST(expectConfig(kMinimal).workflow.codeMissesPerHour == 30);
+  BOOST_TEST(expectConfig(withLine("workflow", "code_misses_per_hour = 5")).workflow.codeMissesPerHour == 5);
+  BOOST_TEST(expectConfig(withLine("workflow", "code_misses_per_hour = 0")).workflow.codeMissesPerHour == 0);
+  for (const std::string value : {"-1", "tiga puluh", "100001"}) {
+    const std::string message = expectError(withLine("workflow", "code_misses_per_hour = " + value));
+    BOOST_TEST(message.find("config: workflow.code_misses_per_hour: ") == 0u, message);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
+  const LoginLimits defaults = expectConfig(kMinimal).auth;
+  BOOST_TEST(defaults.failuresPerAddressAndName == 20u);
+  BOOST_TEST(defaults.failuresPerAddress == 100u);
+  BOOST_TEST(defaults.failuresPerDevice == 10u);
+  BOOST_TEST(defaults.maxVerifications == 2u);
+  BOOST_TEST(defaults.maxWaitingVerifications == 4u);
+  BOOST_TEST(defaults.verificationWait.count() == 1000);
+  BOOST_TEST(defaults.knownDeviceLifetime.count() == 90 * 86400);
+
+  const LoginLimits set = expectConfig(kMinimal +
+                                       "[auth]\n"
+                                       "failures_per_address_and_user = 5\n"
+                                       "failures_per_address = 0\n"
+                                       "failures_per_device = 3\n"
+                                       "max_verifications = 8\n"
+                                       "max_waiting_verifications = 0\n"
+                                       "verification_wait_ms = 250\n"
+                                       "known_device_days = 0\n")
+                              .auth;
+  BOOST_TEST(set.failuresPerAddressAndName == 5u);
+  BOOST_TEST(set.failuresPerAddress == 0u);  // 0 turns the limit off
+  BOOST_TEST(set.failuresPerDevice == 3u);
+  BOOST_TEST(set.maxVerifications == 8u);
+  BOOST_TEST(set.maxWaitingVerifications == 0u);
+  BOOST_TEST(set.verificationWait.count() == 250);
+  BOOST_TEST(set.knownDeviceLifetime.count() == 0);  // no known-device cookies
+
+  for (const std::string line :
+       {"failures_per_address_and_user = -1", "failures_per_address = viel", "failures_per_device = 100001",
+        "max_verifications = 0", "max_verifications = 257", "max_waiting_verifications = -2",
+        "verification_wait_ms = 60001", "known_device_days = 3651"}) {
+    const std::string message = expectError(withLine("auth", line));
+    const std::string key = "config: auth." + line.substr(0, line.find(' ')) + ": ";
+    BOOST_TEST(message.find(key) == 0u, message);
+  }
+}

@@ -268,3 +268,38 @@ BOOST_AUTO_TEST_CASE(flush_on_an_idle_mailer_returns) {
   mailer.flush();
   mailer.flush();
 }
+
+BOOST_AUTO_TEST_CASE(receipts_are_limited_per_recipient_and_overall,
+                     *boost::unit_test::precondition(AiosmtpdInstalled())) {
+  SmtpSink sink;
+  SmtpConfig config = configFor(sink);
+  config.receiptsPerRecipientPerHour = 2;
+  config.receiptsPerHour = 4;
+  auto receipt = [](const std::string& to) {
+    MailMessage message = sample(to);
+    message.receipt = true;
+    return message;
+  };
+  {
+    CerrCapture errors;
+    Mailer mailer(config);
+    BOOST_TEST(mailer.enqueue(receipt("korban@example.org")));
+    // The same mailbox written otherwise is the same recipient.
+    BOOST_TEST(mailer.enqueue(receipt(" Korban+promo@Example.ORG")));
+    BOOST_TEST(!mailer.enqueue(receipt("korban@example.org")));
+    // A decision mail is not a receipt: staff sent it, it goes.
+    BOOST_TEST(mailer.enqueue(sample("korban@example.org")));
+    BOOST_TEST(mailer.enqueue(receipt("lain@example.org")));
+    BOOST_TEST(mailer.enqueue(receipt("ketiga@example.org")));
+    // Four receipts this hour: the fifth, to anyone, waits for the next hour.
+    BOOST_TEST(!mailer.enqueue(receipt("keempat@example.org")));
+    mailer.flush();
+    BOOST_TEST(errors.text().find("receipt to korban@example.org not sent") != std::string::npos, errors.text());
+  }
+  const auto raw = sink.waitFor(5);
+  BOOST_TEST(raw.size() == 5u);
+  std::multiset<std::string> recipients;
+  for (const auto& message : raw) recipients.insert(Delivered(message).header("x-rcptto"));
+  BOOST_TEST(recipients.count("keempat@example.org") == 0u);
+  BOOST_TEST(recipients.count("lain@example.org") == 1u);
+}

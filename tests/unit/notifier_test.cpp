@@ -15,6 +15,9 @@ constexpr sql::Instant kEight = 1700614800;
 
 const Notice kAllNotices[] = {Notice::Received, Notice::Returned,  Notice::Approved,   Notice::Represented,
                               Notice::Rejected, Notice::Cancelled, Notice::Rescheduled};
+// Sent after staff took the request as genuine: these carry what was submitted.
+const Notice kFactNotices[] = {Notice::Returned, Notice::Approved, Notice::Represented, Notice::Cancelled,
+                               Notice::Rescheduled};
 
 WorkflowConfig config() {
   WorkflowConfig c;
@@ -47,7 +50,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_notice_carries_the_facts_in_indonesian) {
-  for (Notice notice : kAllNotices) {
+  for (Notice notice : kFactNotices) {
     const MailMessage mail = composeMail(notice, request(), config());
     BOOST_TEST(mail.to == "siti@example.org");
     BOOST_TEST(contains(mail.subject, "[JDW-7K3M-Q9XF]"), mail.subject);
@@ -109,9 +112,9 @@ BOOST_AUTO_TEST_CASE(an_open_end_reads_until_done) {
 
 BOOST_AUTO_TEST_CASE(every_notice_in_english_when_the_requester_used_english) {
   std::set<std::string> subjects;
-  for (Notice notice : kAllNotices) {
+  for (Notice notice : kAllNotices) subjects.insert(composeMail(notice, request("en"), config()).subject);
+  for (Notice notice : kFactNotices) {
     const MailMessage mail = composeMail(notice, request("en"), config());
-    subjects.insert(mail.subject);
     BOOST_TEST(mail.body.starts_with("Dear Siti Aminah,\n"), mail.body);
     BOOST_TEST(contains(mail.body, "Request code: JDW-7K3M-Q9XF\n"));
     BOOST_TEST(contains(mail.body, "Activity: Peresmian Gedung Sekolah\n"));
@@ -125,6 +128,53 @@ BOOST_AUTO_TEST_CASE(every_notice_in_english_when_the_requester_used_english) {
   BOOST_TEST(contains(composeMail(Notice::Rejected, request("en"), config()).body, "Reason: Lampirkan"));
   BOOST_TEST(
       contains(composeMail(Notice::Represented, request("en"), config()).body, "Represented by: Drs. Ahmad Yani"));
+}
+
+BOOST_AUTO_TEST_CASE(receipts_and_rejections_carry_nothing_the_submitter_typed) {
+  // Anyone may type any address into the public form: the mail that follows
+  // at once (the receipt), and the one staff send when they turn an abusive
+  // request down, must not carry the submitter's text to that address.
+  sql::RequestRow typed = request();
+  typed.requesterName = "Pemenang Undian";
+  typed.eventName = "KLIK http://spam.example/hadiah";
+  typed.venue = "Transfer ke rekening 123";
+  typed.address = "Jl. Tipu 1";
+  typed.institution = "Bank Palsu";
+  typed.subject = "Hadiah Rp 100 juta";
+  typed.otherInvitees = "semua orang";
+  typed.contactPerson = "0899 0000 0000";
+  typed.decisionNote = "Bukan permohonan kegiatan.";
+  for (const char* language : {"id", "en"}) {
+    typed.language = language;
+    for (Notice notice : {Notice::Received, Notice::Rejected}) {
+      const MailMessage mail = composeMail(notice, typed, config());
+      const std::string all = mail.subject + "\n" + mail.body;
+      for (const std::string& text : {typed.requesterName, typed.eventName, typed.venue, typed.address,
+                                      typed.institution, typed.subject, typed.otherInvitees, typed.contactPerson}) {
+        BOOST_TEST(!contains(all, text), text << " in " << all);
+      }
+      BOOST_TEST(mail.subject.ends_with(" [JDW-7K3M-Q9XF]"), mail.subject);
+      BOOST_TEST(contains(mail.body, "JDW-7K3M-Q9XF\n"));
+      BOOST_TEST(contains(mail.body, "https://agenda.example.go.id/permohonan/JDW-7K3M-Q9XF\n"));
+      BOOST_TEST(contains(mail.body, "\nBagian Protokol dan Komunikasi Pimpinan\n"));
+      BOOST_TEST(mail.receipt == (notice == Notice::Received));
+    }
+  }
+  typed.language = "id";
+  const MailMessage receipt = composeMail(Notice::Received, typed, config());
+  BOOST_TEST(receipt.subject == "Permohonan diterima [JDW-7K3M-Q9XF]");
+  BOOST_TEST(receipt.body.starts_with("Yth. Pemohon,\n"), receipt.body);
+  BOOST_TEST(contains(receipt.body, "abaikan"), "tells a stranger to ignore it");
+  BOOST_TEST(!contains(receipt.body, "Bukan permohonan"), "a receipt has no decision");
+  // The reason for a rejection is written by staff: it is said.
+  const MailMessage rejected = composeMail(Notice::Rejected, typed, config());
+  BOOST_TEST(rejected.subject == "Permohonan tidak dapat dipenuhi [JDW-7K3M-Q9XF]");
+  BOOST_TEST(contains(rejected.body, "Alasan: Bukan permohonan kegiatan.\n"));
+  // Later decisions come after staff looked at the request: they name the activity.
+  for (Notice notice : kFactNotices) {
+    BOOST_TEST(contains(composeMail(notice, typed, config()).body, typed.eventName));
+    BOOST_TEST(!composeMail(notice, typed, config()).receipt);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(whatsapp_text_says_the_same_in_fewer_lines) {

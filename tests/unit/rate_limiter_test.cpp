@@ -82,3 +82,15 @@ BOOST_AUTO_TEST_CASE(concurrent_attempts_never_exceed_the_limit) {
   for (auto& thread : threads) thread.join();
   BOOST_TEST(granted.load() == 50);
 }
+
+BOOST_AUTO_TEST_CASE(count_tells_the_events_in_the_window_without_counting) {
+  RateLimiter limiter(5, std::chrono::seconds(100));
+  BOOST_TEST(limiter.count("a", 0) == 0u);
+  limiter.tryAcquire("a", 0);
+  limiter.tryAcquire("a", 50);
+  BOOST_TEST(limiter.count("a", 60) == 2u);
+  BOOST_TEST(limiter.count("a", 60) == 2u);   // asking records nothing
+  BOOST_TEST(limiter.count("a", 100) == 1u);  // the first left the window
+  BOOST_TEST(limiter.count("b", 60) == 0u);
+  BOOST_TEST(RateLimiter(0, std::chrono::seconds(100)).count("a", 0) == 0u);
+}

@@ -12,7 +12,7 @@
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
-#include "server/rate_limiter.h"
+#include "server/public_csrf.h"
 #include "server/web.h"
 #include "server/web_session_internal.h"
 #include "sql/request_store.h"
@@ -183,9 +183,19 @@ struct Fixture {
     return request;
   }
 
+  // A POST of the login form as the login page makes it: with the pre-session
+  // CSRF token in a hidden field and in its cookie.
+  WebRequest loginForm(std::vector<std::pair<std::string, std::string>> fields) {
+    const std::string token = server::newPublicCsrfToken(store->sessions(), server::webNow());
+    fields.emplace_back("csrf", token);
+    WebRequest request = post("/staf/masuk", "", fields);
+    request.headers["Cookie"] = std::string(server::kPublicCsrfCookie) + "=" + token;
+    return request;
+  }
+
   // Logs in through the page and returns the session cookie's value.
   std::string login(const std::string& name) {
-    const auto response = send(post("/staf/masuk", "", {{"nama", name}, {"sandi", "sandi-" + name}}));
+    const auto response = send(loginForm({{"nama", name}, {"sandi", "sandi-" + name}}));
     BOOST_REQUIRE_EQUAL(response.status, 303);
     const std::string cookie = headerOf(response, "Set-Cookie");
     BOOST_REQUIRE(cookie.starts_with("jadwal_sesi="));
@@ -251,23 +261,23 @@ BOOST_AUTO_TEST_CASE(wrong_credentials_all_get_the_same_401) {
   store->setDisabled("wabup", true);
   for (const auto& [name, password] : std::vector<std::pair<std::string, std::string>>{
            {"staf", "salah"}, {"tidak-ada", "sandi-tidak-ada"}, {"wabup", "sandi-wabup"}, {"", "x"}, {"a:b", "c"}}) {
-    const auto response = send(post("/staf/masuk", "", {{"nama", name}, {"sandi", password}}));
+    const auto response = send(loginForm({{"nama", name}, {"sandi", password}}));
     BOOST_TEST(response.status == 401, name);
     BOOST_TEST(contains(response.body, "Nama pengguna atau kata sandi salah"), name);
     BOOST_TEST(headerOf(response, "Set-Cookie").empty(), name);
     BOOST_TEST(headerOf(response, "WWW-Authenticate").empty());  // a page, not a browser dialog
   }
   // The name typed is kept.
-  const auto response = send(post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", "salah"}}));
+  const auto response = send(loginForm({{"nama", "staf"}, {"sandi", "salah"}}));
   BOOST_TEST(contains(response.body, "value=\"staf\""));
   // English when asked.
-  auto english = post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", "salah"}});
+  auto english = loginForm({{"nama", "staf"}, {"sandi", "salah"}});
   english.query.emplace("lang", "en");
   BOOST_TEST(contains(send(english).body, "Wrong user name or password"));
 }
 
 BOOST_AUTO_TEST_CASE(login_sets_a_hashed_session_cookie_and_follows_only_local_paths) {
-  auto response = send(post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", "sandi-staf"}}));
+  auto response = send(loginForm({{"nama", "staf"}, {"sandi", "sandi-staf"}}));
   BOOST_TEST(response.status == 303);
   BOOST_TEST(headerOf(response, "Location") == "/staf");
   const std::string cookie = headerOf(response, "Set-Cookie");
@@ -282,17 +292,16 @@ BOOST_AUTO_TEST_CASE(login_sets_a_hashed_session_cookie_and_follows_only_local_p
   BOOST_TEST(!store->sessions().findSession(token, server::webNow()).has_value());
   BOOST_TEST(send(get("/staf", token)).status == 200);
 
-  response =
-      send(post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", "sandi-staf"}, {"lanjut", "/staf/permohonan/3"}}));
+  response = send(loginForm({{"nama", "staf"}, {"sandi", "sandi-staf"}, {"lanjut", "/staf/permohonan/3"}}));
   BOOST_TEST(headerOf(response, "Location") == "/staf/permohonan/3");
   for (const std::string evil : {"https://evil.example/staf", "//evil.example/staf", "/stafevil", "/permohonan",
                                  "/staf/\\evil", "/staf\r\nSet-Cookie: x=1"}) {
-    response = send(post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", "sandi-staf"}, {"lanjut", evil}}));
+    response = send(loginForm({{"nama", "staf"}, {"sandi", "sandi-staf"}, {"lanjut", evil}}));
     BOOST_TEST(headerOf(response, "Location") == "/staf", evil);
   }
 
   context->secureCookies = true;
-  response = send(post("/staf/masuk", "", {{"nama", "staf"}, {"sandi", "sandi-staf"}}));
+  response = send(loginForm({{"nama", "staf"}, {"sandi", "sandi-staf"}}));
   BOOST_TEST(contains(headerOf(response, "Set-Cookie"), "; Secure"));
   // A logged-in user opening the login goes straight on.
   BOOST_TEST(send(get("/staf/masuk", token)).status == 303);
@@ -464,14 +473,15 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
 }
 
 BOOST_AUTO_TEST_CASE(a_user_who_keeps_failing_to_log_in_from_an_address_is_refused_for_a_while) {
-  server::RateLimiter failures(3, std::chrono::hours(1));
-  server::Authenticator limited(*store, cache, &failures);
+  server::LoginLimits limits;
+  limits.failuresPerAddressAndName = 3;
+  server::Authenticator limited(*store, cache, limits);
   server::WebContext web = *context;
   server::WebContext* original = context.release();
   context.reset(
       new server::WebContext{web.store, web.requests, limited, web.publicUrl, web.secureCookies, web.maxFileBytes});
   auto attempt = [&](const std::string& name, const std::string& password) {
-    return send(post("/staf/masuk", "", {{"nama", name}, {"sandi", password}}));
+    return send(loginForm({{"nama", name}, {"sandi", password}}));
   };
   for (int i = 0; i < 3; ++i) BOOST_TEST(attempt("staf", "salah-" + std::to_string(i)).status == 401);
   // Even the right password is not checked now: a guesser learns nothing.

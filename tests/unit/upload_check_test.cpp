@@ -183,3 +183,17 @@ BOOST_AUTO_TEST_CASE(safe_names_are_at_most_120_bytes_without_splitting_characte
   BOOST_TEST((name.size() - 4) % 2 == 0u);
   BOOST_TEST(safeFileName(std::string(300, 'a') + ".pdf", FileType::Pdf).size() == 120u);
 }
+
+BOOST_AUTO_TEST_CASE(safe_names_drop_the_controls_that_reorder_text) {
+  // "invoice<RLO>gpj.pdf" shows as "invoicefdp.jpg": the override must go.
+  BOOST_TEST(safeFileName("invoice\u202Egpj.pdf", FileType::Pdf) == "invoicegpj.pdf");
+  for (const std::string control : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+                                    "\u2069", "\u200E", "\u200F", "\u061C"}) {
+    BOOST_TEST(safeFileName("sur" + control + "at.pdf", FileType::Pdf) == "surat.pdf");
+    BOOST_TEST(withoutBidiControls("a" + control + "b" + control) == "ab");
+  }
+  // Arabic and Hebrew letters themselves stay; only the invisible controls go.
+  BOOST_TEST(withoutBidiControls("\u0633\u0644\u0627\u0645 \u05E9\u05DC\u05D5\u05DD") ==
+             "\u0633\u0644\u0627\u0645 \u05E9\u05DC\u05D5\u05DD");
+  BOOST_TEST(withoutBidiControls("\u2065\u2010\u200D") == "\u2065\u2010\u200D");  // neighbours kept
+}

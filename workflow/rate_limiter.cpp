@@ -1,8 +1,8 @@
-#include "server/rate_limiter.h"
+#include "workflow/rate_limiter.h"
 
 #include <algorithm>
 
-namespace jadwal::server {
+namespace jadwal::workflow {
 
 RateLimiter::RateLimiter(std::size_t limit, std::chrono::seconds window, std::size_t maxKeys)
     : limit_(limit),
@@ -59,9 +59,17 @@ bool RateLimiter::exhausted(const std::string& key, sql::Instant now) {
   return found->second.size() >= limit_;
 }
 
+std::size_t RateLimiter::count(const std::string& key, sql::Instant now) {
+  std::lock_guard lock(mutex_);
+  auto found = events_.find(key);
+  if (found == events_.end()) return 0;
+  expire(found->second, now);
+  return found->second.size();
+}
+
 std::size_t RateLimiter::trackedKeys() {
   std::lock_guard lock(mutex_);
   return events_.size();
 }
 
-}  // namespace jadwal::server
+}  // namespace jadwal::workflow

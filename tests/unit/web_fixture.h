@@ -1,0 +1,150 @@
+#pragma once
+// A whole web side on a real SQLite store: the calendar service, the request
+// service, the authenticator and the web context, with users and a leader's
+// calendar, driven through handleWeb as the HTTP layer would.
+
+#include <boost/test/unit_test.hpp>
+
+#include <sodium.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "caldav/calendar_service.h"
+#include "server/authenticator.h"
+#include "server/credential_cache.h"
+#include "server/password.h"
+#include "server/web.h"
+#include "sql/request_store.h"
+#include "sql/store.h"
+#include "temp_database.h"
+#include "workflow/clock.h"
+#include "workflow/notifier.h"
+#include "workflow/request_service.h"
+#include "workflow/wib_format.h"
+
+namespace jadwal::testing {
+
+inline const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+inline const std::string kPublicUrl = "https://agenda.example.go.id";
+
+inline std::string basicAuthorization(const std::string& user, const std::string& password) {
+  const std::string plain = user + ":" + password;
+  std::string out(sodium_base64_ENCODED_LEN(plain.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return "Basic " + out;
+}
+
+inline std::string headerOf(const server::WebResponse& response, const std::string& name) {
+  for (const auto& [key, value] : response.headers)
+    if (key == name) return value;
+  return {};
+}
+
+// The value a response's Set-Cookie gives `name` ("" when it sets none).
+inline std::string setCookieValue(const server::WebResponse& response, const std::string& name) {
+  for (const auto& [key, value] : response.headers) {
+    if (key != "Set-Cookie" || !value.starts_with(name + "=")) continue;
+    return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
+  }
+  return {};
+}
+
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+struct WebFixture {
+  TempDatabase database;
+  std::unique_ptr<sql::Store> store;
+  std::unique_ptr<caldav::CalendarService> calendars;
+  std::unique_ptr<workflow::Mailer> mailer;
+  workflow::SystemClock clock;
+  std::unique_ptr<workflow::RequestService> service;
+  server::CredentialCache cache;
+  std::unique_ptr<server::Authenticator> authenticator;
+  std::unique_ptr<server::WebContext> context;
+
+  // `cacheSeconds`: how long verified passwords are remembered (0: every login is checked).
+  explicit WebFixture(server::LoginLimits limits = {}, int cacheSeconds = 60)
+      : cache(std::chrono::seconds(cacheSeconds), 100) {
+    server::initSodium();
+    store = sql::openStore("sqlite:" + database.path.string());
+    store->migrate();
+    calendars = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
+    mailer = std::make_unique<workflow::Mailer>(workflow::SmtpConfig{});
+    workflow::WorkflowConfig config;
+    config.publicUrl = kPublicUrl;
+    service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
+    calendars->addObserver(service->calendarObserver());
+    authenticator = std::make_unique<server::Authenticator>(*store, cache, limits);
+    context = std::make_unique<server::WebContext>(
+        server::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
+    addUser("protokol", sql::Role::Protokol, "Petugas Protokol");
+    const auto bupati = addUser("bupati", sql::Role::Pimpinan, "Bupati Ogan Ilir");
+    addUser("wabup", sql::Role::Pimpinan, "Wakil Bupati");
+    sql::Calendar agenda;
+    agenda.ownerId = bupati.id;
+    agenda.slug = "agenda";
+    agenda.displayName = "Agenda Bupati";
+    store->createCalendar(agenda);
+  }
+  ~WebFixture() {
+    context.reset();
+    service.reset();
+    mailer.reset();
+    calendars.reset();
+    store.reset();
+  }
+
+  // Users log in with "sandi-<name>".
+  sql::User addUser(const std::string& name, sql::Role role, const std::string& displayName) {
+    sql::User user;
+    user.name = name;
+    user.role = role;
+    user.displayName = displayName;
+    user.passwordHash = server::hashPassword("sandi-" + name).value();
+    return store->createUser(user);
+  }
+
+  // A request for the leader "bupati" a month ahead, with its letter named `letterName`.
+  sql::RequestRow submit(const std::string& letterName = "surat undangan.pdf") {
+    workflow::RequestForm form;
+    form.requesterName = "Siti Aminah";
+    form.requesterPosition = "Kepala Bidang";
+    form.institution = "Dinas Pendidikan";
+    form.whatsapp = "0812 3456 7890";
+    form.email = "siti@example.org";
+    form.letterNumber = "005/123/2031";
+    form.letterDate = workflow::isoDate(clock.now(), "Asia/Jakarta");
+    form.subject = "Undangan peresmian";
+    form.letterType = "undangan";
+    form.eventName = "Peresmian Gedung";
+    form.date = workflow::isoDate(clock.now() + 30 * 86400, "Asia/Jakarta");
+    form.startTime = "09:00";
+    form.endTime = "11:00";
+    form.venue = "Aula Dinas";
+    form.leaderRole = "sambutan";
+    form.leaders = {"bupati"};
+    const auto outcome = service->submit(form, {{"surat", letterName, kPdf}});
+    std::string errors;
+    for (const auto& [field, message] : outcome.errors) errors += " " + field + ": " + message;
+    BOOST_REQUIRE_MESSAGE(outcome.ok(), "submit failed:" + errors);
+    return outcome.request;
+  }
+
+  static server::WebRequest request(const std::string& method, const std::string& path,
+                                    const std::string& address = "203.0.113.7") {
+    server::WebRequest request;
+    request.method = method;
+    request.path = path;
+    request.remoteAddress = address;
+    return request;
+  }
+
+  server::WebResponse send(const server::WebRequest& request) { return server::handleWeb(*context, request); }
+};
+
+}  // namespace jadwal::testing
