@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "caldav/ical.h"
+#include "caldav/xml.h"
 #include "sql/store.h"
 
 namespace jadwal::caldav {
@@ -79,6 +80,7 @@ struct DavConfig {
   std::size_t maxResourceSize = 1 << 20;            // largest calendar object accepted, bytes
   TimeContext time;
   AnswerLimits answers;
+  XmlLimits xml;  // on every XML request body
 };
 
 // Serves everything under /dav/. Safe to call from many threads at once.

@@ -41,7 +41,7 @@ DavResponse conditionResponse(int status, std::string_view ns, std::string_view 
 
 bool parseBody(const DavContext& ctx, XmlElement& out, DavResponse& error) {
   try {
-    out = parseXml(ctx.request.body);
+    out = parseXml(ctx.request.body, ctx.config.xml);
     return true;
   } catch (const XmlError& e) {
     error = textResponse(400, std::string("Bad XML body: ") + e.what());

@@ -139,6 +139,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
     davConfig.publicUrl = config_.publicUrl;
     davConfig.time = timeContextOf(config_);
     davConfig.answers = answerLimitsOf(config_.caldav);
+    davConfig.maxResourceSize = config_.caldav.maxResourceBytes;
+    davConfig.xml =
+        caldav::XmlLimits{config_.caldav.maxXmlBytes, config_.caldav.maxXmlDepth, config_.caldav.maxXmlElements};
     caldav::DavHandler dav(*store, calendars, davConfig);
 
     CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);

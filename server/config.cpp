@@ -198,6 +198,18 @@ const std::map<std::string, Setter>& setters() {
          config.http.trustedProxies = value;
          return std::nullopt;
        }},
+      {"caldav.max_resource_bytes",
+       integerSetter(1024, 1LL << 30,
+                     [](ServerConfig& c, long long v) { c.caldav.maxResourceBytes = static_cast<std::size_t>(v); })},
+      {"caldav.max_xml_bytes",
+       integerSetter(1024, 1LL << 30,
+                     [](ServerConfig& c, long long v) { c.caldav.maxXmlBytes = static_cast<std::size_t>(v); })},
+      {"caldav.max_xml_depth",
+       integerSetter(8, 10000,
+                     [](ServerConfig& c, long long v) { c.caldav.maxXmlDepth = static_cast<std::size_t>(v); })},
+      {"caldav.max_xml_elements",
+       integerSetter(100, 100000000,
+                     [](ServerConfig& c, long long v) { c.caldav.maxXmlElements = static_cast<std::size_t>(v); })},
       {"caldav.max_instances",
        integerSetter(10, 1000000,
                      [](ServerConfig& c, long long v) { c.caldav.maxInstances = static_cast<std::size_t>(v); })},

@@ -33,11 +33,15 @@ struct HttpConfig {
 
 // Bounds of CalDAV work ([caldav] section).
 struct CaldavSettings {
-  std::size_t maxInstances = 5000;        // instances one expansion of one object produces
-  std::size_t maxExpansionSteps = 50000;  // recurrence steps one expansion takes to reach its range
-  std::size_t maxAnswerSteps = 200000;    // recurrence steps of one answer, all objects together
-  std::size_t maxAnswerBytes = 67108864;  // bytes of one multistatus answer
-  int maxAnswerSeconds = 20;              // time spent producing one answer
+  std::size_t maxResourceBytes = 1048576;  // one calendar object (PUT); larger gets 413
+  std::size_t maxXmlBytes = 1048576;       // one XML request body
+  std::size_t maxXmlDepth = 64;            // nesting of an XML request body
+  std::size_t maxXmlElements = 100000;     // elements of an XML request body
+  std::size_t maxInstances = 5000;         // instances one expansion of one object produces
+  std::size_t maxExpansionSteps = 50000;   // recurrence steps one expansion takes to reach its range
+  std::size_t maxAnswerSteps = 200000;     // recurrence steps of one answer, all objects together
+  std::size_t maxAnswerBytes = 67108864;   // bytes of one multistatus answer
+  int maxAnswerSeconds = 20;               // time spent producing one answer
 };
 
 // The request workflow ([workflow] section).

@@ -84,7 +84,7 @@ EFFECTS = {
     "disposition": "the disposition is recorded",
     "withdrawn": "withdrawn, recorded as the requester",
     "resubmitted": "submitted again, recorded as the requester",
-    "acted-as-user": "refused, or recorded as that user",
+    "acted-as-user": "done, recorded in the history as that user, not as the requester",
     "no-code": "shows no tracking code",
 }
 

@@ -504,8 +504,6 @@ class World:
         assert actor and actor[0] is None, "recorded as %r" % (actor,)
 
     def effect_acted_as_user(self, scene, role, answer, row):
-        if answer.status >= 400:
-            return self.effect_unchanged(scene, role, answer, row)
         actor = self.last_audit(scene.request_id, "withdraw" if row.target == "withdraw" else "resubmit")
         assert actor and actor[0] == self.user_id(M.ROLE_USERS[role]), \
             "recorded as %r, not as %s" % (actor, M.ROLE_USERS[role])
