@@ -20,6 +20,7 @@
 #include "caldav/dav.h"
 #include "server/access_log.h"
 #include "server/authenticator.h"
+#include "server/blob_collector.h"
 #include "server/cli.h"
 #include "server/credential_cache.h"
 #include "server/http_handler.h"
@@ -57,6 +58,7 @@ workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
   workflow.holdCalendar = config.workflow.holdCalendar;
   workflow.officeName = config.officeName;
   workflow.maxFileBytes = config.workflow.maxFileBytes;
+  workflow.maxUnusedFileBytes = config.workflow.unusedFileMaxBytes;
   return workflow;
 }
 
@@ -131,6 +133,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
     // service as CalDAV and follows what clients change in them.
     workflow::Mailer mailer(config_.smtp);
     workflow::SystemClock clock;
+    BlobCollector unusedFiles(store->requests(), clock, std::chrono::seconds(config_.workflow.unusedFileGraceSeconds),
+                              std::chrono::seconds(config_.workflow.unusedFileSweepSeconds), std::cerr);
+    unusedFiles.start();
     try {
       ensureHoldCalendar(*store, config_.workflow.holdCalendar);
     } catch (const std::exception& e) {

@@ -245,6 +245,16 @@ const std::map<std::string, Setter>& setters() {
                      [](ServerConfig& c, long long v) { c.workflow.maxFileBytes = static_cast<std::size_t>(v); })},
       {"workflow.submissions_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
+      // At least an hour: a requester fixing a form shown again must find the files kept.
+      {"workflow.unused_file_grace_seconds",
+       integerSetter(3600, 30 * 86400,
+                     [](ServerConfig& c, long long v) { c.workflow.unusedFileGraceSeconds = int(v); })},
+      {"workflow.unused_file_sweep_seconds",
+       integerSetter(60, 86400, [](ServerConfig& c, long long v) { c.workflow.unusedFileSweepSeconds = int(v); })},
+      {"workflow.unused_file_max_bytes", integerSetter(1LL << 20, 1LL << 40,
+                                                       [](ServerConfig& c, long long v) {
+                                                         c.workflow.unusedFileMaxBytes = static_cast<std::size_t>(v);
+                                                       })},
   };
   return table;
 }

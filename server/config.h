@@ -27,6 +27,11 @@ struct WorkflowSettings {
   std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
   std::size_t maxFileBytes = 10485760;  // per uploaded file
   int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
+  // Uploads no request uses yet (a form shown again with errors) are deleted
+  // once this old, checked at start and every unusedFileSweepSeconds.
+  int unusedFileGraceSeconds = 86400;
+  int unusedFileSweepSeconds = 3600;
+  std::size_t unusedFileMaxBytes = 1073741824;  // files kept for forms sent back with errors, all together
 };
 
 struct ServerConfig {

@@ -132,6 +132,9 @@ constexpr std::array kMessages = {
             "This request can no longer be changed in its current state."},
     Message{"status.changed_meanwhile", "Permohonan ini baru saja berubah. Periksa statusnya lalu coba lagi.",
             "This request changed a moment ago. Check its status and try again."},
+    // Beside a file a form sent back could not keep.
+    Message{"file_not_kept", "Berkas ini belum dapat disimpan. Perbaiki isian yang lain, lalu unggah berkas ini lagi.",
+            "This file could not be kept yet. Correct the other fields, then upload this file again."},
 
     // The history a requester sees.
     Message{"history.submit", "Permohonan diajukan", "Request submitted"},

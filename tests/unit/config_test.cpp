@@ -229,3 +229,39 @@ BOOST_AUTO_TEST_CASE(bad_mail_and_workflow_values_are_refused) {
   // An empty host keeps mail off explicitly.
   BOOST_TEST(expectConfig(withLine("smtp", "host =")).smtp.host.empty());
 }
+
+// --- unused uploads ---
+
+namespace {
+
+// Every refusal names its key.
+void expectRefused(const std::string& section, const std::string& line) {
+  const std::string key = section + "." + line.substr(0, line.find(' '));
+  const std::string message = expectError(withLine(section, line));
+  BOOST_TEST(message.find("config: " + key + ": ") == 0u, message);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(unused_upload_keys_have_defaults_and_are_read) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.workflow.unusedFileGraceSeconds == 86400);
+  BOOST_TEST(defaults.workflow.unusedFileSweepSeconds == 3600);
+  BOOST_TEST(defaults.workflow.unusedFileMaxBytes == 1073741824u);
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[workflow]\n"
+                                           "unused_file_grace_seconds = 7200\n"
+                                           "unused_file_sweep_seconds = 600\n"
+                                           "unused_file_max_bytes = 10485760\n");
+  BOOST_TEST(config.workflow.unusedFileGraceSeconds == 7200);
+  BOOST_TEST(config.workflow.unusedFileSweepSeconds == 600);
+  BOOST_TEST(config.workflow.unusedFileMaxBytes == 10485760u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_unused_upload_values_are_refused) {
+  expectRefused("workflow", "unused_file_grace_seconds = 60");  // a form shown again must keep its files a while
+  expectRefused("workflow", "unused_file_grace_seconds = 1d");
+  expectRefused("workflow", "unused_file_sweep_seconds = 0");
+  expectRefused("workflow", "unused_file_max_bytes = 1000");
+  expectRefused("workflow", "unused_file_max_bytes = 1GB");
+}
