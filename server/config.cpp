@@ -245,6 +245,10 @@ const std::map<std::string, Setter>& setters() {
                      [](ServerConfig& c, long long v) { c.workflow.maxFileBytes = static_cast<std::size_t>(v); })},
       {"workflow.submissions_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
+      {"workflow.max_revisions",
+       integerSetter(1, 1000, [](ServerConfig& c, long long v) { c.workflow.maxRevisions = int(v); })},
+      {"workflow.revisions_per_hour",
+       integerSetter(1, 1000, [](ServerConfig& c, long long v) { c.workflow.revisionsPerHour = int(v); })},
       // At least an hour: a requester fixing a form shown again must find the files kept.
       {"workflow.unused_file_grace_seconds",
        integerSetter(3600, 30 * 86400,

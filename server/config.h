@@ -27,6 +27,8 @@ struct WorkflowSettings {
   std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
   std::size_t maxFileBytes = 10485760;  // per uploaded file
   int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
+  int maxRevisions = 10;                // revised letters per request
+  int revisionsPerHour = 3;             // revised letters per request and hour
   // Uploads no request uses yet (a form shown again with errors) are deleted
   // once this old, checked at start and every unusedFileSweepSeconds.
   int unusedFileGraceSeconds = 86400;

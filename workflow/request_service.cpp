@@ -213,6 +213,8 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   auto from = parseState(request->state);
   auto to = from ? nextState(*from, Action::Resubmit) : std::nullopt;
   if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  if (auto refusal = revisionRefusal(requests.filesOf(request->id), impl_->clock.now(), config_))
+    return failure(Outcome::Status::Invalid, "", {{"surat", *refusal}});
   std::string text = trimmed(note);
   FieldErrors errors;
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");

@@ -336,6 +336,20 @@ CheckedLetter checkRevisedLetter(const UploadedFile& upload, const WorkflowConfi
   return result;
 }
 
+std::optional<std::string> revisionRefusal(const std::vector<sql::FileRow>& files, sql::Instant now,
+                                           const WorkflowConfig& config) {
+  constexpr sql::Instant kHour = 3600;
+  std::size_t revisions = 0, lastHour = 0;
+  for (const auto& file : files) {
+    if (file.kind != "revisi") continue;
+    ++revisions;
+    if (file.uploadedAt > now - kHour) ++lastHour;
+  }
+  if (revisions >= config.maxRevisions) return "too_many_revisions";
+  if (lastHour >= config.revisionsPerHour) return "revisions_too_fast";
+  return std::nullopt;
+}
+
 FieldErrors applyScheduleChange(const std::string& date, const std::string& startTime, const std::string& endTime,
                                 bool untilDone, const std::string& venue, const WorkflowConfig& config,
                                 sql::RequestRow& row, bool& changed) {

@@ -47,6 +47,12 @@ struct CheckedLetter {
 };
 CheckedLetter checkRevisedLetter(const UploadedFile& upload, const WorkflowConfig& config);
 
+// Whether a request with `files` may take another revised letter at `now`:
+// nullopt, or the message id ("too_many_revisions" past
+// config.maxRevisions, "revisions_too_fast" past config.revisionsPerHour).
+std::optional<std::string> revisionRefusal(const std::vector<sql::FileRow>& files, sql::Instant now,
+                                           const WorkflowConfig& config);
+
 // Applies a decision's adjusted date, times and venue to `row` (empty
 // fields keep what the row has). Returns errors keyed by the decision form's
 // field names (tanggal, jam_mulai, jam_selesai, tempat); `row` is changed

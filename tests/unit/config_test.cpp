@@ -265,3 +265,21 @@ BOOST_AUTO_TEST_CASE(bad_unused_upload_values_are_refused) {
   expectRefused("workflow", "unused_file_max_bytes = 1000");
   expectRefused("workflow", "unused_file_max_bytes = 1GB");
 }
+
+// --- revisions ---
+
+BOOST_AUTO_TEST_CASE(revision_keys_have_defaults_and_are_read) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.workflow.maxRevisions == 10);
+  BOOST_TEST(defaults.workflow.revisionsPerHour == 3);
+  const ServerConfig config = expectConfig(kMinimal + "[workflow]\nmax_revisions = 4\nrevisions_per_hour = 1\n");
+  BOOST_TEST(config.workflow.maxRevisions == 4);
+  BOOST_TEST(config.workflow.revisionsPerHour == 1);
+}
+
+BOOST_AUTO_TEST_CASE(bad_revision_values_are_refused) {
+  expectRefused("workflow", "max_revisions = 0");
+  expectRefused("workflow", "max_revisions = 1001");
+  expectRefused("workflow", "revisions_per_hour = 0");
+  expectRefused("workflow", "revisions_per_hour = many");
+}
