@@ -1,6 +1,7 @@
 #include "caldav/properties.h"
 
 #include "caldav/calendar_data.h"
+#include "caldav/quota.h"
 
 #include <algorithm>
 #include <sstream>
@@ -175,6 +176,7 @@ std::vector<LiveProperty> makeRegistry() {
                  if (!isCalendar(t) || t.calendar->color.empty()) return std::nullopt;
                  return xmlEscape(t.calendar->color);
                }});
+  addQuotaProperties(p);
   return p;
 }
 

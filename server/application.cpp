@@ -114,7 +114,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
       std::cerr << "jadwald: database " << config_.dbUrl << ": " << e.what() << "\n";
       return EXIT_UNAVAILABLE;
     }
-    caldav::CalendarService calendars(*store, timeContextOf(config_));
+    caldav::CalendarService calendars(*store, timeContextOf(config_), config_.quota);
     caldav::DavConfig davConfig;
     davConfig.publicUrl = config_.publicUrl;
     davConfig.time = timeContextOf(config_);

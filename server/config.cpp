@@ -259,6 +259,12 @@ const std::map<std::string, Setter>& setters() {
                                                        [](ServerConfig& c, long long v) {
                                                          c.workflow.unusedFileMaxBytes = static_cast<std::size_t>(v);
                                                        })},
+      {"quota.calendars_per_user",
+       integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.quota.calendarsPerUser = v; })},
+      {"quota.bytes_per_user",
+       integerSetter(65536, 1LL << 40, [](ServerConfig& c, long long v) { c.quota.bytesPerUser = v; })},
+      {"quota.objects_per_calendar",
+       integerSetter(10, 10000000, [](ServerConfig& c, long long v) { c.quota.objectsPerCalendar = v; })},
   };
   return table;
 }

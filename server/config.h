@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "caldav/calendar_service.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -47,6 +48,7 @@ struct ServerConfig {
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail
   workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
   WorkflowSettings workflow;
+  caldav::QuotaLimits quota;  // [quota]: what each user may store through CalDAV
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

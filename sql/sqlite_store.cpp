@@ -235,8 +235,17 @@ std::vector<std::int64_t> SqliteStore::leadersOfAide(std::int64_t aideId) {
 // --- calendars ---
 
 Calendar SqliteStore::createCalendar(const Calendar& calendar) {
+  return std::move(*createCalendarIn("createCalendar", calendar, std::nullopt));
+}
+
+std::optional<Calendar> SqliteStore::createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) {
+  return createCalendarIn("createCalendarWithinQuota", calendar, maxCalendars);
+}
+
+std::optional<Calendar> SqliteStore::createCalendarIn(std::string_view operation, const Calendar& calendar,
+                                                      std::optional<std::int64_t> maxCalendars) {
   if (calendar.slug.empty()) throw StoreError("a calendar needs a slug");
-  return guarded("createCalendar", [&] {
+  return guarded(operation, [&]() -> std::optional<Calendar> {
     SqliteWriteTransaction tx(pool_, writers_);
     Session& s = tx.session();
     const auto owner = userWhere(s, "WHERE id = ?", bind(calendar.ownerId));
@@ -247,6 +256,11 @@ Calendar SqliteStore::createCalendar(const Calendar& calendar) {
     if (taken > 0) {
       throw StoreError("user \"" + owner->name + "\" already has a calendar \"" + calendar.slug + "\"");
     }
+    if (maxCalendars) {
+      std::int64_t owned = 0;
+      s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ?", into(owned), bind(calendar.ownerId), now;
+      if (owned >= *maxCalendars) return std::nullopt;
+    }
     s << "INSERT INTO calendars (owner_id, slug, display_name, description, color, timezone, components, "
          "sync_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
         bind(calendar.ownerId), useRef(calendar.slug), useRef(calendar.displayName), useRef(calendar.description),
@@ -255,7 +269,7 @@ Calendar SqliteStore::createCalendar(const Calendar& calendar) {
     s << "SELECT last_insert_rowid()", into(id), now;
     auto created = calendarById(s, id);
     tx.commit();
-    return std::move(*created);
+    return created;
   });
 }
 
