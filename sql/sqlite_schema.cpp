@@ -223,6 +223,8 @@ const std::vector<Migration>& migrations() {
        }},
       {4,
        {
+           // An admin may let an aide or a viewer create calendars.
+           "ALTER TABLE users ADD COLUMN may_create_calendars INTEGER NOT NULL DEFAULT 0",
            // When a blob was last stored or touched: unreferenced blobs are
            // collected once older than a grace period. Those already there
            // count from the upgrade, so a form re-shown just before it keeps

@@ -27,13 +27,15 @@ std::int64_t nowSeconds() {
 struct UserRows {
   std::vector<std::int64_t> id;
   std::vector<std::string> name, role, displayName, passwordHash;
-  std::vector<int> disabled;
+  std::vector<int> disabled, mayCreateCalendars;
 
-  static constexpr const char* kSelect = "SELECT id, name, role, display_name, password_hash, disabled FROM users ";
+  static constexpr const char* kSelect =
+      "SELECT id, name, role, display_name, password_hash, disabled, may_create_calendars FROM users ";
 
   void into(Statement& st) {
     using Poco::Data::Keywords::into;
-    st, into(id), into(name), into(role), into(displayName), into(passwordHash), into(disabled);
+    st, into(id), into(name), into(role), into(displayName), into(passwordHash), into(disabled),
+        into(mayCreateCalendars);
   }
   std::vector<User> take() {
     std::vector<User> users(id.size());
@@ -45,6 +47,7 @@ struct UserRows {
       users[i].displayName = std::move(displayName[i]);
       users[i].passwordHash = std::move(passwordHash[i]);
       users[i].disabled = disabled[i] != 0;
+      users[i].mayCreateCalendars = mayCreateCalendars[i] != 0;
     }
     return users;
   }
@@ -145,10 +148,10 @@ User SqliteStore::createUser(const User& user) {
       throw StoreError("the user name \"" + user.name + "\" is already taken");
     }
     const std::string role(roleName(user.role));
-    s << "INSERT INTO users (name, role, display_name, password_hash, disabled, created_at) "
-         "VALUES (?, ?, ?, ?, ?, ?)",
+    s << "INSERT INTO users (name, role, display_name, password_hash, disabled, may_create_calendars, created_at) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         useRef(user.name), useRef(role), useRef(user.displayName), useRef(user.passwordHash),
-        bind(user.disabled ? 1 : 0), bind(nowSeconds()), now;
+        bind(user.disabled ? 1 : 0), bind(user.mayCreateCalendars ? 1 : 0), bind(nowSeconds()), now;
     std::int64_t id = 0;
     s << "SELECT last_insert_rowid()", into(id), now;
     tx.commit();
@@ -200,6 +203,17 @@ bool SqliteStore::setDisabled(std::string_view name, bool disabled) {
     SqliteWriteTransaction tx(pool_, writers_);
     Statement st(tx.session());
     st << "UPDATE users SET disabled = ? WHERE name = ?", bind(disabled ? 1 : 0), bind(std::string(name));
+    const bool found = st.execute() > 0;
+    tx.commit();
+    return found;
+  });
+}
+
+bool SqliteStore::setMayCreateCalendars(std::string_view name, bool allowed) {
+  return guarded("setMayCreateCalendars", [&] {
+    SqliteWriteTransaction tx(pool_, writers_);
+    Statement st(tx.session());
+    st << "UPDATE users SET may_create_calendars = ? WHERE name = ?", bind(allowed ? 1 : 0), bind(std::string(name));
     const bool found = st.execute() > 0;
     tx.commit();
     return found;

@@ -33,6 +33,7 @@ class SqliteStore final : public Store {
   std::vector<User> listUsers() override;
   bool setPasswordHash(std::string_view name, const std::string& hash) override;
   bool setDisabled(std::string_view name, bool disabled) override;
+  bool setMayCreateCalendars(std::string_view name, bool allowed) override;
   Usage usageOf(std::int64_t userId) override;  // sqlite_quota.cpp
 
   void assignAide(std::int64_t aideId, std::int64_t leaderId) override;

@@ -48,6 +48,9 @@ struct User {
   std::string displayName;
   std::string passwordHash;  // argon2id string as produced by libsodium
   bool disabled = false;
+  // An admin's leave for an aide or a viewer to create calendars (the other
+  // roles may anyway; see caldav::mayCreateCalendars).
+  bool mayCreateCalendars = false;
 };
 
 struct Calendar {
@@ -171,6 +174,7 @@ class Store {
   // Returns false if the user does not exist.
   virtual bool setPasswordHash(std::string_view name, const std::string& hash) = 0;
   virtual bool setDisabled(std::string_view name, bool disabled) = 0;
+  virtual bool setMayCreateCalendars(std::string_view name, bool allowed) = 0;
   // What the user stores (one consistent snapshot).
   virtual Usage usageOf(std::int64_t userId) = 0;
 
