@@ -29,6 +29,24 @@ Access calendarAccess(sql::Store& store, const Principal& user, const sql::Calen
   return access;
 }
 
+bool mayCreateOwnCalendars(const sql::User& user) {
+  switch (user.role) {
+    case sql::Role::Admin:
+    case sql::Role::Protokol:
+    case sql::Role::Pimpinan:
+      return true;
+    case sql::Role::Ajudan:
+    case sql::Role::Viewer:
+      break;
+  }
+  return user.mayCreateCalendars;
+}
+
+bool mayCreateCalendarFor(const Principal& actor, const sql::User& owner) {
+  if (actor.role == sql::Role::Admin) return true;
+  return actor.id == owner.id && mayCreateOwnCalendars(owner);
+}
+
 std::vector<VisibleCalendar> visibleCalendars(sql::Store& store, const Principal& user) {
   std::vector<VisibleCalendar> out;
   for (auto& calendar : store.calendarsOwnedBy(user.id)) out.push_back({std::move(calendar), Access::Owner});

@@ -19,6 +19,14 @@ inline bool canWrite(Access a) { return a >= Access::Write; }
 
 Access calendarAccess(sql::Store& store, const Principal& user, const sql::Calendar& calendar);
 
+// Who may create calendars (MKCALENDAR, extended MKCOL) in their own home:
+// leaders, protocol staff and admins; aides and viewers only when an admin
+// allowed it for them (sql::User::mayCreateCalendars).
+bool mayCreateOwnCalendars(const sql::User& user);
+// Whether `actor` may create a calendar that `owner` will own: admins for
+// anyone, anybody else for themselves as mayCreateOwnCalendars says.
+bool mayCreateCalendarFor(const Principal& actor, const sql::User& owner);
+
 struct VisibleCalendar {
   sql::Calendar calendar;
   Access access = Access::None;

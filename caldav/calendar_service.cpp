@@ -5,7 +5,8 @@
 
 namespace jadwal::caldav {
 
-CalendarService::CalendarService(sql::Store& store, TimeContext time) : store_(store), time_(std::move(time)) {}
+CalendarService::CalendarService(sql::Store& store, TimeContext time, QuotaLimits quota)
+    : store_(store), time_(std::move(time)), quota_(quota) {}
 
 std::string CalendarService::etagOf(std::string_view ical) {
   Poco::SHA1Engine sha1;
@@ -26,6 +27,14 @@ sql::WriteResult CalendarService::put(const sql::Calendar& calendar, const std::
     announce(change);
   }
   return result;
+}
+
+sql::WriteResult CalendarService::putWithinQuota(const sql::Calendar& calendar, const std::string& name,
+                                                 std::string_view ical, sql::Precondition pre,
+                                                 std::optional<std::int64_t> actorId) {
+  pre.limits.ownerBytes = quota_.bytesPerUser;
+  pre.limits.calendarObjects = quota_.objectsPerCalendar;
+  return put(calendar, name, ical, pre, actorId);
 }
 
 sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const std::string& name,

@@ -35,19 +35,37 @@ class CalendarObserver {
   virtual void calendarChanged(const CalendarChange& change) = 0;
 };
 
+// What one user may store through CalDAV (RFC 4331 quotas), counted for the
+// owner of the calendar written, whoever writes: staff writing into a
+// leader's calendar use the leader's quota.
+struct QuotaLimits {
+  std::int64_t calendarsPerUser = 20;
+  std::int64_t bytesPerUser = 100 * 1024 * 1024;  // sql::Usage::bytes
+  std::int64_t objectsPerCalendar = 100000;
+};
+
 class CalendarService {
  public:
-  CalendarService(sql::Store& store, TimeContext time);
+  CalendarService(sql::Store& store, TimeContext time, QuotaLimits quota = {});
 
   // Validates `ical` (throws IcalError), indexes it and writes it under `name`.
+  // No quota applies: the workflow writes its events here (a decision staff
+  // took must reach the leader's calendar, and requests have their own
+  // bounds), and so does the operator's import.
   sql::WriteResult put(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
                        const sql::Precondition& pre, std::optional<std::int64_t> actorId = std::nullopt);
+  // A write by a CalDAV user: as put, but refused with QuotaExceeded when it
+  // would grow the owner's data past bytesPerUser or the calendar past
+  // objectsPerCalendar (writes that do not grow them always pass).
+  sql::WriteResult putWithinQuota(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
+                                  sql::Precondition pre, std::optional<std::int64_t> actorId = std::nullopt);
   sql::WriteResult remove(const sql::Calendar& calendar, const std::string& name, const sql::Precondition& pre,
                           std::optional<std::int64_t> actorId = std::nullopt);
 
   void addObserver(std::shared_ptr<CalendarObserver> observer);
 
   const TimeContext& time() const { return time_; }
+  const QuotaLimits& quota() const { return quota_; }
   // The strong ETag of a text: a quoted digest of its bytes.
   static std::string etagOf(std::string_view ical);
 
@@ -55,6 +73,7 @@ class CalendarService {
   void announce(const CalendarChange& change);
   sql::Store& store_;
   TimeContext time_;
+  QuotaLimits quota_;
   std::mutex observersMutex_;
   std::vector<std::shared_ptr<CalendarObserver>> observers_;
 };

@@ -1,9 +1,11 @@
 // MKCALENDAR (RFC 4791 section 5.3.1) and MKCOL (RFC 4918 section 9.3, with
 // the extended form of RFC 5689): a new calendar in the user's own home. A
-// home holds only calendars, so a plain MKCOL makes a calendar too.
+// home holds only calendars, so a plain MKCOL makes a calendar too. Aides and
+// viewers need an admin's leave; everyone stays within their quota.
 #include <regex>
 
 #include "caldav/properties.h"
+#include "caldav/quota.h"
 
 namespace jadwal::caldav {
 
@@ -39,6 +41,13 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
     auto response = textResponse(405, "Something already exists at " + r.href);
     response.setHeader("Allow", "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT");
     return response;
+  }
+  if (!r.user || !mayCreateCalendarFor(ctx.user(), *r.user)) {
+    return conditionResponse(403, ns::kDav, "need-privileges",
+                             "Aides and viewers cannot create calendars unless an administrator allows it "
+                             "(jadwald user allow-calendars NAME)",
+                             "<D:resource><D:href>" + xmlEscape(homeHref(r.user ? r.user->name : ctx.user().name)) +
+                                 "</D:href><D:privilege><D:bind/></D:privilege></D:resource>");
   }
   if (!validSlug(r.newCalendarSlug))
     return textResponse(403, "A calendar name may hold letters, digits, '.', '_' and '-' (at most 64)");
@@ -77,8 +86,13 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
     }
   }
 
+  std::int64_t deadBytes = 0;
+  for (const auto& d : dead) deadBytes += static_cast<std::int64_t>(d.xml.size());
+  if (auto refused = refuseBytesOverQuota(ctx, r.user->id, deadBytes)) return *refused;
   try {
-    calendar = ctx.store.createCalendar(calendar);
+    auto created = ctx.store.createCalendarWithinQuota(calendar, ctx.calendars.quota().calendarsPerUser);
+    if (!created) return calendarQuotaResponse(ctx.calendars.quota(), r.user->name);
+    calendar = std::move(*created);
   } catch (const sql::StoreError& e) {
     return textResponse(409, std::string("The calendar could not be created: ") + e.what());
   }

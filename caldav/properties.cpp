@@ -1,6 +1,7 @@
 #include "caldav/properties.h"
 
 #include "caldav/calendar_data.h"
+#include "caldav/quota.h"
 
 #include <algorithm>
 #include <sstream>
@@ -40,12 +41,17 @@ Value displayName(DavContext&, const PropTarget& t) {
   return std::nullopt;
 }
 
-Value privilegeSet(DavContext&, const PropTarget& t) {
+Value privilegeSet(DavContext& ctx, const PropTarget& t) {
   std::string out;
   if (canRead(t.access)) out += privilege("D:read") + privilege("C:read-free-busy");
-  if (canWrite(t.access))
-    out += privilege("D:write") + privilege("D:write-content") + privilege("D:write-properties") + privilege("D:bind") +
-           privilege("D:unbind");
+  if (canWrite(t.access)) {
+    out += privilege("D:write") + privilege("D:write-content") + privilege("D:write-properties");
+    // Clients offer "new calendar" where the home grants bind.
+    const bool homeRefusesCalendars =
+        t.kind == ResourceKind::Home && t.user && !mayCreateCalendarFor(ctx.user(), *t.user);
+    if (!homeRefusesCalendars) out += privilege("D:bind");
+    out += privilege("D:unbind");
+  }
   return out;
 }
 
@@ -175,6 +181,7 @@ std::vector<LiveProperty> makeRegistry() {
                  if (!isCalendar(t) || t.calendar->color.empty()) return std::nullopt;
                  return xmlEscape(t.calendar->color);
                }});
+  addQuotaProperties(p);
   return p;
 }
 

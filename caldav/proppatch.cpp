@@ -7,6 +7,7 @@
 // acl, an owner, a getetag...) fail the whole request with
 // DAV:cannot-modify-protected-property (403 for them, 424 for the rest).
 #include "caldav/properties.h"
+#include "caldav/quota.h"
 
 namespace jadwal::caldav {
 
@@ -104,6 +105,15 @@ DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
     // The home's settings belong to its owner; a calendar's personal ones to the user asking.
     const std::int64_t personalUser = r.kind == ResourceKind::Home ? r.user->id : ctx.user().id;
     const std::string personalResource = r.kind == ResourceKind::Home ? "" : personalResourceOf(calendar);
+    // Kept properties count against a quota: the calendar owner's, or the user's own.
+    std::int64_t sharedBytes = 0, personalBytes = 0;
+    for (const auto& in : instructions) {
+      const auto bytes = static_cast<std::int64_t>(in.set ? in.element->toXml().size() : 0);
+      if (in.target == Instruction::Target::SharedDead) sharedBytes += bytes;
+      if (in.target == Instruction::Target::Personal) personalBytes += bytes;
+    }
+    if (auto refused = refuseBytesOverQuota(ctx, r.calendar ? r.calendar->ownerId : 0, sharedBytes)) return *refused;
+    if (auto refused = refuseBytesOverQuota(ctx, personalUser, personalBytes)) return *refused;
     bool liveChanged = false;
     for (const auto& in : instructions) {
       PropName name{in.element->ns, in.element->name};

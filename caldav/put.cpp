@@ -1,7 +1,9 @@
 // PUT of a calendar object resource (RFC 4791 section 5.3.2, RFC 4918 section
-// 9.7): validated, indexed and written through the calendar service, with
-// the preconditions of both RFCs answered by their XML elements.
+// 9.7): validated, indexed and written through the calendar service within
+// the owner's quota (RFC 4331), with the preconditions of these RFCs answered
+// by their XML elements.
 #include "caldav/dav_context.h"
+#include "caldav/quota.h"
 
 namespace jadwal::caldav {
 
@@ -45,7 +47,8 @@ DavResponse handlePut(DavContext& ctx, const Resource& r) {
 
   sql::WriteResult result;
   try {
-    result = ctx.calendars.put(*r.calendar, r.objectName, ctx.request.body, preconditionOf(ctx.request), ctx.user().id);
+    result = ctx.calendars.putWithinQuota(*r.calendar, r.objectName, ctx.request.body, preconditionOf(ctx.request),
+                                          ctx.user().id);
   } catch (const IcalError& e) {
     int status = e.kind() == IcalError::Kind::NotICalendar ? 400 : 403;
     return conditionResponse(status, ns::kCalDav, conditionOf(e.kind()), e.what());
@@ -67,6 +70,8 @@ DavResponse handlePut(DavContext& ctx, const Resource& r) {
           result.conflictName == r.objectName ? "This resource holds another UID; store a new UID under a new name"
                                               : "Another object in this calendar already has this UID",
           "<D:href>" + xmlEscape(r.calendarHref + encodeSegment(result.conflictName)) + "</D:href>");
+    case sql::WriteStatus::QuotaExceeded:
+      return quotaExceededResponse(result, ctx.calendars.quota(), r.calendar->ownerName);
     default:
       return textResponse(500, "Unexpected result of the write");
   }

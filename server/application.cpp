@@ -15,6 +15,7 @@
 #include "caldav/dav.h"
 #include "server/access_log.h"
 #include "server/authenticator.h"
+#include "server/blob_collector.h"
 #include "server/cli.h"
 #include "server/credential_cache.h"
 #include "server/http_handler.h"
@@ -60,6 +61,9 @@ workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
   workflow.holdCalendar = config.workflow.holdCalendar;
   workflow.officeName = config.officeName;
   workflow.maxFileBytes = config.workflow.maxFileBytes;
+  workflow.maxRevisions = static_cast<std::size_t>(config.workflow.maxRevisions);
+  workflow.revisionsPerHour = static_cast<std::size_t>(config.workflow.revisionsPerHour);
+  workflow.maxUnusedFileBytes = config.workflow.unusedFileMaxBytes;
   return workflow;
 }
 
@@ -134,7 +138,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
       std::cerr << "jadwald: database " << config_.dbUrl << ": " << e.what() << "\n";
       return EXIT_UNAVAILABLE;
     }
-    caldav::CalendarService calendars(*store, timeContextOf(config_));
+    caldav::CalendarService calendars(*store, timeContextOf(config_), config_.quota);
     caldav::DavConfig davConfig;
     davConfig.publicUrl = config_.publicUrl;
     davConfig.time = timeContextOf(config_);
@@ -158,6 +162,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
     // service as CalDAV and follows what clients change in them.
     workflow::Mailer mailer(config_.smtp);
     workflow::SystemClock clock;
+    BlobCollector unusedFiles(store->requests(), clock, std::chrono::seconds(config_.workflow.unusedFileGraceSeconds),
+                              std::chrono::seconds(config_.workflow.unusedFileSweepSeconds), std::cerr);
+    unusedFiles.start();
     try {
       ensureHoldCalendar(*store, config_.workflow.holdCalendar);
     } catch (const std::exception& e) {

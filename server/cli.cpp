@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "caldav/access.h"
 #include "caldav/calendar_service.h"
 #include "caldav/ical.h"
 #include "server/ics_split.h"
@@ -50,7 +51,8 @@ class CommandRunner {
   void operator()(const UserList&) {
     for (const auto& user : store_.listUsers()) {
       out_ << user.name << '\t' << sql::roleName(user.role) << '\t' << user.displayName << '\t'
-           << (user.disabled ? "disabled" : "enabled") << '\n';
+           << (user.disabled ? "disabled" : "enabled") << '\t'
+           << (caldav::mayCreateOwnCalendars(user) ? "calendars" : "no-calendars") << '\n';
     }
   }
 
@@ -66,6 +68,16 @@ class CommandRunner {
   void operator()(const UserSetDisabled& command) {
     if (!store_.setDisabled(command.name, command.disabled)) fail("no user named " + command.name);
     out_ << "user " << command.name << (command.disabled ? " disabled\n" : " enabled\n");
+  }
+
+  void operator()(const UserSetCalendarCreation& command) {
+    const sql::User user = requireUser(command.name);
+    if (user.role != sql::Role::Ajudan && user.role != sql::Role::Viewer) {
+      fail(user.name + " is a " + roleText(user) + ", who may create calendars anyway");
+    }
+    if (!store_.setMayCreateCalendars(command.name, command.allowed)) fail("no user named " + command.name);
+    out_ << "user " << command.name
+         << (command.allowed ? " may now create calendars\n" : " may no longer create calendars\n");
   }
 
   void operator()(const ShareCalendar& command) {

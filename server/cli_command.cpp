@@ -91,7 +91,9 @@ std::variant<std::pair<std::string, std::string>, UsageError> splitCalendarPath(
 }
 
 std::variant<Command, UsageError> parseUser(const std::vector<std::string>& words) {
-  if (words.size() < 2) return usage("user: expected add, list, passwd, disable or enable");
+  if (words.size() < 2) {
+    return usage("user: expected add, list, passwd, disable, enable, allow-calendars or disallow-calendars");
+  }
   const std::string& action = words[1];
   const std::string what = "user " + action;
   if (action == "add") {
@@ -129,7 +131,13 @@ std::variant<Command, UsageError> parseUser(const std::vector<std::string>& word
     if (action == "passwd") return UserPasswd{parsed.positional[0]};
     return UserSetDisabled{parsed.positional[0], action == "disable"};
   }
-  return usage("user: unknown action \"" + action + "\" (add, list, passwd, disable, enable)");
+  if (action == "allow-calendars" || action == "disallow-calendars") {
+    if (auto error = expectCount(parsed, 1, what, "NAME")) return *error;
+    if (auto error = checkUserName(parsed.positional[0], what)) return *error;
+    return UserSetCalendarCreation{parsed.positional[0], action == "allow-calendars"};
+  }
+  return usage("user: unknown action \"" + action +
+               "\" (add, list, passwd, disable, enable, allow-calendars, disallow-calendars)");
 }
 
 std::variant<Command, UsageError> parseShare(const std::vector<std::string>& words) {
@@ -247,6 +255,7 @@ const char* usageText() {
          "       jadwald --config FILE user list\n"
          "       jadwald --config FILE user passwd NAME                                 (password on stdin)\n"
          "       jadwald --config FILE user disable|enable NAME\n"
+         "       jadwald --config FILE user allow-calendars|disallow-calendars NAME   (aides and viewers)\n"
          "       jadwald --config FILE share OWNER/CALENDAR USER read|write\n"
          "       jadwald --config FILE unshare OWNER/CALENDAR USER\n"
          "       jadwald --config FILE assign|unassign AIDE LEADER\n"

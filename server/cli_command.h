@@ -27,6 +27,11 @@ struct UserSetDisabled {
   std::string name;
   bool disabled = true;
 };
+// Lets an aide or a viewer create calendars (leaders, staff and admins may anyway).
+struct UserSetCalendarCreation {
+  std::string name;
+  bool allowed = true;
+};
 struct ShareCalendar {
   std::string owner;
   std::string calendar;
@@ -54,8 +59,8 @@ struct ImportCalendar {
   std::string file;
 };
 
-using Command = std::variant<UserAdd, UserList, UserPasswd, UserSetDisabled, ShareCalendar, UnshareCalendar, AssignAide,
-                             CalendarAdd, ImportCalendar>;
+using Command = std::variant<UserAdd, UserList, UserPasswd, UserSetDisabled, UserSetCalendarCreation, ShareCalendar,
+                             UnshareCalendar, AssignAide, CalendarAdd, ImportCalendar>;
 
 struct UsageError {
   std::string message;

@@ -324,6 +324,26 @@ const std::map<std::string, Setter>& setters() {
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
       {"workflow.code_misses_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.codeMissesPerHour = int(v); })},
+      {"workflow.max_revisions",
+       integerSetter(1, 1000, [](ServerConfig& c, long long v) { c.workflow.maxRevisions = int(v); })},
+      {"workflow.revisions_per_hour",
+       integerSetter(1, 1000, [](ServerConfig& c, long long v) { c.workflow.revisionsPerHour = int(v); })},
+      // At least an hour: a requester fixing a form shown again must find the files kept.
+      {"workflow.unused_file_grace_seconds",
+       integerSetter(3600, 30 * 86400,
+                     [](ServerConfig& c, long long v) { c.workflow.unusedFileGraceSeconds = int(v); })},
+      {"workflow.unused_file_sweep_seconds",
+       integerSetter(60, 86400, [](ServerConfig& c, long long v) { c.workflow.unusedFileSweepSeconds = int(v); })},
+      {"workflow.unused_file_max_bytes", integerSetter(1LL << 20, 1LL << 40,
+                                                       [](ServerConfig& c, long long v) {
+                                                         c.workflow.unusedFileMaxBytes = static_cast<std::size_t>(v);
+                                                       })},
+      {"quota.calendars_per_user",
+       integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.quota.calendarsPerUser = v; })},
+      {"quota.bytes_per_user",
+       integerSetter(65536, 1LL << 40, [](ServerConfig& c, long long v) { c.quota.bytesPerUser = v; })},
+      {"quota.objects_per_calendar",
+       integerSetter(10, 10000000, [](ServerConfig& c, long long v) { c.quota.objectsPerCalendar = v; })},
   };
   return table;
 }

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "server/login_limits.h"
+#include "caldav/calendar_service.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -50,6 +51,13 @@ struct WorkflowSettings {
   std::size_t maxFileBytes = 10485760;  // per uploaded file
   int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
   int codeMissesPerHour = 30;           // unknown tracking codes looked up per client address; 0: no limit
+  int maxRevisions = 10;                // revised letters per request
+  int revisionsPerHour = 3;             // revised letters per request and hour
+  // Uploads no request uses yet (a form shown again with errors) are deleted
+  // once this old, checked at start and every unusedFileSweepSeconds.
+  int unusedFileGraceSeconds = 86400;
+  int unusedFileSweepSeconds = 3600;
+  std::size_t unusedFileMaxBytes = 1073741824;  // files kept for forms sent back with errors, all together
 };
 
 struct ServerConfig {
@@ -65,6 +73,7 @@ struct ServerConfig {
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail
   workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
   WorkflowSettings workflow;
+  caldav::QuotaLimits quota;  // [quota]: what each user may store through CalDAV
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

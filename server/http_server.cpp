@@ -8,7 +8,9 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 
+#include <array>
 #include <iostream>
 #include <system_error>
 #include <thread>
@@ -27,6 +29,7 @@ namespace {
 // Descriptors kept for the database, the logs and mail besides connections.
 constexpr std::size_t kReservedDescriptors = 64;
 constexpr auto kAcceptRetry = std::chrono::milliseconds(50);
+constexpr auto kRefusalTime = std::chrono::seconds(1);
 
 // Raises the soft limit on open files to the hard one, and bounds
 // connections by what is then available.
@@ -58,6 +61,47 @@ std::string refusalText(ConnectionLimits::Refusal refusal) {
   framing.keepAlive = false;
   return responseHead(503, {{"Content-Type", "text/plain; charset=utf-8"}, {"Retry-After", "10"}}, framing) + body;
 }
+
+// A connection over a limit: it gets a 503 and is closed, without a
+// thread and within a second. What the client sent meanwhile is read and
+// dropped first, since closing on unread bytes makes the kernel answer with
+// a reset that can destroy the 503 before the client reads it.
+class Refusal : public std::enable_shared_from_this<Refusal> {
+ public:
+  Refusal(tcp::socket socket, std::string text)
+      : socket_(std::move(socket)), timer_(socket_.get_executor()), text_(std::move(text)) {}
+
+  void start() {
+    timer_.expires_after(kRefusalTime);
+    timer_.async_wait([self = shared_from_this()](error_code ec) {
+      if (!ec) self->close();
+    });
+    asio::async_write(socket_, asio::buffer(text_), [self = shared_from_this()](error_code ec, std::size_t) {
+      if (ec) return self->close();
+      error_code ignored;
+      self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
+      self->drain();
+    });
+  }
+
+ private:
+  void drain() {
+    socket_.async_read_some(asio::buffer(scratch_), [self = shared_from_this()](error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->drain();
+    });
+  }
+  void close() {
+    error_code ignored;
+    timer_.cancel();
+    socket_.close(ignored);
+  }
+
+  tcp::socket socket_;
+  asio::steady_timer timer_;
+  std::string text_;
+  std::array<char, 512> scratch_{};
+};
 
 }  // namespace
 
@@ -103,11 +147,7 @@ struct HttpServer::Impl {
     auto slot = frontEnd.limits.open(peer, viaProxy, refusal);
     if (!slot) {
       ++refused;
-      // One try without waiting: the refusal must not cost a thread either.
-      const std::string text = refusalText(refusal);
-      socket.non_blocking(true, ec);
-      socket.write_some(asio::buffer(text), ec);
-      socket.close(ec);
+      std::make_shared<Refusal>(std::move(socket), refusalText(refusal))->start();
       return;
     }
     std::make_shared<HttpConnection>(std::move(socket), frontEnd, std::move(slot), peer, viaProxy)->start();

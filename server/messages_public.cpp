@@ -138,6 +138,17 @@ constexpr std::array kMessages = {
             "safe, lookups from this address are paused. Please try again in an hour."},
     Message{"status.changed_meanwhile", "Permohonan ini baru saja berubah. Periksa statusnya lalu coba lagi.",
             "This request changed a moment ago. Check its status and try again."},
+    // Beside a file a form sent back could not keep.
+    Message{"file_not_kept", "Berkas ini belum dapat disimpan. Perbaiki isian yang lain, lalu unggah berkas ini lagi.",
+            "This file could not be kept yet. Correct the other fields, then upload this file again."},
+    // Beside the revised letter, when a request has had its share of revisions.
+    Message{"too_many_revisions",
+            "Permohonan ini sudah menerima jumlah surat revisi terbanyak yang diizinkan. Hubungi Bagian Protokol "
+            "bila surat masih perlu diubah.",
+            "This request has received the most revised letters allowed. Contact the protocol office if the letter "
+            "still needs changing."},
+    Message{"revisions_too_fast", "Terlalu banyak surat revisi dalam satu jam terakhir. Coba lagi nanti.",
+            "Too many revised letters within the last hour. Please try again later."},
 
     // The history a requester sees.
     Message{"history.submit", "Permohonan diajukan", "Request submitted"},

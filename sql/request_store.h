@@ -8,6 +8,7 @@
 // nothing here updates or deletes an audit row.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,9 +71,20 @@ struct FileRow {
   Instant uploadedAt = 0;
 };
 
-// A file to attach: its blob must have been stored with putBlob.
+// A file to attach: its blob must have been stored with putBlob, or its
+// bytes come along in `content`.
 struct FileRef {
   std::string kind, name, contentType, sha256;
+  // When set, the bytes are stored as a blob in the same transaction that
+  // attaches the file, and sha256 is computed from them (it may be left
+  // empty): a write that is refused then leaves nothing behind.
+  std::shared_ptr<const std::string> content = nullptr;
+};
+
+// What a collection of unused blobs deleted.
+struct BlobSweep {
+  std::int64_t blobs = 0;
+  std::int64_t bytes = 0;
 };
 
 struct AuditRow {
@@ -110,13 +122,32 @@ class RequestStore {
  public:
   virtual ~RequestStore() = default;
 
-  // Stores the bytes once per content; returns the hex SHA-256.
-  virtual std::string putBlob(const std::string& bytes) = 0;
+  // --- blobs: the bytes of files, once per content ---
+  // A blob no request file references yet (an upload kept for a form shown
+  // again with errors) lives until collectBlobs deletes it: each blob carries
+  // the last time it was stored or touched, and collection spares the young.
+
+  // Stores the bytes once per content and marks the blob as stored at `at`
+  // (storing the same content again moves the mark on); returns the hex
+  // SHA-256.
+  virtual std::string putBlob(const std::string& bytes, Instant at) = 0;
   virtual std::optional<std::string> blobBytes(std::string_view sha256) = 0;
+  // Marks an existing blob as used at `at`, as putBlob does, before a caller
+  // attaches it; false (nothing changed) when there is no such blob.
+  virtual bool touchBlob(std::string_view sha256, Instant at) = 0;
+  // Deletes every blob that no request file references and that was last
+  // stored or touched before `storedBefore`. The caller's grace period
+  // (storedBefore = now - grace) must exceed the time between putBlob or
+  // touchBlob and the write that attaches the blob. Runs in short
+  // transactions so that other writers are not held up.
+  virtual BlobSweep collectBlobs(Instant storedBefore) = 0;
+  // The bytes of the blobs no request file references (kept for a form
+  // shown again, or not yet collected).
+  virtual std::int64_t unusedBlobBytes() = 0;
 
   // Inserts the request (id, version 1, createdAt/updatedAt = audit.at), its
   // files and its first audit row. Throws StoreError if the code is taken or
-  // a file's blob is missing.
+  // a file's blob is missing (and it brings no content).
   virtual RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) = 0;
   virtual std::optional<RequestRow> findRequest(std::int64_t id) = 0;
   virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;

@@ -10,6 +10,7 @@
 #include <map>
 #include <utility>
 
+#include "sql/sqlite_quota.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_transaction.h"
 
@@ -136,6 +137,12 @@ std::optional<std::string> otherHolderOfUid(Session& s, std::int64_t calendarId,
   return first(std::move(holder));
 }
 
+std::int64_t sizeOf(Session& s, std::int64_t calendarId, const std::string& name) {
+  std::vector<std::int64_t> size;
+  s << "SELECT size FROM objects WHERE calendar_id = ? AND name = ?", into(size), bind(calendarId), useRef(name), now;
+  return size.empty() ? 0 : size.front();
+}
+
 std::optional<std::string> uidAt(Session& s, std::int64_t calendarId, const std::string& name) {
   std::vector<std::string> uid;
   s << "SELECT uid FROM objects WHERE calendar_id = ? AND name = ?", into(uid), bind(calendarId), useRef(name), now;
@@ -183,6 +190,14 @@ WriteResult SqliteStore::putObject(std::int64_t calendarId, const std::string& n
       return result;
     }
     const std::int64_t size = static_cast<std::int64_t>(ical.size());
+    if (pre.limits.ownerBytes || pre.limits.calendarObjects) {
+      std::optional<std::int64_t> oldSize;
+      if (currentEtag) oldSize = sizeOf(s, calendarId, name);
+      if (writeExceedsLimits(s, calendarId, pre.limits, oldSize, size, result)) {
+        result.status = WriteStatus::QuotaExceeded;
+        return result;
+      }
+    }
     const int recurring = index.recurring ? 1 : 0;
     if (currentEtag) {
       s << "UPDATE objects SET uid = ?, etag = ?, component = ?, size = ?, modified_at = ?, first_start = ?, "

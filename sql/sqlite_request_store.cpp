@@ -1,15 +1,12 @@
 #include "sql/sqlite_request_store.h"
 
-#include <Poco/Data/LOB.h>
 #include <Poco/Data/Statement.h>
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <utility>
 
+#include "sql/sqlite_blobs.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_transaction.h"
 
@@ -166,24 +163,20 @@ void insertAudit(Session& s, std::int64_t requestId, const AuditRow& audit) {
       useRef(audit.fromState), useRef(audit.toState), useRef(audit.note), now;
 }
 
-// Throws StoreError, so that the caller's transaction rolls back, if a
-// file's content was never stored.
+// Stores the content a file brings, in the caller's transaction. Throws
+// StoreError, so that the transaction rolls back, if a file's content was
+// never stored.
 void attachFiles(Session& s, std::int64_t requestId, const std::vector<FileRef>& files, Instant at) {
   for (const FileRef& file : files) {
+    const std::string sha256 = file.content ? storeBlob(s, *file.content, at) : file.sha256;
     std::vector<std::int64_t> size;
-    s << "SELECT size FROM blobs WHERE sha256 = ?", into(size), useRef(file.sha256), now;
-    if (size.empty()) throw StoreError("the content of \"" + file.name + "\" (" + file.sha256 + ") was never stored");
+    s << "SELECT size FROM blobs WHERE sha256 = ?", into(size), useRef(sha256), now;
+    if (size.empty()) throw StoreError("the content of \"" + file.name + "\" (" + sha256 + ") was never stored");
     s << "INSERT INTO request_files (request_id, kind, name, content_type, sha256, size, uploaded_at) "
          "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        bind(requestId), useRef(file.kind), useRef(file.name), useRef(file.contentType), useRef(file.sha256),
+        bind(requestId), useRef(file.kind), useRef(file.name), useRef(file.contentType), useRef(sha256),
         bind(size.front()), bind(at), now;
   }
-}
-
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower;
 }
 
 // LIKE treats % and _ as wildcards; a search for them must find them.
@@ -269,39 +262,6 @@ std::vector<FileRow> filesWhere(Session& s, const std::string& clause, std::int6
 }
 
 }  // namespace
-
-// --- blobs ---
-
-std::string SqliteRequestStore::putBlob(const std::string& bytes) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-  const std::string hash = Poco::DigestEngine::digestToHex(sha.digest());
-  return guarded("putBlob", [&] {
-    SqliteWriteTransaction tx(pool_, writers_);
-    // Empty content binds as NULL; COALESCE keeps it an empty blob. Only a
-    // conflict on the hash is ignored, so any other failure still shows.
-    const Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    tx.session() << "INSERT INTO blobs (sha256, size, bytes) VALUES (?, ?, COALESCE(?, X'')) "
-                    "ON CONFLICT (sha256) DO NOTHING",
-        useRef(hash), bind(static_cast<std::int64_t>(bytes.size())), bind(blob), now;
-    tx.commit();
-    return hash;
-  });
-}
-
-std::optional<std::string> SqliteRequestStore::blobBytes(std::string_view sha256) {
-  return guarded("blobBytes", [&] {
-    auto lease = pool_.acquire();
-    std::vector<Poco::Data::BLOB> bytes;
-    lease.session() << "SELECT bytes FROM blobs WHERE sha256 = ?", into(bytes), bind(lowercase(sha256)), now;
-    std::optional<std::string> found;
-    if (bytes.empty()) return found;
-    const Poco::Data::BLOB& blob = bytes.front();
-    found.emplace();
-    if (blob.size() > 0) found->assign(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
-    return found;
-  });
-}
 
 // --- requests ---
 

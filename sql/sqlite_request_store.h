@@ -18,8 +18,12 @@ class SqliteRequestStore final : public RequestStore {
   // REQUIRES: `pool` and `writers` outlive this store.
   SqliteRequestStore(SqliteSessionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
 
-  std::string putBlob(const std::string& bytes) override;
+  // Blobs live in sqlite_blobs.cpp.
+  std::string putBlob(const std::string& bytes, Instant at) override;
   std::optional<std::string> blobBytes(std::string_view sha256) override;
+  bool touchBlob(std::string_view sha256, Instant at) override;
+  BlobSweep collectBlobs(Instant storedBefore) override;
+  std::int64_t unusedBlobBytes() override;
 
   RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) override;
   std::optional<RequestRow> findRequest(std::int64_t id) override;

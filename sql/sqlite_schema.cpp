@@ -221,6 +221,20 @@ const std::vector<Migration>& migrations() {
                 xml TEXT NOT NULL,
                 PRIMARY KEY (user_id, resource, ns, name)))",
        }},
+      {4,
+       {
+           // An admin may let an aide or a viewer create calendars.
+           "ALTER TABLE users ADD COLUMN may_create_calendars INTEGER NOT NULL DEFAULT 0",
+           // When a blob was last stored or touched: unreferenced blobs are
+           // collected once older than a grace period. Those already there
+           // count from the upgrade, so a form re-shown just before it keeps
+           // its files.
+           "ALTER TABLE blobs ADD COLUMN stored_at INTEGER NOT NULL DEFAULT 0",
+           "UPDATE blobs SET stored_at = CAST(strftime('%s', 'now') AS INTEGER)",
+           "CREATE INDEX blobs_by_stored_at ON blobs (stored_at)",
+           // Collection asks, per blob, whether any file references it.
+           "CREATE INDEX request_files_by_sha256 ON request_files (sha256)",
+       }},
   };
   return all;
 }

@@ -27,13 +27,15 @@ std::int64_t nowSeconds() {
 struct UserRows {
   std::vector<std::int64_t> id;
   std::vector<std::string> name, role, displayName, passwordHash;
-  std::vector<int> disabled;
+  std::vector<int> disabled, mayCreateCalendars;
 
-  static constexpr const char* kSelect = "SELECT id, name, role, display_name, password_hash, disabled FROM users ";
+  static constexpr const char* kSelect =
+      "SELECT id, name, role, display_name, password_hash, disabled, may_create_calendars FROM users ";
 
   void into(Statement& st) {
     using Poco::Data::Keywords::into;
-    st, into(id), into(name), into(role), into(displayName), into(passwordHash), into(disabled);
+    st, into(id), into(name), into(role), into(displayName), into(passwordHash), into(disabled),
+        into(mayCreateCalendars);
   }
   std::vector<User> take() {
     std::vector<User> users(id.size());
@@ -45,6 +47,7 @@ struct UserRows {
       users[i].displayName = std::move(displayName[i]);
       users[i].passwordHash = std::move(passwordHash[i]);
       users[i].disabled = disabled[i] != 0;
+      users[i].mayCreateCalendars = mayCreateCalendars[i] != 0;
     }
     return users;
   }
@@ -145,10 +148,10 @@ User SqliteStore::createUser(const User& user) {
       throw StoreError("the user name \"" + user.name + "\" is already taken");
     }
     const std::string role(roleName(user.role));
-    s << "INSERT INTO users (name, role, display_name, password_hash, disabled, created_at) "
-         "VALUES (?, ?, ?, ?, ?, ?)",
+    s << "INSERT INTO users (name, role, display_name, password_hash, disabled, may_create_calendars, created_at) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         useRef(user.name), useRef(role), useRef(user.displayName), useRef(user.passwordHash),
-        bind(user.disabled ? 1 : 0), bind(nowSeconds()), now;
+        bind(user.disabled ? 1 : 0), bind(user.mayCreateCalendars ? 1 : 0), bind(nowSeconds()), now;
     std::int64_t id = 0;
     s << "SELECT last_insert_rowid()", into(id), now;
     tx.commit();
@@ -206,6 +209,17 @@ bool SqliteStore::setDisabled(std::string_view name, bool disabled) {
   });
 }
 
+bool SqliteStore::setMayCreateCalendars(std::string_view name, bool allowed) {
+  return guarded("setMayCreateCalendars", [&] {
+    SqliteWriteTransaction tx(pool_, writers_);
+    Statement st(tx.session());
+    st << "UPDATE users SET may_create_calendars = ? WHERE name = ?", bind(allowed ? 1 : 0), bind(std::string(name));
+    const bool found = st.execute() > 0;
+    tx.commit();
+    return found;
+  });
+}
+
 void SqliteStore::assignAide(std::int64_t aideId, std::int64_t leaderId) {
   guarded("assignAide", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
@@ -235,8 +249,17 @@ std::vector<std::int64_t> SqliteStore::leadersOfAide(std::int64_t aideId) {
 // --- calendars ---
 
 Calendar SqliteStore::createCalendar(const Calendar& calendar) {
+  return std::move(*createCalendarIn("createCalendar", calendar, std::nullopt));
+}
+
+std::optional<Calendar> SqliteStore::createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) {
+  return createCalendarIn("createCalendarWithinQuota", calendar, maxCalendars);
+}
+
+std::optional<Calendar> SqliteStore::createCalendarIn(std::string_view operation, const Calendar& calendar,
+                                                      std::optional<std::int64_t> maxCalendars) {
   if (calendar.slug.empty()) throw StoreError("a calendar needs a slug");
-  return guarded("createCalendar", [&] {
+  return guarded(operation, [&]() -> std::optional<Calendar> {
     SqliteWriteTransaction tx(pool_, writers_);
     Session& s = tx.session();
     const auto owner = userWhere(s, "WHERE id = ?", bind(calendar.ownerId));
@@ -247,6 +270,11 @@ Calendar SqliteStore::createCalendar(const Calendar& calendar) {
     if (taken > 0) {
       throw StoreError("user \"" + owner->name + "\" already has a calendar \"" + calendar.slug + "\"");
     }
+    if (maxCalendars) {
+      std::int64_t owned = 0;
+      s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ?", into(owned), bind(calendar.ownerId), now;
+      if (owned >= *maxCalendars) return std::nullopt;
+    }
     s << "INSERT INTO calendars (owner_id, slug, display_name, description, color, timezone, components, "
          "sync_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
         bind(calendar.ownerId), useRef(calendar.slug), useRef(calendar.displayName), useRef(calendar.description),
@@ -255,7 +283,7 @@ Calendar SqliteStore::createCalendar(const Calendar& calendar) {
     s << "SELECT last_insert_rowid()", into(id), now;
     auto created = calendarById(s, id);
     tx.commit();
-    return std::move(*created);
+    return created;
   });
 }
 

@@ -33,12 +33,15 @@ class SqliteStore final : public Store {
   std::vector<User> listUsers() override;
   bool setPasswordHash(std::string_view name, const std::string& hash) override;
   bool setDisabled(std::string_view name, bool disabled) override;
+  bool setMayCreateCalendars(std::string_view name, bool allowed) override;
+  Usage usageOf(std::int64_t userId) override;  // sqlite_quota.cpp
 
   void assignAide(std::int64_t aideId, std::int64_t leaderId) override;
   void unassignAide(std::int64_t aideId, std::int64_t leaderId) override;
   std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) override;
 
   Calendar createCalendar(const Calendar& calendar) override;
+  std::optional<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) override;
   std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) override;
   std::optional<Calendar> findCalendarById(std::int64_t id) override;
   std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) override;
@@ -75,6 +78,9 @@ class SqliteStore final : public Store {
                           std::string_view name) override;
 
  private:
+  std::optional<Calendar> createCalendarIn(std::string_view operation, const Calendar& calendar,
+                                           std::optional<std::int64_t> maxCalendars);
+
   SqliteSessionPool pool_;
   WriterQueue writers_;  // one writer at a time within this process, in arrival order
   // Declared after the pool and the mutex they share, so built after them.

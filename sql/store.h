@@ -10,6 +10,9 @@
 // - Every write to a calendar's objects (put, delete) increments that
 //   calendar's sync sequence by exactly one and records the change under the
 //   new sequence, in the same transaction.
+// - Quotas (Precondition::limits, createCalendarWithinQuota) are checked
+//   inside the write's transaction, so concurrent writers cannot pass them
+//   together.
 // - Errors of the database itself (disk full, lost connection) are thrown as
 //   StoreError; expected outcomes (not found, precondition failed) are values.
 
@@ -45,6 +48,9 @@ struct User {
   std::string displayName;
   std::string passwordHash;  // argon2id string as produced by libsodium
   bool disabled = false;
+  // An admin's leave for an aide or a viewer to create calendars (the other
+  // roles may anyway; see caldav::mayCreateCalendars).
+  bool mayCreateCalendars = false;
 };
 
 struct Calendar {
@@ -92,19 +98,42 @@ struct StoredObject : ObjectMeta {
   ObjectIndex index;
 };
 
-// Optimistic concurrency, checked inside the write transaction.
+// Quotas a write must keep (RFC 4331), counted for the calendar's owner
+// whoever writes. A write that does not grow what a limit counts is never
+// refused by it, so an owner over a lowered quota may still edit and delete.
+// Unset: no limit.
+struct WriteLimits {
+  std::optional<std::int64_t> ownerBytes;       // bytes the owner stores (Usage::bytes) after the write
+  std::optional<std::int64_t> calendarObjects;  // objects in the calendar after the write
+};
+
+// Optimistic concurrency and quotas, checked inside the write transaction.
 struct Precondition {
   bool ifNoneMatchAny = false;         // "If-None-Match: *": must not exist
   std::optional<std::string> ifMatch;  // must exist with this ETag ("*" = any)
+  WriteLimits limits = {};
 };
 
-enum class WriteStatus { Created, Updated, Deleted, NotFound, PreconditionFailed, UidConflict };
+enum class WriteStatus { Created, Updated, Deleted, NotFound, PreconditionFailed, UidConflict, QuotaExceeded };
 
 struct WriteResult {
   WriteStatus status = WriteStatus::NotFound;
   std::string etag;          // the new ETag after Created/Updated
   std::string conflictName;  // for UidConflict: the object that holds the UID
   std::int64_t syncSeq = 0;  // the calendar's sequence after the write
+  // For QuotaExceeded: which limit, and what the owner (bytes) or the
+  // calendar (objects) holds now.
+  enum class Limit { None, OwnerBytes, CalendarObjects } exceeded = Limit::None;
+  std::int64_t used = 0;
+};
+
+// What one user stores: counted against their quota (RFC 4331 quota-used-bytes).
+struct Usage {
+  std::int64_t calendars = 0;  // calendars they own
+  std::int64_t objects = 0;    // objects in those calendars
+  // The iCalendar text of those objects, the dead properties kept on those
+  // calendars and objects, and the user's own properties.
+  std::int64_t bytes = 0;
 };
 
 struct Change {
@@ -145,6 +174,9 @@ class Store {
   // Returns false if the user does not exist.
   virtual bool setPasswordHash(std::string_view name, const std::string& hash) = 0;
   virtual bool setDisabled(std::string_view name, bool disabled) = 0;
+  virtual bool setMayCreateCalendars(std::string_view name, bool allowed) = 0;
+  // What the user stores (one consistent snapshot).
+  virtual Usage usageOf(std::int64_t userId) = 0;
 
   // An aide (ajudan) assigned to a leader sees the leader's calendars.
   virtual void assignAide(std::int64_t aideId, std::int64_t leaderId) = 0;
@@ -154,6 +186,10 @@ class Store {
   // --- calendars ---
   // Throws StoreError if the owner already has a calendar with that slug.
   virtual Calendar createCalendar(const Calendar& calendar) = 0;
+  // The same, but only while the owner has fewer than `maxCalendars`
+  // calendars, counted in the same transaction; nullopt (nothing created)
+  // when they have that many already.
+  virtual std::optional<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) = 0;
   virtual std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) = 0;
   virtual std::optional<Calendar> findCalendarById(std::int64_t id) = 0;
   virtual std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) = 0;
@@ -171,7 +207,8 @@ class Store {
   // --- calendar objects ---
   // Writes `ical` under `name` with the given ETag and index. Fails with
   // UidConflict if another name in the calendar holds index.uid, or if
-  // `name` holds an object with another UID (conflictName is then `name`).
+  // `name` holds an object with another UID (conflictName is then `name`);
+  // with QuotaExceeded if the write would pass one of pre.limits.
   virtual WriteResult putObject(std::int64_t calendarId, const std::string& name, const std::string& ical,
                                 const std::string& etag, const ObjectIndex& index, const Precondition& pre) = 0;
   virtual WriteResult deleteObject(std::int64_t calendarId, const std::string& name, const Precondition& pre) = 0;

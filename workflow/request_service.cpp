@@ -188,7 +188,7 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
   auto& requests = impl_->store.requests();
   sql::RequestRow row;
   FieldErrors errors = validateFormFields(form, impl_->store, impl_->clock, config_, row);
-  CheckedFiles checked = checkSubmissionFiles(files, kept, requests, config_);
+  CheckedFiles checked = checkSubmissionFiles(files, kept, requests, config_, impl_->clock.now(), !errors.empty());
   errors.insert(checked.errors.begin(), checked.errors.end());
   if (!errors.empty()) {
     Outcome outcome = failure(Outcome::Status::Invalid, "", std::move(errors));
@@ -246,10 +246,14 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   auto from = parseState(request->state);
   auto to = from ? nextState(*from, Action::Resubmit) : std::nullopt;
   if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  if (auto refusal = revisionRefusal(requests.filesOf(request->id), impl_->clock.now(), config_))
+    return failure(Outcome::Status::Invalid, "", {{"surat", *refusal}});
   std::string text = trimmed(note);
   FieldErrors errors;
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
-  CheckedLetter letter = checkRevisedLetter(revisedLetter, requests, config_);
+  // The letter's bytes are stored with the update that attaches it: a
+  // revision refused here, or by a version that moved, keeps nothing.
+  CheckedLetter letter = checkRevisedLetter(revisedLetter, config_);
   if (!letter.file) errors.emplace("surat", letter.error);
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
 

@@ -27,7 +27,8 @@ namespace jadwal::workflow {
 // translates, e.g. "required", "invalid_date", "date_in_past",
 // "end_before_start", "invalid_time", "invalid_email", "invalid_phone",
 // "unknown_leader", "file_required", "file_type_pdf", "file_type_document",
-// "file_too_large", "too_many_files", "too_long", "invalid_choice".
+// "file_too_large", "too_many_files", "too_long", "invalid_choice",
+// "too_many_revisions", "revisions_too_fast", "file_not_kept".
 using FieldErrors = std::map<std::string, std::string>;
 
 // What the public form sends, as typed. Field names (the HTML names too):

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
 
 #include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
@@ -230,10 +231,16 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
 }
 
 CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, const std::vector<KeptFile>& kept,
-                                  sql::RequestStore& requests, const WorkflowConfig& config) {
+                                  sql::RequestStore& requests, const WorkflowConfig& config, sql::Instant now,
+                                  bool formHasErrors) {
   CheckedFiles result;
-  std::optional<KeptFile> letter;
-  std::vector<KeptFile> supporting;
+  // A file that passed; a new upload keeps its bytes here until it is stored.
+  struct Candidate {
+    KeptFile file;
+    const std::string* newBytes = nullptr;
+  };
+  std::optional<Candidate> letter;
+  std::vector<Candidate> supporting;
 
   auto accept = [&](const std::string& field, const std::string& name, const std::string& bytes,
                     const std::string& knownSha256) -> std::optional<KeptFile> {
@@ -247,7 +254,7 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     file.field = field;
     file.name = safeFileName(name, *type);
     file.contentType = std::string(mediaTypeOf(*type));
-    file.sha256 = knownSha256.empty() ? requests.putBlob(bytes) : knownSha256;
+    file.sha256 = knownSha256;
     return file;
   };
 
@@ -259,8 +266,9 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     return false;
   };
   auto alreadyKept = [&](const std::string& sha256) {
-    return (letter && letter->sha256 == sha256) ||
-           std::any_of(supporting.begin(), supporting.end(), [&](const KeptFile& f) { return f.sha256 == sha256; });
+    return (letter && letter->file.sha256 == sha256) ||
+           std::any_of(supporting.begin(), supporting.end(),
+                       [&](const Candidate& c) { return c.file.sha256 == sha256; });
   };
 
   // Files from an earlier attempt first, so that a new upload of the letter replaces the kept one.
@@ -268,14 +276,17 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     if (file.field != "surat" && file.field != "pendukung") continue;
     if (alreadyKept(file.sha256)) continue;  // a replayed hidden field reads the blob once
     if (file.field == "pendukung" && !roomForSupporting()) continue;
+    // Touched first: once marked, collection spares the blob while this
+    // submission goes on.
+    if (!requests.touchBlob(file.sha256, now)) continue;  // unknown blob: as if nothing had been carried
     auto bytes = requests.blobBytes(file.sha256);
-    if (!bytes) continue;  // unknown blob: as if nothing had been carried
+    if (!bytes) continue;
     auto checked = accept(file.field, file.name, *bytes, file.sha256);
     if (!checked) continue;
     if (file.field == "surat")
-      letter = checked;
+      letter = Candidate{*checked};
     else
-      supporting.push_back(*checked);
+      supporting.push_back({*checked});
   }
   for (const auto& upload : uploads) {
     if (upload.field != "surat" && upload.field != "pendukung") continue;
@@ -284,9 +295,9 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     auto checked = accept(upload.field, upload.fileName, upload.bytes, "");
     if (!checked) continue;
     if (upload.field == "surat")
-      letter = checked;
+      letter = Candidate{*checked, &upload.bytes};
     else
-      supporting.push_back(*checked);
+      supporting.push_back({*checked, &upload.bytes});
   }
 
   if (supporting.size() > config.maxSupportingFiles) {
@@ -295,14 +306,34 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
   }
   if (!letter && !result.errors.count("surat")) result.errors.emplace("surat", "file_required");
 
-  if (letter) result.kept.push_back(*letter);
-  result.kept.insert(result.kept.end(), supporting.begin(), supporting.end());
+  // New uploads are stored now. Those of a form going back with errors are
+  // only kept for the next try while the files no request uses stay within
+  // their bound, read once.
+  const bool goingBack = formHasErrors || !result.errors.empty();
+  std::optional<std::int64_t> budget;
+  auto store = [&](Candidate& candidate) {
+    if (!candidate.newBytes) return true;
+    const auto size = static_cast<std::int64_t>(candidate.newBytes->size());
+    if (goingBack) {
+      if (!budget) budget = static_cast<std::int64_t>(config.maxUnusedFileBytes) - requests.unusedBlobBytes();
+      if (size > *budget) {
+        result.errors.emplace(candidate.file.field, "file_not_kept");
+        return false;
+      }
+      *budget -= size;
+    }
+    candidate.file.sha256 = requests.putBlob(*candidate.newBytes, now);
+    return true;
+  };
+  if (letter && store(*letter)) result.kept.push_back(letter->file);
+  for (auto& candidate : supporting) {
+    if (store(candidate)) result.kept.push_back(candidate.file);
+  }
   for (const auto& file : result.kept) result.files.push_back({file.field, file.name, file.contentType, file.sha256});
   return result;
 }
 
-CheckedLetter checkRevisedLetter(const UploadedFile& upload, sql::RequestStore& requests,
-                                 const WorkflowConfig& config) {
+CheckedLetter checkRevisedLetter(const UploadedFile& upload, const WorkflowConfig& config) {
   CheckedLetter result;
   if (upload.bytes.empty()) {
     result.error = "file_required";
@@ -310,9 +341,23 @@ CheckedLetter checkRevisedLetter(const UploadedFile& upload, sql::RequestStore& 
   }
   auto type = fileTypeFor("surat", upload.bytes, config.maxFileBytes, result.error);
   if (!type) return result;
-  result.file = sql::FileRef{"revisi", safeFileName(upload.fileName, *type), std::string(mediaTypeOf(*type)),
-                             requests.putBlob(upload.bytes)};
+  result.file = sql::FileRef{"revisi", safeFileName(upload.fileName, *type), std::string(mediaTypeOf(*type)), "",
+                             std::make_shared<const std::string>(upload.bytes)};
   return result;
+}
+
+std::optional<std::string> revisionRefusal(const std::vector<sql::FileRow>& files, sql::Instant now,
+                                           const WorkflowConfig& config) {
+  constexpr sql::Instant kHour = 3600;
+  std::size_t revisions = 0, lastHour = 0;
+  for (const auto& file : files) {
+    if (file.kind != "revisi") continue;
+    ++revisions;
+    if (file.uploadedAt > now - kHour) ++lastHour;
+  }
+  if (revisions >= config.maxRevisions) return "too_many_revisions";
+  if (lastHour >= config.revisionsPerHour) return "revisions_too_fast";
+  return std::nullopt;
 }
 
 FieldErrors applyScheduleChange(const std::string& date, const std::string& startTime, const std::string& endTime,

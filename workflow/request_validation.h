@@ -40,22 +40,35 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
 // The files of a submission: new uploads and files kept from an earlier
 // attempt (looked up and re-checked from their stored bytes: the hidden
 // fields that carry them are not trusted). Uploads that pass are stored as
-// blobs at once so that a re-shown form can keep them.
+// blobs at once, marked `now`, so that a re-shown form can keep them; kept
+// ones are touched `now`. Until a request references them, blob collection
+// spares them for its grace period only. When the submission goes back
+// (`formHasErrors`, or a file failed), new uploads are only kept for the next
+// try while the files no request uses stay within config.maxUnusedFileBytes
+// ("file_not_kept" beyond).
 struct CheckedFiles {
   std::vector<sql::FileRef> files;  // every file that passed, the letter first
   std::vector<KeptFile> kept;       // the same, as the form carries them
   FieldErrors errors;               // "surat" / "pendukung"
 };
 CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, const std::vector<KeptFile>& kept,
-                                  sql::RequestStore& requests, const WorkflowConfig& config);
+                                  sql::RequestStore& requests, const WorkflowConfig& config, sql::Instant now,
+                                  bool formHasErrors);
 
-// A revised letter: must be a PDF within the size limit. Stores its blob.
-// Returns the file (kind "revisi") or the error message id.
+// A revised letter: must be a PDF within the size limit. Stores nothing: the
+// file (kind "revisi") carries its content, stored with the update that
+// attaches it. Returns the file or the error message id.
 struct CheckedLetter {
   std::optional<sql::FileRef> file;
   std::string error;
 };
-CheckedLetter checkRevisedLetter(const UploadedFile& upload, sql::RequestStore& requests, const WorkflowConfig& config);
+CheckedLetter checkRevisedLetter(const UploadedFile& upload, const WorkflowConfig& config);
+
+// Whether a request with `files` may take another revised letter at `now`:
+// nullopt, or the message id ("too_many_revisions" past
+// config.maxRevisions, "revisions_too_fast" past config.revisionsPerHour).
+std::optional<std::string> revisionRefusal(const std::vector<sql::FileRow>& files, sql::Instant now,
+                                           const WorkflowConfig& config);
 
 // Applies a decision's adjusted date, times and venue to `row` (empty
 // fields keep what the row has). Returns errors keyed by the decision form's

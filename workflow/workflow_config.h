@@ -13,6 +13,12 @@ struct WorkflowConfig {
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";
   std::size_t maxFileBytes = 10 * 1024 * 1024;  // per uploaded file
   std::size_t maxSupportingFiles = 5;
+  // Revised letters one request may receive in all, and within an hour.
+  std::size_t maxRevisions = 10;
+  std::size_t revisionsPerHour = 3;
+  // Uploads of forms sent back with errors are kept for the next try, up to
+  // this many bytes of files no request uses, from everyone together.
+  std::size_t maxUnusedFileBytes = 1024 * 1024 * 1024;
 };
 
 }  // namespace jadwal::workflow

@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(an_uploaded_name_loses_its_bidi_controls) {
 BOOST_AUTO_TEST_CASE(a_name_stored_before_is_served_without_them) {
   // A row written before names were cleaned still holds the override.
   const auto row = submit();
-  const std::string sha = store->requests().putBlob(kPdf);
+  const std::string sha = store->requests().putBlob(kPdf, clock.now());
   const std::string stored = "invoice" + kRlo + "gpj.pdf";
   sql::AuditRow audit;
   audit.at = clock.now();

@@ -300,7 +300,8 @@ BOOST_FIXTURE_TEST_CASE(user_add_creates_the_user_and_a_leaders_agenda, CliFixtu
   BOOST_TEST(store->calendarsOwnedBy(store->findUser("staf1")->id).empty());
 
   BOOST_TEST(run({"user", "list"}) == 0);
-  BOOST_TEST(out.str().find("bupati\tpimpinan\tBupati Ogan Ilir\tenabled\n") != std::string::npos, out.str());
+  BOOST_TEST(out.str().find("bupati\tpimpinan\tBupati Ogan Ilir\tenabled\tcalendars\n") != std::string::npos,
+             out.str());
 }
 
 BOOST_FIXTURE_TEST_CASE(user_add_failures, CliFixture) {

@@ -381,3 +381,83 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
     BOOST_TEST(message.find("config: caldav." + line.substr(0, line.find(' ')) + ": ") == 0u, message);
   }
 }
+
+// --- unused uploads ---
+
+namespace {
+
+// Every refusal names its key.
+void expectRefused(const std::string& section, const std::string& line) {
+  const std::string key = section + "." + line.substr(0, line.find(' '));
+  const std::string message = expectError(withLine(section, line));
+  BOOST_TEST(message.find("config: " + key + ": ") == 0u, message);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(unused_upload_keys_have_defaults_and_are_read) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.workflow.unusedFileGraceSeconds == 86400);
+  BOOST_TEST(defaults.workflow.unusedFileSweepSeconds == 3600);
+  BOOST_TEST(defaults.workflow.unusedFileMaxBytes == 1073741824u);
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[workflow]\n"
+                                           "unused_file_grace_seconds = 7200\n"
+                                           "unused_file_sweep_seconds = 600\n"
+                                           "unused_file_max_bytes = 10485760\n");
+  BOOST_TEST(config.workflow.unusedFileGraceSeconds == 7200);
+  BOOST_TEST(config.workflow.unusedFileSweepSeconds == 600);
+  BOOST_TEST(config.workflow.unusedFileMaxBytes == 10485760u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_unused_upload_values_are_refused) {
+  expectRefused("workflow", "unused_file_grace_seconds = 60");  // a form shown again must keep its files a while
+  expectRefused("workflow", "unused_file_grace_seconds = 1d");
+  expectRefused("workflow", "unused_file_sweep_seconds = 0");
+  expectRefused("workflow", "unused_file_max_bytes = 1000");
+  expectRefused("workflow", "unused_file_max_bytes = 1GB");
+}
+
+// --- revisions ---
+
+BOOST_AUTO_TEST_CASE(revision_keys_have_defaults_and_are_read) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.workflow.maxRevisions == 10);
+  BOOST_TEST(defaults.workflow.revisionsPerHour == 3);
+  const ServerConfig config = expectConfig(kMinimal + "[workflow]\nmax_revisions = 4\nrevisions_per_hour = 1\n");
+  BOOST_TEST(config.workflow.maxRevisions == 4);
+  BOOST_TEST(config.workflow.revisionsPerHour == 1);
+}
+
+BOOST_AUTO_TEST_CASE(bad_revision_values_are_refused) {
+  expectRefused("workflow", "max_revisions = 0");
+  expectRefused("workflow", "max_revisions = 1001");
+  expectRefused("workflow", "revisions_per_hour = 0");
+  expectRefused("workflow", "revisions_per_hour = many");
+}
+
+// --- quotas ---
+
+BOOST_AUTO_TEST_CASE(quota_keys_have_defaults_no_office_meets_and_are_read) {
+  const ServerConfig defaults = expectConfig(kMinimal);
+  BOOST_TEST(defaults.quota.calendarsPerUser == 20);
+  BOOST_TEST(defaults.quota.bytesPerUser == 104857600);
+  BOOST_TEST(defaults.quota.objectsPerCalendar == 100000);
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[quota]\n"
+                                           "calendars_per_user = 5\n"
+                                           "bytes_per_user = 1048576\n"
+                                           "objects_per_calendar = 2000\n");
+  BOOST_TEST(config.quota.calendarsPerUser == 5);
+  BOOST_TEST(config.quota.bytesPerUser == 1048576);
+  BOOST_TEST(config.quota.objectsPerCalendar == 2000);
+}
+
+BOOST_AUTO_TEST_CASE(bad_quota_values_are_refused) {
+  expectRefused("quota", "calendars_per_user = 0");
+  expectRefused("quota", "calendars_per_user = many");
+  expectRefused("quota", "bytes_per_user = 1000");  // less than one large event
+  expectRefused("quota", "bytes_per_user = 100MB");
+  expectRefused("quota", "objects_per_calendar = 0");
+  BOOST_TEST(expectError(withLine("quota", "bytes = 5")) == "config: quota.bytes: unknown key");
+}

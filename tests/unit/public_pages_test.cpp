@@ -389,7 +389,7 @@ BOOST_AUTO_TEST_CASE(errors_are_shown_beside_their_fields_and_nothing_is_lost) {
 
 BOOST_AUTO_TEST_CASE(forged_kept_files_are_ignored) {
   // A blob someone else uploaded: its hash alone must not attach it.
-  const std::string sha = store->requests().putBlob(pdfBytes("milik orang lain"));
+  const std::string sha = store->requests().putBlob(pdfBytes("milik orang lain"), now());
   Fields fields = validFields();
   fields.insert(fields.end(), {{"simpan_jenis", "surat"},
                                {"simpan_nama", "curian.pdf"},

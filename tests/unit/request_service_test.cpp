@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(files_that_passed_are_kept_for_the_reshown_form) {
 
 BOOST_AUTO_TEST_CASE(kept_files_are_rechecked_from_their_bytes) {
   // A hidden field claiming a PDF letter whose blob is a PNG.
-  std::string pngSha = store->requests().putBlob(pngBytes());
+  std::string pngSha = store->requests().putBlob(pngBytes(), clock.now());
   auto outcome = service->submit(form(), {}, {{"surat", "surat.pdf", "application/pdf", pngSha}});
   BOOST_TEST(outcome.errors["surat"] == "file_type_pdf");
   BOOST_TEST(outcome.keptFiles.empty());
@@ -231,7 +231,7 @@ BOOST_AUTO_TEST_CASE(kept_files_are_rechecked_from_their_bytes) {
   BOOST_TEST_REQUIRE(outcome.ok());
   BOOST_TEST(store->requests().filesOf(outcome.request.id)[1].contentType == "image/png");
   // A new letter replaces a kept one.
-  std::string oldSha = store->requests().putBlob(pdfBytes("old"));
+  std::string oldSha = store->requests().putBlob(pdfBytes("old"), clock.now());
   outcome = service->submit(form(), {{"surat", "baru.pdf", pdfBytes("new")}}, {{"surat", "lama.pdf", "", oldSha}});
   BOOST_TEST_REQUIRE(outcome.ok());
   auto files = store->requests().filesOf(outcome.request.id);

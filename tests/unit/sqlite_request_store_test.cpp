@@ -91,7 +91,7 @@ struct Fixture {
     return requests.createRequest(sampleRequest(code, start), {}, auditAt(createdAt));
   }
   FileRef fileWith(const std::string& bytes, const std::string& name = "surat.pdf", const std::string& kind = "surat") {
-    return FileRef{kind, name, "application/pdf", requests.putBlob(bytes)};
+    return FileRef{kind, name, "application/pdf", requests.putBlob(bytes, 1)};
   }
   std::vector<std::string> codesOf(const RequestQuery& query) {
     std::vector<std::string> codes;
@@ -325,18 +325,18 @@ BOOST_FIXTURE_TEST_CASE(concurrent_updates_of_one_version_let_exactly_one_win, F
 // --- blobs and files ---
 
 BOOST_FIXTURE_TEST_CASE(blobs_are_stored_once_per_content_and_keep_every_byte, Fixture) {
-  const std::string hash = requests.putBlob("abc");
+  const std::string hash = requests.putBlob("abc", 1);
   BOOST_TEST(hash == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  BOOST_TEST(requests.putBlob("abc") == hash);
+  BOOST_TEST(requests.putBlob("abc", 1) == hash);
   BOOST_TEST(countRows(db.path, "blobs") == 1);
 
   std::string binary("%PDF\0\x01\xff\r\n tail", 14);
-  const std::string binaryHash = requests.putBlob(binary);
+  const std::string binaryHash = requests.putBlob(binary, 1);
   BOOST_TEST(binaryHash != hash);
   BOOST_TEST(requests.blobBytes(binaryHash) == std::optional<std::string>(binary));
   BOOST_TEST(requests.blobBytes(hash) == std::optional<std::string>("abc"));
 
-  const std::string emptyHash = requests.putBlob("");
+  const std::string emptyHash = requests.putBlob("", 1);
   BOOST_TEST(emptyHash == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   BOOST_TEST(requests.blobBytes(emptyHash) == std::optional<std::string>(""));
 
@@ -348,7 +348,7 @@ BOOST_FIXTURE_TEST_CASE(blobs_are_stored_once_per_content_and_keep_every_byte, F
 BOOST_FIXTURE_TEST_CASE(files_are_listed_in_upload_order_and_found_by_id, Fixture) {
   const std::string letter = std::string(3000, 'L');
   const FileRef surat = fileWith(letter, "surat.pdf");
-  const FileRef foto{"pendukung", "foto.jpg", "image/jpeg", requests.putBlob("jpeg bytes")};
+  const FileRef foto{"pendukung", "foto.jpg", "image/jpeg", requests.putBlob("jpeg bytes", 1)};
   const FileRef again = fileWith(letter, "copy.pdf", "pendukung");  // same content, second file
   const RequestRow created = requests.createRequest(sampleRequest("FILES"), {surat, foto, again}, auditAt(77));
   const RequestRow other = requests.createRequest(sampleRequest("FILES-2"), {fileWith("x")}, auditAt(78));
@@ -676,6 +676,6 @@ BOOST_AUTO_TEST_CASE(a_version_1_database_is_upgraded_and_keeps_its_data) {
   auto session = rawSession(db.path);
   std::vector<int> versions;
   session << "SELECT version FROM schema_version ORDER BY version", into(versions), now;
-  BOOST_TEST(versions == (std::vector<int>{1, 2, 3}), boost::test_tools::per_element());
-  BOOST_TEST(latestSqliteSchemaVersion() == 3);
+  BOOST_TEST(versions == (std::vector<int>{1, 2, 3, 4}), boost::test_tools::per_element());
+  BOOST_TEST(latestSqliteSchemaVersion() == 4);
 }

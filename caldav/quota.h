@@ -1,0 +1,29 @@
+#pragma once
+// Quotas (RFC 4331) in the CalDAV layer: the 507 answers of writes past a
+// quota, and the quota-available-bytes / quota-used-bytes properties.
+
+#include <string_view>
+#include <vector>
+
+#include "caldav/dav_context.h"
+#include "caldav/properties.h"
+
+namespace jadwal::caldav {
+
+// 507 with DAV:quota-not-exceeded for a write the store refused with
+// QuotaExceeded in a calendar `ownerName` owns.
+DavResponse quotaExceededResponse(const sql::WriteResult& result, const QuotaLimits& quota, std::string_view ownerName);
+// 507 with DAV:quota-not-exceeded for a calendar `ownerName` may not have.
+DavResponse calendarQuotaResponse(const QuotaLimits& quota, std::string_view ownerName);
+// 507 with DAV:quota-not-exceeded when storing `addedBytes` more for
+// `userId` would pass their quota; nullopt when it fits (or adds nothing).
+// Checked outside any write transaction: for properties, whose every
+// request is bounded by the body limit.
+std::optional<DavResponse> refuseBytesOverQuota(DavContext& ctx, std::int64_t userId, std::int64_t addedBytes);
+
+// DAV:quota-available-bytes and DAV:quota-used-bytes of calendar homes and
+// calendars: the quota of the home's user or of the calendar's owner. Live,
+// and not in allprop (RFC 4331 section 3).
+void addQuotaProperties(std::vector<LiveProperty>& registry);
+
+}  // namespace jadwal::caldav
