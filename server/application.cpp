@@ -34,10 +34,6 @@ namespace {
 // names cannot grow memory.
 constexpr std::size_t kCredentialCacheCapacity = 4096;
 
-// Rejected forms per client address and hour: enough for people who
-// mistype, too few to fill the disk with the files they carry.
-constexpr std::size_t kFailedAttemptsPerHour = 30;
-
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
   time.defaultTzid = config.timezone;
@@ -175,7 +171,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     calendars.addObserver(requests.calendarObserver());
     // Storing files through rejected forms costs an address its access to
     // the form for the rest of the hour.
-    RateLimiter failedAttempts(kFailedAttemptsPerHour, std::chrono::hours(1));
+    RateLimiter failedAttempts(static_cast<std::size_t>(config_.workflow.failedFormsPerHour), std::chrono::hours(1));
     RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
     RateLimiter codeMisses(static_cast<std::size_t>(config_.workflow.codeMissesPerHour), std::chrono::hours(1));
     WebContext web{*store,

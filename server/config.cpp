@@ -322,6 +322,8 @@ const std::map<std::string, Setter>& setters() {
                      [](ServerConfig& c, long long v) { c.workflow.maxFileBytes = static_cast<std::size_t>(v); })},
       {"workflow.submissions_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
+      {"workflow.failed_forms_per_hour",
+       integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.failedFormsPerHour = int(v); })},
       {"workflow.code_misses_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.codeMissesPerHour = int(v); })},
       {"workflow.max_revisions",

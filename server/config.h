@@ -8,8 +8,8 @@
 #include <string>
 #include <variant>
 
-#include "server/login_limits.h"
 #include "caldav/calendar_service.h"
+#include "server/login_limits.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -51,8 +51,11 @@ struct WorkflowSettings {
   std::size_t maxFileBytes = 10485760;  // per uploaded file
   int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
   int codeMissesPerHour = 30;           // unknown tracking codes looked up per client address; 0: no limit
-  int maxRevisions = 10;                // revised letters per request
-  int revisionsPerHour = 3;             // revised letters per request and hour
+  // Forms sent back with errors per client address and hour: enough for
+  // people who mistype, too few to fill the disk with the files they carry.
+  int failedFormsPerHour = 30;
+  int maxRevisions = 10;     // revised letters per request
+  int revisionsPerHour = 3;  // revised letters per request and hour
   // Uploads no request uses yet (a form shown again with errors) are deleted
   // once this old, checked at start and every unusedFileSweepSeconds.
   int unusedFileGraceSeconds = 86400;

@@ -71,6 +71,7 @@ _KEY_SECTIONS = {
     "hold_calendar": "workflow",
     "max_file_bytes": "workflow",
     "submissions_per_hour": "workflow",
+    "failed_forms_per_hour": "workflow",
 }
 
 # Keyword arguments whose INI name differs: smtp_host=... -> [smtp] host = ...

@@ -296,6 +296,14 @@ BOOST_AUTO_TEST_CASE(receipt_limits_are_read_and_checked) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(failed_form_limit_is_read_and_checked) {
+  BOOST_TEST(expectConfig(kMinimal).workflow.failedFormsPerHour == 30);
+  BOOST_TEST(expectConfig(withLine("workflow", "failed_forms_per_hour = 5")).workflow.failedFormsPerHour == 5);
+  BOOST_TEST(
+      expectError(withLine("workflow", "failed_forms_per_hour = -1")).find("config: workflow.failed_forms_per_hour:") ==
+      0u);
+}
+
 BOOST_AUTO_TEST_CASE(code_miss_limit_is_read_and_checked) {
   BOOST_TEST(expectConfig(kMinimal).workflow.codeMissesPerHour == 30);
   BOOST_TEST(expectConfig(withLine("workflow", "code_misses_per_hour = 5")).workflow.codeMissesPerHour == 5);
