@@ -114,10 +114,33 @@ void HttpConnection::onHead(error_code ec) {
   if (timedOut_) return refuse(408, "The request head did not arrive in time");
   if (clientWentAway(ec) || ec == asio::error::operation_aborted) return closeNow();
   if (ec == http::error::header_limit) return refuse(431, "The request head is too large");
-  // The parser compares a Content-Length with the body limit as it reads the head.
-  if (ec == http::error::body_limit) return refuse(413, "The request body is larger than the server accepts");
+  if (ec == http::error::body_limit) {
+    // The parser compares a Content-Length with the body limit as it reads
+    // the head, which is whole by then: the refusal can speak the page's language.
+    captureHead();
+    return refuse(413, "The request body is larger than the server accepts");
+  }
   if (ec) return refuse(400, "Malformed request: " + ec.message());
+  captureHead();
+  if (!checkHead()) return;
 
+  if (parser_->is_done()) return dispatch();
+  if (request_.version == 11 && beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+    // The client waits for this before it sends a large body.
+    phase_ = Phase::Writing;
+    arm(frontEnd_.options.sendTimeout);
+    asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
+                      [self = shared_from_this()](error_code writeError, std::size_t) {
+                        if (writeError || self->phase_ != Phase::Writing) return self->closeNow();
+                        self->readBody();
+                      });
+    return;
+  }
+  readBody();
+}
+
+// Copies the parsed head into request_, with the client's address.
+void HttpConnection::captureHead() {
   const auto& message = parser_->get();
   request_.method = std::string(message.method_string());
   request_.target = std::string(message.target());
@@ -131,21 +154,6 @@ void HttpConnection::onHead(error_code ec) {
   } else {
     request_.clientAddress = peer_;
   }
-  if (!checkHead()) return;
-
-  if (parser_->is_done()) return dispatch();
-  if (request_.version == 11 && beast::iequals(message[http::field::expect], "100-continue")) {
-    // The client waits for this before it sends a large body.
-    phase_ = Phase::Writing;
-    arm(frontEnd_.options.sendTimeout);
-    asio::async_write(socket_, asio::buffer(kContinue.data(), kContinue.size()),
-                      [self = shared_from_this()](error_code writeError, std::size_t) {
-                        if (writeError || self->phase_ != Phase::Writing) return self->closeNow();
-                        self->readBody();
-                      });
-    return;
-  }
-  readBody();
 }
 
 // The checks on a head before its body is read. Returns false when the

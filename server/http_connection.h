@@ -66,6 +66,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void waitForRequest();
   void readHead();
   void onHead(boost::system::error_code ec);
+  void captureHead();
   bool checkHead();
   void readBody();
   void onBody(boost::system::error_code ec);

@@ -153,6 +153,34 @@ class FramingTest(ServerTestCase):
                 self.assertEqual("nosniff", headers.get("x-content-type-options"))
 
 
+class WebRefusalPagesTest(ServerTestCase):
+    """What the front end refuses on a web path is explained in a page, in Indonesian."""
+
+    USERS = (("bupati", "pimpinan", "Bupati Ogan", "rahasia-bupati"),)
+    SERVER_OPTIONS = {"max_body_bytes": 65536, "body_timeout_seconds": 1, "min_bytes_per_second": 1000000}
+
+    def refused_page(self, head, body=b""):
+        answer = raw_exchange(self.srv.port, head + body)
+        head_part, _, page = answer.partition(b"\r\n\r\n")
+        self.assertIn(b"Content-Type: text/html", head_part)
+        return status_of(answer), page.decode("utf-8")
+
+    def test_a_body_too_large_for_the_form(self):
+        status, page = self.refused_page(b"POST /permohonan HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n"
+                                         b"Content-Type: multipart/form-data; boundary=x\r\n\r\n")
+        self.assertEqual(413, status)
+        self.assertIn("melebihi batas ukuran", page)
+        status, page = self.refused_page(b"POST /permohonan?lang=en HTTP/1.1\r\nHost: x\r\n"
+                                         b"Content-Length: 99999999\r\n\r\n")
+        self.assertIn("over the size limit", page)
+
+    def test_a_form_that_does_not_arrive_in_time(self):
+        status, page = self.refused_page(b"POST /permohonan HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+                                         b"Content-Type: application/x-www-form-urlencoded\r\n\r\nnama=")
+        self.assertEqual(408, status)
+        self.assertIn("tidak sampai tepat waktu", page)
+
+
 class TrustedProxyTest(unittest.TestCase):
     """The access log records the address the server decided the client has."""
 
