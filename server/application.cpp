@@ -169,6 +169,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
     }
     workflow::RequestService requests(*store, calendars, mailer, clock, workflowConfigOf(config_));
     calendars.addObserver(requests.calendarObserver());
+    // Events a killed server left out of step with their requests are put
+    // right before anyone is answered.
+    requests.repairCalendars(std::cerr);
     // Storing files through rejected forms costs an address its access to
     // the form for the rest of the hour.
     RateLimiter failedAttempts(static_cast<std::size_t>(config_.workflow.failedFormsPerHour), std::chrono::hours(1));

@@ -145,6 +145,8 @@ constexpr std::array kStaff = {
     Message{"staf_action_calendar_restore", "Perubahan di kalender tidak diikuti", "Calendar change not followed"},
     Message{"staf_action_calendar_unlink", "Acara dihapus dari kalender", "Event removed from the calendar"},
     Message{"staf_action_calendar_error", "Kalender gagal diperbarui", "Calendar update failed"},
+    Message{"staf_action_calendar_repair", "Kalender diselaraskan kembali dengan permohonan",
+            "Calendar brought back in line with the request"},
     Message{"staf_d_note", "Catatan", "Note"},
     Message{"staf_d_note_required", "Catatan (wajib)", "Note (required)"},
     Message{"staf_d_reason_required", "Alasan (wajib)", "Reason (required)"},

@@ -59,6 +59,16 @@ struct RequestRow {
   Instant updatedAt = 0;
 };
 
+// Whether a request's calendar events show the request as it is. A change
+// is marked in the transaction that makes it and cleared once the workflow
+// has brought the events in line, so a server killed in between finds the
+// request again (see RequestStore's calendar-step methods).
+enum class CalendarStep {
+  InStep = 0,          // the events show the request
+  RequestChanged = 1,  // the request changed; its events may not show it yet
+  EventChanged = 2,    // an event it links was written or deleted; not yet followed
+};
+
 // A file kept with a request. The bytes live once per content in blobs.
 struct FileRow {
   std::int64_t id = 0;
@@ -171,6 +181,25 @@ class RequestStore {
   // appends `audit`.
   virtual void setDisposition(const DispositionRow& disposition, const AuditRow& audit) = 0;
   virtual std::vector<DispositionRow> dispositionsOf(std::int64_t requestId) = 0;
+
+  // --- whether a request's events are in step with it (CalendarStep) ---
+  // createRequest and updateRequest mark the request RequestChanged in their
+  // transaction. Writing or deleting an object that a request links (Store's
+  // putObject, deleteObject, deleteCalendar) marks that request
+  // EventChanged in the object's transaction, unless it is marked already.
+  // Only recordCalendarLinks and clearEventChanged clear a mark.
+  virtual CalendarStep calendarStep(std::int64_t requestId) = 0;  // InStep if there is no such request
+  // Ids of the requests marked out of step, ascending, greater than `after`, at most `limit`.
+  virtual std::vector<std::int64_t> requestsOutOfStep(std::int64_t after, int limit) = 0;
+  // Writes the three object links of `row` only if the stored version still
+  // equals row.version; then the version becomes row.version + 1, updatedAt
+  // = at, the mark is cleared when `inStep`, and `audit` is appended if
+  // given. Returns false (changing nothing) if the version moved.
+  virtual bool recordCalendarLinks(const RequestRow& row, Instant at, bool inStep,
+                                   const std::optional<AuditRow>& audit) = 0;
+  // Clears an EventChanged mark if the request is still at `version`; the
+  // version stays. Returns whether it cleared one.
+  virtual bool clearEventChanged(std::int64_t requestId, std::int64_t version) = 0;
 };
 
 // Web login sessions and the server's own secrets, kept in the database so

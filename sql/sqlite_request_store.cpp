@@ -6,6 +6,7 @@
 #include <map>
 #include <utility>
 
+#include "sql/sqlite_audit.h"
 #include "sql/sqlite_blobs.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_transaction.h"
@@ -154,6 +155,9 @@ void writeLeaders(Session& s, std::int64_t requestId, const std::vector<std::str
   }
 }
 
+}  // namespace
+
+// Also used by the calendar-step methods (sqlite_calendar_step.cpp).
 void insertAudit(Session& s, std::int64_t requestId, const AuditRow& audit) {
   const int hasActor = audit.actorId ? 1 : 0;
   const std::int64_t actorId = audit.actorId.value_or(0);
@@ -162,6 +166,8 @@ void insertAudit(Session& s, std::int64_t requestId, const AuditRow& audit) {
       bind(requestId), bind(audit.at), bind(hasActor), bind(actorId), useRef(audit.actorName), useRef(audit.action),
       useRef(audit.fromState), useRef(audit.toState), useRef(audit.note), now;
 }
+
+namespace {
 
 // Stores the content a file brings, in the caller's transaction. Throws
 // StoreError, so that the transaction rolls back, if a file's content was
@@ -279,8 +285,9 @@ RequestRow SqliteRequestStore::createRequest(const RequestRow& row, const std::v
     created.version = 1;
     created.createdAt = created.updatedAt = audit.at;
 
-    std::string columns = "version, created_at, updated_at, representative_accepted, end_at";
-    std::string values = "?, ?, ?, ?, CASE WHEN ? THEN ? END";
+    // A new request has no events yet: its calendar is out of step until the workflow writes them.
+    std::string columns = "version, calendar_pending, created_at, updated_at, representative_accepted, end_at";
+    std::string values = "?, 1, ?, ?, ?, CASE WHEN ? THEN ? END";
     for (const IntColumn& column : kIntColumns) {
       columns += std::string(", ") + column.name;
       values += ", ?";
@@ -370,8 +377,10 @@ bool SqliteRequestStore::updateRequest(const RequestRow& row, const AuditRow& au
   return guarded("updateRequest", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
     Session& s = tx.session();
+    // Marks the calendar out of step in the same transaction (CalendarStep).
     std::string assignments =
-        "version = version + 1, updated_at = ?, representative_accepted = ?, end_at = CASE WHEN ? THEN ? END";
+        "version = version + 1, calendar_pending = 1, updated_at = ?, representative_accepted = ?, "
+        "end_at = CASE WHEN ? THEN ? END";
     for (const IntColumn& column : kIntColumns) assignments += std::string(", ") + column.name + " = ?";
     // Skips the code: it identifies the request to its requester for good.
     for (std::size_t c = 1; c < kTextCount; ++c) assignments += std::string(", ") + kTextColumns[c].name + " = ?";

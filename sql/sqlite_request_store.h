@@ -41,6 +41,12 @@ class SqliteRequestStore final : public RequestStore {
   void setDisposition(const DispositionRow& disposition, const AuditRow& audit) override;
   std::vector<DispositionRow> dispositionsOf(std::int64_t requestId) override;
 
+  CalendarStep calendarStep(std::int64_t requestId) override;
+  std::vector<std::int64_t> requestsOutOfStep(std::int64_t after, int limit) override;
+  bool recordCalendarLinks(const RequestRow& row, Instant at, bool inStep,
+                           const std::optional<AuditRow>& audit) override;
+  bool clearEventChanged(std::int64_t requestId, std::int64_t version) override;
+
  private:
   SqliteSessionPool& pool_;
   WriterQueue& writers_;

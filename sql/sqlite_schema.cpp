@@ -19,6 +19,38 @@ struct Migration {
   std::vector<const char*> statements;  // one SQL statement each, run in order
 };
 
+// Whether a request's calendar events show it (CalendarStep in
+// request_store.h): 0 in step, 1 the request changed, 2 an event it links was
+// written or deleted. Requests of older files are taken to be in step.
+std::vector<const char*> calendarStepMigration() {
+  return {
+      "ALTER TABLE requests ADD COLUMN calendar_pending INTEGER NOT NULL DEFAULT 0",
+      // The few out of step, found at start without reading every request.
+      "CREATE INDEX requests_out_of_step ON requests (id) WHERE calendar_pending != 0",
+      // Any write of a linked object marks its request, in the object's own
+      // transaction: whoever writes (a client, the workflow), a server killed
+      // before the workflow followed the change finds it at its next start.
+      R"(CREATE TRIGGER objects_insert_marks_request AFTER INSERT ON objects BEGIN
+           UPDATE requests SET calendar_pending = 2 WHERE calendar_pending = 0 AND (
+             (hold_calendar_id = NEW.calendar_id AND hold_object_name = NEW.name) OR
+             (event_calendar_id = NEW.calendar_id AND event_object_name = NEW.name) OR
+             (representative_calendar_id = NEW.calendar_id AND representative_object_name = NEW.name));
+         END)",
+      R"(CREATE TRIGGER objects_update_marks_request AFTER UPDATE ON objects BEGIN
+           UPDATE requests SET calendar_pending = 2 WHERE calendar_pending = 0 AND (
+             (hold_calendar_id = NEW.calendar_id AND hold_object_name = NEW.name) OR
+             (event_calendar_id = NEW.calendar_id AND event_object_name = NEW.name) OR
+             (representative_calendar_id = NEW.calendar_id AND representative_object_name = NEW.name));
+         END)",
+      R"(CREATE TRIGGER objects_delete_marks_request AFTER DELETE ON objects BEGIN
+           UPDATE requests SET calendar_pending = 2 WHERE calendar_pending = 0 AND (
+             (hold_calendar_id = OLD.calendar_id AND hold_object_name = OLD.name) OR
+             (event_calendar_id = OLD.calendar_id AND event_object_name = OLD.name) OR
+             (representative_calendar_id = OLD.calendar_id AND representative_object_name = OLD.name));
+         END)",
+  };
+}
+
 // Append new versions at the end; never edit one that has shipped.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
@@ -235,6 +267,7 @@ const std::vector<Migration>& migrations() {
            // Collection asks, per blob, whether any file references it.
            "CREATE INDEX request_files_by_sha256 ON request_files (sha256)",
        }},
+      {5, calendarStepMigration()},
   };
   return all;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "workflow/calendar_repair.h"
 #include "workflow/event_mapping.h"
 #include "workflow/request_state.h"
 #include "workflow/request_validation.h"
@@ -187,6 +188,40 @@ void CalendarFollower::calendarChanged(const caldav::CalendarChange& change) {
 }
 
 void CalendarFollower::follow(const caldav::CalendarChange& change) {
+  sql::RequestStore& requests = calendar_->store().requests();
+  auto found = requests.findRequestByObject(change.calendar.id, change.name);
+  if (!found) return;
+  // The store marked the request in the client's own transaction
+  // (EventChanged), unless an earlier change of the request had not reached
+  // its events yet: a server killed mid-way, or a sync still running.
+  const bool unfinished = requests.calendarStep(found->id) == sql::CalendarStep::RequestChanged;
+  followChange(change, unfinished);
+  settle(found->id, unfinished);
+}
+
+void CalendarFollower::settle(std::int64_t requestId, bool unfinished) {
+  sql::RequestStore& requests = calendar_->store().requests();
+  if (unfinished) {
+    repairRequestCalendar(*calendar_, requestId, clock_.now(), true);
+    return;
+  }
+  auto request = requests.findRequest(requestId);
+  if (!request) return;
+  switch (requests.calendarStep(requestId)) {
+    case sql::CalendarStep::InStep:
+      return;
+    case sql::CalendarStep::EventChanged:
+      // Followed, and nothing of the request moved. If it moved meanwhile,
+      // whoever moved it brings the events in line.
+      requests.clearEventChanged(requestId, request->version);
+      return;
+    case sql::CalendarStep::RequestChanged:
+      repairRequestCalendar(*calendar_, requestId, clock_.now());
+      return;
+  }
+}
+
+void CalendarFollower::followChange(const caldav::CalendarChange& change, bool unfinished) {
   sql::Store& store = calendar_->store();
   sql::RequestStore& requests = store.requests();
   const WorkflowConfig& config = calendar_->config();
@@ -217,7 +252,8 @@ void CalendarFollower::follow(const caldav::CalendarChange& change) {
       clearLink(updated, *link);
       audit.action = "calendar-unlink";
       audit.note = "Dihapus melalui aplikasi kalender; permohonan sudah selesai dan tidak berubah";
-      if (requests.updateRequest(updated, audit)) return;
+      // Only the link changes: the request stays in step, unless it was not before.
+      if (requests.recordCalendarLinks(updated, audit.at, !unfinished, audit)) return;
       continue;
     }
 
@@ -259,7 +295,7 @@ void CalendarFollower::follow(const caldav::CalendarChange& change) {
       auto stored = requests.findRequest(request.id);
       if (!stored) return;
       auto sync = syncCalendar(*calendar_, *stored, true, ObjectRef{change.calendar.id, change.name});
-      const sql::RequestRow now = recordCalendarSync(requests, sync, audit);
+      const sql::RequestRow now = recordCalendarSync(*calendar_, sync, audit);
       // The requester hears of a change made in a calendar as of one made on the staff page.
       if (!now.email.empty())
         mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, now, config));
@@ -300,7 +336,10 @@ void CalendarFollower::follow(const caldav::CalendarChange& change) {
     const std::string error =
         calendar_->write(change.calendar, change.name, *stored, eventKindOf(*link), false,
                          change.kind == caldav::CalendarChange::Kind::Delete ? change.ical : std::string());
-    if (!error.empty()) recordCalendarSync(requests, CalendarSync{*stored, false, {}, {error}}, audit);
+    // Recorded even when all went well: it marks the events in step again.
+    CalendarSync restored{*stored, false, {}, {}};
+    if (!error.empty()) restored.errors.push_back(error);
+    recordCalendarSync(*calendar_, restored, audit);
     return;
   }
   std::cerr << "jadwald: request for " << change.name << " kept changing; calendar change not followed\n";

@@ -23,6 +23,9 @@
 // shows (an alarm, a colour) are kept as the client wrote them. Events of
 // finished requests are the client's: a deletion only unlinks them.
 // The workflow's own writes are recognised (OwnCalendarWrite) and ignored.
+// The store marks the request in the client's own transaction and the
+// follower clears the mark once done, so a change a killed server never
+// followed is found and put back at the next start (calendar_repair.h).
 
 #include <memory>
 
@@ -41,6 +44,10 @@ class CalendarFollower final : public caldav::CalendarObserver {
 
  private:
   void follow(const caldav::CalendarChange& change);
+  void followChange(const caldav::CalendarChange& change, bool unfinished);
+  // Once the change is followed: clears the store's mark, or repairs the
+  // request's events if they were not in step before (calendar_repair.h).
+  void settle(std::int64_t requestId, bool unfinished);
   std::shared_ptr<RequestCalendar> calendar_;
   const Clock& clock_;
   Mailer& mailer_;

@@ -4,6 +4,7 @@
 
 #include "caldav/ical.h"
 #include "sql/request_store.h"
+#include "workflow/calendar_repair.h"
 #include "workflow/request_state.h"
 
 namespace jadwal::workflow {
@@ -49,6 +50,20 @@ std::string cancelledText(const std::string& ical) {
   return calendar.toString();
 }
 
+// The text without its DTSTAMP lines: the stamp follows the request's last
+// update, which recording the links moves, not what the event shows.
+std::string withoutStamp(const std::string& ical) {
+  std::string text;
+  text.reserve(ical.size());
+  for (std::size_t pos = 0; pos < ical.size();) {
+    std::size_t end = ical.find('\n', pos);
+    end = end == std::string::npos ? ical.size() : end + 1;
+    if (ical.compare(pos, 7, "DTSTAMP") != 0) text.append(ical, pos, end - pos);
+    pos = end;
+  }
+  return text;
+}
+
 }  // namespace
 
 OwnCalendarWrite::OwnCalendarWrite() : previous_(ownWriteActive) { ownWriteActive = true; }
@@ -90,13 +105,11 @@ std::string RequestCalendar::write(const sql::Calendar& calendar, const std::str
     auto existing = store_.getObject(calendar.id, name);
     const std::string& previous = existing ? existing->ical : deletedText;
     int sequence = previous.empty() ? 0 : sequenceOf(previous) + 1;
-    auto files = store_.requests().filesOf(request.id);
     // A rewrite keeps the stored UID: a client may have written the event.
-    EventText event = eventForRequest(request, files, kind, sequence, config_,
-                                      existing           ? existing->uid
-                                      : previous.empty() ? ""
-                                                         : uidOf(previous));
-    std::string text = cancelled ? cancelledText(event.ical) : event.ical;
+    std::string text = textFor(request, kind, cancelled, sequence,
+                               existing           ? existing->uid
+                               : previous.empty() ? ""
+                                                  : uidOf(previous));
     OwnCalendarWrite own;
     auto result = calendars_.put(calendar, name, text, sql::Precondition{});
     switch (result.status) {
@@ -110,6 +123,24 @@ std::string RequestCalendar::write(const sql::Calendar& calendar, const std::str
     }
   } catch (const std::exception& e) {
     return std::string("writing ") + calendar.ownerName + "/" + calendar.slug + "/" + name + ": " + e.what();
+  }
+}
+
+std::string RequestCalendar::textFor(const sql::RequestRow& request, EventKind kind, bool cancelled, int sequence,
+                                     const std::string& uid) {
+  EventText event = eventForRequest(request, store_.requests().filesOf(request.id), kind, sequence, config_, uid);
+  return cancelled ? cancelledText(event.ical) : event.ical;
+}
+
+bool RequestCalendar::shows(std::int64_t calendarId, const std::string& name, const sql::RequestRow& request,
+                            EventKind kind, bool cancelled) {
+  try {
+    auto existing = store_.getObject(calendarId, name);
+    if (!existing) return false;
+    const std::string expected = textFor(request, kind, cancelled, sequenceOf(existing->ical), existing->uid);
+    return withoutStamp(expected) == withoutStamp(existing->ical);
+  } catch (const std::exception&) {
+    return false;  // unreadable: write it afresh
   }
 }
 
@@ -154,7 +185,7 @@ struct Link {
 }  // namespace
 
 CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& request, bool rewrite,
-                          const ObjectRef& keepAsIs) {
+                          const ObjectRef& keepAsIs, bool onlyWhatDiffers) {
   CalendarSync sync{request, false, {}, {}};
   sql::RequestRow& row = sync.row;
   auto state = parseState(row.state);
@@ -184,12 +215,14 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
     if (misplaced()) return;  // the old one could not be deleted
     std::string name = link.calendarId != 0 ? link.name : RequestCalendar::objectName(row, kind);
     if (sameObject(target.id, name, keepAsIs)) return;
-    std::string error = calendar.write(target, name, row, kind, cancelled);
-    if (!error.empty()) {
-      sync.errors.push_back(error);
-      return;
+    if (!onlyWhatDiffers || !calendar.shows(target.id, name, row, kind, cancelled)) {
+      std::string error = calendar.write(target, name, row, kind, cancelled);
+      if (!error.empty()) {
+        sync.errors.push_back(error);
+        return;
+      }
+      sync.done.push_back((cancelled ? "dibatalkan " : "ditulis ") + pathOf(target, name));
     }
-    sync.done.push_back((cancelled ? "dibatalkan " : "ditulis ") + pathOf(target, name));
     if (link.calendarId != target.id || link.name != name) {
       link.calendarId = target.id;
       link.name = name;
@@ -284,34 +317,29 @@ CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::Request
   return sync;
 }
 
-sql::RequestRow recordCalendarSync(sql::RequestStore& requests, const CalendarSync& sync, const sql::AuditRow& actor) {
-  if (!sync.linksChanged && sync.errors.empty()) return sync.row;
-  sql::AuditRow audit = actor;
-  audit.requestId = sync.row.id;
-  audit.fromState = audit.toState = sync.row.state;
-  const auto& lines = sync.errors.empty() ? sync.done : sync.errors;
-  audit.action = sync.errors.empty() ? "calendar-write" : "calendar-error";
-  // The calendar follows from the decision: the system writes it, not the person.
-  audit.actorId.reset();
-  audit.actorName = "Sistem";
-  audit.note = "Acara kalender: ";
-  for (std::size_t i = 0; i < lines.size(); ++i) audit.note += (i ? "; " : "") + lines[i];
-
-  // Someone may have changed the request since: put the links on what is stored now.
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    auto stored = requests.findRequest(sync.row.id);
-    if (!stored) return sync.row;
-    sql::RequestRow row = *stored;
-    row.holdCalendarId = sync.row.holdCalendarId;
-    row.holdObjectName = sync.row.holdObjectName;
-    row.eventCalendarId = sync.row.eventCalendarId;
-    row.eventObjectName = sync.row.eventObjectName;
-    row.representativeCalendarId = sync.row.representativeCalendarId;
-    row.representativeObjectName = sync.row.representativeObjectName;
-    audit.fromState = audit.toState = row.state;
-    if (requests.updateRequest(row, audit)) return *requests.findRequest(row.id);
+sql::RequestRow recordCalendarSync(RequestCalendar& calendar, const CalendarSync& sync, const sql::AuditRow& actor,
+                                   bool settles) {
+  sql::RequestStore& requests = calendar.store().requests();
+  std::optional<sql::AuditRow> audit;
+  if (sync.linksChanged || !sync.errors.empty()) {
+    audit = actor;
+    audit->requestId = sync.row.id;
+    audit->fromState = audit->toState = sync.row.state;
+    const auto& lines = sync.errors.empty() ? sync.done : sync.errors;
+    audit->action = sync.errors.empty() ? "calendar-write" : "calendar-error";
+    // The calendar follows from the decision: the system writes it, not the person.
+    audit->actorId.reset();
+    audit->actorName = "Sistem";
+    audit->note = "Acara kalender: ";
+    for (std::size_t i = 0; i < lines.size(); ++i) audit->note += (i ? "; " : "") + lines[i];
   }
-  return sync.row;
+  if (!requests.recordCalendarLinks(sync.row, actor.at, settles, audit)) {
+    // Someone changed the request while its events were written, which may
+    // now show the older version: bring them in line with what is stored.
+    repairRequestCalendar(calendar, sync.row.id, actor.at, true);
+  }
+  auto stored = requests.findRequest(sync.row.id);
+  return stored ? *stored : sync.row;
 }
 
 }  // namespace jadwal::workflow

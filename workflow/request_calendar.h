@@ -53,11 +53,17 @@ class RequestCalendar {
                     EventKind kind, bool cancelled = false, const std::string& deletedText = {});
   // Deletes an event; one already gone counts as deleted. "" or the reason.
   std::string remove(std::int64_t calendarId, const std::string& name);
+  // Whether the event under `name` is what write() would write now, up to
+  // its SEQUENCE, UID and DTSTAMP: nothing the request shows would change.
+  bool shows(std::int64_t calendarId, const std::string& name, const sql::RequestRow& request, EventKind kind,
+             bool cancelled = false);
 
   sql::Store& store() { return store_; }
   const WorkflowConfig& config() const { return config_; }
 
  private:
+  std::string textFor(const sql::RequestRow& request, EventKind kind, bool cancelled, int sequence,
+                      const std::string& uid);
   sql::Store& store_;
   caldav::CalendarService& calendars_;
   WorkflowConfig config_;
@@ -70,7 +76,9 @@ class RequestCalendar {
 //    `rewrite`); the hold and events no longer wanted are deleted;
 //  - dibatalkan: the existing events rewritten STATUS:CANCELLED (when `rewrite`);
 //  - ditolak / ditarik: the hold deleted. Held or not held: left as they are.
-// `keepAsIs` names an object a client just wrote, left untouched.
+// `keepAsIs` names an object a client just wrote, left untouched. With
+// `onlyWhatDiffers`, an event that already shows the request is left as it
+// is (RequestCalendar::shows), so that running the sync again writes nothing.
 // The returned row carries the object links as they now are: a link is set
 // only after its write succeeded and cleared only after its delete did.
 struct CalendarSync {
@@ -84,7 +92,7 @@ struct ObjectRef {
   std::string name;
 };
 CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& request, bool rewrite,
-                          const ObjectRef& keepAsIs = {});
+                          const ObjectRef& keepAsIs = {}, bool onlyWhatDiffers = false);
 
 // Events written before events were named by number carry the tracking code
 // in their resource name, UID and description. Writes each such event of
@@ -95,10 +103,14 @@ CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::Request
 // Whether any of the request's events is still named after its tracking code.
 bool hasCodeNamedEvents(const sql::RequestRow& request);
 
-// Stores the links of `sync` on the request (compare-and-set, retried on a
-// moved version) with an audit row "calendar-write", or "calendar-error"
-// with the reasons when something failed. Does nothing when there is
-// nothing to record. Returns the request as stored afterwards.
-sql::RequestRow recordCalendarSync(sql::RequestStore& requests, const CalendarSync& sync, const sql::AuditRow& actor);
+// Stores the links of `sync` on the request and marks its events in step
+// (when `settles`), compare-and-set on the version the sync was made from,
+// with an audit row "calendar-write" when a link changed, or
+// "calendar-error" with the reasons when something failed. If the request
+// changed meanwhile, the events written may show an older version of it:
+// they are repaired from what is stored now (calendar_repair.h). Returns the
+// request as stored afterwards.
+sql::RequestRow recordCalendarSync(RequestCalendar& calendar, const CalendarSync& sync, const sql::AuditRow& actor,
+                                   bool settles = true);
 
 }  // namespace jadwal::workflow

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "workflow/calendar_follower.h"
+#include "workflow/calendar_repair.h"
 #include "workflow/request_calendar.h"
 #include "workflow/request_validation.h"
 #include "workflow/tracking_code.h"
@@ -128,11 +129,17 @@ struct RequestService::Impl {
   std::optional<sql::RequestRow> commit(sql::RequestRow updated, sql::AuditRow audit, bool rewrite,
                                         const std::vector<sql::FileRef>& files = {}) {
     audit.requestId = updated.id;
+    // Events a killed server left half-written are put right with this change.
+    const bool outOfStep = store.requests().calendarStep(updated.id) != sql::CalendarStep::InStep;
     if (!store.requests().updateRequest(updated, audit, files)) return std::nullopt;
+    if (outOfStep) {
+      repairRequestCalendar(*calendar, updated.id, audit.at, true);
+      return store.requests().findRequest(updated.id);
+    }
     auto stored = store.requests().findRequest(updated.id);
     if (!stored) return std::nullopt;
     auto sync = syncCalendar(*calendar, *stored, rewrite);
-    return recordCalendarSync(store.requests(), sync, audit);
+    return recordCalendarSync(*calendar, sync, audit);
   }
 
   // Whether `user` is among the leaders a request concerns.
@@ -163,7 +170,8 @@ struct RequestService::Impl {
         for (const auto& row : page) {
           if (!hasCodeNamedEvents(row)) continue;
           sql::AuditRow audit = auditBy(std::nullopt, "calendar-write");
-          recordCalendarSync(store.requests(), workflow::renameCodeNamedEvents(*calendar, row), audit);
+          // Only renamed: a request left out of step stays so, for the repair.
+          recordCalendarSync(*calendar, workflow::renameCodeNamedEvents(*calendar, row), audit, false);
         }
         if (static_cast<int>(page.size()) < query.limit) break;
       }
@@ -182,6 +190,10 @@ RequestService::RequestService(sql::Store& store, caldav::CalendarService& calen
 RequestService::~RequestService() = default;
 
 std::shared_ptr<caldav::CalendarObserver> RequestService::calendarObserver() { return impl_->follower; }
+
+CalendarRepairSummary RequestService::repairCalendars(std::ostream& log) {
+  return workflow::repairCalendars(*impl_->calendar, impl_->clock.now(), log);
+}
 
 Outcome RequestService::submit(const RequestForm& form, const std::vector<UploadedFile>& files,
                                const std::vector<KeptFile>& kept) {
@@ -213,7 +225,7 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
   if (!created) throw sql::StoreError("no free tracking code after several attempts");
 
   auto sync = syncCalendar(*impl_->calendar, *created, true);
-  sql::RequestRow stored = recordCalendarSync(requests, sync, audit);
+  sql::RequestRow stored = recordCalendarSync(*impl_->calendar, sync, audit);
   impl_->mail(Notice::Received, stored);
   return success(std::move(stored));
 }

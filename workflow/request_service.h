@@ -7,6 +7,7 @@
 // move or delete a request's event in a CalDAV client, the request follows;
 // anyone else's edit is recorded and put back (calendar_follower.h).
 
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "caldav/calendar_service.h"
 #include "caldav/dav.h"
 #include "sql/request_store.h"
+#include "workflow/calendar_repair.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
 #include "workflow/request_state.h"
@@ -128,6 +130,11 @@ class RequestService {
   // Registered with the CalendarService by the server: what edits and
   // deletions made in CalDAV clients mean for requests (calendar_follower.h).
   std::shared_ptr<caldav::CalendarObserver> calendarObserver();
+
+  // At start, before the server answers anyone: brings back in step the
+  // events of every request a killed server left half-written
+  // (calendar_repair.h), one line per request on `log`. Never throws.
+  CalendarRepairSummary repairCalendars(std::ostream& log);
 
   const WorkflowConfig& config() const { return config_; }
 
