@@ -98,6 +98,8 @@ HttpServerOptions httpOptionsOf(const HttpConfig& http) {
   options.address = http.address;
   options.port = http.port;
   options.threads = http.threads;
+  options.ioThreads = http.ioThreads;
+  options.maxRequestsPerClient = static_cast<std::size_t>(http.maxRequestsPerClient);
   options.backlog = http.maxQueued;
   options.headerTimeout = std::chrono::seconds(http.headerTimeoutSeconds);
   options.bodyTimeout = std::chrono::seconds(http.bodyTimeoutSeconds);

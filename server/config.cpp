@@ -163,6 +163,9 @@ const std::map<std::string, Setter>& setters() {
          return std::nullopt;
        }},
       {"http.threads", integerSetter(1, 1024, [](ServerConfig& c, long long v) { c.http.threads = int(v); })},
+      {"http.io_threads", integerSetter(1, 64, [](ServerConfig& c, long long v) { c.http.ioThreads = int(v); })},
+      {"http.max_requests_per_client",
+       integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.http.maxRequestsPerClient = int(v); })},
       {"http.max_queued", integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.http.maxQueued = int(v); })},
       {"http.timeout_seconds",
        integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.http.timeoutSeconds = int(v); })},

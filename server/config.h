@@ -17,7 +17,9 @@ namespace jadwal::server {
 struct HttpConfig {
   std::string address = "127.0.0.1";
   std::uint16_t port = 0;
-  int threads = 16;               // threads that run requests; waiting clients hold none
+  int threads = 16;               // workers that run requests; waiting clients hold none
+  int ioThreads = 2;              // threads that read and write for every connection
+  int maxRequestsPerClient = 6;   // requests of one client run at once; more wait for a place
   int maxQueued = 64;             // connections the kernel queues before they are accepted
   int timeoutSeconds = 30;        // sending an answer (plus its size at min_bytes_per_second); drain at stop
   int headerTimeoutSeconds = 10;  // the whole request head

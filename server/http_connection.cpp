@@ -8,8 +8,6 @@
 
 #include <iostream>
 
-#include "server/http_wire.h"
-
 namespace jadwal::server {
 
 namespace asio = boost::asio;
@@ -25,15 +23,13 @@ constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 // kernel send a reset that can destroy the answer before the client reads it.
 constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr std::size_t kLingerBytes = 1 << 20;
-constexpr std::size_t kChunkSize = 64 * 1024;
+// Body bytes are reserved against the server's bound in steps of this size
+// as they arrive, not at the length a client announces.
+constexpr std::size_t kReserveStep = 64 << 10;
 
 bool clientWentAway(const error_code& ec) {
   return ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
          ec == asio::error::broken_pipe || ec == http::error::partial_message;
-}
-
-std::chrono::seconds atMinimumRate(std::uint64_t bytes, std::size_t bytesPerSecond) {
-  return std::chrono::seconds(bytesPerSecond == 0 ? 0 : bytes / bytesPerSecond);
 }
 
 // Every value of a header, in order, as one comma-separated list.
@@ -80,6 +76,17 @@ void HttpConnection::stopWhenIdle() {
 
 void HttpConnection::abort() { closeNow(); }
 
+// Runs `task` on a worker, counted, and marks the connection's request and
+// answer as the worker's until the task posts its result back.
+void HttpConnection::onWorker(void (HttpConnection::*task)()) {
+  workerBusy_ = true;
+  ++frontEnd_.working;
+  asio::post(frontEnd_.workers, [self = shared_from_this(), task] {
+    ((*self).*task)();
+    --self->frontEnd_.working;
+  });
+}
+
 // ---------------------------------------------------------------- reading
 
 void HttpConnection::waitForRequest() {
@@ -110,7 +117,7 @@ void HttpConnection::readHead() {
 
 void HttpConnection::onHead(error_code ec) {
   if (phase_ != Phase::Head) return;
-  started_ = std::chrono::steady_clock::now();
+  started_ = Clock::now();
   if (timedOut_) return refuse(408, "The request head did not arrive in time");
   if (clientWentAway(ec) || ec == asio::error::operation_aborted) return closeNow();
   if (ec == http::error::header_limit) return refuse(431, "The request head is too large");
@@ -180,24 +187,18 @@ bool HttpConnection::checkHead() {
     refuse(413, "The request body is larger than the server accepts");
     return false;
   }
-  if (!parser_->is_done()) {
-    const std::size_t expected = length ? static_cast<std::size_t>(*length) : frontEnd_.options.maxBodyBytes;
-    if (!frontEnd_.limits.reserveBody(expected)) {
-      refuse(503, "The server is receiving too much at once; try again shortly");
-      return false;
-    }
-    reservedBody_ = expected;
-  }
   return true;
 }
 
+// The body has one deadline that moves only as bytes arrive: the base time
+// plus what came so far at the minimum rate. A client that stalls, or
+// trickles slower than that, meets it however long it announced.
 void HttpConnection::readBody() {
   phase_ = Phase::Body;
-  const auto length = parser_->content_length();
-  const std::uint64_t expected = length ? *length : frontEnd_.options.maxBodyBytes;
-  arm(frontEnd_.options.bodyTimeout + atMinimumRate(expected, frontEnd_.options.minBytesPerSecond));
-  http::async_read(socket_, buffer_, *parser_,
-                   [self = shared_from_this()](error_code ec, std::size_t) { self->onBody(ec); });
+  bodyStarted_ = Clock::now();
+  armUntil(bodyStarted_ + frontEnd_.options.bodyTimeout);
+  http::async_read_some(socket_, buffer_, *parser_,
+                        [self = shared_from_this()](error_code ec, std::size_t) { self->onBody(ec); });
 }
 
 void HttpConnection::onBody(error_code ec) {
@@ -207,10 +208,30 @@ void HttpConnection::onBody(error_code ec) {
   if (ec == http::error::partial_message) return refuse(400, "The body ended before its announced length");
   if (clientWentAway(ec) || ec == asio::error::operation_aborted) return closeNow();
   if (ec) return refuse(400, "Malformed request body: " + ec.message());
-  dispatch();
+  if (!reserveReceivedBody()) return refuse(503, "The server is receiving too much at once; try again shortly");
+  if (parser_->is_done()) return dispatch();
+  const auto& options = frontEnd_.options;
+  const auto earned = options.minBytesPerSecond == 0
+                          ? Clock::duration::zero()
+                          : std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                                static_cast<double>(parser_->get().body().size()) / options.minBytesPerSecond));
+  armUntil(bodyStarted_ + options.bodyTimeout + earned);
+  http::async_read_some(socket_, buffer_, *parser_,
+                        [self = shared_from_this()](error_code readError, std::size_t) { self->onBody(readError); });
 }
 
-// ---------------------------------------------------------------- answering
+// Reserves the body bytes received so far against the server's bound on
+// bodies in flight; false when the bound is reached.
+bool HttpConnection::reserveReceivedBody() {
+  const std::size_t received = parser_->get().body().size();
+  if (received <= reservedBody_) return true;
+  const std::size_t wanted = (received / kReserveStep + 1) * kReserveStep;
+  if (!frontEnd_.limits.reserveBody(wanted - reservedBody_)) return false;
+  reservedBody_ = wanted;
+  return true;
+}
+
+// ---------------------------------------------------------------- handing over
 
 void HttpConnection::dispatch() {
   phase_ = Phase::Handling;
@@ -219,18 +240,51 @@ void HttpConnection::dispatch() {
   parser_.reset();
   keepAlive_ = message.keep_alive();
   request_.body = std::move(message.body());
-  HttpReply reply;
-  ++frontEnd_.handling;
-  try {
-    reply = frontEnd_.application.serve(request_);
-  } catch (const std::exception& e) {
-    std::cerr << "jadwald: " << request_.method << ": " << e.what() << "\n";
-    reply = frontEnd_.application.refuse(500, request_, "Internal server error");
-    reply.close = true;
+  if (frontEnd_.application.isQuick(request_)) {
+    // Health checks and the like answer at once, whatever the workers do.
+    HttpReply reply = frontEnd_.application.serve(request_);
+    releaseBody();
+    return send(std::move(reply));
   }
-  --frontEnd_.handling;
+  admissionKey_ = request_.clientAddress;
+  admitted_ = true;
+  frontEnd_.admission.admit(admissionKey_, [self = shared_from_this()] {
+    asio::post(self->socket_.get_executor(), [self] {
+      if (self->phase_ != Phase::Handling) {
+        // Closed while it waited: its place goes to the client's next request.
+        self->admitted_ = false;
+        return self->frontEnd_.admission.done(self->admissionKey_);
+      }
+      self->onWorker(&HttpConnection::serveOnWorker);
+    });
+  });
+}
+
+void HttpConnection::serveOnWorker() {
+  HttpReply reply;
+  if (!closed_) {
+    try {
+      reply = frontEnd_.application.serve(request_);
+    } catch (const std::exception& e) {
+      std::cerr << "jadwald: " << request_.method << ": " << e.what() << "\n";
+      reply = frontEnd_.application.refuse(500, request_, "Internal server error");
+      reply.close = true;
+    }
+  }
+  asio::post(socket_.get_executor(),
+             [self = shared_from_this(), reply = std::move(reply)]() mutable { self->onServed(std::move(reply)); });
+}
+
+void HttpConnection::onServed(HttpReply reply) {
+  workerBusy_ = false;
   request_.body = std::string();
   releaseBody();
+  if (phase_ != Phase::Handling) {
+    // Closed meanwhile: the answer has nobody to go to.
+    reply_ = std::move(reply);
+    answering_ = true;
+    return finish(false);
+  }
   send(std::move(reply));
 }
 
@@ -248,124 +302,6 @@ void HttpConnection::refuse(int status, const std::string& reason) {
   }
   reply.close = true;
   send(std::move(reply));
-}
-
-void HttpConnection::send(HttpReply reply) {
-  phase_ = Phase::Writing;
-  reply_ = std::move(reply);
-  const bool headRequest = request_.method == "HEAD";
-  keepAlive_ = keepAlive_ && !reply_.close && frontEnd_.options.keepAlive.count() > 0 && !frontEnd_.stopping;
-
-  Framing framing;
-  framing.requestVersion = request_.version;
-  const int status = reply_.status;
-  if (status < 200 || status == 204 || status == 304) {
-    framing.kind = Framing::Kind::NoBody;
-    reply_.stream.reset();
-    reply_.body.clear();
-  } else if (reply_.stream && !headRequest) {
-    framing.kind = request_.version == 11 ? Framing::Kind::Chunked : Framing::Kind::UntilClose;
-    if (framing.kind == Framing::Kind::UntilClose) keepAlive_ = false;
-  } else {
-    reply_.stream.reset();
-    framing.kind = Framing::Kind::Length;
-    framing.length = reply_.body.size();
-  }
-  framing.keepAlive = keepAlive_;
-  streaming_ = reply_.stream != nullptr;
-  chunked_ = framing.kind == Framing::Kind::Chunked;
-  sentBodyBytes_ = 0;
-  head_ = responseHead(status, reply_.headers, framing);
-
-  out_.clear();
-  out_.emplace_back(asio::buffer(head_));
-  std::size_t bodyBytes = 0;
-  if (!headRequest && framing.kind != Framing::Kind::NoBody && !reply_.body.empty()) {
-    if (chunked_) {
-      chunkPrefix_ = chunkPrefix(reply_.body.size());
-      out_.emplace_back(asio::buffer(chunkPrefix_));
-    }
-    out_.emplace_back(asio::buffer(reply_.body));
-    if (chunked_) out_.emplace_back(asio::buffer(kChunkSuffix.data(), kChunkSuffix.size()));
-    bodyBytes = reply_.body.size();
-  }
-  write(bodyBytes);
-}
-
-void HttpConnection::write(std::size_t bodyBytes) {
-  pendingBodyBytes_ = bodyBytes;
-  std::size_t total = 0;
-  for (const auto& buffer : out_) total += buffer.size();
-  arm(frontEnd_.options.sendTimeout + atMinimumRate(total, frontEnd_.options.minBytesPerSecond));
-  asio::async_write(socket_, out_, [self = shared_from_this()](error_code ec, std::size_t) { self->onWritten(ec); });
-}
-
-void HttpConnection::onWritten(error_code ec) {
-  if (phase_ != Phase::Writing) return;
-  if (ec) {
-    finish(false);
-    return closeNow();
-  }
-  sentBodyBytes_ += pendingBodyBytes_;
-  if (streaming_) {
-    std::size_t bodyBytes = 0;
-    bool ok = true;
-    try {
-      bodyBytes = composeNextChunk();
-    } catch (const std::exception& e) {
-      // The status line is gone already: all that is left is to cut the
-      // answer short, which the client sees as an incomplete body.
-      std::cerr << "jadwald: " << request_.method << ": streaming the answer failed: " << e.what() << "\n";
-      ok = false;
-    }
-    if (!ok) {
-      finish(false);
-      return closeNow();
-    }
-    if (!out_.empty()) return write(bodyBytes);
-  }
-  finish(true);
-  if (keepAlive_) return waitForRequest();
-  closeGracefully();
-}
-
-// Pulls the next part of a streamed body into out_; returns its size. An
-// empty out_ means the body is complete and nothing is left to write.
-std::size_t HttpConnection::composeNextChunk() {
-  out_.clear();
-  chunk_.clear();
-  bool more = true;
-  while (more && chunk_.size() < kChunkSize) {
-    more = reply_.stream->next(chunk_);
-  }
-  if (!more) streaming_ = false;
-  if (!chunk_.empty()) {
-    if (chunked_) {
-      chunkPrefix_ = chunkPrefix(chunk_.size());
-      out_.emplace_back(asio::buffer(chunkPrefix_));
-    }
-    out_.emplace_back(asio::buffer(chunk_));
-    if (chunked_) out_.emplace_back(asio::buffer(kChunkSuffix.data(), kChunkSuffix.size()));
-  }
-  if (!more && chunked_) out_.emplace_back(asio::buffer(kLastChunk.data(), kLastChunk.size()));
-  return chunk_.size();
-}
-
-void HttpConnection::finish(bool completed) {
-  HttpTransfer transfer;
-  transfer.bodyBytes = sentBodyBytes_;
-  transfer.elapsed = std::chrono::steady_clock::now() - started_;
-  transfer.completed = completed;
-  try {
-    frontEnd_.application.finished(request_, reply_, transfer);
-  } catch (const std::exception& e) {
-    std::cerr << "jadwald: recording a request: " << e.what() << "\n";
-  }
-  reply_ = HttpReply{};
-  head_.clear();
-  chunk_ = std::string();
-  out_.clear();
-  streaming_ = false;
 }
 
 // ---------------------------------------------------------------- closing
@@ -392,11 +328,15 @@ void HttpConnection::drainThenClose() {
 void HttpConnection::closeNow() {
   if (phase_ == Phase::Closed) return;
   phase_ = Phase::Closed;
+  closed_ = true;
   disarm();
   error_code ignored;
   socket_.close(ignored);
   releaseBody();
   parser_.reset();
+  // An answer cut off is still counted; a worker still busy with it counts
+  // it when it hands it back.
+  if (answering_ && !workerBusy_) finish(false);
 }
 
 void HttpConnection::releaseBody() {
@@ -407,9 +347,11 @@ void HttpConnection::releaseBody() {
 
 // ---------------------------------------------------------------- deadlines
 
-void HttpConnection::arm(std::chrono::steady_clock::duration duration) {
+void HttpConnection::arm(Clock::duration duration) { armUntil(Clock::now() + duration); }
+
+void HttpConnection::armUntil(Clock::time_point deadline) {
   const auto generation = ++deadlineGeneration_;
-  timer_.expires_after(duration);
+  timer_.expires_at(deadline);
   timer_.async_wait([self = shared_from_this(), generation](error_code ec) {
     if (!ec && generation == self->deadlineGeneration_) self->onDeadline();
   });

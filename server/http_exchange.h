@@ -55,8 +55,12 @@ class HttpApplication {
  public:
   virtual ~HttpApplication() = default;
   // Answers a complete request. May block (database, password checks): it
-  // runs on one of the front end's threads, never on a client's pace.
+  // runs on one of the front end's workers, never on a client's pace.
   virtual HttpReply serve(const HttpRequest& request) = 0;
+  // Whether a request is answered at once on the thread that read it,
+  // without waiting for a worker: only answers that never block long (a
+  // health check), so that they still answer when every worker is busy.
+  virtual bool isQuick(const HttpRequest& /*request*/) const { return false; }
   // The answer to a request the front end refuses before the application
   // sees it (400, 408, 413, 431, 503, ...): `request` has the head when it
   // was read (method and target may be empty), never a body. `reason` is

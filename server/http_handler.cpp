@@ -184,6 +184,14 @@ HttpReply RequestHandler::serve(const HttpRequest& request) {
   }
 }
 
+// /healthz and /metrics answer on the thread that read them: a monitor must
+// see the server answer while every worker is busy.
+bool RequestHandler::isQuick(const HttpRequest& request) const {
+  if (request.method != "GET" && request.method != "HEAD") return false;
+  const std::string path = rawPathOf(request.target);
+  return path == "/healthz" || path == "/metrics";
+}
+
 HttpReply RequestHandler::refuse(int status, const HttpRequest& request, const std::string& reason) {
   std::string error;
   auto target = request.target.empty() ? std::nullopt : parseRequestTarget(request.target, error);

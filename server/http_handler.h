@@ -38,6 +38,7 @@ class RequestHandler : public HttpApplication {
  public:
   explicit RequestHandler(ServerContext& context) : context_(context) {}
   HttpReply serve(const HttpRequest& request) override;
+  bool isQuick(const HttpRequest& request) const override;
   HttpReply refuse(int status, const HttpRequest& request, const std::string& reason) override;
   void finished(const HttpRequest& request, const HttpReply& reply, const HttpTransfer& transfer) override;
 

@@ -26,10 +26,12 @@ using boost::system::error_code;
 
 namespace {
 
-// Descriptors kept for the database, the logs and mail besides connections.
-constexpr std::size_t kReservedDescriptors = 64;
+// Descriptors kept besides connections: the database, the logs and mail,
+// and the refusals of connections over a limit.
+constexpr std::size_t kReservedDescriptors = 64 + 256;
 constexpr auto kAcceptRetry = std::chrono::milliseconds(50);
 constexpr auto kRefusalTime = std::chrono::seconds(1);
+constexpr std::size_t kMaxRefusals = 256;
 
 // Raises the soft limit on open files to the hard one, and bounds
 // connections by what is then available.
@@ -68,8 +70,11 @@ std::string refusalText(ConnectionLimits::Refusal refusal) {
 // a reset that can destroy the 503 before the client reads it.
 class Refusal : public std::enable_shared_from_this<Refusal> {
  public:
-  Refusal(tcp::socket socket, std::string text)
-      : socket_(std::move(socket)), timer_(socket_.get_executor()), text_(std::move(text)) {}
+  Refusal(tcp::socket socket, std::string text, std::atomic<std::size_t>& inFlight)
+      : socket_(std::move(socket)), timer_(socket_.get_executor()), text_(std::move(text)), inFlight_(inFlight) {
+    ++inFlight_;
+  }
+  ~Refusal() { --inFlight_; }
 
   void start() {
     timer_.expires_after(kRefusalTime);
@@ -100,6 +105,7 @@ class Refusal : public std::enable_shared_from_this<Refusal> {
   tcp::socket socket_;
   asio::steady_timer timer_;
   std::string text_;
+  std::atomic<std::size_t>& inFlight_;
   std::array<char, 512> scratch_{};
 };
 
@@ -109,7 +115,7 @@ struct HttpServer::Impl {
   Impl(HttpServerOptions options_, HttpApplication& application)
       : options(std::move(options_)),
         frontEnd(options, application),
-        io(options.threads),
+        io(options.ioThreads),
         acceptor(asio::make_strand(io)),
         acceptRetry(acceptor.get_executor()),
         work(asio::make_work_guard(io)) {}
@@ -147,7 +153,10 @@ struct HttpServer::Impl {
     auto slot = frontEnd.limits.open(peer, viaProxy, refusal);
     if (!slot) {
       ++refused;
-      std::make_shared<Refusal>(std::move(socket), refusalText(refusal))->start();
+      // Refusals take a descriptor each for up to a second: past a bound of
+      // their own, a refused connection is closed without a word.
+      if (refusing.load() >= kMaxRefusals) return;
+      std::make_shared<Refusal>(std::move(socket), refusalText(refusal), refusing)->start();
       return;
     }
     std::make_shared<HttpConnection>(std::move(socket), frontEnd, std::move(slot), peer, viaProxy)->start();
@@ -185,6 +194,7 @@ struct HttpServer::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> work;
   std::vector<std::thread> threads;
   std::atomic<std::uint64_t> refused{0};
+  std::atomic<std::size_t> refusing{0};  // refusals being written now
   bool stopped = false;
 };
 
@@ -211,7 +221,7 @@ void HttpServer::listen() {
 
 void HttpServer::start() {
   impl_->accept();
-  for (int i = 0; i < impl_->options.threads; ++i) impl_->threads.emplace_back([this] { impl_->run(); });
+  for (int i = 0; i < impl_->options.ioThreads; ++i) impl_->threads.emplace_back([this] { impl_->run(); });
 }
 
 bool HttpServer::stop(std::chrono::steady_clock::duration grace) {
@@ -234,10 +244,11 @@ bool HttpServer::stop(std::chrono::steady_clock::duration grace) {
   while (impl.frontEnd.limits.openConnections() > 0 && std::chrono::steady_clock::now() < settle) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  if (impl.frontEnd.handling > 0) return false;  // a thread is stuck in the application
+  if (impl.frontEnd.working > 0) return false;  // a worker is stuck in the application
   impl.work.reset();
   impl.io.stop();
   for (auto& thread : impl.threads) thread.join();
+  impl.frontEnd.workers.join();
   impl.threads.clear();
   impl.stopped = true;
   return true;
@@ -251,5 +262,7 @@ std::uint16_t HttpServer::port() const {
 std::size_t HttpServer::openConnections() const { return impl_->frontEnd.limits.openConnections(); }
 
 std::uint64_t HttpServer::refusedConnections() const { return impl_->refused.load(); }
+
+std::size_t HttpServer::pendingBodyBytes() const { return impl_->frontEnd.limits.pendingBodyBytes(); }
 
 }  // namespace jadwal::server

@@ -3,12 +3,14 @@
 // Boost.Beast's parser) in front of an HttpApplication.
 //
 // A connection costs a socket and a small buffer while it waits or trickles,
-// never a thread: requests are read without blocking, and only a complete
-// request reaches the application, on one of `threads` threads. Every phase
-// has a deadline for the whole phase, not per read: the request head, the
-// body (a base time plus its size at a minimum rate), the answer (the same),
-// and the idle time between requests. Connections are bounded in all and
-// per client address, and so are the body bytes being received at once.
+// never a thread: `ioThreads` read and write for every connection without
+// blocking, and only a complete request reaches the application, on one of
+// `threads` workers, at most `maxRequestsPerClient` of one client at once.
+// Every phase has one deadline for the whole phase, not per read: the
+// request head, the body and the answer (a base time plus what went through
+// at the minimum rate, so a client slower than that meets it), and the idle
+// time between requests. Connections are bounded in all and per client
+// address, and so are the body bytes being received at once.
 
 #include <chrono>
 #include <cstddef>
@@ -24,7 +26,9 @@ namespace jadwal::server {
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 0;                       // 0: any free port (tests)
-  int threads = 16;                             // threads that read, write and run the application
+  int threads = 16;                             // workers that run the application and produce streamed answers
+  int ioThreads = 2;                            // threads that read and write for every connection
+  std::size_t maxRequestsPerClient = 6;         // requests of one client the workers run at once; more wait
   int backlog = 64;                             // connections the kernel queues before accepting
   std::chrono::seconds headerTimeout{10};       // the whole request head
   std::chrono::seconds bodyTimeout{30};         // the body: this plus its size at minBytesPerSecond
@@ -61,6 +65,7 @@ class HttpServer {
   std::uint16_t port() const;  // the bound port, after listen()
   std::size_t openConnections() const;
   std::uint64_t refusedConnections() const;  // over a connection limit, since start
+  std::size_t pendingBodyBytes() const;      // request bodies being received now
 
  private:
   struct Impl;

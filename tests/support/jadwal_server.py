@@ -42,6 +42,8 @@ _KEY_SECTIONS = {
     "timezone": "",
     "address": "http",
     "threads": "http",
+    "io_threads": "http",
+    "max_requests_per_client": "http",
     "max_queued": "http",
     "timeout_seconds": "http",
     "keep_alive_seconds": "http",

@@ -240,6 +240,13 @@ BOOST_AUTO_TEST_CASE(connection_bounds_are_read_and_checked) {
   BOOST_TEST(defaults.http.maxConnections == 10000u);
   BOOST_TEST(defaults.http.maxConnectionsPerClient == 64u);
   BOOST_TEST(defaults.http.trustedProxies.empty());
+  BOOST_TEST(defaults.http.ioThreads == 2);
+  BOOST_TEST(defaults.http.maxRequestsPerClient == 6);
+  BOOST_TEST(expectConfig(withLine("http", "io_threads = 1")).http.ioThreads == 1);
+  BOOST_TEST(expectConfig(withLine("http", "max_requests_per_client = 3")).http.maxRequestsPerClient == 3);
+  BOOST_TEST(expectError(withLine("http", "io_threads = 0")).find("config: http.io_threads:") == 0u);
+  BOOST_TEST(
+      expectError(withLine("http", "max_requests_per_client = 0")).find("config: http.max_requests_per_client:") == 0u);
 
   const ServerConfig config = expectConfig(kMinimal +
                                            "[http]\n"

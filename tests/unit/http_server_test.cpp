@@ -28,9 +28,14 @@ class EchoApplication : public HttpApplication {
     HttpReply reply;
     reply.setHeader("Content-Type", "text/plain");
     if (request.target == "/slow") std::this_thread::sleep_for(400ms);
+    if (request.target == "/busy") std::this_thread::sleep_for(1500ms);
     if (request.target == "/stream") {
       reply.body = "start\n";
       reply.stream = std::make_shared<Parts>(5);
+      return reply;
+    }
+    if (request.target == "/big-stream") {
+      reply.stream = std::make_shared<Parts>(1000000, std::string(64 << 10, 'b'));
       return reply;
     }
     reply.body = request.method + " " + request.target + " body=" + std::to_string(request.body.size()) +
@@ -43,28 +48,42 @@ class EchoApplication : public HttpApplication {
     reply.body = reason + "\n";
     return reply;
   }
-  void finished(const HttpRequest&, const HttpReply&, const HttpTransfer&) override { ++finishedCount; }
+  bool isQuick(const HttpRequest& request) const override { return request.target == "/quick"; }
+  void finished(const HttpRequest&, const HttpReply&, const HttpTransfer& transfer) override {
+    ++finishedCount;
+    if (!transfer.completed) ++cutCount;
+  }
   std::atomic<int> finishedCount{0};
+  std::atomic<int> cutCount{0};
 
  private:
   class Parts : public jadwal::caldav::BodyStream {
    public:
-    explicit Parts(int count) : left_(count) {}
+    explicit Parts(int count, std::string filler = "") : left_(count), filler_(std::move(filler)) {}
     bool next(std::string& out) override {
-      out += "part " + std::to_string(left_) + "\n";
+      out += filler_.empty() ? "part " + std::to_string(left_) + "\n" : filler_;
       return --left_ > 0;
     }
 
    private:
     int left_;
+    std::string filler_;
   };
 };
 
 // One blocking client connection with a receive timeout.
 class Client {
  public:
-  explicit Client(std::uint16_t port) {
+  explicit Client(std::uint16_t port, const char* from = nullptr, int receiveBuffer = 0) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    // A small window keeps the kernel from taking megabytes on the client's behalf.
+    if (receiveBuffer > 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+    if (from != nullptr) {
+      sockaddr_in local{};
+      local.sin_family = AF_INET;
+      inet_pton(AF_INET, from, &local.sin_addr);
+      BOOST_REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+    }
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
@@ -74,6 +93,7 @@ class Client {
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   }
   ~Client() { ::close(fd_); }
+  int fd() const { return fd_; }
   void send(std::string_view bytes) { (void)::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
   // Everything until the server closes (or the timeout).
   std::string readAll() {
@@ -85,6 +105,12 @@ class Client {
       all.append(buffer, static_cast<std::size_t>(n));
     }
     return all;
+  }
+  // Reads `bytes` and stops.
+  std::size_t readSome(std::size_t bytes) {
+    std::string part(bytes, '\0');
+    const ssize_t n = ::recv(fd_, part.data(), bytes, 0);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
   }
   // At least `bytes` bytes, or what came before the timeout.
   std::string readAtLeast(std::size_t bytes) {
@@ -290,19 +316,66 @@ BOOST_AUTO_TEST_CASE(a_stalled_body_gets_408_at_its_deadline) {
   BOOST_TEST(server.application.finishedCount == 1);
 }
 
-BOOST_AUTO_TEST_CASE(bodies_in_flight_are_bounded_in_all) {
+BOOST_AUTO_TEST_CASE(bodies_in_flight_are_bounded_by_what_arrived) {
   auto options = quick();
-  options.maxPendingBodyBytes = 100;
+  options.maxPendingBodyBytes = 128 << 10;  // two steps of reservation
   options.bodyTimeout = 5s;
   Server server(options);
   Client first(server.port());
-  first.send("PUT /a HTTP/1.1\r\nHost: x\r\nContent-Length: 80\r\n\r\npart");
-  std::this_thread::sleep_for(200ms);
+  const std::size_t length = 100 << 10;
+  first.send("PUT /a HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n" +
+             std::string(length - 10, 'x'));
+  std::this_thread::sleep_for(300ms);
+  BOOST_TEST(server.server->pendingBodyBytes() == std::size_t{128 << 10});
   Client second(server.port());
   second.send("PUT /b HTTP/1.1\r\nHost: x\r\nContent-Length: 80\r\n\r\npart");
   BOOST_TEST(statusLineOf(second.readAll()) == "HTTP/1.1 503 Service Unavailable");
-  first.send(std::string(76, 'x'));
-  BOOST_TEST(first.readResponse().find("PUT /a body=80") != std::string::npos);
+  first.send(std::string(10, 'x'));
+  BOOST_TEST(first.readResponse().find("PUT /a body=102400") != std::string::npos);
+  std::this_thread::sleep_for(100ms);
+  BOOST_TEST(server.server->pendingBodyBytes() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(announced_lengths_reserve_nothing) {
+  auto options = quick();
+  options.maxPendingBodyBytes = 4 << 20;
+  options.bodyTimeout = 5s;
+  Server server(options);
+  // Twenty clients announce 10 MiB each and send a byte: reserved at the
+  // announced length, that took the whole bound and every other body got 503.
+  std::vector<std::unique_ptr<Client>> stalled;
+  for (int i = 0; i < 20; ++i) {
+    stalled.push_back(std::make_unique<Client>(server.port()));
+    stalled.back()->send("PUT /s HTTP/1.1\r\nHost: x\r\nContent-Length: 10485760\r\n\r\nx");
+  }
+  std::this_thread::sleep_for(300ms);
+  Client client(server.port());
+  client.send("PUT /ok HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n" + std::string(1000, 'y'));
+  BOOST_TEST(client.readResponse().find("PUT /ok body=1000") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_slower_than_the_minimum_rate_is_cut_off_as_it_goes) {
+  auto options = quick();
+  options.bodyTimeout = 1s;
+  options.minBytesPerSecond = 1000;
+  Server server(options);
+  Client client(server.port());
+  // 1 MB announced: at the minimum rate it would have 1,000 s. Sent at
+  // 200 bytes a second, it falls behind the rate within a couple of seconds.
+  client.send("PUT /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n");
+  const auto started = Clock::now();
+  std::atomic<bool> done{false};
+  std::thread trickler([&] {
+    while (!done) {
+      client.send(std::string(100, 'z'));
+      std::this_thread::sleep_for(500ms);
+    }
+  });
+  const std::string answer = client.readAll();
+  done = true;
+  trickler.join();
+  BOOST_TEST(statusLineOf(answer) == "HTTP/1.1 408 Request Timeout");
+  BOOST_TEST((Clock::now() - started < 4s));
 }
 
 BOOST_AUTO_TEST_CASE(streamed_answers_are_chunked_or_closed) {
@@ -325,6 +398,69 @@ BOOST_AUTO_TEST_CASE(streamed_answers_are_chunked_or_closed) {
     BOOST_TEST(answer.find("Connection: close") != std::string::npos);
     BOOST_TEST(answer.ends_with("start\npart 5\npart 4\npart 3\npart 2\npart 1\n"));
   }
+}
+
+BOOST_AUTO_TEST_CASE(quick_answers_do_not_wait_for_busy_workers) {
+  auto options = quick();
+  options.threads = 2;
+  Server server(options);
+  std::vector<std::unique_ptr<Client>> busy;
+  for (const char* from : {"127.0.0.2", "127.0.0.3", "127.0.0.4"}) {
+    busy.push_back(std::make_unique<Client>(server.port(), from));
+    busy.back()->send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n");
+  }
+  std::this_thread::sleep_for(200ms);  // both workers are busy now, one request waits
+  const auto started = Clock::now();
+  Client monitor(server.port());
+  monitor.send("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n");
+  BOOST_TEST(monitor.readResponse().find("GET /quick") != std::string::npos);
+  BOOST_TEST((Clock::now() - started < 300ms));
+  for (auto& client : busy) BOOST_TEST(client->readResponse().find("GET /busy") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(one_client_cannot_take_every_worker) {
+  auto options = quick();
+  options.threads = 4;
+  options.maxRequestsPerClient = 1;
+  options.sendTimeout = 5s;
+  Server server(options);
+  Client first(server.port(), "127.0.0.2");
+  Client second(server.port(), "127.0.0.2");
+  Client other(server.port(), "127.0.0.3");
+  const auto started = Clock::now();
+  first.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n");
+  second.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(100ms);
+  other.send("GET /busy HTTP/1.1\r\nHost: x\r\n\r\n");
+  // The other client runs beside the first request; the second of the same
+  // client waits for the first, holding no worker.
+  BOOST_TEST(other.readResponse().find("GET /busy") != std::string::npos);
+  BOOST_TEST((Clock::now() - started < 2500ms));
+  BOOST_TEST(first.readResponse().find("GET /busy") != std::string::npos);
+  BOOST_TEST(second.readResponse().find("GET /busy") != std::string::npos);
+  BOOST_TEST((Clock::now() - started >= 3000ms));
+}
+
+BOOST_AUTO_TEST_CASE(a_client_reading_slower_than_the_minimum_rate_is_cut_off) {
+  auto options = quick();
+  options.sendTimeout = 1s;
+  options.minBytesPerSecond = 8 << 20;
+  Server server(options);
+  Client client(server.port());
+  client.send("GET /big-stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  // 160 KB a second: every part of 64 KiB goes out within the base time,
+  // but the answer as a whole falls behind 8 MiB a second.
+  std::atomic<bool> done{false};
+  std::thread reader([&] {
+    while (!done && client.readSome(16 << 10) > 0) std::this_thread::sleep_for(100ms);
+  });
+  const auto started = Clock::now();
+  while (server.application.cutCount == 0 && Clock::now() - started < 20s) std::this_thread::sleep_for(50ms);
+  done = true;
+  BOOST_TEST(server.application.cutCount == 1);
+  BOOST_TEST((Clock::now() - started < 10s));
+  ::shutdown(client.fd(), SHUT_RDWR);
+  reader.join();
 }
 
 BOOST_AUTO_TEST_CASE(head_answers_carry_the_length_but_no_body) {
