@@ -3,6 +3,7 @@
 // The members of a large calendar are answered a few at a time, within the
 // answer's bounds.
 
+#include "caldav/object_batches.h"
 #include "caldav/properties.h"
 #include "caldav/report_objects.h"
 
@@ -39,8 +40,9 @@ class PropfindAnswer final : public ResponseProducer {
         calendars_.push_back(std::move(visible.calendar));
       }
     } else if (r.kind == ResourceKind::Calendar && r.calendar) {
+      // With their text, the members are read a batch at a time as the answer goes.
       if (wantsCalendarData(props_))
-        storedObjects_ = ctx.store.allObjects(r.calendar->id);
+        storedObjects_.emplace(ctx.store, r.calendar->id, ctx.store.listObjects(r.calendar->id));
       else
         objects_ = ctx.store.listObjects(r.calendar->id);
     }
@@ -60,7 +62,9 @@ class PropfindAnswer final : public ResponseProducer {
       writePropResponse(ctx, out, self, props_);
       return depth_ == 1;
     }
-    for (std::size_t written = 0; written < kObjectsPerStep; ++written) {
+    // A step stops early once its part is large, so that the answer's
+    // bounds are looked at often enough.
+    for (std::size_t written = 0; written < kObjectsPerStep && out.size() < kStepBytes; ++written) {
       if (!writeMember(ctx, out)) return false;
     }
     return true;
@@ -86,8 +90,10 @@ class PropfindAnswer final : public ResponseProducer {
       writePropResponse(ctx, out, t, props_);
       return true;
     }
-    if (next_ < storedObjects_.size()) {
-      const sql::StoredObject object = std::move(storedObjects_[next_++]);
+    if (storedObjects_) {
+      const std::optional<sql::StoredObject> read = storedObjects_->next();
+      if (!read) return false;
+      const sql::StoredObject& object = *read;
       PropTarget t{
           ResourceKind::Object, r.calendarHref + encodeSegment(object.name), nullptr, &*r.calendar, r.access, &object,
           &object.ical};
@@ -116,7 +122,7 @@ class PropfindAnswer final : public ResponseProducer {
   std::vector<Access> calendarAccess_;
   std::vector<std::string> calendarHrefs_;
   std::vector<sql::ObjectMeta> objects_;
-  std::vector<sql::StoredObject> storedObjects_;
+  std::optional<ObjectBatches> storedObjects_;
   std::size_t next_ = 0;
 };
 

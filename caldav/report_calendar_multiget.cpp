@@ -53,17 +53,12 @@ class MultigetAnswer final : public ResponseProducer {
     const Resource& r = scope_.resource;
     std::string calendarPath;
     if (r.kind == ResourceKind::Calendar) decodePercent(r.calendarHref, calendarPath);
-    std::vector<std::string> local;
     for (const auto& href : hrefs_) {
       targets_.push_back(targetOf(ctx, r, calendarPath, pathOfHref(href)));
       const auto& t = targets_.back();
       if (r.kind == ResourceKind::Calendar && t.kind == ResourceKind::Object && t.calendar->id == r.calendar->id)
-        local.push_back(t.objectName);
+        local_.push_back(t.objectName);
     }
-    // The objects of the addressed calendar come in one query.
-    if (!local.empty())
-      for (auto& object : scope_.store.getObjects(r.calendar->id, local))
-        fetched_.emplace(object.name, std::move(object));
     return true;
   }
 
@@ -83,6 +78,7 @@ class MultigetAnswer final : public ResponseProducer {
     }
     std::optional<sql::StoredObject> object;
     if (r.kind == ResourceKind::Calendar && target.calendar->id == r.calendar->id) {
+      if (!fetched_.count(target.objectName)) fetchLocalBatch();
       auto it = fetched_.find(target.objectName);
       if (it != fetched_.end()) {
         object = std::move(it->second);
@@ -104,12 +100,25 @@ class MultigetAnswer final : public ResponseProducer {
   std::string requestHref() const override { return scope_.resource.href; }
 
  private:
+  // The objects of the addressed calendar come a batch per query, in the
+  // order they are asked for.
+  void fetchLocalBatch() {
+    const std::size_t end = std::min(local_.size(), localNext_ + kObjectsPerStep);
+    const std::vector<std::string> names(local_.begin() + static_cast<std::ptrdiff_t>(localNext_),
+                                         local_.begin() + static_cast<std::ptrdiff_t>(end));
+    localNext_ = end;
+    for (auto& object : scope_.store.getObjects(scope_.resource.calendar->id, names))
+      fetched_.emplace(object.name, std::move(object));
+  }
+
   AnswerScope scope_;
   XmlElement body_;  // props_ and spec_ point into it
   PropRequest props_;
   CalendarDataSpec spec_;
   std::vector<std::string> hrefs_;
   std::vector<Resource> targets_;
+  std::vector<std::string> local_;  // names in the addressed calendar, in the order asked for
+  std::size_t localNext_ = 0;       // local_ before this index are fetched
   std::map<std::string, sql::StoredObject> fetched_;
   std::size_t next_ = 0;
 };

@@ -3,6 +3,7 @@
 // the range of a time-range-only filter is answered without parsing it.
 // The answer is produced object by object within the answer's bounds.
 #include "caldav/calendar_filter.h"
+#include "caldav/object_batches.h"
 #include "caldav/report_objects.h"
 
 namespace jadwal::caldav {
@@ -38,15 +39,19 @@ class QueryAnswer final : public ResponseProducer {
     props_ = propRequestOf(body_);
     if (!calendarDataSpecOf(props_, spec_, error)) return false;
 
+    // The candidates are listed without their text, which is read a batch
+    // at a time as the answer goes.
     const Resource& r = scope_.resource;
+    std::vector<sql::ObjectMeta> listed;
     if (r.kind == ResourceKind::Object) {
-      if (auto object = scope_.store.getObject(r.calendar->id, r.objectName)) candidates_.push_back(std::move(*object));
+      if (auto object = scope_.store.getObject(r.calendar->id, r.objectName)) listed.push_back(std::move(*object));
     } else {
       IndexHint hint = indexHint(filter_);
-      candidates_ = hint.range ? scope_.store.objectsOverlapping(r.calendar->id, hint.component, hint.range->start,
-                                                                 hint.range->end)
-                               : scope_.store.allObjects(r.calendar->id);
+      listed = hint.range ? scope_.store.objectMetasOverlapping(r.calendar->id, hint.component, hint.range->start,
+                                                                hint.range->end)
+                          : scope_.store.listObjects(r.calendar->id);
     }
+    candidates_.emplace(scope_.store, r.calendar->id, std::move(listed));
     exact_ = indexAnswersExactly(filter_);
     if (exact_) wanted_ = filter_.compFilters.front().name;
     return true;
@@ -55,9 +60,17 @@ class QueryAnswer final : public ResponseProducer {
   bool writeNext(XmlWriter& out, const TimeContext& time) override {
     DavContext ctx = scope_.context(time);
     const Resource& r = scope_.resource;
-    for (std::size_t looked = 0; looked < kObjectsPerStep && next_ < candidates_.size(); ++looked) {
-      // Taken out of the list: what was looked at is no longer kept.
-      const sql::StoredObject object = std::move(candidates_[next_++]);
+    for (std::size_t looked = 0; looked < kObjectsPerStep; ++looked) {
+      const sql::ObjectMeta* listed = candidates_->peek();
+      if (listed == nullptr) return false;
+      // What the index answers exactly, and leaves out, is not even read.
+      if (exact_ && !listed->recurring && listed->component != wanted_) {
+        candidates_->skip();
+        continue;
+      }
+      const std::optional<sql::StoredObject> read = candidates_->next();
+      if (!read) return false;
+      const sql::StoredObject& object = *read;
       if (time.budget) time.budget->cutShort = false;
       bool match;
       if (exact_ && !object.index.recurring) {
@@ -72,7 +85,7 @@ class QueryAnswer final : public ResponseProducer {
       writeObjectResponse(ctx, out, r.calendarHref, *r.calendar, r.access, object, props_, spec_);
       return true;
     }
-    return next_ < candidates_.size();
+    return candidates_->peek() != nullptr;
   }
 
   std::string requestHref() const override { return scope_.resource.href; }
@@ -83,8 +96,7 @@ class QueryAnswer final : public ResponseProducer {
   CompFilter filter_;
   PropRequest props_;
   CalendarDataSpec spec_;
-  std::vector<sql::StoredObject> candidates_;
-  std::size_t next_ = 0;
+  std::optional<ObjectBatches> candidates_;
   bool exact_ = false;
   std::string wanted_;
 };

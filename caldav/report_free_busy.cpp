@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "caldav/dav_context.h"
+#include "caldav/object_batches.h"
 
 namespace jadwal::caldav {
 
@@ -21,13 +22,17 @@ DavResponse reportFreeBusy(DavContext& ctx, const Resource& r, const XmlElement&
   time.budget = &budget;
   const auto started = std::chrono::steady_clock::now();
   std::vector<BusyPeriod> periods;
-  for (const auto& object : ctx.store.objectsOverlapping(r.calendar->id, "", start, end)) {
-    if (object.component != "VEVENT" && object.component != "VFREEBUSY") continue;
+  // The candidates are listed without their text, which is read a batch at a time.
+  std::vector<sql::ObjectMeta> listed;
+  for (auto& meta : ctx.store.objectMetasOverlapping(r.calendar->id, "", start, end))
+    if (meta.component == "VEVENT" || meta.component == "VFREEBUSY") listed.push_back(std::move(meta));
+  ObjectBatches candidates(ctx.store, r.calendar->id, std::move(listed));
+  while (auto object = candidates.next()) {
     if (budget.exhausted || std::chrono::steady_clock::now() - started > limits.maxTime)
       return conditionResponse(403, ns::kCalDav, "max-instances",
                                "The calendar has more recurring events in this range than the server expands for one "
                                "request; ask for a shorter time range");
-    IcalComponent parsed = parseStored(object.ical);
+    IcalComponent parsed = parseStored(object->ical);
     auto busy = busyPeriods(parsed.get(), start, end, time);
     periods.insert(periods.end(), busy.begin(), busy.end());
   }

@@ -29,8 +29,10 @@ struct AnswerScope {
   Resource resource;
 };
 
-// Work a producer does between two looks at the answer's bounds.
+// Work a producer does between two looks at the answer's bounds: at most
+// this many objects, and it stops early once a step wrote this many bytes.
 inline constexpr std::size_t kObjectsPerStep = 32;
+inline constexpr std::size_t kStepBytes = 64 << 10;
 
 // Reads <C:expand>/<C:limit-recurrence-set> inside the requested
 // calendar-data. Returns false with a 400 answer in `error` when malformed.

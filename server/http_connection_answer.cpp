@@ -34,7 +34,9 @@ void HttpConnection::send(HttpReply reply) {
   Framing framing;
   framing.requestVersion = request_.version;
   const int status = reply_.status;
-  if (status < 200 || status == 204 || status == 304) {
+  if (status < 200 || status == 204 || status == 304 || (headRequest && (reply_.stream || reply_.body.empty()))) {
+    // No body, and for HEAD of a streamed (or not built) answer no length
+    // either: it is not known.
     framing.kind = Framing::Kind::NoBody;
     reply_.stream.reset();
     reply_.body.clear();

@@ -61,12 +61,13 @@ bool preconditionHolds(const Precondition& pre, const std::optional<std::string>
 struct ObjectMetaRows {
   std::vector<std::string> name, uid, etag, component;
   std::vector<std::int64_t> size, modifiedAt;
+  std::vector<int> recurring;
 
-  static constexpr const char* kColumns = "name, uid, etag, component, size, modified_at";
+  static constexpr const char* kColumns = "name, uid, etag, component, size, modified_at, recurring";
 
   void into(Statement& st) {
     using Poco::Data::Keywords::into;
-    st, into(name), into(uid), into(etag), into(component), into(size), into(modifiedAt);
+    st, into(name), into(uid), into(etag), into(component), into(size), into(modifiedAt), into(recurring);
   }
   void fill(std::size_t i, ObjectMeta& meta) {
     meta.name = std::move(name[i]);
@@ -75,6 +76,7 @@ struct ObjectMetaRows {
     meta.component = std::move(component[i]);
     meta.size = size[i];
     meta.modifiedAt = modifiedAt[i];
+    meta.recurring = recurring[i] != 0;
   }
   std::vector<ObjectMeta> take() {
     std::vector<ObjectMeta> objects(name.size());
@@ -86,17 +88,16 @@ struct ObjectMetaRows {
 struct ObjectRows {
   ObjectMetaRows meta;
   std::vector<std::int64_t> firstStart, lastEnd;
-  std::vector<int> recurring;
   std::vector<std::string> ical;
 
   static std::string select() {
-    return std::string("SELECT ") + ObjectMetaRows::kColumns + ", first_start, last_end, recurring, ical FROM objects ";
+    return std::string("SELECT ") + ObjectMetaRows::kColumns + ", first_start, last_end, ical FROM objects ";
   }
 
   void into(Statement& st) {
     using Poco::Data::Keywords::into;
     meta.into(st);
-    st, into(firstStart), into(lastEnd), into(recurring), into(ical);
+    st, into(firstStart), into(lastEnd), into(ical);
   }
   std::vector<StoredObject> take() {
     std::vector<StoredObject> objects(ical.size());
@@ -108,7 +109,7 @@ struct ObjectRows {
       o.index.component = o.component;
       o.index.firstStart = firstStart[i];
       o.index.lastEnd = lastEnd[i];
-      o.index.recurring = recurring[i] != 0;
+      o.index.recurring = o.recurring;
     }
     return objects;
   }
@@ -339,6 +340,24 @@ std::vector<StoredObject> SqliteStore::objectsOverlapping(std::int64_t calendarI
     // A range scan of objects_by_start (or objects_by_end) that tests the
     // other bound inside the index.
     st << ObjectRows::select() << "WHERE calendar_id = ? AND first_start < ? AND last_end > ?";
+    if (!component.empty()) st << " AND component = ?";
+    st << " ORDER BY first_start, name";
+    rows.into(st);
+    st, bind(calendarId), bind(end), bind(start);
+    if (!component.empty()) st, bind(std::string(component));
+    st.execute();
+    return rows.take();
+  });
+}
+
+std::vector<ObjectMeta> SqliteStore::objectMetasOverlapping(std::int64_t calendarId, std::string_view component,
+                                                            Instant start, Instant end) {
+  return guarded("objectMetasOverlapping", [&] {
+    auto lease = pool_.acquire();
+    ObjectMetaRows rows;
+    Statement st(lease.session());
+    st << "SELECT " << ObjectMetaRows::kColumns
+       << " FROM objects WHERE calendar_id = ? AND first_start < ? AND last_end > ?";
     if (!component.empty()) st << " AND component = ?";
     st << " ORDER BY first_start, name";
     rows.into(st);

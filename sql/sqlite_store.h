@@ -63,6 +63,8 @@ class SqliteStore final : public Store {
   std::vector<StoredObject> getObjects(std::int64_t calendarId, const std::vector<std::string>& names) override;
   std::vector<ObjectMeta> listObjects(std::int64_t calendarId) override;
   std::vector<StoredObject> allObjects(std::int64_t calendarId) override;
+  std::vector<ObjectMeta> objectMetasOverlapping(std::int64_t calendarId, std::string_view component, Instant start,
+                                                 Instant end) override;
   std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component, Instant start,
                                                Instant end) override;
 

@@ -91,6 +91,7 @@ struct ObjectMeta {
   std::string component;
   std::int64_t size = 0;
   Instant modifiedAt = 0;
+  bool recurring = false;  // the index's: its span covers recurrences to expand
 };
 
 struct StoredObject : ObjectMeta {
@@ -224,6 +225,9 @@ class Store {
   // for recurring objects: the caller checks their instances.
   virtual std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component,
                                                        Instant start, Instant end) = 0;
+  // The same without the text: for answers that fetch it a batch at a time.
+  virtual std::vector<ObjectMeta> objectMetasOverlapping(std::int64_t calendarId, std::string_view component,
+                                                         Instant start, Instant end) = 0;
 
   virtual ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) = 0;
 

@@ -192,11 +192,63 @@ class SmallBoundsTest(ServerTestCase):
                 break
         self.assertEqual(403, len(seen), "every object arrives over the pages")
 
+    def test_a_calendar_export_is_streamed_and_cut_at_the_byte_bound(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=60)
+        try:
+            conn.request("GET", CAL, headers={"Authorization": basic_auth("bupati", "rahasia-bupati")})
+            response = conn.getresponse()
+            self.assertEqual(200, response.status)
+            self.assertEqual("chunked", (response.getheader("Transfer-Encoding") or "").lower())
+            with self.assertRaises(http.client.IncompleteRead):
+                response.read()
+        finally:
+            conn.close()
+        self.assertEqual(200, self.req("GET", "/healthz")[0])
+
     def test_free_busy_within_the_bound(self):
         body = FREEBUSY.replace("20270101T000000Z", "20260201T000000Z")
         status, _h, answer = self.req("REPORT", CAL, body, REPORT_HEADERS, "bupati")
         self.assertEqual(200, status, answer[:300])
         self.assertIn(b"FREEBUSY", answer)
+
+
+class ExportTest(ServerTestCase):
+    """GET of a whole calendar (a subscription) is bounded like a report."""
+
+    USERS = USERS
+    SERVER_OPTIONS = {"max_answer_bytes": 65536}
+
+    @classmethod
+    def setup_data(cls):
+        for n in range(60):
+            status = cls.req("PUT", CAL + "ekspor-%d.ics" % n, padded("ekspor-%d" % n, n), ICS_HEADERS, "bupati")[0]
+            assert status == 201, status
+
+    def test_an_export_over_the_bound_is_refused_before_it_starts(self):
+        status, _h, body = self.req("GET", CAL, user="bupati")
+        self.assertEqual(403, status, body[:200])
+        self.assertIn(b"larger than the server exports", body)
+
+    def test_head_of_a_calendar_builds_nothing(self):
+        status, headers, body = self.req("HEAD", CAL, user="bupati")
+        self.assertEqual(200, status)
+        self.assertNotIn("content-length", headers)
+        self.assertTrue(headers.get("etag"))
+
+
+class WholeExportTest(ServerTestCase):
+    USERS = USERS
+
+    def test_a_small_export_is_whole(self):
+        for n in range(3):
+            self.req("PUT", CAL + "kecil-%d.ics" % n, padded("kecil-%d" % n, n), ICS_HEADERS, "bupati")
+        status, headers, body = self.req("GET", CAL, user="bupati")
+        self.assertEqual(200, status)
+        text = body.decode()
+        self.assertTrue(text.startswith("BEGIN:VCALENDAR\r\n"))
+        self.assertTrue(text.endswith("END:VCALENDAR\r\n"))
+        self.assertEqual(3, text.count("BEGIN:VEVENT"))
+        self.assertIn("X-WR-CALNAME", text)
 
 
 class CutShortObjectTest(ServerTestCase):
