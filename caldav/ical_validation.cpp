@@ -7,46 +7,12 @@
 
 #include "caldav/ical.h"
 #include "caldav/ical_time.h"
+#include "caldav/utf8.h"
 
 namespace jadwal::caldav::detail {
 namespace {
 
 [[noreturn]] void invalid(const std::string& reason) { throw IcalError(IcalError::Kind::NotICalendar, reason); }
-
-bool isUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    std::uint32_t point = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      point = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      point = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      point = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      point = (point << 6) | (next & 0x3F);
-    }
-    static constexpr std::uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
-    if (point < kSmallest[extra] || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
 
 std::string upper(std::string_view text) {
   std::string out(text);
@@ -123,7 +89,7 @@ void checkProperty(icalproperty* property) {
 }  // namespace
 
 void checkText(std::string_view text) {
-  if (!isUtf8(text)) invalid("the body is not UTF-8 text");
+  if (!isValidUtf8(text)) invalid("the body is not UTF-8 text");
   std::vector<std::string> open;
   for (const std::string& line : unfoldedLines(text)) {
     const std::string head = upper(std::string_view(line).substr(0, 6));

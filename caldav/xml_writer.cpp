@@ -6,6 +6,7 @@
 // per-element temporaries beyond the short qualified name.
 
 #include "caldav/xml.h"
+#include "caldav/utf8.h"
 
 #include <optional>
 #include <string>
@@ -17,29 +18,6 @@ namespace {
 enum class EscapeFor { kContent, kAttribute };
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence starting at text[i] (a byte >= 0x80), or
-// 0 if it is not valid UTF-8: overlong forms, surrogates and code points past
-// U+10FFFF are all refused, as XML 1.0 does not allow them.
-std::size_t validUtf8Length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const auto continuation = [&](std::size_t k) { return i + k < text.size() && (byte(k) & 0xC0) == 0x80; };
-  const unsigned char lead = byte(0);
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    if (!continuation(1) || !continuation(2)) return 0;
-    if (lead == 0xE0 && byte(1) < 0xA0) return 0;  // overlong
-    if (lead == 0xED && byte(1) > 0x9F) return 0;  // UTF-16 surrogate
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
-    if (lead == 0xF0 && byte(1) < 0x90) return 0;  // overlong
-    if (lead == 0xF4 && byte(1) > 0x8F) return 0;  // past U+10FFFF
-    return 4;
-  }
-  return 0;
-}
 
 // Appends `text` escaped so that the output is always well-formed XML 1.0:
 // markup characters become references; control characters XML forbids are
@@ -56,7 +34,7 @@ void appendEscaped(std::string& out, std::string_view text, EscapeFor where) {
     std::optional<std::string_view> replacement;  // empty optional: copy the byte as it is
     std::size_t consumed = 1;
     if (c >= 0x80) {
-      const std::size_t length = validUtf8Length(text, i);
+      const std::size_t length = utf8SequenceLength(text, i);
       if (length == 0) {
         replacement = kReplacementCharacter;
       } else if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "caldav/utf8.h"
+
 namespace jadwal::server {
 namespace {
 
@@ -41,39 +43,7 @@ bool hasControlCharacter(std::string_view text) {
 
 }  // namespace
 
-bool isValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    std::uint32_t point = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      point = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      point = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      point = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      point = (point << 6) | (next & 0x3F);
-    }
-    static constexpr std::uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
-    if (point < kSmallest[extra] || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
+bool isValidUtf8(std::string_view text) { return caldav::isValidUtf8(text); }
 
 std::optional<RequestTarget> parseRequestTarget(std::string_view target, std::string& error) {
   if (target == "*") return RequestTarget{"*", ""};

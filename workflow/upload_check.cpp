@@ -6,9 +6,13 @@
 
 #include <algorithm>
 
+#include "caldav/utf8.h"
+
 namespace jadwal::workflow {
 
 namespace {
+
+bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 constexpr std::size_t kPdfEofWindow = 1024;
 constexpr std::size_t kMaxNameBytes = 120;
@@ -34,16 +38,6 @@ bool isPng(std::string_view bytes) {
   return bytes.substr(8, 8) == std::string_view("\0\0\0\x0DIHDR", 8);
 }
 
-// Bytes of a UTF-8 sequence starting with `lead`, or 0 when it cannot start one.
-std::size_t utf8Length(unsigned char lead) {
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
-  if (lead >= 0xE0 && lead <= 0xEF) return 3;
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  return 0;
-}
-
-bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
 // ASCII characters allowed in a stored name: those that mean nothing to a
 // shell, a path, a URL path segment (once encoded) or a quoted header value.
 bool isPlainAllowed(char c) {
@@ -68,10 +62,9 @@ std::string cleaned(std::string_view name) {
     std::size_t length = 0;
     if (c < 0x80) {
       length = isPlainAllowed(static_cast<char>(c)) ? 1 : 0;
-    } else if (std::size_t n = utf8Length(c); n > 0 && i + n <= name.size()) {
-      bool valid = true;
-      for (std::size_t k = 1; k < n; ++k) valid = valid && isContinuation(static_cast<unsigned char>(name[i + k]));
-      length = valid ? n : 0;
+    } else {
+      // Overlong forms and surrogates are dropped like any other byte that is not text.
+      length = caldav::utf8SequenceLength(name, i);
     }
     if (length == 0) {
       // A space stays a space; anything else dropped leaves no trace

@@ -158,6 +158,11 @@ BOOST_AUTO_TEST_CASE(safe_names_keep_utf8_letters_and_drop_broken_bytes) {
   BOOST_TEST(safeFileName("\xE5\xA0\xB1\xE5\x91\x8A.pdf", FileType::Pdf) == "\xE5\xA0\xB1\xE5\x91\x8A.pdf");
   BOOST_TEST(safeFileName("bad\xC3.pdf", FileType::Pdf) == "bad.pdf");
   BOOST_TEST(safeFileName("bad\xFF\xFEname.pdf", FileType::Pdf) == "badname.pdf");
+  // Overlong forms and UTF-16 surrogates look like sequences but are not text:
+  // a stored name must be valid UTF-8 for every page and calendar that shows it.
+  BOOST_TEST(safeFileName("over\xE0\x80\xAFlong.pdf", FileType::Pdf) == "overlong.pdf");
+  BOOST_TEST(safeFileName("sur\xED\xA0\x80rogate.pdf", FileType::Pdf) == "surrogate.pdf");
+  BOOST_TEST(safeFileName("far\xF4\x90\x80\x80" "away.pdf", FileType::Pdf) == "faraway.pdf");
 }
 
 BOOST_AUTO_TEST_CASE(safe_names_force_the_extension) {
