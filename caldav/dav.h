@@ -1,6 +1,7 @@
 #pragma once
 // The WebDAV/CalDAV entry point. The server authenticates the request, fills
-// a DavRequest and hands it to DavHandler::handle, which answers it whole.
+// a DavRequest and hands it to DavHandler::handle, which answers it: small
+// answers whole, long ones as a head and a BodyStream the server pulls from.
 // Nothing here depends on the HTTP library: tests drive it directly.
 
 #include <chrono>
