@@ -344,7 +344,9 @@ std::optional<AlarmTriggers> alarmTriggers(icalcomponent* alarm, const Scope& sc
 // exact trigger times of those instances are checked. Only instances whose
 // source is `parent` count: an overridden instance carries its own alarms.
 bool alarmOverlaps(icalcomponent* alarm, icalcomponent* parent, const TimeRange& range, const Scope& scope) {
-  auto [start, end] = boundedRange(range, scope.ctx);
+  // Plain variables, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+  const auto bounds = boundedRange(range, scope.ctx);
+  const Instant start = bounds.first, end = bounds.second;
   auto triggers = alarmTriggers(alarm, scope);
   if (!triggers) return false;
   auto inRange = [&](Instant t) { return start <= t && t < end; };

@@ -352,7 +352,9 @@ void collect(const RecurrenceSet& set, TimeResolver& times, const TimeContext& c
   MasterInstances instances = masterInstances(set.master, shape, times, ctx, from, std::min(to, ctx.horizonEnd), start);
   exhausted = exhausted && instances.exhausted;
 
-  for (const auto& [instanceStart, instanceEnd] : instances.spans) {
+  for (const auto& span : instances.spans) {
+    // Named copies, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const Instant instanceStart = span.first, instanceEnd = span.second;
     auto replaced = std::find_if(set.overrides.begin(), set.overrides.end(),
                                  [&](const Override& o) { return o.recurrenceId == instanceStart; });
     if (replaced != set.overrides.end()) continue;  // the override stands for it

@@ -7,12 +7,19 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh --tests
 
-# With no arguments, the unit tests run first in a build with AddressSanitizer
-# and UBSan, where a memory error or undefined behaviour fails the test.
+# With no arguments, the unit tests and the fuzz targets' seeds and kept
+# crashers run first in a build with AddressSanitizer and UBSan, where a
+# memory error or undefined behaviour fails the test; then each fuzz target
+# fuzzes for JADWAL_FUZZ_SECONDS (default 30) in a clang build with libFuzzer.
 if [[ $# -eq 0 ]]; then
   cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DJADWAL_SANITIZE=ON -DJADWAL_WERROR=ON
   cmake --build build-sanitize -j"$(nproc)"
-  (cd build-sanitize && ctest --output-on-failure -j"$(nproc)" -R '^unit\.')
+  (cd build-sanitize && ctest --output-on-failure -j"$(nproc)" -R '^(unit|fuzz_replay)\.')
+
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJADWAL_FUZZ=ON \
+    -DJADWAL_FUZZ_SECONDS="${JADWAL_FUZZ_SECONDS:-30}"
+  cmake --build build-fuzz -j"$(nproc)" --target fuzz_targets
+  (cd build-fuzz && ctest --output-on-failure -j"$(nproc)" -R '^fuzz\.')
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJADWAL_WERROR=ON

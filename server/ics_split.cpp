@@ -59,6 +59,13 @@ std::string parseErrorIn(icalcomponent* component) {
   return "";
 }
 
+// The component's name for a problem report. libical has none for an
+// x-component or an unknown one ("BEGIN:VDVENT"): it gives a null pointer.
+std::string kindName(icalcomponent_kind kind) {
+  const char* name = icalcomponent_kind_to_string(kind);
+  return name != nullptr && *name != '\0' ? name : "X-";
+}
+
 struct Group {
   std::vector<icalcomponent*> components;  // borrowed from the parsed tree
   std::string problem;
@@ -80,11 +87,11 @@ void splitOne(icalcomponent* vcalendar, SplitCalendar& out) {
     const char* rawUid = isObjectComponent(kind) ? icalcomponent_get_uid(child) : nullptr;
     const std::string uid = rawUid ? rawUid : "";
     if (!isObjectComponent(kind)) {
-      out.problems.push_back({uid, std::string("unsupported component ") + icalcomponent_kind_to_string(kind)});
+      out.problems.push_back({uid, "unsupported component " + kindName(kind)});
       continue;
     }
     if (uid.empty()) {
-      out.problems.push_back({"", std::string(icalcomponent_kind_to_string(kind)) + " without UID"});
+      out.problems.push_back({"", kindName(kind) + " without UID"});
       continue;
     }
     auto [it, inserted] = groups.try_emplace(uid);

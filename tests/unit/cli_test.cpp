@@ -268,6 +268,18 @@ BOOST_AUTO_TEST_CASE(split_refuses_text_that_is_not_icalendar) {
   BOOST_TEST(!splitCalendar("").parsed);
 }
 
+// Found by fuzzing: libical names no unknown component, and the report of
+// it dereferenced that null name.
+BOOST_AUTO_TEST_CASE(split_reports_unknown_components_by_a_name) {
+  const SplitCalendar split = splitCalendar(
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VDVENT\r\nUID:a\r\nEND:VDVENT\r\n"
+      "BEGIN:X-RAPAT\r\nUID:b\r\nEND:X-RAPAT\r\nEND:VCALENDAR\r\n");
+  BOOST_TEST(split.parsed);
+  BOOST_TEST(split.objects.empty());
+  BOOST_REQUIRE(split.problems.size() == 2u);
+  BOOST_TEST(split.problems[0].reason == "unsupported component X-");
+}
+
 BOOST_AUTO_TEST_CASE(resource_names_are_safe_and_distinct) {
   BOOST_TEST(resourceNameForUid("apel-senin@example") == "apel-senin@example.ics");
   const std::string slashed = resourceNameForUid("rapat/inflasi 2023");
