@@ -111,6 +111,7 @@ HttpServerOptions httpOptionsOf(const HttpConfig& http) {
   options.maxPendingBodyBytes = http.maxPendingBodyBytes;
   options.maxConnections = http.maxConnections;
   options.maxConnectionsPerClient = http.maxConnectionsPerClient;
+  options.ipv6PrefixBits = http.ipv6PrefixBits;
   std::string error;
   options.proxies = TrustedProxies::parse(http.trustedProxies, error).value_or(TrustedProxies{});
   return options;

@@ -1,5 +1,6 @@
 #include "server/config.h"
 
+#include "server/client_key.h"
 #include "server/trusted_proxies.h"
 
 #include <Poco/AutoPtr.h>
@@ -194,6 +195,8 @@ const std::map<std::string, Setter>& setters() {
                                                         [](ServerConfig& c, long long v) {
                                                           c.http.maxConnectionsPerClient = static_cast<std::size_t>(v);
                                                         })},
+      {"http.ipv6_prefix_bits", integerSetter(kMinIpv6PrefixBits, kMaxIpv6PrefixBits,
+                                              [](ServerConfig& c, long long v) { c.http.ipv6PrefixBits = int(v); })},
       {"http.trusted_proxies",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          std::string error;

@@ -1,8 +1,9 @@
 #pragma once
-// Bounds on open connections: in all, and per client address, so that one
-// client (or one careless script) cannot take every connection the server
-// can hold. A trusted reverse proxy's connections count in the total only:
-// the proxy carries many clients, and limits them itself.
+// Bounds on open connections: in all, and per client (its clientKey(): an
+// IPv6 client's whole prefix is one client), so that one client (or one
+// careless script) cannot take every connection the server can hold. A
+// trusted reverse proxy's connections count in the total only: the proxy
+// carries many clients, and limits them itself.
 //
 // Also bounds the bytes of request bodies being received at once, since an
 // event-driven server holds every body in memory until it is complete.

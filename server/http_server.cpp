@@ -15,6 +15,7 @@
 #include <system_error>
 #include <thread>
 
+#include "server/client_key.h"
 #include "server/http_connection.h"
 #include "server/http_wire.h"
 
@@ -150,7 +151,7 @@ struct HttpServer::Impl {
     Poco::Net::IPAddress peerAddress;
     const bool viaProxy = Poco::Net::IPAddress::tryParse(peer, peerAddress) && options.proxies.trusts(peerAddress);
     ConnectionLimits::Refusal refusal;
-    auto slot = frontEnd.limits.open(peer, viaProxy, refusal);
+    auto slot = frontEnd.limits.open(clientKey(peer, options.ipv6PrefixBits), viaProxy, refusal);
     if (!slot) {
       ++refused;
       // Refusals take a descriptor each for up to a second: past a bound of

@@ -39,7 +39,8 @@ struct HttpServerOptions {
   std::size_t maxBodyBytes = 10485760;          // one request body
   std::size_t maxPendingBodyBytes = 268435456;  // bodies being received at once, in all
   std::size_t maxConnections = 10000;
-  std::size_t maxConnectionsPerClient = 64;  // per client address; a trusted proxy counts in the total only
+  std::size_t maxConnectionsPerClient = 64;  // per client (client_key.h); a trusted proxy counts in the total only
+  int ipv6PrefixBits = 64;                   // an IPv6 client is its address's prefix of this length
   TrustedProxies proxies;
 };
 

@@ -277,6 +277,16 @@ BOOST_AUTO_TEST_CASE(connection_bounds_are_read_and_checked) {
   BOOST_TEST(expectError(withLine("http", "trusted_proxies = 10.0.0.0/40")).find("prefix length") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_ipv6_client_prefix_is_read_and_checked) {
+  BOOST_TEST(expectConfig(kMinimal).http.ipv6PrefixBits == 64);
+  BOOST_TEST(expectConfig(withLine("http", "ipv6_prefix_bits = 56")).http.ipv6PrefixBits == 56);
+  BOOST_TEST(expectConfig(withLine("http", "ipv6_prefix_bits = 128")).http.ipv6PrefixBits == 128);
+  for (const std::string value : {"31", "129", "enam puluh empat"}) {
+    BOOST_TEST(expectError(withLine("http", "ipv6_prefix_bits = " + value)).find("config: http.ipv6_prefix_bits:") ==
+               0u);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_shipped_sample_is_valid_and_trusts_the_shipped_proxy) {
   auto loaded = loadConfig(std::string(JADWAL_SOURCE_DIR) + "/conf/jadwal.ini");
   if (auto* error = std::get_if<ConfigError>(&loaded)) BOOST_FAIL(error->message);
