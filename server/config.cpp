@@ -253,6 +253,9 @@ const std::map<std::string, Setter>& setters() {
       {"auth.verification_wait_ms",
        integerSetter(0, 60000,
                      [](ServerConfig& c, long long v) { c.auth.verificationWait = std::chrono::milliseconds(v); })},
+      {"auth.verification_deadline_ms",
+       integerSetter(100, 120000,
+                     [](ServerConfig& c, long long v) { c.auth.verificationDeadline = std::chrono::milliseconds(v); })},
       {"auth.known_device_days",
        integerSetter(0, 3650,
                      [](ServerConfig& c, long long v) { c.auth.knownDeviceLifetime = std::chrono::hours(24 * v); })},
@@ -370,6 +373,11 @@ ConfigResult validate(const Poco::Util::AbstractConfiguration& ini) {
   if (config.dbUrl.empty()) return errorAt("db.url", "missing (sqlite:PATH or mysql://HOST/DB is required)");
   if (config.smtp.password.size() > 0 && config.smtp.user.empty()) {
     return errorAt("smtp.user", "missing (smtp.password is set)");
+  }
+  // A login sharing a check waits for that check's slot and the check itself.
+  if (config.auth.verificationDeadline <= config.auth.verificationWait) {
+    return errorAt("auth.verification_deadline_ms", "must be more than auth.verification_wait_ms (" +
+                                                        std::to_string(config.auth.verificationWait.count()) + ")");
   }
   return config;
 }

@@ -339,6 +339,7 @@ BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
   BOOST_TEST(defaults.maxVerifications == 2u);
   BOOST_TEST(defaults.maxWaitingVerifications == 4u);
   BOOST_TEST(defaults.verificationWait.count() == 1000);
+  BOOST_TEST(defaults.verificationDeadline.count() == 5000);
   BOOST_TEST(defaults.knownDeviceLifetime.count() == 90 * 86400);
 
   const LoginLimits set = expectConfig(kMinimal +
@@ -349,6 +350,7 @@ BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
                                        "max_verifications = 8\n"
                                        "max_waiting_verifications = 0\n"
                                        "verification_wait_ms = 250\n"
+                                       "verification_deadline_ms = 2000\n"
                                        "known_device_days = 0\n")
                               .auth;
   BOOST_TEST(set.failuresPerAddressAndName == 5u);
@@ -357,16 +359,23 @@ BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
   BOOST_TEST(set.maxVerifications == 8u);
   BOOST_TEST(set.maxWaitingVerifications == 0u);
   BOOST_TEST(set.verificationWait.count() == 250);
+  BOOST_TEST(set.verificationDeadline.count() == 2000);
   BOOST_TEST(set.knownDeviceLifetime.count() == 0);  // no known-device cookies
 
   for (const std::string line :
        {"failures_per_address_and_user = -1", "failures_per_address = viel", "failures_per_device = 100001",
         "max_verifications = 0", "max_verifications = 257", "max_waiting_verifications = -2",
-        "verification_wait_ms = 60001", "known_device_days = 3651"}) {
+        "verification_wait_ms = 60001", "known_device_days = 3651", "verification_deadline_ms = 99",
+        "verification_deadline_ms = 120001", "verification_deadline_ms = 1000"}) {
     const std::string message = expectError(withLine("auth", line));
     const std::string key = "config: auth." + line.substr(0, line.find(' ')) + ": ";
     BOOST_TEST(message.find(key) == 0u, message);
   }
+  // A login sharing another's check must be able to outwait that check's wait for a slot.
+  BOOST_TEST(expectError(kMinimal + "[auth]\nverification_wait_ms = 8000\n") ==
+             "config: auth.verification_deadline_ms: must be more than auth.verification_wait_ms (8000)");
+  BOOST_TEST(expectConfig(kMinimal + "[auth]\nverification_wait_ms = 8000\nverification_deadline_ms = 12000\n")
+                 .auth.verificationDeadline.count() == 12000);
 }
 
 BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
