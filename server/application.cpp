@@ -193,6 +193,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);
     HttpServer server(httpOptionsOf(config_.http), handler);
+    metrics.watchConnections([&server] { return server.connectionCounts(); });
     try {
       server.listen();
     } catch (const std::exception& e) {

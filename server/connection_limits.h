@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -51,6 +52,9 @@ class ConnectionLimits {
   void releaseBody(std::size_t bytes);
 
   std::size_t openConnections() const { return open_.load(std::memory_order_relaxed); }
+  // Connections refused so far over the per-client and the overall cap.
+  std::uint64_t refusedFromClients() const { return refusedFromClients_.load(std::memory_order_relaxed); }
+  std::uint64_t refusedInAll() const { return refusedInAll_.load(std::memory_order_relaxed); }
   std::size_t pendingBodyBytes() const { return pendingBody_.load(std::memory_order_relaxed); }
 
  private:
@@ -61,6 +65,8 @@ class ConnectionLimits {
   const std::size_t maxPendingBodyBytes_;
   std::atomic<std::size_t> open_{0};
   std::atomic<std::size_t> pendingBody_{0};
+  std::atomic<std::uint64_t> refusedFromClients_{0};
+  std::atomic<std::uint64_t> refusedInAll_{0};
   std::mutex mutex_;
   std::unordered_map<std::string, std::size_t> perClient_;
 };

@@ -153,7 +153,6 @@ struct HttpServer::Impl {
     ConnectionLimits::Refusal refusal;
     auto slot = frontEnd.limits.open(clientKey(peer, options.ipv6PrefixBits), viaProxy, refusal);
     if (!slot) {
-      ++refused;
       // Refusals take a descriptor each for up to a second: past a bound of
       // their own, a refused connection is closed without a word.
       if (refusing.load() >= kMaxRefusals) return;
@@ -194,7 +193,6 @@ struct HttpServer::Impl {
   asio::steady_timer acceptRetry;
   asio::executor_work_guard<asio::io_context::executor_type> work;
   std::vector<std::thread> threads;
-  std::atomic<std::uint64_t> refused{0};
   std::atomic<std::size_t> refusing{0};  // refusals being written now
   bool stopped = false;
 };
@@ -262,7 +260,14 @@ std::uint16_t HttpServer::port() const {
 
 std::size_t HttpServer::openConnections() const { return impl_->frontEnd.limits.openConnections(); }
 
-std::uint64_t HttpServer::refusedConnections() const { return impl_->refused.load(); }
+std::uint64_t HttpServer::refusedConnections() const {
+  return impl_->frontEnd.limits.refusedFromClients() + impl_->frontEnd.limits.refusedInAll();
+}
+
+ConnectionCounts HttpServer::connectionCounts() const {
+  const auto& limits = impl_->frontEnd.limits;
+  return {limits.openConnections(), limits.refusedFromClients(), limits.refusedInAll()};
+}
 
 std::size_t HttpServer::pendingBodyBytes() const { return impl_->frontEnd.limits.pendingBodyBytes(); }
 

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "server/http_exchange.h"
+#include "server/metrics.h"
 #include "server/trusted_proxies.h"
 
 namespace jadwal::server {
@@ -65,8 +66,9 @@ class HttpServer {
 
   std::uint16_t port() const;  // the bound port, after listen()
   std::size_t openConnections() const;
-  std::uint64_t refusedConnections() const;  // over a connection limit, since start
-  std::size_t pendingBodyBytes() const;      // request bodies being received now
+  std::uint64_t refusedConnections() const;   // over a connection limit, since start
+  ConnectionCounts connectionCounts() const;  // open now, and refused by each limit
+  std::size_t pendingBodyBytes() const;       // request bodies being received now
 
  private:
   struct Impl;

@@ -31,6 +31,9 @@ BOOST_AUTO_TEST_CASE(per_client_and_total_bounds) {
   BOOST_TEST(static_cast<bool>(limits.open("192.0.2.1", false, refusal)));
   slots.clear();
   BOOST_TEST(limits.openConnections() == 0u);
+  // Each refusal is counted under the cap that made it (for /metrics).
+  BOOST_TEST(limits.refusedFromClients() == 1u);
+  BOOST_TEST(limits.refusedInAll() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(moved_slots_release_once) {
