@@ -111,6 +111,7 @@ HttpServerOptions httpOptionsOf(const HttpConfig& http) {
   options.maxPendingBodyBytes = http.maxPendingBodyBytes;
   options.maxConnections = http.maxConnections;
   options.maxConnectionsPerClient = http.maxConnectionsPerClient;
+  options.ipv6PrefixBits = http.ipv6PrefixBits;
   std::string error;
   options.proxies = TrustedProxies::parse(http.trustedProxies, error).value_or(TrustedProxies{});
   return options;
@@ -192,6 +193,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);
     HttpServer server(httpOptionsOf(config_.http), handler);
+    metrics.watchConnections([&server] { return server.connectionCounts(); });
     try {
       server.listen();
     } catch (const std::exception& e) {

@@ -30,7 +30,7 @@ std::optional<caldav::Principal> userOf(WebContext& context, const WebRequest& r
   if (auto user = currentUser(context, request)) return user;
   const std::string authorization = request.header("Authorization");
   if (authorization.empty()) return std::nullopt;
-  auto auth = context.authenticator.authenticateFrom(authorization, request.remoteAddress);
+  auto auth = context.authenticator.authenticateFrom(authorization, request.clientKey);
   busy = auth.busy;
   if (!auth.user) return std::nullopt;
   const auto& user = *auth.user;

@@ -55,7 +55,8 @@ Authenticator::Authenticator(sql::Store& store, CredentialCache& cache, LoginLim
       perAddress_(limits.failuresPerAddress, std::chrono::hours(1)),
       perDevice_(limits.failuresPerDevice, std::chrono::hours(1)),
       refusals_(kRefusalsBeforeSuspect, kRefusalWindow),
-      gate_(limits.maxVerifications, limits.maxWaitingVerifications, limits.verificationWait) {
+      gate_(limits.maxVerifications, limits.maxWaitingVerifications, limits.verificationWait),
+      flights_(limits.verificationDeadline) {
   decoyHash_ = hashPassword("decoy password, never a real one").value_or("");
 }
 

@@ -6,7 +6,8 @@
 // process, is refused at once; only the argon2id verification is cached.
 //
 // Wrong passwords are limited per client address and user name, and per
-// client address across names (a new name each time gets around the first);
+// client address across names (a new name each time gets around the
+// first), an address being its client_key.h key (an IPv6 client's prefix);
 // past a limit only credentials verified recently (the credential cache)
 // pass. A browser that logged in before (a known device, see
 // known_device.h) is exempt from both for its own user, and limited per
@@ -59,7 +60,8 @@ class Authenticator {
   // verification slot. No failure limits apply (no client address).
   std::optional<sql::User> authenticate(std::string_view authorizationHeader);
 
-  // The same for a request from `client` (its address). `device` is the id
+  // The same for a request from `client` (its clientKey(), so that an IPv6
+  // client's whole prefix counts as one address). `device` is the id
   // of a known-device cookie that the caller verified and that names the
   // user in the header ("" for none).
   AuthResult authenticateFrom(std::string_view authorizationHeader, std::string_view client,

@@ -1,5 +1,6 @@
 #include "server/config.h"
 
+#include "server/client_key.h"
 #include "server/trusted_proxies.h"
 
 #include <Poco/AutoPtr.h>
@@ -194,6 +195,8 @@ const std::map<std::string, Setter>& setters() {
                                                         [](ServerConfig& c, long long v) {
                                                           c.http.maxConnectionsPerClient = static_cast<std::size_t>(v);
                                                         })},
+      {"http.ipv6_prefix_bits", integerSetter(kMinIpv6PrefixBits, kMaxIpv6PrefixBits,
+                                              [](ServerConfig& c, long long v) { c.http.ipv6PrefixBits = int(v); })},
       {"http.trusted_proxies",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          std::string error;
@@ -250,6 +253,9 @@ const std::map<std::string, Setter>& setters() {
       {"auth.verification_wait_ms",
        integerSetter(0, 60000,
                      [](ServerConfig& c, long long v) { c.auth.verificationWait = std::chrono::milliseconds(v); })},
+      {"auth.verification_deadline_ms",
+       integerSetter(100, 120000,
+                     [](ServerConfig& c, long long v) { c.auth.verificationDeadline = std::chrono::milliseconds(v); })},
       {"auth.known_device_days",
        integerSetter(0, 3650,
                      [](ServerConfig& c, long long v) { c.auth.knownDeviceLifetime = std::chrono::hours(24 * v); })},
@@ -367,6 +373,11 @@ ConfigResult validate(const Poco::Util::AbstractConfiguration& ini) {
   if (config.dbUrl.empty()) return errorAt("db.url", "missing (sqlite:PATH or mysql://HOST/DB is required)");
   if (config.smtp.password.size() > 0 && config.smtp.user.empty()) {
     return errorAt("smtp.user", "missing (smtp.password is set)");
+  }
+  // A login sharing a check waits for that check's slot and the check itself.
+  if (config.auth.verificationDeadline <= config.auth.verificationWait) {
+    return errorAt("auth.verification_deadline_ms", "must be more than auth.verification_wait_ms (" +
+                                                        std::to_string(config.auth.verificationWait.count()) + ")");
   }
   return config;
 }

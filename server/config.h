@@ -31,6 +31,7 @@ struct HttpConfig {
   std::size_t maxPendingBodyBytes = 268435456;  // bodies being received at once, in all
   std::size_t maxConnections = 10000;
   std::size_t maxConnectionsPerClient = 64;
+  int ipv6PrefixBits = 64;     // per-client bounds count an IPv6 client by this prefix of its address
   std::string trustedProxies;  // addresses/networks whose X-Real-IP and X-Forwarded-For count
 };
 

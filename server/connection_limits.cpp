@@ -23,6 +23,7 @@ ConnectionLimits::Slot ConnectionLimits::open(const std::string& client, bool tr
   std::lock_guard lock(mutex_);
   if (open_.load(std::memory_order_relaxed) >= maxConnections_) {
     refusal = Refusal::TooManyConnections;
+    refusedInAll_.fetch_add(1, std::memory_order_relaxed);
     return {};
   }
   if (!trustedProxy) {
@@ -30,6 +31,7 @@ ConnectionLimits::Slot ConnectionLimits::open(const std::string& client, bool tr
     if (count >= maxPerClient_) {
       if (count == 0) perClient_.erase(client);
       refusal = Refusal::TooManyFromClient;
+      refusedFromClients_.fetch_add(1, std::memory_order_relaxed);
       return {};
     }
     ++count;

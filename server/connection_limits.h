@@ -1,14 +1,16 @@
 #pragma once
-// Bounds on open connections: in all, and per client address, so that one
-// client (or one careless script) cannot take every connection the server
-// can hold. A trusted reverse proxy's connections count in the total only:
-// the proxy carries many clients, and limits them itself.
+// Bounds on open connections: in all, and per client (its clientKey(): an
+// IPv6 client's whole prefix is one client), so that one client (or one
+// careless script) cannot take every connection the server can hold. A
+// trusted reverse proxy's connections count in the total only: the proxy
+// carries many clients, and limits them itself.
 //
 // Also bounds the bytes of request bodies being received at once, since an
 // event-driven server holds every body in memory until it is complete.
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -50,6 +52,9 @@ class ConnectionLimits {
   void releaseBody(std::size_t bytes);
 
   std::size_t openConnections() const { return open_.load(std::memory_order_relaxed); }
+  // Connections refused so far over the per-client and the overall cap.
+  std::uint64_t refusedFromClients() const { return refusedFromClients_.load(std::memory_order_relaxed); }
+  std::uint64_t refusedInAll() const { return refusedInAll_.load(std::memory_order_relaxed); }
   std::size_t pendingBodyBytes() const { return pendingBody_.load(std::memory_order_relaxed); }
 
  private:
@@ -60,6 +65,8 @@ class ConnectionLimits {
   const std::size_t maxPendingBodyBytes_;
   std::atomic<std::size_t> open_{0};
   std::atomic<std::size_t> pendingBody_{0};
+  std::atomic<std::uint64_t> refusedFromClients_{0};
+  std::atomic<std::uint64_t> refusedInAll_{0};
   std::mutex mutex_;
   std::unordered_map<std::string, std::size_t> perClient_;
 };

@@ -8,6 +8,8 @@
 
 #include <iostream>
 
+#include "server/client_key.h"
+
 namespace jadwal::server {
 
 namespace asio = boost::asio;
@@ -161,6 +163,7 @@ void HttpConnection::captureHead() {
   } else {
     request_.clientAddress = peer_;
   }
+  request_.clientKey = clientKey(request_.clientAddress, frontEnd_.options.ipv6PrefixBits);
 }
 
 // The checks on a head before its body is read. Returns false when the
@@ -246,7 +249,7 @@ void HttpConnection::dispatch() {
     releaseBody();
     return send(std::move(reply));
   }
-  admissionKey_ = request_.clientAddress;
+  admissionKey_ = request_.clientKey;
   admitted_ = true;
   frontEnd_.admission.admit(admissionKey_, [self = shared_from_this()] {
     asio::post(self->socket_.get_executor(), [self] {

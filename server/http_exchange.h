@@ -22,6 +22,7 @@ struct HttpRequest {
   std::string body;
   std::string peerAddress;    // the socket's peer
   std::string clientAddress;  // the peer, or what a trusted proxy says the client is
+  std::string clientKey;      // what per-client bounds count by: clientKey() of clientAddress
 
   // The first value of a header (case-insensitive name), or "".
   std::string header(std::string_view name) const;

@@ -62,6 +62,7 @@ WebRequest webRequestOf(const HttpRequest& request, const RequestTarget& target,
   web.query = std::move(query);
   foldHeaders(request, web.headers, false);
   web.remoteAddress = request.clientAddress;
+  web.clientKey = request.clientKey;
   web.body = request.body;
   return web;
 }
@@ -124,7 +125,7 @@ class RequestServer {
   HttpReply serveDav(const std::string& path) {
     AuthResult auth;
     if (request_.has("Authorization"))
-      auth = context_.authenticator.authenticateFrom(request_.header("Authorization"), request_.clientAddress);
+      auth = context_.authenticator.authenticateFrom(request_.header("Authorization"), request_.clientKey);
     if (auth.throttled) {
       auto reply = textReply(429, "Too many failed logins from your address; try again later\n");
       reply.setHeader("Retry-After", "3600");

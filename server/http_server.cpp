@@ -15,6 +15,7 @@
 #include <system_error>
 #include <thread>
 
+#include "server/client_key.h"
 #include "server/http_connection.h"
 #include "server/http_wire.h"
 
@@ -150,9 +151,8 @@ struct HttpServer::Impl {
     Poco::Net::IPAddress peerAddress;
     const bool viaProxy = Poco::Net::IPAddress::tryParse(peer, peerAddress) && options.proxies.trusts(peerAddress);
     ConnectionLimits::Refusal refusal;
-    auto slot = frontEnd.limits.open(peer, viaProxy, refusal);
+    auto slot = frontEnd.limits.open(clientKey(peer, options.ipv6PrefixBits), viaProxy, refusal);
     if (!slot) {
-      ++refused;
       // Refusals take a descriptor each for up to a second: past a bound of
       // their own, a refused connection is closed without a word.
       if (refusing.load() >= kMaxRefusals) return;
@@ -193,7 +193,6 @@ struct HttpServer::Impl {
   asio::steady_timer acceptRetry;
   asio::executor_work_guard<asio::io_context::executor_type> work;
   std::vector<std::thread> threads;
-  std::atomic<std::uint64_t> refused{0};
   std::atomic<std::size_t> refusing{0};  // refusals being written now
   bool stopped = false;
 };
@@ -261,7 +260,14 @@ std::uint16_t HttpServer::port() const {
 
 std::size_t HttpServer::openConnections() const { return impl_->frontEnd.limits.openConnections(); }
 
-std::uint64_t HttpServer::refusedConnections() const { return impl_->refused.load(); }
+std::uint64_t HttpServer::refusedConnections() const {
+  return impl_->frontEnd.limits.refusedFromClients() + impl_->frontEnd.limits.refusedInAll();
+}
+
+ConnectionCounts HttpServer::connectionCounts() const {
+  const auto& limits = impl_->frontEnd.limits;
+  return {limits.openConnections(), limits.refusedFromClients(), limits.refusedInAll()};
+}
 
 std::size_t HttpServer::pendingBodyBytes() const { return impl_->frontEnd.limits.pendingBodyBytes(); }
 

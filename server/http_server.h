@@ -19,6 +19,7 @@
 #include <string>
 
 #include "server/http_exchange.h"
+#include "server/metrics.h"
 #include "server/trusted_proxies.h"
 
 namespace jadwal::server {
@@ -39,7 +40,8 @@ struct HttpServerOptions {
   std::size_t maxBodyBytes = 10485760;          // one request body
   std::size_t maxPendingBodyBytes = 268435456;  // bodies being received at once, in all
   std::size_t maxConnections = 10000;
-  std::size_t maxConnectionsPerClient = 64;  // per client address; a trusted proxy counts in the total only
+  std::size_t maxConnectionsPerClient = 64;  // per client (client_key.h); a trusted proxy counts in the total only
+  int ipv6PrefixBits = 64;                   // an IPv6 client is its address's prefix of this length
   TrustedProxies proxies;
 };
 
@@ -64,8 +66,9 @@ class HttpServer {
 
   std::uint16_t port() const;  // the bound port, after listen()
   std::size_t openConnections() const;
-  std::uint64_t refusedConnections() const;  // over a connection limit, since start
-  std::size_t pendingBodyBytes() const;      // request bodies being received now
+  std::uint64_t refusedConnections() const;   // over a connection limit, since start
+  ConnectionCounts connectionCounts() const;  // open now, and refused by each limit
+  std::size_t pendingBodyBytes() const;       // request bodies being received now
 
  private:
   struct Impl;

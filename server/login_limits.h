@@ -15,6 +15,10 @@ struct LoginLimits {
   std::size_t maxVerifications = 2;                  // argon2id checks at once (about the number of cores)
   std::size_t maxWaitingVerifications = 4;           // checks waiting for one of those; others get 503 at once
   std::chrono::milliseconds verificationWait{1000};  // how long a check waits for a slot
+  // How long a login waits for the check of the same credentials that
+  // another request is running (a slot's wait plus the check itself);
+  // past it the login is answered busy, whatever that check does.
+  std::chrono::milliseconds verificationDeadline{5000};
   std::chrono::seconds knownDeviceLifetime{90 * 24 * 3600};  // a known-device cookie's life; 0: none issued
 };
 

@@ -35,6 +35,11 @@ void Metrics::record(std::string_view method, int status, double seconds) {
   durationSum_ += seconds;
 }
 
+void Metrics::watchConnections(std::function<ConnectionCounts()> source) {
+  std::lock_guard lock(mutex_);
+  connections_ = std::move(source);
+}
+
 std::string Metrics::render() const {
   std::ostringstream out;
   std::lock_guard lock(mutex_);
@@ -58,6 +63,14 @@ std::string Metrics::render() const {
   out << "# HELP jadwal_http_active_connections Requests being served now.\n"
       << "# TYPE jadwal_http_active_connections gauge\n"
       << "jadwal_http_active_connections " << active_.load(std::memory_order_relaxed) << "\n";
+  const ConnectionCounts connections = connections_ ? connections_() : ConnectionCounts{};
+  out << "# HELP jadwal_http_open_connections Connections open now, idle ones included.\n"
+      << "# TYPE jadwal_http_open_connections gauge\n"
+      << "jadwal_http_open_connections " << connections.open << "\n"
+      << "# HELP jadwal_http_refused_connections_total Connections refused with 503 over a connection cap, by cap.\n"
+      << "# TYPE jadwal_http_refused_connections_total counter\n"
+      << "jadwal_http_refused_connections_total{limit=\"per_client\"} " << connections.refusedPerClient << "\n"
+      << "jadwal_http_refused_connections_total{limit=\"overall\"} " << connections.refusedOverall << "\n";
   return out.str();
 }
 

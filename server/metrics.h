@@ -3,13 +3,18 @@
 //   jadwal_http_requests_total{method,status}     counter
 //   jadwal_http_request_duration_seconds           histogram
 //   jadwal_http_active_connections                 gauge of requests in flight
+//   jadwal_http_open_connections                   gauge of connections open now
+//   jadwal_http_refused_connections_total{limit}   counter of connections refused
+//                                                  over per_client or overall cap
 // Recording costs one short mutex hold; the method label is limited to the
 // known HTTP and WebDAV methods ("OTHER" for the rest) so that clients cannot
 // grow the series without bound.
 
 #include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -17,6 +22,13 @@
 #include <utility>
 
 namespace jadwal::server {
+
+// What the front end tells about its connections.
+struct ConnectionCounts {
+  std::size_t open = 0;
+  std::uint64_t refusedPerClient = 0;  // over [http] max_connections_per_client
+  std::uint64_t refusedOverall = 0;    // over [http] max_connections
+};
 
 class Metrics {
  public:
@@ -28,6 +40,9 @@ class Metrics {
   // Counts one answered request and its duration.
   void record(std::string_view method, int status, double seconds);
   std::int64_t activeRequests() const { return active_.load(std::memory_order_relaxed); }
+  // Where render() reads the connection counts (the front end, which owns
+  // them); none: zeros. Set before serving starts.
+  void watchConnections(std::function<ConnectionCounts()> source);
 
   // The exposition text for GET /metrics.
   std::string render() const;
@@ -42,6 +57,7 @@ class Metrics {
   std::array<std::uint64_t, kBuckets.size()> bucketCounts_{};  // not cumulative; summed when rendered
   std::uint64_t durationCount_ = 0;
   double durationSum_ = 0;
+  std::function<ConnectionCounts()> connections_;
 };
 
 // Counts a request as in flight for the lifetime of the guard.

@@ -77,7 +77,7 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
   if (!publicCsrfValid(context.store.sessions(), request, form, now)) {
     return messagePage(403, language, "error.csrf_title", "error.csrf");
   }
-  const std::string client = request.remoteAddress;
+  const std::string& client = request.clientKey;
   const bool blocked = context.failedAttempts && context.failedAttempts->exhausted(client, now);
   if (blocked || (context.submissionLimiter && !context.submissionLimiter->tryAcquire(client, now))) {
     WebResponse response = messagePage(429, language, "error.too_many_title", "error.too_many");
@@ -112,11 +112,11 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
 // would tell which codes exist). Codes found never count, so a requester
 // opening their own request again and again is never refused.
 bool codeLookupsBlocked(WebContext& context, const WebRequest& request) {
-  return context.codeMisses && context.codeMisses->exhausted(request.remoteAddress, nowSeconds());
+  return context.codeMisses && context.codeMisses->exhausted(request.clientKey, nowSeconds());
 }
 
 void countCodeMiss(WebContext& context, const WebRequest& request) {
-  if (context.codeMisses) context.codeMisses->tryAcquire(request.remoteAddress, nowSeconds());
+  if (context.codeMisses) context.codeMisses->tryAcquire(request.clientKey, nowSeconds());
 }
 
 WebResponse tooManyCodeMisses(const std::string& language) {

@@ -1,8 +1,8 @@
 #pragma once
 // How many requests of one client the application works on at once. Past
 // the bound a request waits, holding no thread, until one of that client's
-// finishes: one client (an address, or what a trusted proxy says the
-// client's address is) cannot take every worker, however slow its requests
+// finishes: one client (the clientKey() of its address, or of what a
+// trusted proxy says its address is) cannot take every worker, however slow its requests
 // are. Each connection has at most one request in flight, so the waiting
 // line of a client is bounded by its connections.
 

@@ -95,7 +95,7 @@ WebResponse login(WebContext& context, const WebRequest& request, const std::str
   const auto device = knownDeviceOf(context.store.sessions(), request, now, deviceLifetime);
   AuthResult auth;
   if (!name.empty() && name.find(':') == std::string::npos) {
-    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.remoteAddress,
+    auth = context.authenticator.authenticateFrom(basicHeader(name, form.value("sandi")), request.clientKey,
                                                   device && device->user == name ? device->id : "");
   }
   if (auth.throttled) {

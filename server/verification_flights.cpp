@@ -8,7 +8,8 @@ VerificationFlights::Verdict VerificationFlights::run(const std::string& key, co
     std::unique_lock lock(mutex_);
     if (auto found = flights_.find(key); found != flights_.end()) {
       flight = found->second;  // a copy keeps it alive after the runner drops it
-      finished_.wait(lock, [&] { return flight->done; });
+      // Bounded: a check that hangs must not hold every waiter's worker with it.
+      if (!finished_.wait_for(lock, waitLimit_, [&] { return flight->done; })) return Verdict::Busy;
       return flight->verdict;
     }
     flight = std::make_shared<Flight>();

@@ -47,6 +47,7 @@ struct WebRequest {
   std::map<std::string, std::string, caldav::CaseInsensitiveLess> headers;
   std::string body;
   std::string remoteAddress;  // the client's IP (X-Forwarded-For's first hop from a trusted proxy, else the peer)
+  std::string clientKey;      // what per-client bounds count by (client_key.h): an IPv6 client's whole prefix
 
   std::string header(std::string_view name) const;
   std::string queryValue(std::string_view name) const;  // first value or ""

@@ -15,9 +15,11 @@ CAL = "/dav/calendars/bupati/agenda/"
 AUTH = basic_auth("bupati", "rahasia-bupati")
 
 
-def raw_exchange(port, data, timeout=10):
-    """Sends raw bytes, returns everything the server sends until it closes."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+def raw_exchange(port, data, timeout=10, source=None):
+    """Sends raw bytes (from the loopback address `source`, if given), returns
+    everything the server sends until it closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout,
+                                  source_address=(source, 0) if source else None) as s:
         s.sendall(data)
         chunks = []
         try:
@@ -106,6 +108,14 @@ class ConnectionCapTest(ServerTestCase):
         finally:
             for s in held:
                 s.close()
+        # The operator sees both on /metrics (scraped here from another address).
+        metrics = raw_exchange(self.srv.port, b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                               source="127.0.0.2").decode()
+        self.assertIn("# TYPE jadwal_http_open_connections gauge", metrics)
+        self.assertRegex(metrics, r"\njadwal_http_open_connections [1-9]")
+        self.assertIn("# TYPE jadwal_http_refused_connections_total counter", metrics)
+        self.assertIn('\njadwal_http_refused_connections_total{limit="per_client"} 1\n', metrics)
+        self.assertIn('\njadwal_http_refused_connections_total{limit="overall"} 0\n', metrics)
         # The places come back once the server has seen the closes.
         deadline = time.monotonic() + 5
         while True:

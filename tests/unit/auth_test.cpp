@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -358,6 +359,39 @@ BOOST_FIXTURE_TEST_CASE(the_same_credentials_sent_at_once_are_checked_once, Stor
       BOOST_TEST(result.user.has_value() == right, credentials);
     }
   }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_login_waiting_on_a_stuck_check_is_told_busy_at_the_deadline, StoreFixture) {
+  addUser("ani", "sandi-ani-benar");
+  CredentialCache cache(60s, 16);
+  LoginLimits limits;
+  limits.maxVerifications = 1;
+  limits.maxWaitingVerifications = 1;
+  limits.verificationWait = 5000ms;
+  limits.verificationDeadline = 200ms;
+  Authenticator authenticator(*store, cache, limits);
+  // The only slot is taken, so the first login's check cannot start; the
+  // slot comes free after two seconds in any case, so that a waiter without
+  // a bound fails this test instead of hanging it.
+  std::atomic<bool> waiterBack{false};
+  std::thread holder([&, slot = authenticator.verifications().acquire(VerificationGate::Standing::Trusted)]() mutable {
+    const auto giveUp = std::chrono::steady_clock::now() + 2s;
+    while (!waiterBack && std::chrono::steady_clock::now() < giveUp) std::this_thread::sleep_for(1ms);
+    slot.reset();
+  });
+  AuthResult first;
+  std::thread leader([&] { first = authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.1"); });
+  while (authenticator.verifications().waiting() == 0) std::this_thread::sleep_for(1ms);
+  const auto begin = std::chrono::steady_clock::now();
+  const AuthResult second = authenticator.authenticateFrom(basic("ani:sandi-ani-benar"), "10.0.0.2");
+  const auto took = std::chrono::steady_clock::now() - begin;
+  waiterBack = true;
+  holder.join();
+  leader.join();
+  BOOST_TEST(second.busy);  // 503 with Retry-After, never a success it did not see
+  BOOST_TEST(!second.user.has_value());
+  BOOST_TEST((took < 1500ms));
+  BOOST_TEST(first.user.has_value());  // the check itself went on and succeeded
 }
 
 BOOST_FIXTURE_TEST_CASE(authenticator_rereads_the_user_on_a_cache_hit, StoreFixture) {

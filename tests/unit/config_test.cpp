@@ -277,6 +277,16 @@ BOOST_AUTO_TEST_CASE(connection_bounds_are_read_and_checked) {
   BOOST_TEST(expectError(withLine("http", "trusted_proxies = 10.0.0.0/40")).find("prefix length") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_ipv6_client_prefix_is_read_and_checked) {
+  BOOST_TEST(expectConfig(kMinimal).http.ipv6PrefixBits == 64);
+  BOOST_TEST(expectConfig(withLine("http", "ipv6_prefix_bits = 56")).http.ipv6PrefixBits == 56);
+  BOOST_TEST(expectConfig(withLine("http", "ipv6_prefix_bits = 128")).http.ipv6PrefixBits == 128);
+  for (const std::string value : {"31", "129", "enam puluh empat"}) {
+    BOOST_TEST(expectError(withLine("http", "ipv6_prefix_bits = " + value)).find("config: http.ipv6_prefix_bits:") ==
+               0u);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_shipped_sample_is_valid_and_trusts_the_shipped_proxy) {
   auto loaded = loadConfig(std::string(JADWAL_SOURCE_DIR) + "/conf/jadwal.ini");
   if (auto* error = std::get_if<ConfigError>(&loaded)) BOOST_FAIL(error->message);
@@ -329,6 +339,7 @@ BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
   BOOST_TEST(defaults.maxVerifications == 2u);
   BOOST_TEST(defaults.maxWaitingVerifications == 4u);
   BOOST_TEST(defaults.verificationWait.count() == 1000);
+  BOOST_TEST(defaults.verificationDeadline.count() == 5000);
   BOOST_TEST(defaults.knownDeviceLifetime.count() == 90 * 86400);
 
   const LoginLimits set = expectConfig(kMinimal +
@@ -339,6 +350,7 @@ BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
                                        "max_verifications = 8\n"
                                        "max_waiting_verifications = 0\n"
                                        "verification_wait_ms = 250\n"
+                                       "verification_deadline_ms = 2000\n"
                                        "known_device_days = 0\n")
                               .auth;
   BOOST_TEST(set.failuresPerAddressAndName == 5u);
@@ -347,16 +359,23 @@ BOOST_AUTO_TEST_CASE(login_limits_are_read_and_checked) {
   BOOST_TEST(set.maxVerifications == 8u);
   BOOST_TEST(set.maxWaitingVerifications == 0u);
   BOOST_TEST(set.verificationWait.count() == 250);
+  BOOST_TEST(set.verificationDeadline.count() == 2000);
   BOOST_TEST(set.knownDeviceLifetime.count() == 0);  // no known-device cookies
 
   for (const std::string line :
        {"failures_per_address_and_user = -1", "failures_per_address = viel", "failures_per_device = 100001",
         "max_verifications = 0", "max_verifications = 257", "max_waiting_verifications = -2",
-        "verification_wait_ms = 60001", "known_device_days = 3651"}) {
+        "verification_wait_ms = 60001", "known_device_days = 3651", "verification_deadline_ms = 99",
+        "verification_deadline_ms = 120001", "verification_deadline_ms = 1000"}) {
     const std::string message = expectError(withLine("auth", line));
     const std::string key = "config: auth." + line.substr(0, line.find(' ')) + ": ";
     BOOST_TEST(message.find(key) == 0u, message);
   }
+  // A login sharing another's check must be able to outwait that check's wait for a slot.
+  BOOST_TEST(expectError(kMinimal + "[auth]\nverification_wait_ms = 8000\n") ==
+             "config: auth.verification_deadline_ms: must be more than auth.verification_wait_ms (8000)");
+  BOOST_TEST(expectConfig(kMinimal + "[auth]\nverification_wait_ms = 8000\nverification_deadline_ms = 12000\n")
+                 .auth.verificationDeadline.count() == 12000);
 }
 
 BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {

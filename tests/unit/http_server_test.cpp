@@ -441,6 +441,32 @@ BOOST_AUTO_TEST_CASE(one_client_cannot_take_every_worker) {
   BOOST_TEST((Clock::now() - started >= 3000ms));
 }
 
+BOOST_AUTO_TEST_CASE(one_ipv6_prefix_is_one_client_for_the_workers_share) {
+  // Clients named by a trusted proxy: two addresses of one /64 share one
+  // client's place, another /64 has its own.
+  auto options = quick();
+  options.threads = 4;
+  options.maxRequestsPerClient = 1;
+  options.sendTimeout = 5s;
+  std::string error;
+  options.proxies = *TrustedProxies::parse("127.0.0.1", error);
+  Server server(options);
+  Client first(server.port());
+  Client second(server.port());
+  Client other(server.port());
+  const auto started = Clock::now();
+  first.send("GET /busy HTTP/1.1\r\nHost: x\r\nX-Real-IP: 2001:db8:1:2::a\r\n\r\n");
+  std::this_thread::sleep_for(100ms);
+  second.send("GET /busy HTTP/1.1\r\nHost: x\r\nX-Real-IP: 2001:db8:1:2:ffff::b\r\n\r\n");
+  other.send("GET /busy HTTP/1.1\r\nHost: x\r\nX-Real-IP: 2001:db8:1:3::a\r\n\r\n");
+  BOOST_TEST(other.readResponse().find("client=2001:db8:1:3::a") != std::string::npos);
+  BOOST_TEST((Clock::now() - started < 2500ms));
+  BOOST_TEST(first.readResponse().find("client=2001:db8:1:2::a") != std::string::npos);
+  // The application still sees the address, not the key.
+  BOOST_TEST(second.readResponse().find("client=2001:db8:1:2:ffff::b") != std::string::npos);
+  BOOST_TEST((Clock::now() - started >= 3000ms));
+}
+
 BOOST_AUTO_TEST_CASE(a_client_reading_slower_than_the_minimum_rate_is_cut_off) {
   auto options = quick();
   options.sendTimeout = 1s;

@@ -39,6 +39,26 @@ BOOST_AUTO_TEST_CASE(empty_metrics_render_all_families) {
   BOOST_TEST(text.back() == '\n');
 }
 
+BOOST_AUTO_TEST_CASE(connections_open_and_refused_are_shown) {
+  Metrics metrics;
+  // Before a front end is watched: the families are there, at zero.
+  std::string text = metrics.render();
+  BOOST_TEST(hasLine(text, "# TYPE jadwal_http_open_connections gauge"));
+  BOOST_TEST(hasLine(text, "jadwal_http_open_connections 0"));
+  BOOST_TEST(hasLine(text, "# TYPE jadwal_http_refused_connections_total counter"));
+  BOOST_TEST(hasLine(text, "jadwal_http_refused_connections_total{limit=\"per_client\"} 0"));
+  BOOST_TEST(hasLine(text, "jadwal_http_refused_connections_total{limit=\"overall\"} 0"));
+  // Read from the front end at each scrape.
+  ConnectionCounts counts{42, 7, 3};
+  metrics.watchConnections([&] { return counts; });
+  text = metrics.render();
+  BOOST_TEST(hasLine(text, "jadwal_http_open_connections 42"));
+  BOOST_TEST(hasLine(text, "jadwal_http_refused_connections_total{limit=\"per_client\"} 7"));
+  BOOST_TEST(hasLine(text, "jadwal_http_refused_connections_total{limit=\"overall\"} 3"));
+  counts.open = 40;
+  BOOST_TEST(hasLine(metrics.render(), "jadwal_http_open_connections 40"));
+}
+
 BOOST_AUTO_TEST_CASE(counters_by_method_and_status) {
   Metrics metrics;
   metrics.record("PROPFIND", 207, 0.01);

@@ -16,6 +16,7 @@
 
 #include "caldav/calendar_service.h"
 #include "server/authenticator.h"
+#include "server/client_key.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
 #include "server/public_csrf.h"
@@ -164,6 +165,7 @@ struct Fixture {
     request.path = path;
     request.query = query;
     request.remoteAddress = "203.0.113.7";
+    request.clientKey = clientKey(request.remoteAddress);
     if (!cookie.empty()) request.headers.emplace("Cookie", cookie);
     return handleWeb(*context, request);
   }
@@ -174,6 +176,7 @@ struct Fixture {
     request.method = "POST";
     request.path = path;
     request.remoteAddress = address;
+    request.clientKey = clientKey(address);
     request.headers.emplace("Content-Type", "multipart/form-data; boundary=" + kBoundary);
     if (!cookie.empty()) request.headers.emplace("Cookie", cookie);
     request.body = multipart(fields, files);

@@ -5,8 +5,10 @@
 #include <thread>
 #include <vector>
 
+#include "server/client_key.h"
 #include "server/rate_limiter.h"
 
+using jadwal::server::clientKey;
 using jadwal::server::RateLimiter;
 
 BOOST_AUTO_TEST_CASE(allows_up_to_the_limit_per_key_then_refuses) {
@@ -93,4 +95,19 @@ BOOST_AUTO_TEST_CASE(count_tells_the_events_in_the_window_without_counting) {
   BOOST_TEST(limiter.count("a", 100) == 1u);  // the first left the window
   BOOST_TEST(limiter.count("b", 60) == 0u);
   BOOST_TEST(RateLimiter(0, std::chrono::seconds(100)).count("a", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(per_client_limits_keyed_by_client_key_count_an_ipv6_prefix_once) {
+  // Form submissions, code lookups and login failures count by clientKey():
+  // new addresses from one /64 do not buy new attempts.
+  RateLimiter limiter(2, std::chrono::hours(1));
+  BOOST_TEST(limiter.tryAcquire(clientKey("2001:db8:1:2::1"), 1000));
+  BOOST_TEST(limiter.tryAcquire(clientKey("2001:db8:1:2::2"), 1000));
+  BOOST_TEST(!limiter.tryAcquire(clientKey("2001:db8:1:2::3"), 1000));
+  BOOST_TEST(limiter.exhausted(clientKey("2001:db8:1:2:abcd::9"), 1000));
+  BOOST_TEST(limiter.tryAcquire(clientKey("2001:db8:1:3::1"), 1000));  // another /64
+  BOOST_TEST(limiter.tryAcquire(clientKey("::ffff:192.0.2.1"), 1000));
+  BOOST_TEST(limiter.tryAcquire(clientKey("192.0.2.1"), 1000));
+  BOOST_TEST(!limiter.tryAcquire(clientKey("192.0.2.1"), 1000));  // the same IPv4 client both times
+  BOOST_TEST(limiter.tryAcquire(clientKey("192.0.2.2"), 1000));
 }

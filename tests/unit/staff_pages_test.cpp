@@ -167,6 +167,7 @@ struct Fixture {
     request.path = path;
     request.query = std::move(query);
     request.remoteAddress = "192.0.2.10";
+    request.clientKey = request.remoteAddress;  // an IPv4 client is its address
     if (!cookie.empty()) request.headers["Cookie"] = "jadwal_sesi=" + cookie;
     return request;
   }

@@ -15,7 +15,7 @@ using Verdict = VerificationFlights::Verdict;
 using namespace std::chrono_literals;
 
 BOOST_AUTO_TEST_CASE(checks_of_one_key_arriving_together_run_once) {
-  VerificationFlights flights;
+  VerificationFlights flights(std::chrono::milliseconds(10000));
   std::atomic<int> runs{0}, matches{0}, mismatches{0};
   std::atomic<bool> release{false};
   std::vector<std::thread> threads;
@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(checks_of_one_key_arriving_together_run_once) {
 }
 
 BOOST_AUTO_TEST_CASE(a_check_that_throws_leaves_its_waiters_busy) {
-  VerificationFlights flights;
+  VerificationFlights flights(std::chrono::milliseconds(10000));
   std::atomic<bool> started{false}, release{false};
   std::atomic<int> follower{-1};
   std::thread leader([&] {
@@ -66,5 +66,44 @@ BOOST_AUTO_TEST_CASE(a_check_that_throws_leaves_its_waiters_busy) {
   waiter.join();
   // The waiter either joined the failed run (Busy) or came after it and ran its own.
   BOOST_TEST((follower == static_cast<int>(Verdict::Busy) || follower == static_cast<int>(Verdict::Match)));
+  BOOST_TEST(flights.running() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_waiter_gives_up_after_the_deadline_and_is_told_busy) {
+  // The check of the first login is stuck (a starved core, a store that
+  // does not answer): the logins waiting on it must not hold their workers
+  // for as long as it takes, and must never come back as a success.
+  VerificationFlights flights(std::chrono::milliseconds(100));
+  std::atomic<bool> started{false}, release{false};
+  std::thread leader([&] {
+    flights.run("ani:benar", [&] {
+      started = true;
+      while (!release) std::this_thread::sleep_for(1ms);
+      return Verdict::Match;
+    });
+  });
+  while (!started) std::this_thread::sleep_for(1ms);
+  // Ends the stuck check in any case, so a waiter without a bound fails
+  // this test instead of hanging it.
+  std::atomic<bool> waiterBack{false};
+  std::thread watchdog([&] {
+    const auto giveUp = std::chrono::steady_clock::now() + 3s;
+    while (!waiterBack && std::chrono::steady_clock::now() < giveUp) std::this_thread::sleep_for(1ms);
+    release = true;
+  });
+  std::atomic<bool> ranOwn{false};
+  const auto begin = std::chrono::steady_clock::now();
+  const Verdict waited = flights.run("ani:benar", [&] {
+    ranOwn = true;
+    return Verdict::Match;
+  });
+  const auto took = std::chrono::steady_clock::now() - begin;
+  waiterBack = true;
+  leader.join();
+  watchdog.join();
+  BOOST_TEST((waited == Verdict::Busy));
+  BOOST_TEST(!ranOwn.load());  // it joined the running check rather than start a second one
+  BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() >= 90);
+  BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() < 2000);
   BOOST_TEST(flights.running() == 0u);
 }

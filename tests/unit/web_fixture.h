@@ -14,6 +14,7 @@
 
 #include "caldav/calendar_service.h"
 #include "server/authenticator.h"
+#include "server/client_key.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
 #include "server/web.h"
@@ -141,6 +142,7 @@ struct WebFixture {
     request.method = method;
     request.path = path;
     request.remoteAddress = address;
+    request.clientKey = server::clientKey(address);
     return request;
   }
 
