@@ -163,6 +163,10 @@ class RequestStore {
   virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;
   // The request whose hold, event or representative event is this object.
   virtual std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) = 0;
+  // The requests whose hold, event or representative event lies in this
+  // calendar (the link kept even after the calendar is gone), by ascending
+  // id greater than `after`, at most `limit`: a calendar about to be deleted.
+  virtual std::vector<RequestRow> requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after, int limit) = 0;
   // Newest first (by createdAt, then id).
   virtual std::vector<RequestRow> listRequests(const RequestQuery& query) = 0;
   virtual std::int64_t countRequests(const RequestQuery& query) = 0;

@@ -347,6 +347,22 @@ std::optional<RequestRow> SqliteRequestStore::findRequestByObject(std::int64_t c
   });
 }
 
+std::vector<RequestRow> SqliteRequestStore::requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after,
+                                                                    int limit) {
+  if (calendarId == 0) return {};  // 0 means "no calendar" in a row
+  return guarded("requestsLinkingCalendar", [&] {
+    auto lease = pool_.acquire();
+    SqliteReadSnapshot snapshot(lease);
+    // One query per link, each on its index; merged by id.
+    return requestsWhere(
+        snapshot.session(),
+        "WHERE r.id > ? AND r.id IN (SELECT id FROM requests WHERE hold_calendar_id = ? "
+        "UNION SELECT id FROM requests WHERE event_calendar_id = ? "
+        "UNION SELECT id FROM requests WHERE representative_calendar_id = ?) ORDER BY r.id LIMIT ?",
+        {bind(after), bind(calendarId), bind(calendarId), bind(calendarId), bind(static_cast<std::int64_t>(limit))});
+  });
+}
+
 std::vector<RequestRow> SqliteRequestStore::listRequests(const RequestQuery& query) {
   return guarded("listRequests", [&] {
     auto lease = pool_.acquire();

@@ -112,6 +112,30 @@ ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::Reque
   return result;
 }
 
+// Requests read a page at a time while a calendar is deleted; at most
+// kNamedInRefusal of those in progress are named to the client.
+constexpr int kLinkPage = 200;
+constexpr std::size_t kNamedInRefusal = 5;
+
+// Clears every link of `request` into `calendarId`; whether there was one.
+bool clearLinksInto(sql::RequestRow& request, std::int64_t calendarId) {
+  bool cleared = false;
+  for (const LinkKind link : {LinkKind::Hold, LinkKind::LeaderEvent, LinkKind::RepresentativeEvent}) {
+    const std::int64_t linked = link == LinkKind::Hold          ? request.holdCalendarId
+                                : link == LinkKind::LeaderEvent ? request.eventCalendarId
+                                                                : request.representativeCalendarId;
+    if (linked != calendarId) continue;
+    clearLink(request, link);
+    cleared = true;
+  }
+  return cleared;
+}
+
+bool inProgress(const sql::RequestRow& request) {
+  const auto state = parseState(request.state);
+  return !state || !isFinal(*state);  // an unknown state is not taken for finished
+}
+
 // At most `limit` bytes of `text`, cut on a UTF-8 character boundary.
 std::string clipped(std::string text, std::size_t limit) {
   if (text.size() <= limit) return text;
@@ -185,6 +209,85 @@ void CalendarFollower::calendarChanged(const caldav::CalendarChange& change) {
   } catch (...) {
     std::cerr << "jadwald: following calendar change " << change.name << ": unknown error\n";
   }
+}
+
+std::optional<std::string> CalendarFollower::refuseCalendarRemoval(const sql::Calendar& calendar) {
+  try {
+    sql::RequestStore& requests = calendar_->store().requests();
+    std::vector<std::int64_t> named;
+    bool more = false;
+    for (std::int64_t after = 0; !more;) {
+      const auto page = requests.requestsLinkingCalendar(calendar.id, after, kLinkPage);
+      for (const auto& request : page) {
+        if (!inProgress(request)) continue;
+        if (named.size() == kNamedInRefusal) {
+          more = true;
+          break;
+        }
+        named.push_back(request.id);
+      }
+      if (page.size() < static_cast<std::size_t>(kLinkPage)) break;
+      after = page.back().id;
+    }
+    if (named.empty()) return std::nullopt;
+    std::string numbers;
+    for (const std::int64_t id : named) numbers += (numbers.empty() ? "" : ", ") + std::to_string(id);
+    return "it holds events of requests still in progress (request " + numbers + (more ? " and more" : "") +
+           "). Protocol staff must finish those requests, or move them to another calendar, first.";
+  } catch (const std::exception& e) {
+    // Unchecked is refused: a calendar deleted wrongly cannot be brought back.
+    std::cerr << "jadwald: checking calendar " << calendar.ownerName << "/" << calendar.slug
+              << " before its deletion: " << e.what() << "\n";
+    return std::string("the requests behind its events could not be checked; try again later.");
+  }
+}
+
+void CalendarFollower::calendarRemoved(const sql::Calendar& calendar, std::optional<std::int64_t> actorId) {
+  try {
+    sql::RequestStore& requests = calendar_->store().requests();
+    for (std::int64_t after = 0;;) {
+      const auto page = requests.requestsLinkingCalendar(calendar.id, after, kLinkPage);
+      for (const auto& request : page) forgetCalendar(calendar, request.id, actorId);
+      if (page.size() < static_cast<std::size_t>(kLinkPage)) break;
+      after = page.back().id;
+    }
+  } catch (const std::exception& e) {
+    // Left marked out of step: the repair at the next start drops the links.
+    std::cerr << "jadwald: following the deletion of calendar " << calendar.ownerName << "/" << calendar.slug << ": "
+              << e.what() << "\n";
+  }
+}
+
+void CalendarFollower::forgetCalendar(const sql::Calendar& calendar, std::int64_t requestId,
+                                      std::optional<std::int64_t> actorId) {
+  sql::RequestStore& requests = calendar_->store().requests();
+  const bool unfinished = requests.calendarStep(requestId) == sql::CalendarStep::RequestChanged;
+  const Writer writer = writerOf(calendar_->store(), actorId);
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto found = requests.findRequest(requestId);
+    if (!found) return;
+    if (inProgress(*found)) {
+      // Decided in progress while the calendar went: its events are written
+      // again where they can be, as after a server was killed.
+      std::cerr << "jadwald: calendar " << calendar.ownerName << "/" << calendar.slug << " was deleted under request "
+                << requestId << " in progress; repairing its events\n";
+      repairRequestCalendar(*calendar_, requestId, clock_.now(), true);
+      return;
+    }
+    sql::RequestRow updated = *found;
+    if (!clearLinksInto(updated, calendar.id)) break;
+    sql::AuditRow audit;
+    audit.requestId = requestId;
+    audit.at = clock_.now();
+    audit.actorId = writer.user ? std::optional(writer.user->id) : std::nullopt;
+    audit.actorName = writer.name;
+    audit.fromState = audit.toState = found->state;
+    audit.action = "calendar-unlink";
+    audit.note = "Kalender \"" + (calendar.displayName.empty() ? calendar.slug : calendar.displayName) +
+                 "\" dihapus melalui aplikasi kalender bersama acaranya; permohonan sudah selesai dan tidak berubah";
+    if (requests.recordCalendarLinks(updated, audit.at, !unfinished, audit)) break;
+  }
+  settle(requestId, unfinished);
 }
 
 void CalendarFollower::follow(const caldav::CalendarChange& change) {
