@@ -80,7 +80,9 @@ bool speaksFor(sql::Store& store, const Writer& writer, const sql::User& leader)
 
 // What a client's write did to what the request shows.
 struct ClientEdit {
-  enum class Kind { None, Moved, Cancelled, Deleted };
+  // Recurring: the event repeats, or an instance of it was overridden, so
+  // the calendar shows other times than the request's one occurrence.
+  enum class Kind { None, Moved, Cancelled, Deleted, Recurring };
   Kind kind = Kind::None;
   sql::Instant start = 0;
   std::optional<sql::Instant> end;
@@ -95,7 +97,11 @@ ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::Reque
     return result;
   }
   auto edit = readEventEdit(change.ical, config);
-  if (!edit) return result;
+  if (!edit || edit->recurring) {
+    // No master (overridden instances only) or a recurrence: never one occurrence.
+    result.kind = ClientEdit::Kind::Recurring;
+    return result;
+  }
   if (edit->status == "CANCELLED") {
     result.kind = ClientEdit::Kind::Cancelled;
     return result;
@@ -152,6 +158,8 @@ std::string attemptText(const ClientEdit& edit, const std::string& venue, const 
       return "menghapus acara";
     case ClientEdit::Kind::Cancelled:
       return "membatalkan acara";
+    case ClientEdit::Kind::Recurring:
+      return "menjadikan acara berulang (RRULE, RDATE, EXDATE atau kejadian yang diubah tersendiri)";
     case ClientEdit::Kind::Moved:
     case ClientEdit::Kind::None:
       break;
@@ -178,7 +186,11 @@ std::string refusalText(const FieldErrors& errors, const std::string& venue) {
 }
 
 // Why an edit of this event is not followed into the request.
-std::string reasonText(LinkKind link, const Writer& writer, const FieldErrors& errors, const std::string& venue) {
+std::string reasonText(LinkKind link, const Writer& writer, const ClientEdit& edit, const FieldErrors& errors,
+                       const std::string& venue) {
+  if (edit.kind == ClientEdit::Kind::Recurring && writer.isStaff())
+    return "permohonan adalah satu kegiatan pada satu waktu, tidak dapat berulang; jadwal ulang dilakukan dengan "
+           "memindahkan acara atau di halaman staf";
   switch (link) {
     case LinkKind::Hold:
       return "penanda tentatif hanya menampilkan permohonan yang menunggu keputusan; waktu dan tempat ditetapkan "
@@ -367,7 +379,9 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
                                    ? checkCalendarEdit(edit.start, edit.end, edit.location, venue)
                                    : FieldErrors{};
 
-    if (*link == LinkKind::LeaderEvent && writer.isStaff() && errors.empty()) {
+    // A recurrence is never followed, staff's neither: a request is one occurrence.
+    if (*link == LinkKind::LeaderEvent && writer.isStaff() && errors.empty() &&
+        edit.kind != ClientEdit::Kind::Recurring) {
       // Staff decide from the calendar as on the staff page, less the reason.
       const bool cancels = edit.kind != ClientEdit::Kind::Moved;
       if (cancels) {
@@ -408,8 +422,9 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
     // Not followed. A leader who drops the event from their calendar cannot
     // attend: staff hear of it as a disposition and decide.
     auto leader = store.findUser(request.assignedLeader);
-    const bool cannotAttend = *link == LinkKind::LeaderEvent && edit.kind != ClientEdit::Kind::Moved &&
-                              !writer.isStaff() && leader && speaksFor(store, writer, *leader);
+    const bool dropped = edit.kind == ClientEdit::Kind::Deleted || edit.kind == ClientEdit::Kind::Cancelled;
+    const bool cannotAttend =
+        *link == LinkKind::LeaderEvent && dropped && !writer.isStaff() && leader && speaksFor(store, writer, *leader);
     if (cannotAttend && !dispositionGiven) {
       sql::DispositionRow disposition;
       disposition.requestId = request.id;
@@ -427,7 +442,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
     }
     audit.action = "calendar-restore";
     audit.note = "Dari aplikasi kalender: " + attemptText(edit, venue, config) +
-                 ". Tidak diikuti: " + reasonText(*link, writer, errors, venue) +
+                 ". Tidak diikuti: " + reasonText(*link, writer, edit, errors, venue) +
                  (cannotAttend ? ". Dicatat sebagai disposisi tidak hadir" : "") +
                  ". Acara dipasang kembali sesuai permohonan.";
     if (!requests.updateRequest(updated, audit)) continue;

@@ -15,6 +15,9 @@
 //    recorded as the writer's proposal.
 //  - The copy on a representative's agenda and the TENTATIVE hold only
 //    mirror the request: edits of them, staff's too, are never followed.
+//  - A request is one occurrence: an event made to repeat (RRULE, RDATE,
+//    EXDATE) or given overridden instances (RECURRENCE-ID) shows other
+//    times than the request, and is never followed, staff's neither.
 //
 // Whatever is not followed is recorded in the history ("calendar-restore",
 // by the writer) and the event is written back from the request, so that

@@ -226,10 +226,12 @@ std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowCo
   if (!calendar) return std::nullopt;
   // The master event: the one without RECURRENCE-ID.
   icalcomponent* event = nullptr;
+  bool overridden = false;
   for (icalcomponent* child : caldav::detail::childrenOf(calendar.get(), ICAL_VEVENT_COMPONENT)) {
-    if (caldav::detail::firstProperty(child, ICAL_RECURRENCEID_PROPERTY) == nullptr) {
+    if (caldav::detail::firstProperty(child, ICAL_RECURRENCEID_PROPERTY) != nullptr) {
+      overridden = true;
+    } else if (event == nullptr) {
       event = child;
-      break;
     }
   }
   if (event == nullptr) return std::nullopt;
@@ -257,6 +259,12 @@ std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowCo
   if (icalproperty* status = caldav::detail::firstProperty(event, ICAL_STATUS_PROPERTY)) {
     const char* text = icalproperty_status_to_string(icalproperty_get_status(status));
     edit.status = text != nullptr ? text : "";
+  }
+  // An EXDATE alone can hide the one occurrence, an RDATE add another.
+  edit.recurring = overridden;
+  for (const icalproperty_kind kind :
+       {ICAL_RRULE_PROPERTY, ICAL_RDATE_PROPERTY, ICAL_EXRULE_PROPERTY, ICAL_EXDATE_PROPERTY}) {
+    if (caldav::detail::firstProperty(event, kind) != nullptr) edit.recurring = true;
   }
   return edit;
 }
