@@ -121,7 +121,10 @@ struct DispositionRow {
 
 struct RequestQuery {
   std::vector<std::string> states;  // empty: any
-  std::string text;                 // matched in code, names, institution, subject, event, letter number
+  std::string text;                 // matched in names, institution, subject, event, letter number
+  // Whether `text` is matched in the tracking code too. The code is the
+  // requester's key: only staff may find (or confirm) a request by it.
+  bool matchCode = false;
   std::string leader;               // a user name among leadersAsked or assignedLeader; empty: any
   std::optional<Instant> from, to;  // activity start within [from, to)
   int limit = 50;

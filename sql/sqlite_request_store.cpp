@@ -218,6 +218,7 @@ Filter filterOf(const RequestQuery& query) {
     std::string any;
     const std::string pattern = likeContaining(query.text);
     for (const char* column : kSearched) {
+      if (column == std::string_view("code") && !query.matchCode) continue;
       if (!any.empty()) any += " OR ";
       any += std::string("r.") + column + " LIKE ? ESCAPE '\\'";
       filter.bindings.push_back(bind(pattern));
