@@ -12,6 +12,7 @@
 #include "workflow/notifier.h"
 #include "workflow/request_state.h"
 #include "workflow/request_validation.h"
+#include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::server::staff {
@@ -410,8 +411,10 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   for (const auto& file : requests.filesOf(row.id)) {
     mustache::data item;
     item.set("kind", translatedOr(lang, "staf_kind_" + file.kind, file.kind));
-    item.set("name", file.name);
-    item.set("href", "/lampiran/" + std::to_string(file.id) + "/" + encodeQueryValue(file.name));
+    // As in the events and downloads: no control that reorders how the name reads.
+    const std::string name = workflow::withoutBidiControls(file.name);
+    item.set("name", name);
+    item.set("href", "/lampiran/" + std::to_string(file.id) + "/" + encodeQueryValue(name));
     item.set("size", std::to_string((file.size + 1023) / 1024) + " KB");
     item.set("when", workflow::formatDateTime(file.uploadedAt, zone, lang));
     files.push_back(item);
