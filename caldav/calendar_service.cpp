@@ -53,18 +53,29 @@ sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const st
   return result;
 }
 
+CalendarRemoval CalendarService::removeCalendar(const sql::Calendar& calendar, std::optional<std::int64_t> actorId) {
+  const auto listening = observers();
+  for (const auto& observer : listening) {
+    if (auto reason = observer->refuseCalendarRemoval(calendar))
+      return CalendarRemoval{CalendarRemoval::Status::Refused, std::move(*reason)};
+  }
+  if (!store_.deleteCalendar(calendar.id)) return CalendarRemoval{CalendarRemoval::Status::NotFound, {}};
+  for (const auto& observer : listening) observer->calendarRemoved(calendar, actorId);
+  return CalendarRemoval{CalendarRemoval::Status::Removed, {}};
+}
+
 void CalendarService::addObserver(std::shared_ptr<CalendarObserver> observer) {
   std::lock_guard lock(observersMutex_);
   observers_.push_back(std::move(observer));
 }
 
+std::vector<std::shared_ptr<CalendarObserver>> CalendarService::observers() {
+  std::lock_guard lock(observersMutex_);
+  return observers_;
+}
+
 void CalendarService::announce(const CalendarChange& change) {
-  std::vector<std::shared_ptr<CalendarObserver>> observers;
-  {
-    std::lock_guard lock(observersMutex_);
-    observers = observers_;
-  }
-  for (const auto& observer : observers) observer->calendarChanged(change);
+  for (const auto& observer : observers()) observer->calendarChanged(change);
 }
 
 }  // namespace jadwal::caldav

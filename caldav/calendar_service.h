@@ -2,8 +2,9 @@
 // The one write path to calendar objects. A CalDAV PUT or DELETE and a
 // workflow decision both come through here, so that validation, the index,
 // ETags, ctag and sync tokens are the same whoever writes. Observers hear of
-// every change after it is committed (the workflow registers one to keep a
-// request and its event in step, without caldav knowing of workflow).
+// every change after it is committed and may keep a calendar from being
+// deleted (the workflow registers one to keep a request and its event in
+// step, without caldav knowing of workflow).
 
 #include <memory>
 #include <mutex>
@@ -33,6 +34,20 @@ class CalendarObserver {
   virtual ~CalendarObserver() = default;
   // Called after the write committed, on the writing thread. Must not throw.
   virtual void calendarChanged(const CalendarChange& change) = 0;
+  // Asked before a whole calendar is deleted with everything in it, on the
+  // deleting thread: a reason (for the client) keeps the calendar, nullopt
+  // lets it go. Deleting a calendar announces no change per object, so an
+  // observer that follows objects refuses what it could not follow. Must
+  // not throw.
+  virtual std::optional<std::string> refuseCalendarRemoval(const sql::Calendar&) { return std::nullopt; }
+  // Called after a calendar was deleted, on the deleting thread. Must not throw.
+  virtual void calendarRemoved(const sql::Calendar&, std::optional<std::int64_t> /*actorId*/) {}
+};
+
+struct CalendarRemoval {
+  enum class Status { Removed, NotFound, Refused };
+  Status status = Status::NotFound;
+  std::string reason;  // Refused: why, as the observer that refused gave it
 };
 
 // What one user may store through CalDAV (RFC 4331 quotas), counted for the
@@ -62,6 +77,11 @@ class CalendarService {
   sql::WriteResult remove(const sql::Calendar& calendar, const std::string& name, const sql::Precondition& pre,
                           std::optional<std::int64_t> actorId = std::nullopt);
 
+  // Deletes a calendar with its objects, changes, shares and properties,
+  // unless an observer refuses (refuseCalendarRemoval); observers then hear
+  // of it (calendarRemoved). The one way a calendar is deleted.
+  CalendarRemoval removeCalendar(const sql::Calendar& calendar, std::optional<std::int64_t> actorId = std::nullopt);
+
   void addObserver(std::shared_ptr<CalendarObserver> observer);
 
   const TimeContext& time() const { return time_; }
@@ -71,6 +91,7 @@ class CalendarService {
 
  private:
   void announce(const CalendarChange& change);
+  std::vector<std::shared_ptr<CalendarObserver>> observers();
   sql::Store& store_;
   TimeContext time_;
   QuotaLimits quota_;

@@ -10,8 +10,18 @@ DavResponse handleDelete(DavContext& ctx, const Resource& r) {
     std::string ifMatch = ctx.request.header("If-Match");
     if (!ifMatch.empty() && ifMatch != "*" && ifMatch != collectionEtag(*r.calendar))
       return textResponse(412, "The calendar was changed meanwhile");
-    ctx.store.deleteCalendar(r.calendar->id);
-    return DavResponse{204, {}, {}};
+    // Through the service, so that the workflow may keep a calendar whose
+    // events belong to requests still in progress.
+    const CalendarRemoval removal = ctx.calendars.removeCalendar(*r.calendar, ctx.user().id);
+    switch (removal.status) {
+      case CalendarRemoval::Status::Removed:
+        return DavResponse{204, {}, {}};
+      case CalendarRemoval::Status::NotFound:
+        return textResponse(404, "No such calendar");
+      case CalendarRemoval::Status::Refused:
+        break;
+    }
+    return textResponse(409, "The calendar cannot be deleted: " + removal.reason);
   }
   if (r.kind != ResourceKind::Object) return textResponse(403, "This collection cannot be deleted");
 

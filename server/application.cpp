@@ -188,7 +188,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
                    config_.workflow.maxFileBytes,
                    &submissionLimiter,
                    &failedAttempts,
-                   &codeMisses};
+                   &codeMisses,
+                   timeContextOf(config_),
+                   config_.caldav.maxAnswerSteps};
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);

@@ -100,6 +100,12 @@ constexpr std::array kStaff = {
 
     // Agenda around the requested time.
     Message{"staf_agenda_none", "Tidak ada agenda lain pada hari itu.", "Nothing else on the agenda that day."},
+    Message{"staf_agenda_incomplete",
+            "Daftar ini mungkin tidak lengkap: kalender pimpinan memuat acara berulang yang lebih banyak daripada "
+            "yang dihitung untuk satu halaman, sehingga bentrok dengan acara itu bisa tidak tampil. Periksa kalender "
+            "pimpinan secara langsung.",
+            "This list may be incomplete: the leader's calendar has more recurring events than are expanded for one "
+            "page, so conflicts with them may not show. Check the leader's calendar itself."},
     Message{"staf_agenda_conflict", "Bentrok", "Conflict"},
     Message{"staf_agenda_tentative", "Sementara", "Tentative"},
     Message{"staf_agenda_cancelled", "Batal", "Cancelled"},

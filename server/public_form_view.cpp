@@ -7,6 +7,7 @@
 
 #include "server/public_csrf.h"
 #include "workflow/request_validation.h"
+#include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::server {
@@ -189,7 +190,7 @@ TemplateData fieldData(const FieldSpec& spec, const PublicFormState& state, cons
       for (const auto& file : state.kept) {
         if (file.field != name) continue;
         TemplateData item;
-        item.set("file_name", file.name);
+        item.set("file_name", workflow::withoutBidiControls(file.name));
         files.push_back(item);
       }
       if (kept) {

@@ -108,6 +108,9 @@ WebResponse inboxPage(StaffRequest& staff) {
 
   sql::RequestQuery query;
   query.text = search;
+  // The tracking code is the requester's key: leaders, aides and viewers
+  // must not find, nor confirm by a count, a request by it.
+  query.matchCode = isStaffRole(staff.user.role);
   if (!stateFilter.empty()) query.states = {stateFilter};
   query.limit = kPageSize;
   query.offset = (pageNumber - 1) * kPageSize;

@@ -12,6 +12,7 @@
 #include "workflow/notifier.h"
 #include "workflow/request_state.h"
 #include "workflow/request_validation.h"
+#include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::server::staff {
@@ -182,8 +183,11 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
   // The activity's whole day in the office's zone (Indonesian zones keep no daylight saving).
   const auto dayStart = workflow::fromLocal(workflow::isoDate(row.start, zone), "00:00", zone).value_or(row.start);
   const sql::Instant dayEnd = dayStart + 24 * 3600;
-  caldav::TimeContext time;
+  caldav::TimeContext time = staff.web.time;
   time.defaultTzid = zone;
+  // One budget for the page's expansions, as for one CalDAV report.
+  caldav::ExpansionBudget budget;
+  budget.stepsLeft = staff.web.maxAnswerSteps;
 
   std::vector<std::string> leaders;
   if (!row.assignedLeader.empty()) leaders.push_back(row.assignedLeader);
@@ -201,8 +205,9 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
     agenda.set("leader", names.display(leader));
     mustache::data items{mustache::data::type::list};
     bool anyConflict = false;
-    for (const auto& item :
-         workflow::agendaAround(staff.web.store, time, leader, dayStart, dayEnd, row.start, row.end)) {
+    const auto around =
+        workflow::agendaAround(staff.web.store, time, budget, leader, dayStart, dayEnd, row.start, row.end);
+    for (const auto& item : around.items) {
       // The request's own event is not a conflict with itself.
       const bool own = (!row.eventObjectName.empty() && item.objectName == row.eventObjectName) ||
                        (!row.representativeObjectName.empty() && item.objectName == row.representativeObjectName);
@@ -219,7 +224,8 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
       entry.set("cancelled", item.cancelled);
       items.push_back(entry);
     }
-    agenda.set("empty", items.is_empty_list());
+    agenda.set("incomplete", around.incomplete);
+    agenda.set("empty", items.is_empty_list() && !around.incomplete);
     agenda.set("items", items);
     agenda.set("anyConflict", anyConflict);
     agendas.push_back(agenda);
@@ -410,8 +416,10 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   for (const auto& file : requests.filesOf(row.id)) {
     mustache::data item;
     item.set("kind", translatedOr(lang, "staf_kind_" + file.kind, file.kind));
-    item.set("name", file.name);
-    item.set("href", "/lampiran/" + std::to_string(file.id) + "/" + encodeQueryValue(file.name));
+    // As in the events and downloads: no control that reorders how the name reads.
+    const std::string name = workflow::withoutBidiControls(file.name);
+    item.set("name", name);
+    item.set("href", "/lampiran/" + std::to_string(file.id) + "/" + encodeQueryValue(name));
     item.set("size", std::to_string((file.size + 1023) / 1024) + " KB");
     item.set("when", workflow::formatDateTime(file.uploadedAt, zone, lang));
     files.push_back(item);

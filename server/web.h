@@ -100,6 +100,11 @@ struct WebContext {
   // Unknown tracking codes looked up per client address: past the limit the
   // address may look up no code for a while. null: no limit.
   RateLimiter* codeMisses = nullptr;
+  // Expanding recurring events for the conflict check on the request page:
+  // the bounds of one expansion ([caldav] max_instances, max_expansion_steps)
+  // and of the page, as of one CalDAV report ([caldav] max_answer_steps).
+  caldav::TimeContext time = {};
+  std::size_t maxAnswerSteps = caldav::AnswerLimits{}.maxSteps;
 };
 
 // --- language (i18n.cpp) ---

@@ -121,7 +121,10 @@ struct DispositionRow {
 
 struct RequestQuery {
   std::vector<std::string> states;  // empty: any
-  std::string text;                 // matched in code, names, institution, subject, event, letter number
+  std::string text;                 // matched in names, institution, subject, event, letter number
+  // Whether `text` is matched in the tracking code too. The code is the
+  // requester's key: only staff may find (or confirm) a request by it.
+  bool matchCode = false;
   std::string leader;               // a user name among leadersAsked or assignedLeader; empty: any
   std::optional<Instant> from, to;  // activity start within [from, to)
   int limit = 50;
@@ -163,6 +166,10 @@ class RequestStore {
   virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;
   // The request whose hold, event or representative event is this object.
   virtual std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) = 0;
+  // The requests whose hold, event or representative event lies in this
+  // calendar (the link kept even after the calendar is gone), by ascending
+  // id greater than `after`, at most `limit`: a calendar about to be deleted.
+  virtual std::vector<RequestRow> requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after, int limit) = 0;
   // Newest first (by createdAt, then id).
   virtual std::vector<RequestRow> listRequests(const RequestQuery& query) = 0;
   virtual std::int64_t countRequests(const RequestQuery& query) = 0;

@@ -218,6 +218,7 @@ Filter filterOf(const RequestQuery& query) {
     std::string any;
     const std::string pattern = likeContaining(query.text);
     for (const char* column : kSearched) {
+      if (column == std::string_view("code") && !query.matchCode) continue;
       if (!any.empty()) any += " OR ";
       any += std::string("r.") + column + " LIKE ? ESCAPE '\\'";
       filter.bindings.push_back(bind(pattern));
@@ -344,6 +345,22 @@ std::optional<RequestRow> SqliteRequestStore::findRequestByObject(std::int64_t c
                       "OR (r.representative_calendar_id = ? AND r.representative_object_name = ?) "
                       "ORDER BY r.id LIMIT 1",
                       {bind(calendarId), bind(name), bind(calendarId), bind(name), bind(calendarId), bind(name)}));
+  });
+}
+
+std::vector<RequestRow> SqliteRequestStore::requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after,
+                                                                    int limit) {
+  if (calendarId == 0) return {};  // 0 means "no calendar" in a row
+  return guarded("requestsLinkingCalendar", [&] {
+    auto lease = pool_.acquire();
+    SqliteReadSnapshot snapshot(lease);
+    // One query per link, each on its index; merged by id.
+    return requestsWhere(
+        snapshot.session(),
+        "WHERE r.id > ? AND r.id IN (SELECT id FROM requests WHERE hold_calendar_id = ? "
+        "UNION SELECT id FROM requests WHERE event_calendar_id = ? "
+        "UNION SELECT id FROM requests WHERE representative_calendar_id = ?) ORDER BY r.id LIMIT ?",
+        {bind(after), bind(calendarId), bind(calendarId), bind(calendarId), bind(static_cast<std::int64_t>(limit))});
   });
 }
 

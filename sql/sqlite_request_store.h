@@ -29,6 +29,7 @@ class SqliteRequestStore final : public RequestStore {
   std::optional<RequestRow> findRequest(std::int64_t id) override;
   std::optional<RequestRow> findRequestByCode(std::string_view code) override;
   std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) override;
+  std::vector<RequestRow> requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after, int limit) override;
   std::vector<RequestRow> listRequests(const RequestQuery& query) override;
   std::int64_t countRequests(const RequestQuery& query) override;
 

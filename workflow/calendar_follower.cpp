@@ -80,7 +80,9 @@ bool speaksFor(sql::Store& store, const Writer& writer, const sql::User& leader)
 
 // What a client's write did to what the request shows.
 struct ClientEdit {
-  enum class Kind { None, Moved, Cancelled, Deleted };
+  // Recurring: the event repeats, or an instance of it was overridden, so
+  // the calendar shows other times than the request's one occurrence.
+  enum class Kind { None, Moved, Cancelled, Deleted, Recurring };
   Kind kind = Kind::None;
   sql::Instant start = 0;
   std::optional<sql::Instant> end;
@@ -95,7 +97,11 @@ ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::Reque
     return result;
   }
   auto edit = readEventEdit(change.ical, config);
-  if (!edit) return result;
+  if (!edit || edit->recurring) {
+    // No master (overridden instances only) or a recurrence: never one occurrence.
+    result.kind = ClientEdit::Kind::Recurring;
+    return result;
+  }
   if (edit->status == "CANCELLED") {
     result.kind = ClientEdit::Kind::Cancelled;
     return result;
@@ -110,6 +116,30 @@ ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::Reque
   result.end = edit->end;
   if (venueMoved) result.location = edit->location;
   return result;
+}
+
+// Requests read a page at a time while a calendar is deleted; at most
+// kNamedInRefusal of those in progress are named to the client.
+constexpr int kLinkPage = 200;
+constexpr std::size_t kNamedInRefusal = 5;
+
+// Clears every link of `request` into `calendarId`; whether there was one.
+bool clearLinksInto(sql::RequestRow& request, std::int64_t calendarId) {
+  bool cleared = false;
+  for (const LinkKind link : {LinkKind::Hold, LinkKind::LeaderEvent, LinkKind::RepresentativeEvent}) {
+    const std::int64_t linked = link == LinkKind::Hold          ? request.holdCalendarId
+                                : link == LinkKind::LeaderEvent ? request.eventCalendarId
+                                                                : request.representativeCalendarId;
+    if (linked != calendarId) continue;
+    clearLink(request, link);
+    cleared = true;
+  }
+  return cleared;
+}
+
+bool inProgress(const sql::RequestRow& request) {
+  const auto state = parseState(request.state);
+  return !state || !isFinal(*state);  // an unknown state is not taken for finished
 }
 
 // At most `limit` bytes of `text`, cut on a UTF-8 character boundary.
@@ -128,6 +158,8 @@ std::string attemptText(const ClientEdit& edit, const std::string& venue, const 
       return "menghapus acara";
     case ClientEdit::Kind::Cancelled:
       return "membatalkan acara";
+    case ClientEdit::Kind::Recurring:
+      return "menjadikan acara berulang (RRULE, RDATE, EXDATE atau kejadian yang diubah tersendiri)";
     case ClientEdit::Kind::Moved:
     case ClientEdit::Kind::None:
       break;
@@ -154,7 +186,11 @@ std::string refusalText(const FieldErrors& errors, const std::string& venue) {
 }
 
 // Why an edit of this event is not followed into the request.
-std::string reasonText(LinkKind link, const Writer& writer, const FieldErrors& errors, const std::string& venue) {
+std::string reasonText(LinkKind link, const Writer& writer, const ClientEdit& edit, const FieldErrors& errors,
+                       const std::string& venue) {
+  if (edit.kind == ClientEdit::Kind::Recurring && writer.isStaff())
+    return "permohonan adalah satu kegiatan pada satu waktu, tidak dapat berulang; jadwal ulang dilakukan dengan "
+           "memindahkan acara atau di halaman staf";
   switch (link) {
     case LinkKind::Hold:
       return "penanda tentatif hanya menampilkan permohonan yang menunggu keputusan; waktu dan tempat ditetapkan "
@@ -185,6 +221,85 @@ void CalendarFollower::calendarChanged(const caldav::CalendarChange& change) {
   } catch (...) {
     std::cerr << "jadwald: following calendar change " << change.name << ": unknown error\n";
   }
+}
+
+std::optional<std::string> CalendarFollower::refuseCalendarRemoval(const sql::Calendar& calendar) {
+  try {
+    sql::RequestStore& requests = calendar_->store().requests();
+    std::vector<std::int64_t> named;
+    bool more = false;
+    for (std::int64_t after = 0; !more;) {
+      const auto page = requests.requestsLinkingCalendar(calendar.id, after, kLinkPage);
+      for (const auto& request : page) {
+        if (!inProgress(request)) continue;
+        if (named.size() == kNamedInRefusal) {
+          more = true;
+          break;
+        }
+        named.push_back(request.id);
+      }
+      if (page.size() < static_cast<std::size_t>(kLinkPage)) break;
+      after = page.back().id;
+    }
+    if (named.empty()) return std::nullopt;
+    std::string numbers;
+    for (const std::int64_t id : named) numbers += (numbers.empty() ? "" : ", ") + std::to_string(id);
+    return "it holds events of requests still in progress (request " + numbers + (more ? " and more" : "") +
+           "). Protocol staff must finish those requests, or move them to another calendar, first.";
+  } catch (const std::exception& e) {
+    // Unchecked is refused: a calendar deleted wrongly cannot be brought back.
+    std::cerr << "jadwald: checking calendar " << calendar.ownerName << "/" << calendar.slug
+              << " before its deletion: " << e.what() << "\n";
+    return std::string("the requests behind its events could not be checked; try again later.");
+  }
+}
+
+void CalendarFollower::calendarRemoved(const sql::Calendar& calendar, std::optional<std::int64_t> actorId) {
+  try {
+    sql::RequestStore& requests = calendar_->store().requests();
+    for (std::int64_t after = 0;;) {
+      const auto page = requests.requestsLinkingCalendar(calendar.id, after, kLinkPage);
+      for (const auto& request : page) forgetCalendar(calendar, request.id, actorId);
+      if (page.size() < static_cast<std::size_t>(kLinkPage)) break;
+      after = page.back().id;
+    }
+  } catch (const std::exception& e) {
+    // Left marked out of step: the repair at the next start drops the links.
+    std::cerr << "jadwald: following the deletion of calendar " << calendar.ownerName << "/" << calendar.slug << ": "
+              << e.what() << "\n";
+  }
+}
+
+void CalendarFollower::forgetCalendar(const sql::Calendar& calendar, std::int64_t requestId,
+                                      std::optional<std::int64_t> actorId) {
+  sql::RequestStore& requests = calendar_->store().requests();
+  const bool unfinished = requests.calendarStep(requestId) == sql::CalendarStep::RequestChanged;
+  const Writer writer = writerOf(calendar_->store(), actorId);
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto found = requests.findRequest(requestId);
+    if (!found) return;
+    if (inProgress(*found)) {
+      // Decided in progress while the calendar went: its events are written
+      // again where they can be, as after a server was killed.
+      std::cerr << "jadwald: calendar " << calendar.ownerName << "/" << calendar.slug << " was deleted under request "
+                << requestId << " in progress; repairing its events\n";
+      repairRequestCalendar(*calendar_, requestId, clock_.now(), true);
+      return;
+    }
+    sql::RequestRow updated = *found;
+    if (!clearLinksInto(updated, calendar.id)) break;
+    sql::AuditRow audit;
+    audit.requestId = requestId;
+    audit.at = clock_.now();
+    audit.actorId = writer.user ? std::optional(writer.user->id) : std::nullopt;
+    audit.actorName = writer.name;
+    audit.fromState = audit.toState = found->state;
+    audit.action = "calendar-unlink";
+    audit.note = "Kalender \"" + (calendar.displayName.empty() ? calendar.slug : calendar.displayName) +
+                 "\" dihapus melalui aplikasi kalender bersama acaranya; permohonan sudah selesai dan tidak berubah";
+    if (requests.recordCalendarLinks(updated, audit.at, !unfinished, audit)) break;
+  }
+  settle(requestId, unfinished);
 }
 
 void CalendarFollower::follow(const caldav::CalendarChange& change) {
@@ -264,7 +379,9 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
                                    ? checkCalendarEdit(edit.start, edit.end, edit.location, venue)
                                    : FieldErrors{};
 
-    if (*link == LinkKind::LeaderEvent && writer.isStaff() && errors.empty()) {
+    // A recurrence is never followed, staff's neither: a request is one occurrence.
+    if (*link == LinkKind::LeaderEvent && writer.isStaff() && errors.empty() &&
+        edit.kind != ClientEdit::Kind::Recurring) {
       // Staff decide from the calendar as on the staff page, less the reason.
       const bool cancels = edit.kind != ClientEdit::Kind::Moved;
       if (cancels) {
@@ -305,8 +422,9 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
     // Not followed. A leader who drops the event from their calendar cannot
     // attend: staff hear of it as a disposition and decide.
     auto leader = store.findUser(request.assignedLeader);
-    const bool cannotAttend = *link == LinkKind::LeaderEvent && edit.kind != ClientEdit::Kind::Moved &&
-                              !writer.isStaff() && leader && speaksFor(store, writer, *leader);
+    const bool dropped = edit.kind == ClientEdit::Kind::Deleted || edit.kind == ClientEdit::Kind::Cancelled;
+    const bool cannotAttend =
+        *link == LinkKind::LeaderEvent && dropped && !writer.isStaff() && leader && speaksFor(store, writer, *leader);
     if (cannotAttend && !dispositionGiven) {
       sql::DispositionRow disposition;
       disposition.requestId = request.id;
@@ -324,7 +442,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
     }
     audit.action = "calendar-restore";
     audit.note = "Dari aplikasi kalender: " + attemptText(edit, venue, config) +
-                 ". Tidak diikuti: " + reasonText(*link, writer, errors, venue) +
+                 ". Tidak diikuti: " + reasonText(*link, writer, edit, errors, venue) +
                  (cannotAttend ? ". Dicatat sebagai disposisi tidak hadir" : "") +
                  ". Acara dipasang kembali sesuai permohonan.";
     if (!requests.updateRequest(updated, audit)) continue;

@@ -15,6 +15,9 @@
 //    recorded as the writer's proposal.
 //  - The copy on a representative's agenda and the TENTATIVE hold only
 //    mirror the request: edits of them, staff's too, are never followed.
+//  - A request is one occurrence: an event made to repeat (RRULE, RDATE,
+//    EXDATE) or given overridden instances (RECURRENCE-ID) shows other
+//    times than the request, and is never followed, staff's neither.
 //
 // Whatever is not followed is recorded in the history ("calendar-restore",
 // by the writer) and the event is written back from the request, so that
@@ -22,12 +25,18 @@
 // change what the requester is told. Edits that move nothing the request
 // shows (an alarm, a colour) are kept as the client wrote them. Events of
 // finished requests are the client's: a deletion only unlinks them.
+// A calendar is deleted whole only when no request in progress has an event
+// in it (its owner cannot take a request's event away by deleting the
+// calendar around it): staff finish or move those requests first. Events of
+// finished requests go with the calendar, and their requests forget them.
 // The workflow's own writes are recognised (OwnCalendarWrite) and ignored.
 // The store marks the request in the client's own transaction and the
 // follower clears the mark once done, so a change a killed server never
 // followed is found and put back at the next start (calendar_repair.h).
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "caldav/calendar_service.h"
 #include "workflow/clock.h"
@@ -41,6 +50,8 @@ class CalendarFollower final : public caldav::CalendarObserver {
   // `calendar`, `clock` and `mailer` must outlive the follower.
   CalendarFollower(std::shared_ptr<RequestCalendar> calendar, const Clock& clock, Mailer& mailer);
   void calendarChanged(const caldav::CalendarChange& change) override;
+  std::optional<std::string> refuseCalendarRemoval(const sql::Calendar& calendar) override;
+  void calendarRemoved(const sql::Calendar& calendar, std::optional<std::int64_t> actorId) override;
 
  private:
   void follow(const caldav::CalendarChange& change);
@@ -48,6 +59,8 @@ class CalendarFollower final : public caldav::CalendarObserver {
   // Once the change is followed: clears the store's mark, or repairs the
   // request's events if they were not in step before (calendar_repair.h).
   void settle(std::int64_t requestId, bool unfinished);
+  // Drops the links of one request to a calendar that was deleted.
+  void forgetCalendar(const sql::Calendar& calendar, std::int64_t requestId, std::optional<std::int64_t> actorId);
   std::shared_ptr<RequestCalendar> calendar_;
   const Clock& clock_;
   Mailer& mailer_;

@@ -1,5 +1,6 @@
 // The agenda around a requested time, read from the leader's own calendars:
-// the index narrows the objects, the recurrence engine gives the instances.
+// the index narrows the objects, the recurrence engine gives the instances
+// within the bounds of a CalDAV report.
 
 #include "workflow/conflicts.h"
 
@@ -22,23 +23,32 @@ bool overlapsSpan(const caldav::Instance& instance, sql::Instant start, sql::Ins
 
 }  // namespace
 
-std::vector<AgendaItem> agendaAround(sql::Store& store, const caldav::TimeContext& time, const std::string& leader,
-                                     sql::Instant from, sql::Instant to, sql::Instant start,
-                                     std::optional<sql::Instant> end, sql::Instant openEndSeconds) {
-  std::vector<AgendaItem> items;
+AgendaAround agendaAround(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                          const std::string& leader, sql::Instant from, sql::Instant to, sql::Instant start,
+                          std::optional<sql::Instant> end, sql::Instant openEndSeconds) {
+  AgendaAround result;
+  std::vector<AgendaItem>& items = result.items;
   const std::optional<sql::User> user = store.findUser(leader);
-  if (!user || from >= to) return items;
+  if (!user || from >= to) return result;
   const sql::Instant requestedEnd = end.value_or(start + openEndSeconds);
+  caldav::TimeContext bounded = time;
+  bounded.budget = &budget;
+  budget.cutShort = false;  // this leader's, whatever an earlier one spent
 
   for (const sql::Calendar& calendar : store.calendarsOwnedBy(user->id)) {
     for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", from, to)) {
+      // Once the budget is spent a recurring event yields nothing: not worth parsing.
+      if (budget.exhausted && object.recurring) {
+        result.incomplete = true;
+        continue;
+      }
       caldav::IcalComponent parsed;
       try {
         parsed = caldav::parseStored(object.ical);
       } catch (const caldav::IcalError&) {
         continue;  // validated when written; one unreadable object must not hide the rest
       }
-      for (const caldav::Instance& instance : caldav::instancesOverlapping(parsed.get(), "VEVENT", from, to, time)) {
+      for (const caldav::Instance& instance : caldav::instancesOverlapping(parsed.get(), "VEVENT", from, to, bounded)) {
         AgendaItem item;
         item.calendarOwner = calendar.ownerName;
         item.objectName = object.name;
@@ -59,7 +69,8 @@ std::vector<AgendaItem> agendaAround(sql::Store& store, const caldav::TimeContex
     return std::tie(a.start, a.end, a.calendarOwner, a.objectName) <
            std::tie(b.start, b.end, b.calendarOwner, b.objectName);
   });
-  return items;
+  result.incomplete = result.incomplete || budget.cutShort;
+  return result;
 }
 
 }  // namespace jadwal::workflow

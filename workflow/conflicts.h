@@ -22,11 +22,21 @@ struct AgendaItem {
   bool cancelled = false;
 };
 
+struct AgendaAround {
+  std::vector<AgendaItem> items;
+  // A recurring event was not expanded in full (a bound of one expansion in
+  // `time`, or the budget of all): instances, and conflicts with them, may
+  // be missing. Staff are told, rather than shown a day that looks free.
+  bool incomplete = false;
+};
+
 // Every instance on `leader`'s calendars within [from, to), ordered by start,
 // each marked when it overlaps [start, end) (a cancelled event is listed but
 // never marked). An open-ended request counts as lasting `openEndSeconds`.
-std::vector<AgendaItem> agendaAround(sql::Store& store, const caldav::TimeContext& time, const std::string& leader,
-                                     sql::Instant from, sql::Instant to, sql::Instant start,
-                                     std::optional<sql::Instant> end, sql::Instant openEndSeconds = 2 * 3600);
+// Every expansion spends from `budget`, as a CalDAV report's do from the
+// answer's (caldav.max_answer_steps): a page may share one across leaders.
+AgendaAround agendaAround(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                          const std::string& leader, sql::Instant from, sql::Instant to, sql::Instant start,
+                          std::optional<sql::Instant> end, sql::Instant openEndSeconds = 2 * 3600);
 
 }  // namespace jadwal::workflow

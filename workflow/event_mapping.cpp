@@ -10,6 +10,7 @@
 
 #include "caldav/ical.h"
 #include "caldav/ical_time.h"
+#include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::workflow {
@@ -129,7 +130,7 @@ icalproperty* attachProperty(const sql::FileRow& file, const WorkflowConfig& con
   icalattach_unref(attach);  // the property holds its own reference
   if (!file.contentType.empty())
     icalproperty_add_parameter(property, icalparameter_new_fmttype(file.contentType.c_str()));
-  icalproperty_add_parameter(property, icalparameter_new_filename(file.name.c_str()));
+  icalproperty_add_parameter(property, icalparameter_new_filename(withoutBidiControls(file.name).c_str()));
   return property;
 }
 
@@ -161,7 +162,10 @@ std::string eventUid(std::int64_t requestId, EventKind kind) {
 }
 
 std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config) {
-  return config.publicUrl + "/lampiran/" + std::to_string(file.id) + "/" + percentEncoded(file.name);
+  // A name stored before uploads were cleaned keeps its controls in the
+  // database; the link (served under either name) shows it clean.
+  return config.publicUrl + "/lampiran/" + std::to_string(file.id) + "/" +
+         percentEncoded(withoutBidiControls(file.name));
 }
 
 EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
@@ -226,10 +230,12 @@ std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowCo
   if (!calendar) return std::nullopt;
   // The master event: the one without RECURRENCE-ID.
   icalcomponent* event = nullptr;
+  bool overridden = false;
   for (icalcomponent* child : caldav::detail::childrenOf(calendar.get(), ICAL_VEVENT_COMPONENT)) {
-    if (caldav::detail::firstProperty(child, ICAL_RECURRENCEID_PROPERTY) == nullptr) {
+    if (caldav::detail::firstProperty(child, ICAL_RECURRENCEID_PROPERTY) != nullptr) {
+      overridden = true;
+    } else if (event == nullptr) {
       event = child;
-      break;
     }
   }
   if (event == nullptr) return std::nullopt;
@@ -257,6 +263,12 @@ std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowCo
   if (icalproperty* status = caldav::detail::firstProperty(event, ICAL_STATUS_PROPERTY)) {
     const char* text = icalproperty_status_to_string(icalproperty_get_status(status));
     edit.status = text != nullptr ? text : "";
+  }
+  // An EXDATE alone can hide the one occurrence, an RDATE add another.
+  edit.recurring = overridden;
+  for (const icalproperty_kind kind :
+       {ICAL_RRULE_PROPERTY, ICAL_RDATE_PROPERTY, ICAL_EXRULE_PROPERTY, ICAL_EXDATE_PROPERTY}) {
+    if (caldav::detail::firstProperty(event, kind) != nullptr) edit.recurring = true;
   }
   return edit;
 }

@@ -59,8 +59,12 @@ struct EventEdit {
   std::optional<sql::Instant> end;
   std::string location;
   std::string status;  // "CONFIRMED", "CANCELLED", ...
+  // RRULE, RDATE, EXRULE or EXDATE, or an instance overridden by
+  // RECURRENCE-ID: the calendar shows other times than start..end.
+  bool recurring = false;
 };
-// Reads those from stored event text; nullopt if it is not a readable event.
+// Reads those from stored event text (of the master, the event without
+// RECURRENCE-ID); nullopt if it is not a readable event or has no master.
 std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowConfig& config);
 
 }  // namespace jadwal::workflow

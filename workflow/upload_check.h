@@ -25,7 +25,10 @@ std::string safeFileName(std::string_view uploadedName, FileType type);
 // `text` without the invisible Unicode controls that reorder how it is shown
 // (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C): with a
 // right-to-left override "invoice<U+202E>gpj.pdf" reads "invoicefdp.jpg".
-// For names stored before safeFileName removed them too.
+// The one place they are removed: safeFileName on upload, and every path
+// that shows or exports a stored name (the staff request page, ATTACH
+// FILENAME and the links in events, downloads), for names stored before
+// safeFileName removed them too.
 std::string withoutBidiControls(std::string_view text);
 
 }  // namespace jadwal::workflow

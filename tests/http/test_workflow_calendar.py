@@ -269,6 +269,34 @@ class RequestCalendarTest(RequestTestCase):
         self.assertIn("Bentrok", page.visible_text, "and marked as a conflict")
 
 
+class CalendarDeletionTest(RequestTestCase):
+    """A leader deleting his whole calendar on the phone: refused while it holds
+    the event of a request in progress, so the request and its event never part;
+    once staff have finished the request, the calendar goes and the request
+    forgets its event. A server of its own: the leader's agenda is deleted."""
+    SERVER_OPTIONS = {"submissions_per_hour": 1000}
+
+    def delete_agenda(self, user="bupati"):
+        return self.srv.request("DELETE", "/dav/calendars/bupati/agenda/", user=credentials(user))
+
+    def test_a_calendar_holding_a_request_in_progress_is_kept_until_staff_finish_it(self):
+        code, request_id = self.new_request("disetujui")
+        for user in ("bupati", "admin"):
+            status, _, body = self.delete_agenda(user)
+            self.assertEqual(409, status, "DELETE as %s: %r" % (user, body[:300]))
+            self.assertIn(b"staff", body, "says who can help")
+            self.assertIn(str(request_id).encode(), body, "names the request")
+        self.assertIsNotNone(self.event_of(code, "bupati"), "the event stays on the agenda")
+        self.assertIn("Disetujui", self.status_page(code).visible_text)
+
+        self.decide(request_id, "cancel", catatan="Acara dibatalkan penyelenggara")
+        status, _, body = self.delete_agenda()
+        self.assertEqual(204, status, body[:300])
+        page = self.request_page(request_id)
+        self.assertIn("Dibatalkan", page.visible_text, "a finished request stays as it was")
+        self.assertIn("kalender", history(page)[-1].lower(), history(page))
+
+
 class HoldCalendarCreatedTest(RequestTestCase):
     def test_server_creates_the_hold_calendar(self):
         status, _, body = self.srv.request("PROPFIND", "/dav/calendars/%s/%s/" % (HOLD_OWNER, HOLD_SLUG),

@@ -69,6 +69,7 @@ TARGETS = {
     "read-copy": "read the representative's copy (calendar-data)",
     "read-request-page": "read the request page",
     "read-inbox": "read the inbox",
+    "delete-leader-calendar": "delete the leader's agenda while it holds the event of an approved request",
 }
 
 EFFECTS = {
@@ -85,6 +86,7 @@ EFFECTS = {
     "resubmitted": "submitted again, recorded as the requester",
     "acted-as-user": "done, recorded in the history as that user, not as the requester",
     "no-code": "shows no tracking code",
+    "calendar-kept": "the calendar, the event and the request stay (staff finish or move the request first)",
 }
 
 Cell = collections.namedtuple("Cell", "statuses redirect effect pending")
@@ -266,21 +268,24 @@ row("indirect", "read-request-page", "GET", "303>login 303>login 403 200 200 403
     effects={r: "no-code" for r in ("aide", "leader", "representative")})
 row("indirect", "read-inbox", "GET", "303>login 303>login 403 200 200 200 200 - -",
     effects={r: "no-code" for r in ("aide", "leader", "other_leader", "representative")})
+# Last: a regression that lets the deletion through takes the leader's agenda with it.
+row("indirect", "delete-leader-calendar", "DELETE", ALL_401 + "403 403 409 403 403 403 409",
+    effects={"refused": "unchanged", "leader": "calendar-kept", "admin": "calendar-kept"})
 
 
 # --- Markdown --------------------------------------------------------------------------
 
 LEGEND = (
-    "Roles: *anyone* has neither an account nor the tracking code; the *requester* has the code "
-    "but no account; the *aide* is assigned to the leader (the Bupati); the *other leader* is "
-    "another pimpinan; the *representative* is a leader named to represent the leader at the "
-    "request. Cells are HTTP statuses: 200/201/204/207 allowed, 303 a redirect (to the login "
-    "page, or back to the request after the action), 400 refused as invalid, 401 login needed, "
-    "403 refused, 404 not found, 405 not possible there, \"a or b\" either; after a colon, what "
-    "must hold afterwards. For a calendar, PUT creates an event in it and DELETE removes the "
-    "calendar; for a home, MKCALENDAR creates a calendar in it; PROPPATCH sets the display name (of an "
-    "event, a property of the client's own); REPORT on a principal or home is a calendar-multiget of the "
-    "leader's event, judged by that event's status.")
+    "Roles: *anyone* has neither an account nor the tracking code; the *requester* has the code but "
+    "no account; the *aide* is assigned to the leader (the Bupati); the *other leader* is another "
+    "pimpinan; the *representative* is a leader named to represent the leader at the request. Cells "
+    "are HTTP statuses: 200/201/204/207 allowed, 303 a redirect (to the login page, or back to the "
+    "request after the action), 400 refused as invalid, 401 login needed, 403 refused, 404 not "
+    "found, 405 not possible there, 409 refused while something depends on it, \"a or b\" either; "
+    "after a colon, what must hold afterwards. For a calendar, PUT creates an event in it and DELETE "
+    "removes the calendar; for a home, MKCALENDAR creates a calendar in it; PROPPATCH sets the "
+    "display name (of an event, a property of the client's own); REPORT on a principal or home is a "
+    "calendar-multiget of the leader's event, judged by that event's status.")
 
 
 def _cell_text(cell):

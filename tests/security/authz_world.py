@@ -414,6 +414,10 @@ class World:
     def case_delete_hold(self, row, role, cell):
         return self.edit_event(row, role, cell, "diajukan", "hold", None)
 
+    def case_delete_leader_calendar(self, row, role, cell):
+        scene = self.scene(row, cell, "disetujui")
+        return self.caldav(role, "DELETE", "/dav/calendars/bupati/agenda/"), scene
+
     def case_represent_viewer(self, row, role, cell):
         scene = self.scene(row, cell, "diverifikasi")
         return self.decide(role, scene.request_id, "represent", {"pimpinan": "bupati", "wakil_user": "humas"}), scene
@@ -474,6 +478,13 @@ class World:
     def effect_venue_bounded(self, scene, role, answer, row):
         venue = self.now(scene)["venue"]
         assert len(venue) <= 300, "the request's venue has %d characters" % len(venue)
+
+    def effect_calendar_kept(self, scene, role, answer, row):
+        self.effect_unchanged(scene, role, answer, row)
+        with self.db() as conn:
+            kept = conn.execute("SELECT COUNT(*) FROM calendars WHERE id = ?",
+                                (scene.before["event_calendar_id"],)).fetchone()[0]
+        assert kept == 1, "the calendar is gone"
 
     def effect_pending_kept(self, scene, role, answer, row):
         assert self.now(scene)["state"] == scene.before["state"] == "diajukan", diff(scene.before, self.now(scene))

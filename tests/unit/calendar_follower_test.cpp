@@ -433,3 +433,100 @@ BOOST_AUTO_TEST_CASE(deleting_the_hold_puts_it_back) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---- a request is one occurrence: a recurrence added in a client is never followed ----
+
+namespace {
+
+// The event with `lines` added to it (RRULE, RDATE, EXDATE ...).
+std::string withLines(const std::string& ical, const std::string& lines) {
+  return edited(ical, "END:VEVENT", lines + "\r\nEND:VEVENT");
+}
+
+// The event with an overridden instance: the one occurrence moved to 13.00 by a RECURRENCE-ID.
+std::string withOverride(const sql::StoredObject& event) {
+  return edited(event.ical, "END:VCALENDAR",
+                "BEGIN:VEVENT\r\nUID:" + event.uid +
+                    "\r\nDTSTAMP:20250301T000000Z\r\nRECURRENCE-ID;TZID=Asia/Jakarta:20250314T090000\r\n"
+                    "DTSTART;TZID=Asia/Jakarta:20250314T130000\r\nDTEND;TZID=Asia/Jakarta:20250314T150000\r\n"
+                    "SUMMARY:Dipindah\r\nEND:VEVENT\r\nEND:VCALENDAR");
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(recurrence, FollowerFixture)
+
+BOOST_AUTO_TEST_CASE(a_leader_making_the_event_repeat_is_put_back) {
+  auto row = approved();
+  share(bupatiAgenda, ajudan, true);
+  share(bupatiAgenda, viewer, true);
+  const std::vector<std::pair<const Actor*, std::string>> edits = {
+      {&bupati, "RRULE:FREQ=WEEKLY;COUNT=4"},
+      {&ajudan, "RDATE;TZID=Asia/Jakarta:20250321T090000"},
+      {&viewer, "EXDATE;TZID=Asia/Jakarta:20250314T090000"},
+  };
+  for (const auto& [who, lines] : edits) {
+    calendars->put(bupatiAgenda, row.eventObjectName,
+                   withLines(object(bupatiAgenda.id, row.eventObjectName).ical, lines), {}, who->user.id);
+    const auto restored = object(bupatiAgenda.id, row.eventObjectName).ical;
+    BOOST_TEST(restored.find(lines.substr(0, 5)) == std::string::npos, lines);
+    const auto audit = lastAudit(store->requests().auditOf(row.id));
+    BOOST_TEST(audit.action == "calendar-restore", lines);
+    BOOST_TEST((audit.actorId == who->user.id));
+    BOOST_TEST(audit.note.find("berulang") != std::string::npos, audit.note);
+  }
+  const auto after = reload(row);
+  BOOST_TEST(after.state == "disetujui");
+  BOOST_TEST(after.start == row.start);
+  BOOST_TEST(store->requests().dispositionsOf(row.id).empty());  // a repeat is no "cannot attend"
+}
+
+BOOST_AUTO_TEST_CASE(an_overridden_instance_that_moves_the_occurrence_is_put_back) {
+  auto row = approved();
+  calendars->put(bupatiAgenda, row.eventObjectName, withOverride(object(bupatiAgenda.id, row.eventObjectName)), {},
+                 bupati.user.id);
+  const auto restored = object(bupatiAgenda.id, row.eventObjectName).ical;
+  BOOST_TEST(restored.find("RECURRENCE-ID") == std::string::npos);
+  BOOST_TEST(restored.find("20250314T130000") == std::string::npos);
+  BOOST_TEST(lastAudit(store->requests().auditOf(row.id)).action == "calendar-restore");
+  BOOST_TEST(reload(row).start == row.start);
+}
+
+BOOST_AUTO_TEST_CASE(staff_cannot_make_a_request_repeat_either) {
+  auto row = approved();
+  // A repeat alone, then a repeat with a new time: neither is followed, not even the time.
+  auto text = withLines(object(bupatiAgenda.id, row.eventObjectName).ical, "RRULE:FREQ=DAILY");
+  calendars->put(bupatiAgenda, row.eventObjectName, text, {}, staf.user.id);
+  BOOST_TEST(object(bupatiAgenda.id, row.eventObjectName).ical.find("RRULE") == std::string::npos);
+  auto audit = lastAudit(store->requests().auditOf(row.id));
+  BOOST_TEST(audit.action == "calendar-restore");
+  BOOST_TEST(audit.note.find("satu kegiatan") != std::string::npos, audit.note);
+
+  text = edited(object(bupatiAgenda.id, row.eventObjectName).ical, "20250314T", "20250315T");
+  calendars->put(bupatiAgenda, row.eventObjectName, withLines(text, "RRULE:FREQ=WEEKLY;COUNT=2"), {}, admin.user.id);
+  BOOST_TEST(reload(row).start == row.start);
+  BOOST_TEST(object(bupatiAgenda.id, row.eventObjectName).ical.find("20250314T090000") != std::string::npos);
+  BOOST_TEST(!has(auditActions(row), "calendar-edit"));
+
+  calendars->put(bupatiAgenda, row.eventObjectName, withOverride(object(bupatiAgenda.id, row.eventObjectName)), {},
+                 staf.user.id);
+  BOOST_TEST(object(bupatiAgenda.id, row.eventObjectName).ical.find("RECURRENCE-ID") == std::string::npos);
+  BOOST_TEST(reload(row).state == "disetujui");
+}
+
+BOOST_AUTO_TEST_CASE(a_repeating_hold_or_copy_is_put_back) {
+  auto request = submitted();
+  calendars->put(holdCalendar, request.holdObjectName,
+                 withLines(object(holdCalendar.id, request.holdObjectName).ical, "RRULE:FREQ=WEEKLY"), {},
+                 staf.user.id);
+  BOOST_TEST(object(holdCalendar.id, request.holdObjectName).ical.find("RRULE") == std::string::npos);
+
+  auto row = represented();
+  calendars->put(asistenAgenda, row.representativeObjectName,
+                 withLines(object(asistenAgenda.id, row.representativeObjectName).ical, "RRULE:FREQ=WEEKLY"), {},
+                 asisten.user.id);
+  BOOST_TEST(object(asistenAgenda.id, row.representativeObjectName).ical.find("RRULE") == std::string::npos);
+  BOOST_TEST(lastAudit(store->requests().auditOf(row.id)).action == "calendar-restore");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

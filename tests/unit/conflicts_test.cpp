@@ -35,6 +35,7 @@ struct Fixture {
   std::unique_ptr<sql::Store> store = sql::openStore("sqlite:" + db.path.string());
   caldav::TimeContext time;
   caldav::CalendarService calendars{*store, time};
+  caldav::ExpansionBudget budget;  // unbounded unless a test sets stepsLeft
   sql::Calendar agenda, personal, otherAgenda;
 
   Fixture() {
@@ -64,9 +65,12 @@ struct Fixture {
     const sql::WriteResult result = calendars.put(calendar, uid + ".ics", event(uid, lines), sql::Precondition{});
     BOOST_REQUIRE(result.status == sql::WriteStatus::Created);
   }
-  std::vector<AgendaItem> around(sql::Instant start, std::optional<sql::Instant> end) {
+  AgendaAround aroundWhole(sql::Instant start, std::optional<sql::Instant> end) {
     // The whole local day, as the request page asks.
-    return agendaAround(*store, time, "bupati", kEight - 8 * kHour, kEight + 16 * kHour, start, end);
+    return agendaAround(*store, time, budget, "bupati", kEight - 8 * kHour, kEight + 16 * kHour, start, end);
+  }
+  std::vector<AgendaItem> around(sql::Instant start, std::optional<sql::Instant> end) {
+    return aroundWhole(start, end).items;
   }
 };
 
@@ -152,7 +156,8 @@ BOOST_FIXTURE_TEST_CASE(other_leaders_and_events_outside_the_window_are_left_out
   put(otherAgenda, "sekda", "SUMMARY:Sekda\r\nDTSTART:20231122T010000Z\r\nDTEND:20231122T020000Z\r\n");
   put(agenda, "besok", "SUMMARY:Besok\r\nDTSTART:20231123T010000Z\r\nDTEND:20231123T020000Z\r\n");
   BOOST_TEST(around(kEight, kEight + kHour).empty());
-  BOOST_TEST(agendaAround(*store, time, "sekda", kEight - kHour, kEight + kHour, kEight, kEight + kHour).size() == 1u);
+  BOOST_TEST(agendaAround(*store, time, budget, "sekda", kEight - kHour, kEight + kHour, kEight, kEight + kHour)
+                 .items.size() == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_open_end_lasts_the_given_time, Fixture) {
@@ -161,7 +166,8 @@ BOOST_FIXTURE_TEST_CASE(an_open_end_lasts_the_given_time, Fixture) {
   BOOST_TEST(around(kEight, std::nullopt).at(0).overlaps);
   // With one hour assumed it does not.
   const auto items =
-      agendaAround(*store, time, "bupati", kEight - 8 * kHour, kEight + 16 * kHour, kEight, std::nullopt, kHour);
+      agendaAround(*store, time, budget, "bupati", kEight - 8 * kHour, kEight + 16 * kHour, kEight, std::nullopt, kHour)
+          .items;
   BOOST_REQUIRE(items.size() == 1u);
   BOOST_TEST(!items[0].overlaps);
 }
@@ -177,7 +183,57 @@ BOOST_FIXTURE_TEST_CASE(an_instant_event_conflicts_only_inside_the_span, Fixture
 
 BOOST_FIXTURE_TEST_CASE(unknown_leader_or_empty_window_gives_nothing, Fixture) {
   put(agenda, "rapat", "SUMMARY:Rapat\r\nDTSTART:20231122T010000Z\r\nDTEND:20231122T020000Z\r\n");
-  BOOST_TEST(agendaAround(*store, time, "nobody", kEight - kHour, kEight + kHour, kEight, kEight + kHour).empty());
-  BOOST_TEST(agendaAround(*store, time, "bupati", kEight, kEight, kEight, kEight + kHour).empty());
-  BOOST_TEST(agendaAround(*store, time, "bupati", kEight + kHour, kEight, kEight, kEight + kHour).empty());
+  BOOST_TEST(agendaAround(*store, time, budget, "nobody", kEight - kHour, kEight + kHour, kEight, kEight + kHour)
+                 .items.empty());
+  BOOST_TEST(agendaAround(*store, time, budget, "bupati", kEight, kEight, kEight, kEight + kHour).items.empty());
+  BOOST_TEST(
+      agendaAround(*store, time, budget, "bupati", kEight + kHour, kEight, kEight, kEight + kHour).items.empty());
+}
+
+// ---- the check expands recurring events under the bounds of a CalDAV report ----
+
+BOOST_FIXTURE_TEST_CASE(an_agenda_expanded_in_full_is_complete, Fixture) {
+  put(agenda, "apel",
+      "SUMMARY:Apel pagi\r\nDTSTART;TZID=Asia/Jakarta:20231120T083000\r\n"
+      "DTEND;TZID=Asia/Jakarta:20231120T090000\r\nRRULE:FREQ=DAILY;COUNT=10\r\n");
+  const auto whole = aroundWhole(kEight, kEight + kHour);
+  BOOST_TEST(whole.items.size() == 1u);
+  BOOST_TEST(!whole.incomplete);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_recurrence_cut_short_by_its_own_bound_marks_the_agenda_incomplete, Fixture) {
+  // Every minute of the day: more instances than one expansion may give.
+  put(agenda, "menit", "SUMMARY:Tiap menit\r\nDTSTART:20231121T170000Z\r\nDURATION:PT1M\r\nRRULE:FREQ=MINUTELY\r\n");
+  time.maxInstances = 100;
+  const auto cut = aroundWhole(kEight, kEight + kHour);
+  BOOST_TEST(cut.incomplete);
+  BOOST_TEST(cut.items.size() <= 100u);
+}
+
+BOOST_FIXTURE_TEST_CASE(all_expansions_share_one_budget_and_say_when_it_ran_out, Fixture) {
+  // Three daily events since Monday: each takes steps to reach Wednesday.
+  for (const std::string name : {"a", "b", "c"}) {
+    put(agenda, name,
+        "SUMMARY:Harian " + name + "\r\nDTSTART;TZID=Asia/Jakarta:20231120T10000" +
+            std::string(1, name[0] - 'a' + '0') + "\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY\r\n");
+  }
+  put(personal, "sekali", "SUMMARY:Sekali\r\nDTSTART:20231122T060000Z\r\nDTEND:20231122T070000Z\r\n");
+  budget.stepsLeft = 4;
+  const auto cut = aroundWhole(kEight, kEight + kHour);
+  BOOST_TEST(cut.incomplete);
+  BOOST_TEST(budget.exhausted);
+  // An event that does not repeat costs no step: it is listed all the same.
+  BOOST_TEST(find(cut.items, "sekali.ics", kEight + 5 * kHour) != nullptr);
+  // A second leader on the same page finds the budget spent too.
+  put(otherAgenda, "harian-sekda",
+      "SUMMARY:Harian\r\nDTSTART:20231120T030000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY\r\n");
+  BOOST_TEST(agendaAround(*store, time, budget, "sekda", kEight - kHour, kEight + 8 * kHour, kEight, kEight + kHour)
+                 .incomplete);
+
+  caldav::ExpansionBudget ample;
+  ample.stepsLeft = 1000;
+  const auto whole =
+      agendaAround(*store, time, ample, "bupati", kEight - 8 * kHour, kEight + 16 * kHour, kEight, kEight + kHour);
+  BOOST_TEST(!whole.incomplete);
+  BOOST_TEST(whole.items.size() == 4u);
 }

@@ -2,6 +2,7 @@
 #include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -255,6 +256,7 @@ BOOST_AUTO_TEST_CASE(read_event_edit_round_trips_our_own_event) {
   BOOST_TEST(edit->end == std::optional<sql::Instant>(kStart + 2 * 3600));
   BOOST_TEST(edit->location == "SMPN 1, Jl. Merdeka No. 1, Kota");
   BOOST_TEST(edit->status == "CONFIRMED");
+  BOOST_TEST(!edit->recurring);
 
   sql::RequestRow open = sampleRequest();
   open.end.reset();
@@ -282,6 +284,7 @@ BOOST_AUTO_TEST_CASE(read_event_edit_follows_a_client_move) {
   BOOST_TEST(edit->end == std::optional<sql::Instant>(kStart + 86400 + 4 * 3600 + 90 * 60));
   BOOST_TEST(edit->location == "Pendopo, Kabupaten");
   BOOST_TEST(edit->status == "CONFIRMED");
+  BOOST_TEST(edit->recurring);  // the override shows another time than the master
 
   // A floating time is read in the configured zone.
   const std::string floating =
@@ -291,6 +294,16 @@ BOOST_AUTO_TEST_CASE(read_event_edit_follows_a_client_move) {
   BOOST_REQUIRE(floatingEdit.has_value());
   BOOST_TEST(floatingEdit->start == kStart);
   BOOST_TEST(floatingEdit->status == "");
+  BOOST_TEST(!floatingEdit->recurring);
+
+  // Each of these makes the calendar show other times than the master's one.
+  for (const std::string line : {"RRULE:FREQ=DAILY;COUNT=2", "RDATE:20231124T010000Z", "EXDATE:20231122T010000Z",
+                                 "EXRULE:FREQ=DAILY"}) {
+    const std::string text = std::regex_replace(floating, std::regex("END:VEVENT"), line + "\r\nEND:VEVENT");
+    const auto edit = readEventEdit(text, config());
+    BOOST_REQUIRE(edit.has_value());
+    BOOST_TEST(edit->recurring, line);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(read_event_edit_refuses_what_is_not_an_event) {

@@ -515,7 +515,7 @@ BOOST_FIXTURE_TEST_CASE(list_searches_text_case_insensitively_and_literally, Fix
   BOOST_TEST(requests.countRequests(query) == 2);
   query.text = "tahunan";  // subject
   BOOST_TEST(codesOf(query) == (std::vector<std::string>{"T-1"}));
-  query.text = "t-4";  // code
+  query.text = "t-4";  // code, and the requester's name
   BOOST_TEST(codesOf(query) == (std::vector<std::string>{"T-4"}));
   query.text = "pemohon t-3";  // requester name
   BOOST_TEST(codesOf(query) == (std::vector<std::string>{"T-3"}));
@@ -556,6 +556,7 @@ BOOST_FIXTURE_TEST_CASE(list_filters_by_leader_asked_or_assigned, Fixture) {
   BOOST_TEST(requests.countRequests(query) == 0);
   query.leader = "wagub";
   query.text = "l-asked";
+  query.matchCode = true;
   BOOST_TEST(codesOf(query) == (std::vector<std::string>{"L-ASKED"}));
 }
 

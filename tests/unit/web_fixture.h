@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <memory>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -147,6 +148,35 @@ struct WebFixture {
   }
 
   server::WebResponse send(const server::WebRequest& request) { return server::handleWeb(*context, request); }
+
+  // Logs `name` in through the login page, as a browser would; returns the
+  // session cookie ("jadwal_sesi=...") for the Cookie header.
+  std::string sessionOf(const std::string& name) {
+    const auto form = send(request("GET", "/staf/masuk"));
+    std::string cookies;
+    for (const auto& [key, value] : form.headers)
+      if (key == "Set-Cookie") cookies += (cookies.empty() ? "" : "; ") + value.substr(0, value.find(';'));
+    auto post = request("POST", "/staf/masuk");
+    post.headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+    post.headers.emplace("Cookie", cookies);
+    post.body = "nama=" + name + "&sandi=sandi-" + name;
+    std::smatch hidden;
+    if (std::regex_search(form.body, hidden, std::regex("name=\"csrf\" value=\"([^\"]+)\"")))
+      post.body += "&csrf=" + hidden[1].str();
+    const auto answer = send(post);
+    const std::string session = setCookieValue(answer, "jadwal_sesi");
+    BOOST_REQUIRE_MESSAGE(!session.empty(), "login of " + name + " failed: " + std::to_string(answer.status));
+    return "jadwal_sesi=" + session;
+  }
+
+  // A GET as the user behind `session` (from sessionOf).
+  server::WebResponse getAs(const std::string& session, const std::string& path,
+                            std::multimap<std::string, std::string> query = {}) {
+    auto get = request("GET", path);
+    get.headers.emplace("Cookie", session);
+    get.query = std::move(query);
+    return send(get);
+  }
 };
 
 }  // namespace jadwal::testing
