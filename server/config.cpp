@@ -349,6 +349,8 @@ const std::map<std::string, Setter>& setters() {
        integerSetter(65536, 1LL << 40, [](ServerConfig& c, long long v) { c.quota.bytesPerUser = v; })},
       {"quota.objects_per_calendar",
        integerSetter(10, 10000000, [](ServerConfig& c, long long v) { c.quota.objectsPerCalendar = v; })},
+      {"quota.changes_per_calendar",
+       integerSetter(10, 10000000, [](ServerConfig& c, long long v) { c.quota.changesPerCalendar = v; })},
   };
   return table;
 }

@@ -268,6 +268,15 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX request_files_by_sha256 ON request_files (sha256)",
        }},
       {5, calendarStepMigration()},
+      {6,
+       {
+           // Deletions are remembered for sync-collection only up to a bound
+           // (Precondition::keptDeletions); a token older than this sequence
+           // missed a deletion no longer recorded, so it is not valid.
+           "ALTER TABLE calendars ADD COLUMN sync_floor INTEGER NOT NULL DEFAULT 0",
+           // Finds the newest deletions of a calendar without walking its live objects.
+           "CREATE INDEX changes_deletions ON changes (calendar_id, seq) WHERE deleted = 1",
+       }},
   };
   return all;
 }

@@ -458,14 +458,17 @@ BOOST_AUTO_TEST_CASE(quota_keys_have_defaults_no_office_meets_and_are_read) {
   BOOST_TEST(defaults.quota.calendarsPerUser == 20);
   BOOST_TEST(defaults.quota.bytesPerUser == 104857600);
   BOOST_TEST(defaults.quota.objectsPerCalendar == 100000);
+  BOOST_TEST(defaults.quota.changesPerCalendar == 10000);
   const ServerConfig config = expectConfig(kMinimal +
                                            "[quota]\n"
                                            "calendars_per_user = 5\n"
                                            "bytes_per_user = 1048576\n"
-                                           "objects_per_calendar = 2000\n");
+                                           "objects_per_calendar = 2000\n"
+                                           "changes_per_calendar = 500\n");
   BOOST_TEST(config.quota.calendarsPerUser == 5);
   BOOST_TEST(config.quota.bytesPerUser == 1048576);
   BOOST_TEST(config.quota.objectsPerCalendar == 2000);
+  BOOST_TEST(config.quota.changesPerCalendar == 500);
 }
 
 BOOST_AUTO_TEST_CASE(bad_quota_values_are_refused) {
@@ -474,5 +477,7 @@ BOOST_AUTO_TEST_CASE(bad_quota_values_are_refused) {
   expectRefused("quota", "bytes_per_user = 1000");  // less than one large event
   expectRefused("quota", "bytes_per_user = 100MB");
   expectRefused("quota", "objects_per_calendar = 0");
+  expectRefused("quota", "changes_per_calendar = 0");
+  expectRefused("quota", "changes_per_calendar = all");
   BOOST_TEST(expectError(withLine("quota", "bytes = 5")) == "config: quota.bytes: unknown key");
 }
