@@ -178,3 +178,29 @@ BOOST_AUTO_TEST_CASE(an_expired_token_gets_403_valid_sync_token_and_the_client_s
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(calendar_ids, Fixture)
+
+BOOST_AUTO_TEST_CASE(a_calendar_made_again_under_the_same_name_repeats_no_token_or_ctag) {
+  caldav::CalendarService service(*store, caldav::TimeContext{}, keeping(100));
+  caldav::DavHandler dav(*store, service, caldav::DavConfig{});
+  service.put(agenda, "a.ics", event("a"), {});
+  service.put(agenda, "b.ics", event("b"), {});
+  const std::string oldToken = "urn:jadwal:sync:" + std::to_string(agenda.id) + ":2";
+  BOOST_TEST(report(dav, oldToken).status == 207);
+
+  // The newest calendar goes: SQLite would hand its id to the next one.
+  BOOST_TEST(store->deleteCalendar(agenda.id));
+  sql::Calendar again;
+  again.ownerId = bupati.id;
+  again.slug = "agenda";
+  again = store->createCalendar(again);
+  BOOST_TEST(again.id != agenda.id);
+  service.put(again, "x.ics", event("x"), {});
+  service.put(again, "y.ics", event("y"), {});
+  // The old token would otherwise be taken for the new calendar's and hide x and y.
+  BOOST_TEST(report(dav, oldToken).status == 403);
+  BOOST_TEST(store->findCalendar("bupati", "agenda")->id > agenda.id);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
