@@ -365,6 +365,7 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
   BOOST_TEST(defaults.caldav.maxXmlBytes == 1048576u);
   BOOST_TEST(defaults.caldav.maxXmlDepth == 64u);
   BOOST_TEST(defaults.caldav.maxXmlElements == 100000u);
+  BOOST_TEST(defaults.caldav.maxPropertyBytes == 65536u);
   BOOST_TEST(defaults.caldav.maxInstances == 5000u);
   BOOST_TEST(defaults.caldav.maxExpansionSteps == 50000u);
   BOOST_TEST(defaults.caldav.maxAnswerSteps == 200000u);
@@ -376,6 +377,7 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
                                            "max_xml_bytes = 4096\n"
                                            "max_xml_depth = 16\n"
                                            "max_xml_elements = 1000\n"
+                                           "max_property_bytes = 2048\n"
                                            "max_instances = 100\n"
                                            "max_expansion_steps = 1000\n"
                                            "max_answer_steps = 5000\n"
@@ -385,13 +387,14 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
   BOOST_TEST(config.caldav.maxXmlBytes == 4096u);
   BOOST_TEST(config.caldav.maxXmlDepth == 16u);
   BOOST_TEST(config.caldav.maxXmlElements == 1000u);
+  BOOST_TEST(config.caldav.maxPropertyBytes == 2048u);
   BOOST_TEST(config.caldav.maxInstances == 100u);
   BOOST_TEST(config.caldav.maxExpansionSteps == 1000u);
   BOOST_TEST(config.caldav.maxAnswerSteps == 5000u);
   BOOST_TEST(config.caldav.maxAnswerBytes == 65536u);
   BOOST_TEST(config.caldav.maxAnswerSeconds == 2);
   for (const std::string line : {"max_resource_bytes = 10", "max_xml_depth = 2", "max_answer_bytes = 1000",
-                                 "max_answer_seconds = 0", "max_instances = many"}) {
+                                 "max_answer_seconds = 0", "max_instances = many", "max_property_bytes = 100"}) {
     const std::string message = expectError(withLine("caldav", line));
     BOOST_TEST(message.find("config: caldav." + line.substr(0, line.find(' ')) + ": ") == 0u, message);
   }
