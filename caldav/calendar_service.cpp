@@ -37,8 +37,9 @@ sql::WriteResult CalendarService::putWithinQuota(const sql::Calendar& calendar, 
   return put(calendar, name, ical, pre, actorId);
 }
 
-sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const std::string& name,
-                                         const sql::Precondition& pre, std::optional<std::int64_t> actorId) {
+sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const std::string& name, sql::Precondition pre,
+                                         std::optional<std::int64_t> actorId) {
+  pre.keptDeletions = quota_.changesPerCalendar;
   // Read first so observers learn what was deleted; the store re-checks the
   // precondition inside its transaction.
   auto before = store_.getObject(calendar.id, name);

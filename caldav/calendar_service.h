@@ -57,6 +57,10 @@ struct QuotaLimits {
   std::int64_t calendarsPerUser = 20;
   std::int64_t bytesPerUser = 100 * 1024 * 1024;  // sql::Usage::bytes
   std::int64_t objectsPerCalendar = 100000;
+  // Deletions a calendar remembers for sync-collection (each existing
+  // object's latest change is kept anyway): without a bound, creating and
+  // deleting objects would grow the change log without end.
+  std::int64_t changesPerCalendar = 10000;
 };
 
 class CalendarService {
@@ -74,7 +78,9 @@ class CalendarService {
   // objectsPerCalendar (writes that do not grow them always pass).
   sql::WriteResult putWithinQuota(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
                                   sql::Precondition pre, std::optional<std::int64_t> actorId = std::nullopt);
-  sql::WriteResult remove(const sql::Calendar& calendar, const std::string& name, const sql::Precondition& pre,
+  // Deletes `name`; the calendar's change log then keeps only the newest
+  // changesPerCalendar deletions, whoever deletes.
+  sql::WriteResult remove(const sql::Calendar& calendar, const std::string& name, sql::Precondition pre,
                           std::optional<std::int64_t> actorId = std::nullopt);
 
   // Deletes a calendar with its objects, changes, shares and properties,

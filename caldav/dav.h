@@ -79,6 +79,7 @@ struct AnswerLimits {
 struct DavConfig {
   std::string publicUrl = "http://localhost:8080";  // absolute, no trailing slash
   std::size_t maxResourceSize = 1 << 20;            // largest calendar object accepted, bytes
+  std::size_t maxPropertyBytes = 64 << 10;          // one property set by PROPPATCH or MKCALENDAR, as stored
   TimeContext time;
   AnswerLimits answers;
   XmlLimits xml;  // on every XML request body

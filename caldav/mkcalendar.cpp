@@ -65,7 +65,7 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
     bool extended = body.is(ns::kDav, "mkcol");
     if (!extended && !body.is(ns::kCalDav, "mkcalendar"))
       return textResponse(415, "The body must be a CALDAV:mkcalendar or DAV:mkcol element");
-    if (auto refused = refuseProtectedOnCreate(body, extended)) return *refused;
+    if (auto refused = refuseOnCreate(body, extended, ctx.config.maxPropertyBytes)) return *refused;
     for (const auto* set : body.childrenNamed(ns::kDav, "set")) {
       const auto* prop = set->child(ns::kDav, "prop");
       if (!prop) continue;

@@ -102,9 +102,16 @@ bool isProtectedProperty(const PropName& name);
 // The answer to a MKCALENDAR or extended MKCOL whose <set> names protected
 // properties, or nullopt when it names none (the creation-time properties
 // resourcetype and supported-calendar-component-set are allowed there):
-// 403 with a CALDAV:mkcalendar-response (DAV:mkcol-response for `extended`)
-// giving each property its status, 403 for the protected ones and 424 for
-// the others, since nothing is created (RFC 4791 5.3.1, RFC 5689 3).
-std::optional<DavResponse> refuseProtectedOnCreate(const XmlElement& body, bool extended);
+// Why a property may not be kept (its element, serialised as stored, is
+// over `maxBytes`), or "" when it may: every property a client sets is
+// bounded, whatever its namespace, so none can fill the disk alone.
+std::string propertyTooLarge(const XmlElement& p, std::size_t maxBytes);
+
+// A CALDAV:mkcalendar-response (DAV:mkcol-response for `extended`) giving
+// each property its status when one cannot be set, since nothing is then
+// created (RFC 4791 5.3.1, RFC 5689 3): 403 with
+// DAV:cannot-modify-protected-property for a protected one, 507 for one
+// over `maxPropertyBytes`, 424 for the others.
+std::optional<DavResponse> refuseOnCreate(const XmlElement& body, bool extended, std::size_t maxPropertyBytes);
 
 }  // namespace jadwal::caldav

@@ -5,7 +5,8 @@
 // colour and order in their clients) is kept for that user, so readers may
 // set it too; protected and computed properties (isProtectedProperty: an
 // acl, an owner, a getetag...) fail the whole request with
-// DAV:cannot-modify-protected-property (403 for them, 424 for the rest).
+// DAV:cannot-modify-protected-property (403 for them, 424 for the rest),
+// and so does a property over DavConfig::maxPropertyBytes (507 for it).
 #include "caldav/properties.h"
 #include "caldav/quota.h"
 
@@ -34,6 +35,8 @@ std::string statusLine(int status) {
       return "HTTP/1.1 403 Forbidden";
     case 409:
       return "HTTP/1.1 409 Conflict";
+    case 507:
+      return "HTTP/1.1 507 Insufficient Storage";
     default:
       return "HTTP/1.1 424 Failed Dependency";
   }
@@ -73,9 +76,13 @@ DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
     Outcome outcome{{in.element->ns, in.element->name}, 200, {}};
     const auto* live = findLiveProperty(outcome.name);
     const bool ownHome = r.kind == ResourceKind::Home;
+    const std::string tooLarge = in.set ? propertyTooLarge(*in.element, ctx.config.maxPropertyBytes) : "";
     if (isProtectedProperty(outcome.name)) {
       outcome.status = 403;
       outcome.isProtected = true;
+    } else if (!tooLarge.empty()) {
+      outcome.status = 507;  // RFC 4918 9.2.1: no space to record the property
+      outcome.reason = tooLarge;
     } else if (ownHome || (r.kind == ResourceKind::Calendar && isPersonalCalendarProperty(outcome.name))) {
       in.target = Instruction::Target::Personal;
     } else if (live) {

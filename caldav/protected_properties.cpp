@@ -1,8 +1,10 @@
-// Which properties a client may never set or remove, and the MKCALENDAR
-// answer that says so.
+// Which properties a client may never set or remove, how large one may be,
+// and the MKCALENDAR answer that refuses them.
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "caldav/properties.h"
 
@@ -52,38 +54,59 @@ bool isProtectedProperty(const PropName& name) {
   return false;
 }
 
-std::optional<DavResponse> refuseProtectedOnCreate(const XmlElement& body, bool extended) {
-  std::vector<const XmlElement*> props;
-  bool refused = false;
+std::string propertyTooLarge(const XmlElement& p, std::size_t maxBytes) {
+  const std::size_t bytes = p.toXml().size();
+  if (bytes <= maxBytes) return "";
+  return "property " + p.name + " takes " + std::to_string(bytes) + " bytes; one property may take at most " +
+         std::to_string(maxBytes);
+}
+
+std::optional<DavResponse> refuseOnCreate(const XmlElement& body, bool extended, std::size_t maxPropertyBytes) {
+  struct Refusal {
+    const XmlElement* p;
+    int status = 424;
+    std::string reason;
+  };
+  std::vector<Refusal> props;
+  int status = 0;  // of the whole answer: 403 when a property is protected, else 507
   for (const auto* set : body.childrenNamed(ns::kDav, "set")) {
     const auto* prop = set->child(ns::kDav, "prop");
     if (!prop) continue;
     for (const auto& p : prop->children) {
-      props.push_back(&p);
-      refused = refused || (!setAtCreation(p) && isProtectedProperty({p.ns, p.name}));
+      Refusal refusal{&p, 424, ""};
+      if (!setAtCreation(p) && isProtectedProperty({p.ns, p.name})) {
+        refusal = {&p, 403, "property " + p.name + " is protected"};
+        status = 403;
+      } else if (auto reason = propertyTooLarge(p, maxPropertyBytes); !reason.empty()) {
+        refusal = {&p, 507, std::move(reason)};
+        if (status == 0) status = 507;
+      }
+      props.push_back(std::move(refusal));
     }
   }
-  if (!refused) return std::nullopt;
+  if (status == 0) return std::nullopt;
 
   XmlWriter out;
   out.open(extended ? ns::kDav : ns::kCalDav, extended ? "mkcol-response" : "mkcalendar-response");
-  for (const auto* p : props) {
-    const bool isProtected = !setAtCreation(*p) && isProtectedProperty({p->ns, p->name});
+  for (const auto& refusal : props) {
     out.open(ns::kDav, "propstat");
     out.open(ns::kDav, "prop");
-    out.element(p->ns, p->name);
+    out.element(refusal.p->ns, refusal.p->name);
     out.close();
-    out.element(ns::kDav, "status", isProtected ? "HTTP/1.1 403 Forbidden" : "HTTP/1.1 424 Failed Dependency");
-    if (isProtected) {
+    out.element(ns::kDav, "status",
+                refusal.status == 403   ? "HTTP/1.1 403 Forbidden"
+                : refusal.status == 507 ? "HTTP/1.1 507 Insufficient Storage"
+                                        : "HTTP/1.1 424 Failed Dependency");
+    if (refusal.status == 403) {
       out.open(ns::kDav, "error");
       out.element(ns::kDav, "cannot-modify-protected-property");
       out.close();
-      out.element(ns::kDav, "responsedescription", "property " + p->name + " is protected");
     }
+    if (!refusal.reason.empty()) out.element(ns::kDav, "responsedescription", refusal.reason);
     out.close();
   }
   DavResponse response;
-  response.status = 403;
+  response.status = status;
   response.setHeader("Content-Type", "application/xml; charset=utf-8");
   response.body = out.finish();
   return response;

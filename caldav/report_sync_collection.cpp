@@ -1,6 +1,7 @@
 // sync-collection (RFC 6578): what changed in a calendar since a token. The
-// token names the calendar and its sequence; a token of another calendar, or
-// from the future, is invalid and the client starts over. An answer cut
+// token names the calendar and its sequence; a token of another calendar,
+// from the future, or older than the deletions the calendar keeps
+// (QuotaLimits::changesPerCalendar) is invalid and the client starts over. An answer cut
 // short, by the client's limit or the server's bounds, ends with a 507 for
 // the calendar and the token of the last change sent, so that the next
 // request goes on from there.
@@ -107,6 +108,11 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, XmlElement 
   }
 
   sql::ChangeSet changes = ctx.store.changesSince(r.calendar->id, since);
+  // RFC 6578 section 3.2: the client then syncs again from no token.
+  if (changes.expired)
+    return conditionResponse(403, ns::kDav, "valid-sync-token",
+                             "The sync token is older than the changes this calendar keeps; synchronise again "
+                             "without a token");
   if (!changes.valid)
     return conditionResponse(403, ns::kDav, "valid-sync-token", "The sync token is not one of this calendar's");
 

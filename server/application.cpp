@@ -143,6 +143,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     davConfig.time = timeContextOf(config_);
     davConfig.answers = answerLimitsOf(config_.caldav);
     davConfig.maxResourceSize = config_.caldav.maxResourceBytes;
+    davConfig.maxPropertyBytes = config_.caldav.maxPropertyBytes;
     davConfig.xml =
         caldav::XmlLimits{config_.caldav.maxXmlBytes, config_.caldav.maxXmlDepth, config_.caldav.maxXmlElements};
     caldav::DavHandler dav(*store, calendars, davConfig);

@@ -216,6 +216,9 @@ const std::map<std::string, Setter>& setters() {
       {"caldav.max_xml_elements",
        integerSetter(100, 100000000,
                      [](ServerConfig& c, long long v) { c.caldav.maxXmlElements = static_cast<std::size_t>(v); })},
+      {"caldav.max_property_bytes",
+       integerSetter(256, 1LL << 30,
+                     [](ServerConfig& c, long long v) { c.caldav.maxPropertyBytes = static_cast<std::size_t>(v); })},
       {"caldav.max_instances",
        integerSetter(10, 1000000,
                      [](ServerConfig& c, long long v) { c.caldav.maxInstances = static_cast<std::size_t>(v); })},
@@ -355,6 +358,8 @@ const std::map<std::string, Setter>& setters() {
        integerSetter(65536, 1LL << 40, [](ServerConfig& c, long long v) { c.quota.bytesPerUser = v; })},
       {"quota.objects_per_calendar",
        integerSetter(10, 10000000, [](ServerConfig& c, long long v) { c.quota.objectsPerCalendar = v; })},
+      {"quota.changes_per_calendar",
+       integerSetter(10, 10000000, [](ServerConfig& c, long long v) { c.quota.changesPerCalendar = v; })},
   };
   return table;
 }

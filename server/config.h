@@ -41,6 +41,7 @@ struct CaldavSettings {
   std::size_t maxXmlBytes = 1048576;       // one XML request body
   std::size_t maxXmlDepth = 64;            // nesting of an XML request body
   std::size_t maxXmlElements = 100000;     // elements of an XML request body
+  std::size_t maxPropertyBytes = 65536;    // one property set by PROPPATCH or MKCALENDAR, as stored
   std::size_t maxInstances = 5000;         // instances one expansion of one object produces
   std::size_t maxExpansionSteps = 50000;   // recurrence steps one expansion takes to reach its range
   std::size_t maxAnswerSteps = 200000;     // recurrence steps of one answer, all objects together

@@ -158,6 +158,20 @@ void recordChange(Session& s, std::int64_t calendarId, const std::string& name, 
       bind(calendarId), useRef(name), bind(seq), bind(deleted ? 1 : 0), now;
 }
 
+// Forgets the deletions of a calendar older than its newest `kept`, and
+// moves its sync floor past them: a token from before one of them cannot be
+// answered any more. Walks at most `kept` entries of the deletions index.
+void pruneDeletions(Session& s, std::int64_t calendarId, std::int64_t kept) {
+  std::vector<std::int64_t> newestPruned;
+  s << "SELECT seq FROM changes WHERE calendar_id = ? AND deleted = 1 ORDER BY seq DESC LIMIT 1 OFFSET ?",
+      into(newestPruned), bind(calendarId), bind(std::max<std::int64_t>(kept, 0)), now;
+  if (newestPruned.empty()) return;
+  s << "DELETE FROM changes WHERE calendar_id = ? AND deleted = 1 AND seq <= ?", bind(calendarId),
+      bind(newestPruned.front()), now;
+  s << "UPDATE calendars SET sync_floor = MAX(sync_floor, ?) WHERE id = ?", bind(newestPruned.front()),
+      bind(calendarId), now;
+}
+
 // Enough placeholders per statement to be quick, well under SQLite's limit.
 constexpr std::size_t kNamesPerQuery = 200;
 
@@ -238,6 +252,7 @@ WriteResult SqliteStore::deleteObject(std::int64_t calendarId, const std::string
     s << "DELETE FROM objects WHERE calendar_id = ? AND name = ?", bind(calendarId), useRef(name), now;
     s << "DELETE FROM dead_props WHERE calendar_id = ? AND resource = ?", bind(calendarId), useRef(name), now;
     recordChange(s, calendarId, name, *seq + 1, true);
+    if (pre.keptDeletions) pruneDeletions(s, calendarId, *pre.keptDeletions);
     tx.commit();
     result.status = WriteStatus::Deleted;
     result.syncSeq = *seq + 1;
@@ -374,10 +389,16 @@ ChangeSet SqliteStore::changesSince(std::int64_t calendarId, std::int64_t since)
     SqliteReadSnapshot snapshot(lease);
     Session& s = snapshot.session();
     ChangeSet set;
-    const auto seq = syncSeqOf(s, calendarId);
-    if (!seq) return set;
-    set.current = *seq;
-    if (since < 0 || since > *seq) return set;
+    std::vector<std::int64_t> seq, floor;
+    s << "SELECT sync_seq, sync_floor FROM calendars WHERE id = ?", into(seq), into(floor), bind(calendarId), now;
+    if (seq.empty()) return set;
+    set.current = seq.front();
+    if (since < 0 || since > set.current) return set;
+    // 0 asks for everything there is, which needs no deletion.
+    if (since != 0 && since < floor.front()) {
+      set.expired = true;
+      return set;
+    }
     set.valid = true;
     std::vector<std::string> names;
     std::vector<std::int64_t> seqs;

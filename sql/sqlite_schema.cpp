@@ -268,6 +268,22 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX request_files_by_sha256 ON request_files (sha256)",
        }},
       {5, calendarStepMigration()},
+      {6,
+       {
+           // Deletions are remembered for sync-collection only up to a bound
+           // (Precondition::keptDeletions); a token older than this sequence
+           // missed a deletion no longer recorded, so it is not valid.
+           "ALTER TABLE calendars ADD COLUMN sync_floor INTEGER NOT NULL DEFAULT 0",
+           // Finds the newest deletions of a calendar without walking its live objects.
+           "CREATE INDEX changes_deletions ON changes (calendar_id, seq) WHERE deleted = 1",
+           // The highest id ever given, per table: SQLite would give a deleted
+           // calendar's id to the next one, and with it the old sync tokens,
+           // ctags and the requests' links.
+           R"(CREATE TABLE id_high_water (
+                name TEXT PRIMARY KEY,
+                max_id INTEGER NOT NULL))",
+           "INSERT INTO id_high_water (name, max_id) SELECT 'calendars', COALESCE(MAX(id), 0) FROM calendars",
+       }},
   };
   return all;
 }

@@ -275,12 +275,20 @@ std::optional<Calendar> SqliteStore::createCalendarIn(std::string_view operation
       s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ?", into(owned), bind(calendar.ownerId), now;
       if (owned >= *maxCalendars) return std::nullopt;
     }
-    s << "INSERT INTO calendars (owner_id, slug, display_name, description, color, timezone, components, "
-         "sync_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-        bind(calendar.ownerId), useRef(calendar.slug), useRef(calendar.displayName), useRef(calendar.description),
-        useRef(calendar.color), useRef(calendar.timezone), useRef(calendar.components), bind(nowSeconds()), now;
+    // Never a deleted calendar's id: its sync tokens and ctags would seem
+    // to be the new calendar's, and requests that name it would follow it.
     std::int64_t id = 0;
-    s << "SELECT last_insert_rowid()", into(id), now;
+    s << "SELECT MAX(COALESCE((SELECT MAX(id) FROM calendars), 0), "
+         "COALESCE((SELECT max_id FROM id_high_water WHERE name = 'calendars'), 0)) + 1",
+        into(id), now;
+    s << "INSERT INTO calendars (id, owner_id, slug, display_name, description, color, timezone, components, "
+         "sync_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        bind(id), bind(calendar.ownerId), useRef(calendar.slug), useRef(calendar.displayName),
+        useRef(calendar.description), useRef(calendar.color), useRef(calendar.timezone), useRef(calendar.components),
+        bind(nowSeconds()), now;
+    s << "INSERT INTO id_high_water (name, max_id) VALUES ('calendars', ?) "
+         "ON CONFLICT (name) DO UPDATE SET max_id = MAX(max_id, excluded.max_id)",
+        bind(id), now;
     auto created = calendarById(s, id);
     tx.commit();
     return created;

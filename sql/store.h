@@ -9,7 +9,11 @@
 //   and a failed precondition changes nothing.
 // - Every write to a calendar's objects (put, delete) increments that
 //   calendar's sync sequence by exactly one and records the change under the
-//   new sequence, in the same transaction.
+//   new sequence, in the same transaction. The sequence never goes back.
+// - The change log keeps each existing object's latest change, and of the
+//   deleted names only the newest Precondition::keptDeletions: a deletion
+//   prunes older ones in its transaction, and tokens from before a pruned
+//   deletion are no longer valid (ChangeSet::expired).
 // - Quotas (Precondition::limits, createCalendarWithinQuota) are checked
 //   inside the write's transaction, so concurrent writers cannot pass them
 //   together.
@@ -113,6 +117,9 @@ struct Precondition {
   bool ifNoneMatchAny = false;         // "If-None-Match: *": must not exist
   std::optional<std::string> ifMatch;  // must exist with this ETag ("*" = any)
   WriteLimits limits = {};
+  // For deleteObject: deleted names the calendar's change log keeps (the
+  // newest); unset keeps them all.
+  std::optional<std::int64_t> keptDeletions = {};
 };
 
 enum class WriteStatus { Created, Updated, Deleted, NotFound, PreconditionFailed, UidConflict, QuotaExceeded };
@@ -145,6 +152,7 @@ struct Change {
 
 struct ChangeSet {
   bool valid = false;           // false when `since` is not a sequence this calendar had
+  bool expired = false;         // (not valid) `since` is older than the changes kept
   std::int64_t current = 0;     // the calendar's sequence now
   std::vector<Change> changes;  // latest change per name with seq > since, by seq
 };

@@ -113,6 +113,71 @@ class QuotaTest(ServerTestCase):
         self.assertEqual(404, self.req("PROPFIND", "/dav/calendars/bupati/empat/", None, {"Depth": "0"}, "bupati")[0])
 
 
+X_NS = "urn:example:jadwal"
+
+
+def proppatch(props, remove=""):
+    body = '<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:" xmlns:X="%s" ' % X_NS
+    body += 'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop>%s</D:prop></D:set>' % props
+    if remove:
+        body += "<D:remove><D:prop>%s</D:prop></D:remove>" % remove
+    return body + "</D:propertyupdate>"
+
+
+class PropertyBoundTest(ServerTestCase):
+    """Properties are bounded one by one (max_property_bytes, 507 in the
+    multistatus) and count in the owner's quota (RFC 4331)."""
+
+    USERS = (("bupati", "pimpinan", "Bupati", "rahasia-bupati"),)
+    SERVER_OPTIONS = {"caldav.max_property_bytes": 4096, "quota.bytes_per_user": QUOTA_BYTES}
+    AGENDA = "/dav/calendars/bupati/agenda/"
+
+    def kept(self, name):
+        body = ('<?xml version="1.0"?><D:propfind xmlns:D="DAV:" xmlns:X="%s"><D:prop><X:%s/></D:prop>'
+                '</D:propfind>' % (X_NS, name))
+        ms = self.multistatus(self.req("PROPFIND", self.AGENDA, body, dict(XML_HEADERS, Depth="0"), "bupati"))
+        return ms.get(self.AGENDA).props.get("{%s}%s" % (X_NS, name), (404, None))[0] == 200
+
+    def test_a_property_over_max_property_bytes_is_507_and_nothing_is_stored(self):
+        answer = self.req("PROPPATCH", self.AGENDA, proppatch("<X:kecil>k</X:kecil><X:besar>%s</X:besar>" % (
+            "b" * 5000)), XML_HEADERS, "bupati")
+        response = self.multistatus(answer).get(self.AGENDA)
+        self.assertEqual(507, response.props["{%s}besar" % X_NS][0], answer[2])
+        self.assertEqual(424, response.props["{%s}kecil" % X_NS][0], answer[2])
+        self.assertIn(b"4096", answer[2])
+        self.assertFalse(self.kept("besar"))
+        self.assertFalse(self.kept("kecil"))
+        # MKCALENDAR's set is bounded the same way and creates nothing.
+        path = "/dav/calendars/bupati/besar/"
+        body = ('<?xml version="1.0"?><C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" '
+                'xmlns:X="%s"><D:set><D:prop><X:besar>%s</X:besar></D:prop></D:set></C:mkcalendar>'
+                % (X_NS, "b" * 5000))
+        self.assertEqual(507, self.req("MKCALENDAR", path, body, XML_HEADERS, "bupati")[0])
+        self.assertEqual(404, self.req("PROPFIND", path, None, {"Depth": "0"}, "bupati")[0])
+
+    def used(self):
+        return int(self.propfind(self.AGENDA, "bupati", "D:quota-used-bytes").responses[0].text("D:quota-used-bytes"))
+
+    def test_properties_count_in_the_quota(self):
+        used = self.used
+        before = used()
+        self.assertStatus(self.req("PROPPATCH", self.AGENDA, proppatch("<X:catatan>%s</X:catatan>" % ("c" * 3000)),
+                                   XML_HEADERS, "bupati"), 207)
+        self.assertGreater(used(), before + 3000)
+        # Fill the quota with properties of under 4 KiB each, until one is refused.
+        for i in range(40):
+            answer = self.req("PROPPATCH", self.AGENDA, proppatch("<X:isi%d>%s</X:isi%d>" % (i, "i" * 3500, i)),
+                              XML_HEADERS, "bupati")
+            if answer[0] == 507:
+                break
+            self.assertStatus(answer, 207)
+        else:
+            self.fail("40 properties of 3.5 kB passed a quota of 64 KiB")
+        self.assertError(answer, (507,), "D:quota-not-exceeded")
+        self.assertFalse(self.kept("isi%d" % i))
+        self.assertLessEqual(used(), QUOTA_BYTES)
+
+
 class RevisionTest(RequestTestCase):
     SERVER_OPTIONS = {"submissions_per_hour": 1000, "workflow.max_revisions": 1}
 

@@ -194,5 +194,41 @@ class SyncTest(ServerTestCase):
             self.assertError((status, _h, body), (403, 507), "D:number-of-matches-within-limits")
 
 
+class ChangeLogBoundTest(ServerTestCase):
+    """Deleted names are remembered for at most changes_per_calendar deletions:
+    a client whose token is older gets 403 DAV:valid-sync-token (RFC 6578
+    section 3.2) and syncs again from no token."""
+
+    USERS = (("bupati", "pimpinan", "Bupati Ogan", "rahasia-bupati"),)
+    SERVER_OPTIONS = {"quota.changes_per_calendar": 10}
+
+    def sync(self, token):
+        return self.req("REPORT", CAL, sync_body(token), XML_HEADERS, "bupati")
+
+    def test_a_token_older_than_the_kept_deletions_must_resync(self):
+        self.assertStatus(self.req("PUT", CAL + "tetap.ics", event_ics("tetap"), ICS_HEADERS, "bupati"), 201)
+        old = self.multistatus(self.sync(""))
+        self.assertTrue(old.sync_token)
+        ctag = self.propfind(CAL, "bupati", "CS:getctag").get(CAL).text("CS:getctag")
+        for i in range(12):
+            name = CAL + "sementara-%d.ics" % i
+            self.assertStatus(self.req("PUT", name, event_ics("sementara-%d" % i), ICS_HEADERS, "bupati"), 201)
+            self.assertStatus(self.req("DELETE", name, None, {}, "bupati"), 204)
+
+        answer = self.sync(old.sync_token)
+        self.assertError(answer, (403,), "D:valid-sync-token")
+        self.assertIn(b"synchronise again", answer[2])
+        # Starting over gives what exists now, and a newer token.
+        fresh = self.multistatus(self.sync(""))
+        self.assertEqual({CAL + "tetap.ics"}, fresh.hrefs() - {CAL, CAL.rstrip("/")})
+        self.assertNotEqual(old.sync_token, fresh.sync_token)
+        self.assertGreater(int(fresh.sync_token.rsplit(":", 1)[1]), int(old.sync_token.rsplit(":", 1)[1]))
+        self.assertNotEqual(ctag, self.propfind(CAL, "bupati", "CS:getctag").get(CAL).text("CS:getctag"))
+        # A token within the kept deletions still gets the delta.
+        self.assertStatus(self.req("DELETE", CAL + "tetap.ics", None, {}, "bupati"), 204)
+        delta = self.multistatus(self.sync(fresh.sync_token))
+        self.assertEqual(404, delta.get(CAL + "tetap.ics").status)
+
+
 if __name__ == "__main__":
     unittest.main()

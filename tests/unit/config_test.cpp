@@ -384,6 +384,7 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
   BOOST_TEST(defaults.caldav.maxXmlBytes == 1048576u);
   BOOST_TEST(defaults.caldav.maxXmlDepth == 64u);
   BOOST_TEST(defaults.caldav.maxXmlElements == 100000u);
+  BOOST_TEST(defaults.caldav.maxPropertyBytes == 65536u);
   BOOST_TEST(defaults.caldav.maxInstances == 5000u);
   BOOST_TEST(defaults.caldav.maxExpansionSteps == 50000u);
   BOOST_TEST(defaults.caldav.maxAnswerSteps == 200000u);
@@ -395,6 +396,7 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
                                            "max_xml_bytes = 4096\n"
                                            "max_xml_depth = 16\n"
                                            "max_xml_elements = 1000\n"
+                                           "max_property_bytes = 2048\n"
                                            "max_instances = 100\n"
                                            "max_expansion_steps = 1000\n"
                                            "max_answer_steps = 5000\n"
@@ -404,13 +406,14 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
   BOOST_TEST(config.caldav.maxXmlBytes == 4096u);
   BOOST_TEST(config.caldav.maxXmlDepth == 16u);
   BOOST_TEST(config.caldav.maxXmlElements == 1000u);
+  BOOST_TEST(config.caldav.maxPropertyBytes == 2048u);
   BOOST_TEST(config.caldav.maxInstances == 100u);
   BOOST_TEST(config.caldav.maxExpansionSteps == 1000u);
   BOOST_TEST(config.caldav.maxAnswerSteps == 5000u);
   BOOST_TEST(config.caldav.maxAnswerBytes == 65536u);
   BOOST_TEST(config.caldav.maxAnswerSeconds == 2);
   for (const std::string line : {"max_resource_bytes = 10", "max_xml_depth = 2", "max_answer_bytes = 1000",
-                                 "max_answer_seconds = 0", "max_instances = many"}) {
+                                 "max_answer_seconds = 0", "max_instances = many", "max_property_bytes = 100"}) {
     const std::string message = expectError(withLine("caldav", line));
     BOOST_TEST(message.find("config: caldav." + line.substr(0, line.find(' ')) + ": ") == 0u, message);
   }
@@ -477,14 +480,17 @@ BOOST_AUTO_TEST_CASE(quota_keys_have_defaults_no_office_meets_and_are_read) {
   BOOST_TEST(defaults.quota.calendarsPerUser == 20);
   BOOST_TEST(defaults.quota.bytesPerUser == 104857600);
   BOOST_TEST(defaults.quota.objectsPerCalendar == 100000);
+  BOOST_TEST(defaults.quota.changesPerCalendar == 10000);
   const ServerConfig config = expectConfig(kMinimal +
                                            "[quota]\n"
                                            "calendars_per_user = 5\n"
                                            "bytes_per_user = 1048576\n"
-                                           "objects_per_calendar = 2000\n");
+                                           "objects_per_calendar = 2000\n"
+                                           "changes_per_calendar = 500\n");
   BOOST_TEST(config.quota.calendarsPerUser == 5);
   BOOST_TEST(config.quota.bytesPerUser == 1048576);
   BOOST_TEST(config.quota.objectsPerCalendar == 2000);
+  BOOST_TEST(config.quota.changesPerCalendar == 500);
 }
 
 BOOST_AUTO_TEST_CASE(bad_quota_values_are_refused) {
@@ -493,5 +499,7 @@ BOOST_AUTO_TEST_CASE(bad_quota_values_are_refused) {
   expectRefused("quota", "bytes_per_user = 1000");  // less than one large event
   expectRefused("quota", "bytes_per_user = 100MB");
   expectRefused("quota", "objects_per_calendar = 0");
+  expectRefused("quota", "changes_per_calendar = 0");
+  expectRefused("quota", "changes_per_calendar = all");
   BOOST_TEST(expectError(withLine("quota", "bytes = 5")) == "config: quota.bytes: unknown key");
 }

@@ -233,4 +233,47 @@ BOOST_AUTO_TEST_CASE(mkcalendar_refuses_a_protected_property_and_creates_nothing
   BOOST_TEST(made.status == 201, made.body);
 }
 
+BOOST_AUTO_TEST_CASE(a_property_past_max_property_bytes_is_507_and_nothing_is_stored) {
+  const std::string big(70000, 'b');  // past the default of 65536
+  struct Target {
+    const caldav::Principal* who;
+    std::string path;
+  };
+  const std::vector<Target> targets = {{&bupati, kCal},
+                                       {&bupati, kCal + "rapat.ics"},
+                                       {&bupati, kHome},
+                                       {&viewer, "/dav/calendars/viewer/bupati~agenda/"}};
+  for (const auto& target : targets) {
+    const auto answer = set(*target.who, target.path, "<X:kecil>k</X:kecil><X:besar>" + big + "</X:besar>");
+    BOOST_TEST(answer.status == 207, target.path);
+    BOOST_TEST(statusOf(answer.body, "X:besar") == 507, target.path << ": " << answer.body);
+    BOOST_TEST(statusOf(answer.body, "X:kecil") == 424, target.path << ": " << answer.body);
+    BOOST_TEST(contains(answer.body, "65536"), answer.body);
+  }
+  // A writable live property is bounded the same way.
+  const auto described = set(bupati, kCal, "<C:calendar-description>" + big + "</C:calendar-description>");
+  BOOST_TEST(statusOf(described.body, "C:calendar-description") == 507, described.body);
+  BOOST_TEST(store->findCalendar("bupati", "agenda")->description.empty());
+
+  const auto calendarId = store->findCalendar("bupati", "agenda")->id;
+  BOOST_TEST(store->deadProperties(calendarId, "").empty());
+  BOOST_TEST(store->deadProperties(calendarId, "rapat.ics").empty());
+  BOOST_TEST(store->userProperties(bupati.id, "").empty());
+  BOOST_TEST(store->userProperties(viewer.id, "calendar:" + std::to_string(calendarId)).empty());
+  // Under the bound it is kept.
+  BOOST_TEST(statusOf(set(bupati, kCal, "<X:besar>" + std::string(60000, 'b') + "</X:besar>").body, "X:besar") == 200);
+}
+
+BOOST_AUTO_TEST_CASE(mkcalendar_refuses_a_property_past_max_property_bytes_and_creates_nothing) {
+  const auto answer = call(bupati, "MKCALENDAR", kHome + "besar/",
+                           "<C:mkcalendar " + kNamespaces + "><D:set><D:prop><D:displayname>Besar</D:displayname>" +
+                               "<X:besar>" + std::string(70000, 'b') + "</X:besar></D:prop></D:set></C:mkcalendar>");
+  BOOST_TEST(answer.status == 507, answer.body);
+  BOOST_TEST(contains(answer.body, "mkcalendar-response"), answer.body);
+  BOOST_TEST(statusOf(answer.body, "X:besar") == 507, answer.body);
+  BOOST_TEST(statusOf(answer.body, "D:displayname") == 424, answer.body);
+  BOOST_TEST(contains(answer.body, "65536"), answer.body);
+  BOOST_TEST(!store->findCalendar("bupati", "besar"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
