@@ -96,7 +96,9 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
   } catch (const sql::StoreError& e) {
     return textResponse(409, std::string("The calendar could not be created: ") + e.what());
   }
-  for (const auto& d : dead) ctx.store.setDeadProperty(calendar.id, "", d);
+  std::vector<sql::PropertyChange> changes;
+  for (auto& d : dead) changes.push_back({sql::PropertyChange::Holder::Calendar, calendar.id, "", d.ns, d.name, d.xml});
+  if (!changes.empty()) ctx.store.writeProperties(changes, std::nullopt, std::nullopt);  // checked above, all at once
   DavResponse response{201, {}, {}};
   response.setHeader("Location", r.calendarHref);
   return response;

@@ -112,37 +112,33 @@ DavResponse handleProppatch(DavContext& ctx, const Resource& r) {
     // The home's settings belong to its owner; a calendar's personal ones to the user asking.
     const std::int64_t personalUser = r.kind == ResourceKind::Home ? r.user->id : ctx.user().id;
     const std::string personalResource = r.kind == ResourceKind::Home ? "" : personalResourceOf(calendar);
-    // Kept properties count against a quota: the calendar owner's, or the user's own.
-    std::int64_t sharedBytes = 0, personalBytes = 0;
-    for (const auto& in : instructions) {
-      const auto bytes = static_cast<std::int64_t>(in.set ? in.element->toXml().size() : 0);
-      if (in.target == Instruction::Target::SharedDead) sharedBytes += bytes;
-      if (in.target == Instruction::Target::Personal) personalBytes += bytes;
-    }
-    if (auto refused = refuseBytesOverQuota(ctx, r.calendar ? r.calendar->ownerId : 0, sharedBytes)) return *refused;
-    if (auto refused = refuseBytesOverQuota(ctx, personalUser, personalBytes)) return *refused;
+    // Kept properties count against a quota, the calendar owner's or the
+    // user's own; the store writes them all or none, checking inside its
+    // transaction what they add.
+    std::vector<sql::PropertyChange> changes;
     bool liveChanged = false;
     for (const auto& in : instructions) {
-      PropName name{in.element->ns, in.element->name};
-      switch (in.target) {
-        case Instruction::Target::SharedLive:
-          liveChanged = true;
-          break;
-        case Instruction::Target::SharedDead:
-          if (in.set)
-            ctx.store.setDeadProperty(r.calendar->id, resource, {name.ns, name.name, in.element->toXml()});
-          else
-            ctx.store.removeDeadProperty(r.calendar->id, resource, name.ns, name.name);
-          break;
-        case Instruction::Target::Personal:
-          if (in.set)
-            ctx.store.setUserProperty(personalUser, personalResource, {name.ns, name.name, in.element->toXml()});
-          else
-            ctx.store.removeUserProperty(personalUser, personalResource, name.ns, name.name);
-          break;
+      if (in.target == Instruction::Target::SharedLive) {
+        liveChanged = true;
+        continue;
       }
+      sql::PropertyChange change;
+      change.ns = in.element->ns;
+      change.name = in.element->name;
+      if (in.set) change.xml = in.element->toXml();
+      if (in.target == Instruction::Target::Personal) {
+        change.holder = sql::PropertyChange::Holder::User;
+        change.holderId = personalUser;
+        change.resource = personalResource;
+      } else {
+        change.holderId = r.calendar->id;
+        change.resource = resource;
+      }
+      changes.push_back(std::move(change));
     }
-    if (liveChanged) ctx.store.updateCalendarProperties(calendar);
+    const auto written = ctx.store.writeProperties(changes, liveChanged ? std::optional(calendar) : std::nullopt,
+                                                   ctx.calendars.quota().bytesPerUser);
+    if (!written.written) return propertyQuotaResponse(written, ctx.calendars.quota());
   }
 
   XmlWriter out;

@@ -40,6 +40,11 @@ DavResponse calendarQuotaResponse(const QuotaLimits& quota, std::string_view own
                      " calendars, the most one user may have; delete one first or ask an administrator");
 }
 
+DavResponse propertyQuotaResponse(const sql::PropertyWriteResult& result, const QuotaLimits& quota) {
+  return notExceeded("Storing these properties would pass the quota of " + std::to_string(quota.bytesPerUser) +
+                     " bytes (" + std::to_string(result.used) + " in use); remove some first");
+}
+
 std::optional<DavResponse> refuseBytesOverQuota(DavContext& ctx, std::int64_t userId, std::int64_t addedBytes) {
   if (addedBytes <= 0) return std::nullopt;
   const std::int64_t used = ctx.store.usageOf(userId).bytes;

@@ -340,16 +340,6 @@ std::vector<Calendar> SqliteStore::allCalendars() {
   });
 }
 
-void SqliteStore::updateCalendarProperties(const Calendar& calendar) {
-  guarded("updateCalendarProperties", [&] {
-    SqliteWriteTransaction tx(pool_, writers_);
-    tx.session() << "UPDATE calendars SET display_name = ?, description = ?, color = ?, timezone = ? WHERE id = ?",
-        useRef(calendar.displayName), useRef(calendar.description), useRef(calendar.color), useRef(calendar.timezone),
-        bind(calendar.id), now;
-    tx.commit();
-  });
-}
-
 bool SqliteStore::deleteCalendar(std::int64_t calendarId) {
   return guarded("deleteCalendar", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
@@ -413,94 +403,6 @@ std::vector<Share> SqliteStore::sharesOfCalendar(std::int64_t calendarId) {
   return guarded("sharesOfCalendar", [&] {
     auto lease = pool_.acquire();
     return sharesWhere(lease.session(), "WHERE calendar_id = ?", calendarId);
-  });
-}
-
-// --- dead properties and a user's own properties: one table each, the same shape ---
-
-namespace {
-
-// `table` is "dead_props" (keyed by calendar_id) or "user_props" (keyed by user_id).
-struct PropertyTable {
-  const char* table;
-  const char* key;
-};
-constexpr PropertyTable kDeadProps{"dead_props", "calendar_id"};
-constexpr PropertyTable kUserProps{"user_props", "user_id"};
-
-std::vector<Store::DeadProperty> readProperties(Session& s, PropertyTable t, std::int64_t owner,
-                                                const std::string& resource) {
-  std::vector<std::string> namespaces, names, xmls;
-  s << std::string("SELECT ns, name, xml FROM ") + t.table + " WHERE " + t.key +
-           " = ? AND resource = ? ORDER BY ns, name",
-      into(namespaces), into(names), into(xmls), bind(owner), useRef(resource), now;
-  std::vector<Store::DeadProperty> props(names.size());
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    props[i] = Store::DeadProperty{std::move(namespaces[i]), std::move(names[i]), std::move(xmls[i])};
-  }
-  return props;
-}
-
-void writeProperty(Session& s, PropertyTable t, std::int64_t owner, const std::string& resource,
-                   const Store::DeadProperty& prop) {
-  s << std::string("INSERT INTO ") + t.table + " (" + t.key + ", resource, ns, name, xml) VALUES (?, ?, ?, ?, ?) " +
-           "ON CONFLICT (" + t.key + ", resource, ns, name) DO UPDATE SET xml = excluded.xml",
-      bind(owner), useRef(resource), useRef(prop.ns), useRef(prop.name), useRef(prop.xml), now;
-}
-
-void deleteProperty(Session& s, PropertyTable t, std::int64_t owner, const std::string& resource, const std::string& ns,
-                    const std::string& name) {
-  s << std::string("DELETE FROM ") + t.table + " WHERE " + t.key + " = ? AND resource = ? AND ns = ? AND name = ?",
-      bind(owner), useRef(resource), useRef(ns), useRef(name), now;
-}
-
-}  // namespace
-
-std::vector<Store::DeadProperty> SqliteStore::deadProperties(std::int64_t calendarId, std::string_view resource) {
-  return guarded("deadProperties", [&] {
-    auto lease = pool_.acquire();
-    return readProperties(lease.session(), kDeadProps, calendarId, std::string(resource));
-  });
-}
-
-void SqliteStore::setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) {
-  guarded("setDeadProperty", [&] {
-    SqliteWriteTransaction tx(pool_, writers_);
-    writeProperty(tx.session(), kDeadProps, calendarId, std::string(resource), prop);
-    tx.commit();
-  });
-}
-
-void SqliteStore::removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
-                                     std::string_view name) {
-  guarded("removeDeadProperty", [&] {
-    SqliteWriteTransaction tx(pool_, writers_);
-    deleteProperty(tx.session(), kDeadProps, calendarId, std::string(resource), std::string(ns), std::string(name));
-    tx.commit();
-  });
-}
-
-std::vector<Store::DeadProperty> SqliteStore::userProperties(std::int64_t userId, std::string_view resource) {
-  return guarded("userProperties", [&] {
-    auto lease = pool_.acquire();
-    return readProperties(lease.session(), kUserProps, userId, std::string(resource));
-  });
-}
-
-void SqliteStore::setUserProperty(std::int64_t userId, std::string_view resource, const DeadProperty& prop) {
-  guarded("setUserProperty", [&] {
-    SqliteWriteTransaction tx(pool_, writers_);
-    writeProperty(tx.session(), kUserProps, userId, std::string(resource), prop);
-    tx.commit();
-  });
-}
-
-void SqliteStore::removeUserProperty(std::int64_t userId, std::string_view resource, std::string_view ns,
-                                     std::string_view name) {
-  guarded("removeUserProperty", [&] {
-    SqliteWriteTransaction tx(pool_, writers_);
-    deleteProperty(tx.session(), kUserProps, userId, std::string(resource), std::string(ns), std::string(name));
-    tx.commit();
   });
 }
 

@@ -70,10 +70,13 @@ class SqliteStore final : public Store {
 
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override;
 
+  // Properties: sqlite_properties.cpp.
   std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override;
   void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) override;
   void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
                           std::string_view name) override;
+  PropertyWriteResult writeProperties(const std::vector<PropertyChange>& changes, const std::optional<Calendar>& live,
+                                      std::optional<std::int64_t> maxBytesPerUser) override;
   std::vector<DeadProperty> userProperties(std::int64_t userId, std::string_view resource) override;
   void setUserProperty(std::int64_t userId, std::string_view resource, const DeadProperty& prop) override;
   void removeUserProperty(std::int64_t userId, std::string_view resource, std::string_view ns,

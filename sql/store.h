@@ -14,9 +14,9 @@
 //   deleted names only the newest Precondition::keptDeletions: a deletion
 //   prunes older ones in its transaction, and tokens from before a pruned
 //   deletion are no longer valid (ChangeSet::expired).
-// - Quotas (Precondition::limits, createCalendarWithinQuota) are checked
-//   inside the write's transaction, so concurrent writers cannot pass them
-//   together.
+// - Quotas (Precondition::limits, createCalendarWithinQuota,
+//   writeProperties) are checked inside the write's transaction, so
+//   concurrent writers cannot pass them together.
 // - Errors of the database itself (disk full, lost connection) are thrown as
 //   StoreError; expected outcomes (not found, precondition failed) are values.
 
@@ -157,6 +157,24 @@ struct ChangeSet {
   std::vector<Change> changes;  // latest change per name with seq > since, by seq
 };
 
+// One property set or removed by a PROPPATCH: a dead property of a calendar
+// or of one of its objects, or a user's own (see Store::userProperties).
+struct PropertyChange {
+  enum class Holder { Calendar, User } holder = Holder::Calendar;
+  std::int64_t holderId = 0;       // the calendar's id, or the user's
+  std::string resource;            // "" or an object name; "" or "calendar:<id>" for a user's own
+  std::string ns, name;            // the property
+  std::optional<std::string> xml;  // its new element, serialised; unset removes it
+};
+
+struct PropertyWriteResult {
+  bool written = false;
+  // When refused: the user whose quota the changes would pass, and what
+  // they store now.
+  std::int64_t userId = 0;
+  std::int64_t used = 0;
+};
+
 class RequestStore;
 class SessionStore;
 
@@ -251,6 +269,15 @@ class Store {
   virtual void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) = 0;
   virtual void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
                                   std::string_view name) = 0;
+
+  // Applies `changes` in order, and the live properties of `live` (as
+  // updateCalendarProperties) when given, in one transaction. With
+  // `maxBytesPerUser`, refused with nothing changed when they would grow
+  // what some user stores (Usage::bytes) past it; changes that grow no
+  // one's usage always pass.
+  virtual PropertyWriteResult writeProperties(const std::vector<PropertyChange>& changes,
+                                              const std::optional<Calendar>& live,
+                                              std::optional<std::int64_t> maxBytesPerUser) = 0;
 
   // --- a user's own properties: what one user sets for themselves (their
   // home's settings; per calendar, its colour and order in their clients).

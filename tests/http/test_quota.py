@@ -176,6 +176,11 @@ class PropertyBoundTest(ServerTestCase):
         self.assertError(answer, (507,), "D:quota-not-exceeded")
         self.assertFalse(self.kept("isi%d" % i))
         self.assertLessEqual(used(), QUOTA_BYTES)
+        # At the quota, a value replaced by one as long still passes.
+        full = used()
+        self.assertStatus(self.req("PROPPATCH", self.AGENDA, proppatch("<X:isi0>%s</X:isi0>" % ("j" * 3500)),
+                                   XML_HEADERS, "bupati"), 207)
+        self.assertEqual(full, used())
 
 
 class RevisionTest(RequestTestCase):

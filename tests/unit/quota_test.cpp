@@ -264,6 +264,55 @@ BOOST_AUTO_TEST_CASE(kept_properties_count_against_the_quota) {
   BOOST_TEST(store->usageOf(viewer.id).bytes > 100);
 }
 
+BOOST_AUTO_TEST_CASE(a_proppatch_that_does_not_grow_the_usage_passes_a_full_quota) {
+  auto patch = [&](const std::string& set, const std::string& remove = "") {
+    std::string body = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:X=\"urn:x\"><D:set><D:prop>" +
+                       set + "</D:prop></D:set>";
+    if (!remove.empty()) body += "<D:remove><D:prop>" + remove + "</D:prop></D:remove>";
+    return call(bupati, "PROPPATCH", kAgenda, body + "</D:propertyupdate>");
+  };
+  const std::string value(1800, 'b');
+  BOOST_TEST(patch("<X:a>" + value + "</X:a>").status == 207);
+  BOOST_TEST(patch("<X:b>" + value + "</X:b>").status == 207);
+  const std::int64_t full = store->usageOf(bupati.id).bytes;  // too close to 4000 for another
+  BOOST_TEST(patch("<X:c>" + value + "</X:c>").status == 507);
+  // A value replaced by one as long grows nothing, nor does one moved to another name.
+  BOOST_TEST(patch("<X:a>" + std::string(1800, 'c') + "</X:a>").status == 207);
+  BOOST_TEST(patch("<X:c>" + value + "</X:c>", "<X:a/>").status == 207);
+  BOOST_TEST(store->usageOf(bupati.id).bytes == full);
+  // Growing past the quota is refused, and nothing of that request is kept.
+  auto refused = patch("<X:d>d</X:d><X:b>" + std::string(2500, 'b') + "</X:b>");
+  BOOST_TEST(refused.status == 507);
+  BOOST_TEST(refused.body.find("<D:quota-not-exceeded") != std::string::npos, refused.body);
+  BOOST_TEST(store->usageOf(bupati.id).bytes == full);
+  BOOST_TEST(store->deadProperties(agenda.id, "").size() == 2u);  // b and c
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_property_writes_cannot_pass_the_quota_together) {
+  std::atomic<int> written{0}, refused{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < 5; ++i) {
+        const std::string name = "p" + std::to_string(w) + std::to_string(i);
+        sql::PropertyChange change;
+        change.holderId = agenda.id;
+        change.ns = "urn:x";
+        change.name = name;
+        change.xml =
+            "<X:" + name + " xmlns:X=\"urn:x\">" + std::string(400 - 25 - 2 * name.size(), 'v') + "</X:" + name + ">";
+        BOOST_TEST_REQUIRE(change.xml->size() == 400u);
+        const auto result = store->writeProperties({change}, std::nullopt, 4000);
+        (result.written ? written : refused)++;
+      }
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  BOOST_TEST(written == 10);
+  BOOST_TEST(refused == 10);
+  BOOST_TEST(store->usageOf(bupati.id).bytes <= 4000);
+}
+
 BOOST_AUTO_TEST_CASE(quota_properties_on_the_home_and_each_calendar) {
   call(bupati, "PUT", kAgenda + "a.ics", event("a"));
   const std::int64_t used = store->usageOf(bupati.id).bytes;
