@@ -175,6 +175,17 @@ void pruneDeletions(Session& s, std::int64_t calendarId, std::int64_t kept) {
 // Enough placeholders per statement to be quick, well under SQLite's limit.
 constexpr std::size_t kNamesPerQuery = 200;
 
+// The condition and order of an overlap query, bound: a range scan of
+// objects_by_start (or objects_by_end) that tests the other bound inside the
+// index. Objects and their metadata are selected by the same rule.
+void whereOverlapping(Statement& st, std::int64_t calendarId, std::string_view component, Instant start, Instant end) {
+  st << "WHERE calendar_id = ? AND first_start < ? AND last_end > ?";
+  if (!component.empty()) st << " AND component = ?";
+  st << " ORDER BY first_start, name";
+  st, bind(calendarId), bind(end), bind(start);
+  if (!component.empty()) st, bind(std::string(component));
+}
+
 }  // namespace
 
 // --- calendar objects ---
@@ -352,14 +363,9 @@ std::vector<StoredObject> SqliteStore::objectsOverlapping(std::int64_t calendarI
     auto lease = pool_.acquire();
     ObjectRows rows;
     Statement st(lease.session());
-    // A range scan of objects_by_start (or objects_by_end) that tests the
-    // other bound inside the index.
-    st << ObjectRows::select() << "WHERE calendar_id = ? AND first_start < ? AND last_end > ?";
-    if (!component.empty()) st << " AND component = ?";
-    st << " ORDER BY first_start, name";
+    st << ObjectRows::select();
+    whereOverlapping(st, calendarId, component, start, end);
     rows.into(st);
-    st, bind(calendarId), bind(end), bind(start);
-    if (!component.empty()) st, bind(std::string(component));
     st.execute();
     return rows.take();
   });
@@ -371,13 +377,9 @@ std::vector<ObjectMeta> SqliteStore::objectMetasOverlapping(std::int64_t calenda
     auto lease = pool_.acquire();
     ObjectMetaRows rows;
     Statement st(lease.session());
-    st << "SELECT " << ObjectMetaRows::kColumns
-       << " FROM objects WHERE calendar_id = ? AND first_start < ? AND last_end > ?";
-    if (!component.empty()) st << " AND component = ?";
-    st << " ORDER BY first_start, name";
+    st << "SELECT " << ObjectMetaRows::kColumns << " FROM objects ";
+    whereOverlapping(st, calendarId, component, start, end);
     rows.into(st);
-    st, bind(calendarId), bind(end), bind(start);
-    if (!component.empty()) st, bind(std::string(component));
     st.execute();
     return rows.take();
   });
