@@ -5,8 +5,8 @@
 // calendar writes tens of thousands of elements, so no streams and no
 // per-element temporaries beyond the short qualified name.
 
-#include "caldav/xml.h"
 #include "caldav/utf8.h"
+#include "caldav/xml.h"
 
 #include <optional>
 #include <string>

@@ -50,7 +50,8 @@ struct World {
     agenda.displayName = "Agenda";
     agenda = store->createCalendar(agenda);
     put(agenda, "rapat.ics", "DTSTART:20250107T010000Z\r\nDTEND:20250107T020000Z\r\n");
-    put(agenda, "apel.ics", "DTSTART;TZID=Asia/Jakarta:20250106T073000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=20\r\n");
+    put(agenda, "apel.ics",
+        "DTSTART;TZID=Asia/Jakarta:20250106T073000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=20\r\n");
     put(agenda, "libur.ics", "DTSTART;VALUE=DATE:20250301\r\nDTEND;VALUE=DATE:20250302\r\nTRANSP:TRANSPARENT\r\n");
   }
 

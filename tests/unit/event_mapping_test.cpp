@@ -297,8 +297,8 @@ BOOST_AUTO_TEST_CASE(read_event_edit_follows_a_client_move) {
   BOOST_TEST(!floatingEdit->recurring);
 
   // Each of these makes the calendar show other times than the master's one.
-  for (const std::string line : {"RRULE:FREQ=DAILY;COUNT=2", "RDATE:20231124T010000Z", "EXDATE:20231122T010000Z",
-                                 "EXRULE:FREQ=DAILY"}) {
+  for (const std::string line :
+       {"RRULE:FREQ=DAILY;COUNT=2", "RDATE:20231124T010000Z", "EXDATE:20231122T010000Z", "EXRULE:FREQ=DAILY"}) {
     const std::string text = std::regex_replace(floating, std::regex("END:VEVENT"), line + "\r\nEND:VEVENT");
     const auto edit = readEventEdit(text, config());
     BOOST_REQUIRE(edit.has_value());

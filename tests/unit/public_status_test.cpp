@@ -1,4 +1,5 @@
-// The requester's pages after a submission: CSRF and hourly limits, the status page, revision and withdrawal, code lookup and letters.
+// The requester's pages after a submission: CSRF and hourly limits, the status page, revision and withdrawal, code
+// lookup and letters.
 #define BOOST_TEST_MODULE public_status
 #include "public_pages_fixture.h"
 

@@ -17,10 +17,10 @@ struct Fixture : WebFixture {
   void putRepeating(const sql::RequestRow& row, const std::string& uid, const std::string& rule) {
     const std::string day = workflow::isoDate(row.start, "Asia/Jakarta");
     const std::string compact = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
-    const std::string ical =
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid +
-        "\r\nDTSTAMP:20300101T000000Z\r\nDTSTART;TZID=Asia/Jakarta:" + compact +
-        "T000000\r\nDURATION:PT1S\r\nRRULE:" + rule + "\r\nSUMMARY:Berulang\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const std::string ical = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:" + uid +
+                             "\r\nDTSTAMP:20300101T000000Z\r\nDTSTART;TZID=Asia/Jakarta:" + compact +
+                             "T000000\r\nDURATION:PT1S\r\nRRULE:" + rule +
+                             "\r\nSUMMARY:Berulang\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     const auto agenda = store->findCalendar("bupati", "agenda").value();
     BOOST_REQUIRE(calendars->put(agenda, uid + ".ics", ical, {}).status == sql::WriteStatus::Created);
   }

@@ -162,7 +162,9 @@ BOOST_AUTO_TEST_CASE(safe_names_keep_utf8_letters_and_drop_broken_bytes) {
   // a stored name must be valid UTF-8 for every page and calendar that shows it.
   BOOST_TEST(safeFileName("over\xE0\x80\xAFlong.pdf", FileType::Pdf) == "overlong.pdf");
   BOOST_TEST(safeFileName("sur\xED\xA0\x80rogate.pdf", FileType::Pdf) == "surrogate.pdf");
-  BOOST_TEST(safeFileName("far\xF4\x90\x80\x80" "away.pdf", FileType::Pdf) == "faraway.pdf");
+  BOOST_TEST(safeFileName("far\xF4\x90\x80\x80"
+                          "away.pdf",
+                          FileType::Pdf) == "faraway.pdf");
 }
 
 BOOST_AUTO_TEST_CASE(safe_names_force_the_extension) {
