@@ -37,14 +37,6 @@ std::size_t countOf(const std::vector<std::string>& list, const std::string& ite
 }
 
 struct FollowerFixture : Fixture {
-  sql::RequestRow represented() {
-    Decision decision = act(Action::Represent, "Bupati dinas luar");
-    decision.representativeUser = "asisten";
-    auto outcome = decide(verified(), decision, staf);
-    BOOST_TEST_REQUIRE(outcome.ok());
-    return outcome.request;
-  }
-
   sql::StoredObject object(std::int64_t calendarId, const std::string& name) {
     auto found = store->getObject(calendarId, name);
     BOOST_TEST_REQUIRE(found.has_value());

@@ -17,14 +17,6 @@ using Status = caldav::CalendarRemoval::Status;
 namespace {
 
 struct RemovalFixture : Fixture {
-  sql::RequestRow represented() {
-    Decision decision = act(Action::Represent, "Bupati dinas luar");
-    decision.representativeUser = "asisten";
-    auto outcome = decide(verified(), decision, staf);
-    BOOST_TEST_REQUIRE(outcome.ok());
-    return outcome.request;
-  }
-
   sql::RequestRow held() {
     auto row = approved();
     clock.set(row.start + 60);

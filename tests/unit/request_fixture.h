@@ -156,6 +156,15 @@ struct Fixture {
     return outcome.request;
   }
 
+  // Verified, then represented by the Asisten I.
+  sql::RequestRow represented() {
+    Decision decision = act(Action::Represent, "Bupati dinas luar");
+    decision.representativeUser = "asisten";
+    auto outcome = decide(verified(), decision, staf);
+    BOOST_TEST_REQUIRE(outcome.ok());
+    return outcome.request;
+  }
+
   std::vector<std::string> auditActions(const sql::RequestRow& request) {
     std::vector<std::string> actions;
     for (const auto& row : store->requests().auditOf(request.id)) actions.push_back(row.action);
