@@ -18,6 +18,10 @@ def _in_prop(inner):
     return '<?xml version="1.0" encoding="utf-8"?>' + PROPFIND_OPEN + inner + PROPFIND_CLOSE
 
 
+def _refused_as_too_large(ctx, reply):
+    assert b"507" in reply.body and b"424" in reply.body, "the property was not refused with 507 (and 424 for the rest)"
+
+
 XML_BODIES = [
     ("billion_laughs", _laughs().encode()),
     ("quadratic_blowup", ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "%s">]>%s<D:displayname>%s</D:displayname>%s'
@@ -79,6 +83,12 @@ def xml_cases():
     out.append(case("xml", "empty_proppatch", request("PROPPATCH", CAL, b"", XML), 400))
     out.append(case("xml", "proppatch_wrong_root", request("PROPPATCH", CAL, _in_prop("<D:displayname/>"), XML),
                     400))
+    # One property past [caldav] max_property_bytes (64 KiB): 507, and nothing of the request stored.
+    out.append(case("xml", "proppatch_huge_property", request("PROPPATCH", CAL, (
+        '<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:" xmlns:X="urn:x"><D:set><D:prop>'
+        '<D:displayname>Baru</D:displayname><X:catatan>' + "x" * (100 * 1024) + '</X:catatan>'
+        '</D:prop></D:set></D:propertyupdate>').encode(), XML), 207,
+        check=_refused_as_too_large))
     out.append(case("xml", "report_unknown", request("REPORT", CAL, b'<?xml version="1.0"?><X:boom xmlns:X="urn:x"/>',
                                                      dict(XML, Depth="1")), (400, 403)))
     out.append(case("xml", "depth_garbage", request("PROPFIND", CAL, _in_prop("<D:displayname/>"),
