@@ -1,13 +1,14 @@
 // The writable live properties of a calendar and their value rules.
 #include <regex>
 
+#include "base/text.h"
 #include "caldav/properties.h"
 
 namespace jadwal::caldav {
 
 bool setCalendarProperty(sql::Calendar& calendar, const XmlElement& p, std::string& reason) {
   if (p.is(ns::kDav, "displayname")) {
-    std::string value = trimmed(p.text);
+    std::string value = base::trimmedCopy(p.text);
     if (value.size() > 200) {
       reason = "displayname is longer than 200 characters";
       return false;
@@ -17,14 +18,14 @@ bool setCalendarProperty(sql::Calendar& calendar, const XmlElement& p, std::stri
     calendar.description = p.text;
   } else if (p.is(ns::kApple, "calendar-color")) {
     static const std::regex color("#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?");
-    std::string value = trimmed(p.text);
+    std::string value = base::trimmedCopy(p.text);
     if (!std::regex_match(value, color)) {
       reason = "calendar-color must be #RRGGBB or #RRGGBBAA";
       return false;
     }
     calendar.color = value;
   } else if (p.is(ns::kCalDav, "calendar-timezone")) {
-    std::string value = trimmed(p.text);
+    std::string value = base::trimmedCopy(p.text);
     if (!value.empty() && value.find("BEGIN:VTIMEZONE") == std::string::npos) {
       reason = "calendar-timezone must be a VCALENDAR holding one VTIMEZONE";
       return false;

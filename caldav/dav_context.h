@@ -43,8 +43,6 @@ bool parseSyncToken(std::string_view token, const sql::Calendar& calendar, std::
 sql::Precondition preconditionOf(const DavRequest& request);
 // A calendar collection's ETag: changes with every write to it.
 std::string collectionEtag(const sql::Calendar& calendar);
-// The text without surrounding white space (XML character data keeps it).
-std::string trimmed(std::string_view text);
 // HTTP-date (RFC 7231) of an instant.
 std::string httpDate(sql::Instant instant);
 

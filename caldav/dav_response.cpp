@@ -82,13 +82,6 @@ std::string collectionEtag(const sql::Calendar& calendar) {
   return "\"c" + std::to_string(calendar.id) + "-" + std::to_string(calendar.syncSeq) + "\"";
 }
 
-std::string trimmed(std::string_view text) {
-  auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  auto end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 std::string httpDate(sql::Instant instant) {
   return Poco::DateTimeFormatter::format(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(instant)),
                                          Poco::DateTimeFormat::HTTP_FORMAT);

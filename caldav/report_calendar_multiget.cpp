@@ -3,6 +3,7 @@
 // The answer is produced href by href within the answer's bounds.
 #include <map>
 
+#include "base/text.h"
 #include "caldav/report_objects.h"
 
 namespace jadwal::caldav {
@@ -44,7 +45,7 @@ Resource targetOf(DavContext& ctx, const Resource& r, const std::string& calenda
 class MultigetAnswer final : public ResponseProducer {
  public:
   MultigetAnswer(DavContext& ctx, const Resource& r, XmlElement body) : scope_(ctx, r), body_(std::move(body)) {
-    for (const auto* href : body_.childrenNamed(ns::kDav, "href")) hrefs_.push_back(trimmed(href->text));
+    for (const auto* href : body_.childrenNamed(ns::kDav, "href")) hrefs_.push_back(base::trimmedCopy(href->text));
   }
 
   bool prepare(DavContext& ctx, DavResponse& error) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "base/text.h"
 #include "caldav/report_objects.h"
 
 namespace jadwal::caldav {
@@ -98,12 +99,12 @@ class SyncAnswer final : public ResponseProducer {
 
 DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, XmlElement body) {
   const auto* tokenElement = body.child(ns::kDav, "sync-token");
-  std::string token = tokenElement ? trimmed(tokenElement->text) : "";
+  std::string token = tokenElement ? base::trimmedCopy(tokenElement->text) : "";
   std::int64_t since = 0;
   if (!token.empty() && !parseSyncToken(token, *r.calendar, since))
     return conditionResponse(403, ns::kDav, "valid-sync-token", "The sync token is not one of this calendar's");
   if (const auto* level = body.child(ns::kDav, "sync-level")) {
-    std::string value = trimmed(level->text);
+    std::string value = base::trimmedCopy(level->text);
     if (value != "1" && value != "infinite") return textResponse(400, "sync-level must be 1 or infinite");
   }
 
@@ -120,7 +121,7 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, XmlElement 
   bool limited = false;
   if (const auto* limit = body.child(ns::kDav, "limit")) {
     const auto* nresults = limit->child(ns::kDav, "nresults");
-    long n = nresults ? std::strtol(trimmed(nresults->text).c_str(), nullptr, 10) : 0;
+    long n = nresults ? std::strtol(base::trimmedCopy(nresults->text).c_str(), nullptr, 10) : 0;
     if (n <= 0) return textResponse(400, "limit/nresults must be a positive number");
     if (changes.changes.size() > static_cast<std::size_t>(n)) {
       changes.changes.resize(static_cast<std::size_t>(n));

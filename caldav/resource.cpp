@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "base/percent.h"
+
 namespace jadwal::caldav {
 
 namespace {
@@ -19,13 +21,6 @@ std::vector<std::string_view> splitPath(std::string_view path) {
   return parts;
 }
 
-// RFC 3986 unreserved characters only: an escaped reserved character names
-// another URI than the raw one, so hrefs must come back as clients sent them.
-bool isUnreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
-}
-
 // The calendar named by <segment> in <homeUser>'s home.
 std::optional<sql::Calendar> calendarInHome(sql::Store& store, std::string_view homeUser, std::string_view segment) {
   auto tilde = segment.find('~');
@@ -35,42 +30,12 @@ std::optional<sql::Calendar> calendarInHome(sql::Store& store, std::string_view 
 
 }  // namespace
 
-std::string encodeSegment(std::string_view segment) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(segment.size());
-  for (unsigned char c : segment) {
-    if (isUnreserved(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string encodeSegment(std::string_view segment) { return base::percentEncoded(segment); }
 
 bool decodePercent(std::string_view in, std::string& out) {
-  out.clear();
-  out.reserve(in.size());
-  auto value = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '%') {
-      out += in[i];
-      continue;
-    }
-    if (i + 2 >= in.size()) return false;
-    int hi = value(in[i + 1]), lo = value(in[i + 2]);
-    if (hi < 0 || lo < 0) return false;
-    out += static_cast<char>(hi * 16 + lo);
-    i += 2;
-  }
+  auto decoded = base::percentDecoded(in);
+  if (!decoded) return false;
+  out = std::move(*decoded);
   return true;
 }
 

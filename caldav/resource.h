@@ -46,8 +46,9 @@ std::string calendarHrefInHome(const std::string& homeUser, const sql::Calendar&
 std::string principalHref(std::string_view userName);
 std::string homeHref(std::string_view userName);
 
-// Percent-encodes one path segment (only RFC 3986 unreserved characters stay
-// as they are).
+// Percent-encodes one path segment (base::percentEncoded: only RFC 3986
+// unreserved characters stay, since an escaped reserved character names
+// another URI than the raw one and hrefs must come back as clients sent them).
 std::string encodeSegment(std::string_view segment);
 // Decodes %XX escapes; returns false on a malformed escape.
 bool decodePercent(std::string_view in, std::string& out);

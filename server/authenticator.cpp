@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <cctype>
-#include <ctime>
 #include <vector>
 
 #include "server/password.h"
@@ -47,8 +46,9 @@ constexpr std::chrono::seconds kRefusalWindow(10);
 
 }  // namespace
 
-Authenticator::Authenticator(sql::Store& store, CredentialCache& cache, LoginLimits limits)
+Authenticator::Authenticator(sql::Store& store, CredentialCache& cache, LoginLimits limits, const base::Clock& clock)
     : store_(store),
+      clock_(clock),
       cache_(cache),
       limits_(limits),
       perAddressAndName_(limits.failuresPerAddressAndName, std::chrono::hours(1)),
@@ -68,7 +68,7 @@ AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader,
                                            std::string_view device) {
   auto credentials = parseBasicAuthorization(authorizationHeader);
   if (!credentials) return {};
-  const sql::Instant now = static_cast<sql::Instant>(std::time(nullptr));
+  const sql::Instant now = clock_.now();
   const bool limited = !client.empty();
   const bool known = limited && !device.empty();
   const std::string address(client);

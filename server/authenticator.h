@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/clock.h"
 #include "server/credential_cache.h"
 #include "server/login_limits.h"
 #include "server/rate_limiter.h"
@@ -52,8 +53,10 @@ struct AuthResult {
 
 class Authenticator {
  public:
-  // `store` and `cache` must outlive the authenticator. Safe to call from many threads.
-  Authenticator(sql::Store& store, CredentialCache& cache, LoginLimits limits = {});
+  // `store`, `cache` and `clock` (which times failure windows) must outlive
+  // the authenticator. Safe to call from many threads.
+  Authenticator(sql::Store& store, CredentialCache& cache, LoginLimits limits = {},
+                const base::Clock& clock = base::systemClock());
 
   // The user the header authenticates, or nullopt for a missing or malformed
   // header, an unknown or disabled user, a wrong password, or no free
@@ -73,6 +76,7 @@ class Authenticator {
 
  private:
   sql::Store& store_;
+  const base::Clock& clock_;
   CredentialCache& cache_;
   const LoginLimits limits_;
   RateLimiter perAddressAndName_;

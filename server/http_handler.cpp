@@ -5,6 +5,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "base/clock.h"
 #include "caldav/dav.h"
 #include "server/request_router.h"
 #include "server/request_target.h"
@@ -232,7 +233,7 @@ void RequestHandler::finished(const HttpRequest& request, const HttpReply& reply
   record.status = reply.status;
   record.bytes = transfer.bodyBytes;
   record.milliseconds = seconds * 1000;
-  record.unixTime = static_cast<std::int64_t>(std::time(nullptr));
+  record.unixTime = base::systemClock().now();
   context_.accessLog.write(record);
 }
 

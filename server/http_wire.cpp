@@ -7,6 +7,8 @@
 #include <ctime>
 #include <mutex>
 
+#include "base/clock.h"
+
 namespace jadwal::server {
 namespace {
 
@@ -150,7 +152,7 @@ std::string currentHttpDate() {
   static std::mutex mutex;
   static std::time_t cachedSecond = 0;
   static std::string cached;
-  const std::time_t now = std::time(nullptr);
+  const auto now = static_cast<std::time_t>(base::systemClock().now());
   std::lock_guard lock(mutex);
   if (now != cachedSecond) {
     std::tm utc{};

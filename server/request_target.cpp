@@ -2,38 +2,11 @@
 
 #include <cstdint>
 
+#include "base/percent.h"
 #include "caldav/utf8.h"
 
 namespace jadwal::server {
 namespace {
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decodes `text`; nullopt on a truncated or non-hex escape.
-std::optional<std::string> percentDecoded(std::string_view text, bool plusIsSpace) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '+' && plusIsSpace) {
-      out += ' ';
-    } else if (c != '%') {
-      out += c;
-    } else {
-      const int high = i + 1 < text.size() ? hexValue(text[i + 1]) : -1;
-      const int low = i + 2 < text.size() ? hexValue(text[i + 2]) : -1;
-      if (high < 0 || low < 0) return std::nullopt;
-      out += static_cast<char>(high * 16 + low);
-      i += 2;
-    }
-  }
-  return out;
-}
 
 bool hasControlCharacter(std::string_view text) {
   for (unsigned char c : text)
@@ -70,7 +43,7 @@ std::optional<RequestTarget> parseRequestTarget(std::string_view target, std::st
   RequestTarget result;
   if (question != std::string_view::npos) result.query = std::string(target.substr(question + 1));
 
-  auto decoded = percentDecoded(rawPath, false);
+  auto decoded = base::percentDecoded(rawPath, false);
   if (!decoded) {
     error = "a bad percent escape in the path";
     return std::nullopt;
@@ -113,8 +86,9 @@ std::optional<std::multimap<std::string, std::string>> parseQuery(std::string_vi
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     if (pair.empty()) continue;
     const std::size_t equals = pair.find('=');
-    auto name = percentDecoded(pair.substr(0, equals), true);
-    auto value = percentDecoded(equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
+    auto name = base::percentDecoded(pair.substr(0, equals), true);
+    auto value =
+        base::percentDecoded(equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
     if (!name || !value || !isValidUtf8(*name) || !isValidUtf8(*value)) return std::nullopt;
     out.emplace(std::move(*name), std::move(*value));
   }

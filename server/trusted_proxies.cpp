@@ -4,14 +4,10 @@
 
 #include <charconv>
 
+#include "base/text.h"
+
 namespace jadwal::server {
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 std::optional<Poco::Net::IPAddress> addressOf(std::string_view text) {
   Poco::Net::IPAddress address;
@@ -30,7 +26,7 @@ std::optional<TrustedProxies> TrustedProxies::parse(std::string_view list, std::
   std::size_t start = 0;
   while (start <= list.size()) {
     const std::size_t end = std::min(list.find_first_of(", ", start), list.size());
-    const std::string_view entry = trimmed(list.substr(start, end - start));
+    const std::string_view entry = base::trimmed(list.substr(start, end - start));
     start = end + 1;
     if (entry.empty()) continue;
     const std::size_t slash = entry.find('/');
@@ -73,13 +69,13 @@ std::string TrustedProxies::clientAddress(const Poco::Net::IPAddress& peer, std:
   auto normalisedPeer = addressOf(peer.toString());
   const std::string peerText = normalisedPeer ? normalisedPeer->toString() : peer.toString();
   if (!trusts(peer)) return peerText;
-  if (auto claimed = addressOf(trimmed(realIp))) return claimed->toString();
+  if (auto claimed = addressOf(base::trimmed(realIp))) return claimed->toString();
   // Walk X-Forwarded-For from the right: each trusted proxy appended the
   // address it saw; the first one not trusted is the client.
   std::string_view hops = forwardedFor;
   while (!hops.empty()) {
     const std::size_t comma = hops.rfind(',');
-    const std::string_view hop = trimmed(comma == std::string_view::npos ? hops : hops.substr(comma + 1));
+    const std::string_view hop = base::trimmed(comma == std::string_view::npos ? hops : hops.substr(comma + 1));
     hops = comma == std::string_view::npos ? std::string_view() : hops.substr(0, comma);
     auto address = addressOf(hop);
     if (!address) break;  // a hop we cannot read: stop at the last good one

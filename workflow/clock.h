@@ -1,20 +1,11 @@
 #pragma once
-// "Now" for the workflow, so tests control time.
+// "Now" for the workflow: the base clock seam (base/clock.h), so tests control time.
 
-#include "sql/store.h"
+#include "base/clock.h"
 
 namespace jadwal::workflow {
 
-class Clock {
- public:
-  virtual ~Clock() = default;
-  virtual sql::Instant now() const = 0;
-};
-
-// The system clock.
-class SystemClock final : public Clock {
- public:
-  sql::Instant now() const override;
-};
+using Clock = base::Clock;
+using SystemClock = base::SystemClock;
 
 }  // namespace jadwal::workflow

@@ -3,6 +3,8 @@
 // CalDAV client may have changed.
 
 #include "workflow/event_mapping.h"
+#include "base/percent.h"
+#include "workflow/representative.h"
 
 #include <libical/ical.h>
 
@@ -38,17 +40,6 @@ std::string_view roleLabel(const std::string& role) {
   if (role == "membuka") return "Membuka acara";
   if (role == "pengarahan") return "Pengarahan";
   return role;
-}
-
-bool isRepresented(const sql::RequestRow& request) {
-  return !request.representativeName.empty() || !request.representativeUser.empty();
-}
-
-// "Name, Position" of whoever represents the leader.
-std::string representativeText(const sql::RequestRow& request) {
-  std::string text = !request.representativeName.empty() ? request.representativeName : request.representativeUser;
-  if (!request.representativePosition.empty()) text += ", " + request.representativePosition;
-  return text;
 }
 
 std::string locationText(const sql::RequestRow& request) {
@@ -134,27 +125,6 @@ icalproperty* attachProperty(const sql::FileRow& file, const WorkflowConfig& con
   return property;
 }
 
-bool isUnreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
-}
-
-std::string percentEncoded(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (isUnreserved(c)) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0F];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string eventUid(std::int64_t requestId, EventKind kind) {
@@ -165,7 +135,7 @@ std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config) {
   // A name stored before uploads were cleaned keeps its controls in the
   // database; the link (served under either name) shows it clean.
   return config.publicUrl + "/lampiran/" + std::to_string(file.id) + "/" +
-         percentEncoded(withoutBidiControls(file.name));
+         base::percentEncoded(withoutBidiControls(file.name));
 }
 
 EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,

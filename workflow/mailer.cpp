@@ -50,8 +50,9 @@ std::string mailboxOf(const std::string& address) {
 
 }  // namespace
 
-Mailer::Mailer(SmtpConfig config)
+Mailer::Mailer(SmtpConfig config, const base::Clock& clock)
     : config_(std::move(config)),
+      clock_(clock),
       receiptsPerRecipient_(config_.receiptsPerRecipientPerHour, std::chrono::hours(1)),
       receipts_(config_.receiptsPerHour, std::chrono::hours(1), 1) {
   worker_ = std::thread(&Mailer::run, this);
@@ -67,7 +68,7 @@ Mailer::~Mailer() {
 }
 
 bool Mailer::receiptAllowed(const std::string& to) {
-  const auto now = static_cast<sql::Instant>(std::time(nullptr));
+  const auto now = clock_.now();
   const std::string mailbox = mailboxOf(to);
   if (!receiptsPerRecipient_.tryAcquire(mailbox, now)) return false;
   if (receipts_.tryAcquire("all", now)) return true;
@@ -119,7 +120,7 @@ void Mailer::sendNow(const MailMessage& message) {
     mail.setSender(singleLine(config_.from));
     mail.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, singleLine(message.to)));
     mail.setSubject(Poco::Net::MailMessage::encodeWord(singleLine(message.subject), "UTF-8"));
-    mail.setDate(Poco::Timestamp());
+    mail.setDate(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(clock_.now())));
     mail.set("Message-ID", "<" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString() + "@" +
                                domainOf(config_.from) + ">");
     // Poco adds MIME-Version only to multipart messages; without it a

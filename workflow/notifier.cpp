@@ -2,6 +2,8 @@
 // English. Both channels say the same thing; WhatsApp in fewer lines.
 
 #include "workflow/notifier.h"
+#include "base/percent.h"
+#include "workflow/representative.h"
 
 #include "workflow/wib_format.h"
 
@@ -93,12 +95,6 @@ std::string statusUrl(const sql::RequestRow& request, const WorkflowConfig& conf
   return config.publicUrl + "/permohonan/" + request.code;
 }
 
-std::string representativeText(const sql::RequestRow& request) {
-  std::string text = !request.representativeName.empty() ? request.representativeName : request.representativeUser;
-  if (!text.empty() && !request.representativePosition.empty()) text += ", " + request.representativePosition;
-  return text;
-}
-
 void addLine(std::string& text, std::string_view label, const std::string& value, std::string_view separator) {
   if (value.empty()) return;
   text.append(label).append(separator).append(value).append("\n");
@@ -180,20 +176,7 @@ std::string whatsappLink(const std::string& number, const std::string& text) {
   // An Indonesian mobile number: 62 8xx, 9 to 12 digits after the country code.
   if (!digits.starts_with("628") || digits.size() < 11 || digits.size() > 14) return {};
 
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      encoded += ch;
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 0x0F];
-    }
-  }
-  return "https://wa.me/" + digits + "?text=" + encoded;
+  return "https://wa.me/" + digits + "?text=" + base::percentEncoded(text);
 }
 
 }  // namespace jadwal::workflow

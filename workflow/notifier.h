@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "base/clock.h"
 #include "sql/request_store.h"
 #include "workflow/rate_limiter.h"
 #include "workflow/workflow_config.h"
@@ -53,7 +54,8 @@ struct SmtpConfig {
 // failed send is logged and dropped (the request is never affected).
 class Mailer {
  public:
-  explicit Mailer(SmtpConfig config);
+  // `clock` times the receipt limits and must outlive the mailer.
+  explicit Mailer(SmtpConfig config, const base::Clock& clock = base::systemClock());
   ~Mailer();  // sends what is queued, then stops
   // Queues `message`; false when it is not sent: mail is off, no recipient,
   // or a receipt beyond its limits (logged).
@@ -66,6 +68,7 @@ class Mailer {
   void sendNow(const MailMessage& message);
   bool receiptAllowed(const std::string& to);
   SmtpConfig config_;
+  const base::Clock& clock_;
   RateLimiter receiptsPerRecipient_;
   RateLimiter receipts_;
   std::mutex mutex_;

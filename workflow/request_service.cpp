@@ -106,6 +106,10 @@ struct RequestService::Impl {
     return audit;
   }
 
+  // No user acted (the server itself): a named value, since a temporary
+  // std::nullopt here trips a false maybe-uninitialized warning in g++ 12.
+  static inline const std::optional<caldav::Principal> kNoUser;
+
   sql::AuditRow auditBy(const std::optional<caldav::Principal>& user, std::string action) const {
     sql::AuditRow audit;
     audit.at = clock.now();
@@ -169,7 +173,7 @@ struct RequestService::Impl {
         const auto page = store.requests().listRequests(query);
         for (const auto& row : page) {
           if (!hasCodeNamedEvents(row)) continue;
-          sql::AuditRow audit = auditBy(std::nullopt, "calendar-write");
+          sql::AuditRow audit = auditBy(kNoUser, "calendar-write");
           // Only renamed: a request left out of step stays so, for the repair.
           recordCalendarSync(*calendar, workflow::renameCodeNamedEvents(*calendar, row), audit, false);
         }
