@@ -14,7 +14,7 @@ DataSelection selectionOf(const XmlElement& element) {
     selection.properties.push_back(prop->attribute("name"));
   selection.allComponents = element.child(ns::kCalDav, "allcomp") != nullptr;
   for (const auto* comp : element.childrenNamed(ns::kCalDav, "comp"))
-    selection.components.emplace_back(comp->attribute("name"), selectionOf(*comp));
+    selection.components.push_back(NamedSelection{comp->attribute("name"), selectionOf(*comp)});
   return selection;
 }
 

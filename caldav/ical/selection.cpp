@@ -19,8 +19,8 @@ bool named(const std::vector<std::string>& names, const char* name) {
 }
 
 const DataSelection* selectionFor(const DataSelection& selection, const char* name) {
-  for (const auto& [candidate, sub] : selection.components)
-    if (name && strcasecmp(candidate.c_str(), name) == 0) return &sub;
+  for (const NamedSelection& sub : selection.components)
+    if (name && strcasecmp(sub.name.c_str(), name) == 0) return &sub.selection;
   return nullptr;
 }
 

@@ -4,20 +4,25 @@
 // a <C:comp> element (caldav/calendar_data.h).
 
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "caldav/ical/ical.h"
 
 namespace jadwal::caldav {
 
+struct NamedSelection;
+
 struct DataSelection {
   bool allProperties = false;
   std::vector<std::string> properties;  // names, compared without case
   bool allComponents = false;
-  // Names (compared without case) with the selection inside each; the first
-  // of a name counts.
-  std::vector<std::pair<std::string, DataSelection>> components;
+  std::vector<NamedSelection> components;  // the first of a name counts
+};
+
+// The selection inside the subcomponents named `name` (compared without case).
+struct NamedSelection {
+  std::string name;
+  DataSelection selection;
 };
 
 // Removes from `component` (in place) every property and subcomponent that

@@ -4,27 +4,13 @@
 
 #include <libical/ical.h>
 
-#include <cstdlib>
 #include <map>
-#include <memory>
 #include <set>
+
+#include "caldav/ical/detail/handle.h"
 
 namespace jadwal::caldav {
 namespace {
-
-struct ComponentFree {
-  void operator()(icalcomponent* component) const { icalcomponent_free(component); }
-};
-using ComponentPtr = std::unique_ptr<icalcomponent, ComponentFree>;
-
-struct CharFree {
-  void operator()(char* text) const { std::free(text); }
-};
-
-std::string serialise(icalcomponent* component) {
-  std::unique_ptr<char, CharFree> text(icalcomponent_as_ical_string_r(component));
-  return text ? std::string(text.get()) : std::string();
-}
 
 bool isObjectComponent(icalcomponent_kind kind) {
   return kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VTODO_COMPONENT || kind == ICAL_VJOURNAL_COMPONENT;
@@ -110,22 +96,23 @@ void splitOne(icalcomponent* vcalendar, SplitCalendar& out) {
       out.problems.push_back({uid, group.problem});
       continue;
     }
-    ComponentPtr object(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
-    icalcomponent_add_property(object.get(), icalproperty_new_version("2.0"));
+    IcalComponent owned = detail::own(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+    icalcomponent* object = detail::raw(owned.get());
+    icalcomponent_add_property(object, icalproperty_new_version("2.0"));
     icalcomponent_add_property(
-        object.get(), prodid ? icalproperty_new_clone(prodid) : icalproperty_new_prodid("-//Jadwal//Import//EN"));
-    if (calscale) icalcomponent_add_property(object.get(), icalproperty_new_clone(calscale));
+        object, prodid ? icalproperty_new_clone(prodid) : icalproperty_new_prodid("-//Jadwal//Import//EN"));
+    if (calscale) icalcomponent_add_property(object, icalproperty_new_clone(calscale));
     std::set<std::string> tzids;
     for (icalcomponent* component : group.components) collectTzids(component, tzids);
     for (const auto& tzid : tzids) {
       if (auto zone = timezones.find(tzid); zone != timezones.end()) {
-        icalcomponent_add_component(object.get(), icalcomponent_new_clone(zone->second));
+        icalcomponent_add_component(object, icalcomponent_new_clone(zone->second));
       }
     }
     for (icalcomponent* component : group.components) {
-      icalcomponent_add_component(object.get(), icalcomponent_new_clone(component));
+      icalcomponent_add_component(object, icalcomponent_new_clone(component));
     }
-    out.objects.push_back({uid, serialise(object.get())});
+    out.objects.push_back({uid, owned.toString()});
   }
 }
 
@@ -134,16 +121,17 @@ void splitOne(icalcomponent* vcalendar, SplitCalendar& out) {
 SplitCalendar splitCalendar(std::string_view text) {
   SplitCalendar out;
   const std::string terminated(text);
-  ComponentPtr root(icalparser_parse_string(terminated.c_str()));
+  IcalComponent owned = detail::own(icalparser_parse_string(terminated.c_str()));
+  icalcomponent* root = detail::raw(owned.get());
   if (!root) return out;
-  const icalcomponent_kind kind = icalcomponent_isa(root.get());
+  const icalcomponent_kind kind = icalcomponent_isa(root);
   if (kind == ICAL_VCALENDAR_COMPONENT) {
     out.parsed = true;
-    splitOne(root.get(), out);
+    splitOne(root, out);
   } else if (kind == ICAL_XROOT_COMPONENT) {
     // Several VCALENDARs in one file.
-    for (icalcomponent* child = icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT); child;
-         child = icalcomponent_get_next_component(root.get(), ICAL_VCALENDAR_COMPONENT)) {
+    for (icalcomponent* child = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT); child;
+         child = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT)) {
       out.parsed = true;
       splitOne(child, out);
     }
