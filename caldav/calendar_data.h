@@ -5,13 +5,13 @@
 
 #include <string>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "caldav/xml.h"
 
 namespace jadwal::caldav {
 
 // Removes from `component` (in place) every property and subcomponent that
 // `selection` (a <C:comp> element naming this component) does not ask for.
-void selectCalendarData(icalcomponent* component, const XmlElement& selection);
+void selectCalendarData(ComponentRef component, const XmlElement& selection);
 
 }  // namespace jadwal::caldav

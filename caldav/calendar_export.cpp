@@ -1,11 +1,9 @@
 #include "caldav/calendar_export.h"
 
-#include <libical/ical.h>
-
-#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
+#include "caldav/ical/export.h"
 #include "caldav/object_batches.h"
 
 namespace jadwal::caldav {
@@ -16,16 +14,9 @@ constexpr std::size_t kPartBytes = 64 << 10;
 class ExportStream : public BodyStream {
  public:
   ExportStream(sql::Store& store, const sql::Calendar& calendar, const AnswerLimits& limits)
-      : objects_(store, calendar.id, store.listObjects(calendar.id)), limits_(limits) {
-    IcalComponent head(icalcomponent_new_vcalendar());
-    icalcomponent_add_property(head.get(), icalproperty_new_version("2.0"));
-    icalcomponent_add_property(head.get(), icalproperty_new_prodid("-//Jadwal//Agenda//ID"));
-    icalproperty* name = icalproperty_new_x(calendar.displayName.c_str());
-    icalproperty_set_x_name(name, "X-WR-CALNAME");
-    icalcomponent_add_property(head.get(), name);
-    const std::string text = head.toString();
-    pending_ = text.substr(0, text.rfind("END:VCALENDAR"));  // its components follow
-  }
+      : objects_(store, calendar.id, store.listObjects(calendar.id)),
+        limits_(limits),
+        pending_(exportHead("-//Jadwal//Agenda//ID", calendar.displayName)) {}
 
   // Produces until `out` has `bytes` more or the export is complete. False
   // when a bound was passed.
@@ -42,12 +33,12 @@ class ExportStream : public BodyStream {
       }
       std::optional<sql::StoredObject> object = objects_.next();
       if (!object) {
-        out += "END:VCALENDAR\r\n";
+        out += kExportEnd;
         complete_ = true;
         break;
       }
       const std::size_t before = out.size();
-      appendComponents(object->ical, out);
+      appendExportComponents(object->ical, zones_, out);
       sent_ += out.size() - before;
     }
     spent_ += std::chrono::steady_clock::now() - started;
@@ -65,21 +56,6 @@ class ExportStream : public BodyStream {
   bool complete() const { return complete_; }
 
  private:
-  // The components of one stored object, its time zones only once per export.
-  void appendComponents(const std::string& ical, std::string& out) {
-    IcalComponent parsed = parseStored(ical);
-    for (icalcomponent* c = icalcomponent_get_first_component(parsed.get(), ICAL_ANY_COMPONENT); c;
-         c = icalcomponent_get_next_component(parsed.get(), ICAL_ANY_COMPONENT)) {
-      if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT) {
-        icalproperty* tzid = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
-        std::string id = tzid ? icalproperty_get_tzid(tzid) : "";
-        if (std::find(zones_.begin(), zones_.end(), id) != zones_.end()) continue;
-        zones_.push_back(std::move(id));
-      }
-      out += IcalComponent(icalcomponent_new_clone(c)).toString();
-    }
-  }
-
   ObjectBatches objects_;
   AnswerLimits limits_;
   std::string pending_;

@@ -1,13 +1,14 @@
 #pragma once
 // The CALDAV:filter of a calendar-query report (RFC 4791 section 9.7):
-// parsed from XML once, then matched against each candidate object.
+// parsed from XML once, then matched against each candidate object by the
+// iCalendar library (caldav/ical/filter.h).
 
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "caldav/ical.h"
+#include "caldav/ical/filter.h"
 #include "caldav/xml.h"
 
 namespace jadwal::caldav {
@@ -26,45 +27,9 @@ class FilterError : public std::runtime_error {
   std::string precondition_;
 };
 
-struct TimeRange {
-  Instant start = sql::kOpenStart;
-  Instant end = sql::kOpenEnd;
-};
-
-struct TextMatch {
-  std::string text;
-  std::string collation = "i;ascii-casemap";  // or "i;octet"
-  bool negate = false;
-};
-
-struct ParamFilter {
-  std::string name;  // upper case
-  bool isNotDefined = false;
-  std::optional<TextMatch> textMatch;
-};
-
-struct PropFilter {
-  std::string name;  // upper case
-  bool isNotDefined = false;
-  std::optional<TimeRange> timeRange;
-  std::optional<TextMatch> textMatch;
-  std::vector<ParamFilter> paramFilters;
-};
-
-struct CompFilter {
-  std::string name;  // upper case
-  bool isNotDefined = false;
-  std::optional<TimeRange> timeRange;
-  std::vector<PropFilter> propFilters;
-  std::vector<CompFilter> compFilters;
-};
-
 // Parses a <C:filter> element. Its one child must be a comp-filter named
 // VCALENDAR. Throws FilterError.
 CompFilter parseFilter(const XmlElement& filter);
-
-// Whether the VCALENDAR matches the filter (whose name is VCALENDAR).
-bool matchesFilter(const CompFilter& filter, icalcomponent* vcalendar, const TimeContext& ctx);
 
 // What the store's index can answer before any object is parsed: the
 // component type and time range of the filter's first-level comp-filter.

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "sql/store.h"
 
 namespace jadwal::caldav {

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "caldav/xml.h"
 #include "sql/store.h"
 

@@ -6,7 +6,7 @@
 
 #include "caldav/access.h"
 #include "caldav/calendar_service.h"
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "server/ics_split.h"
 #include "server/password.h"
 #include "sql/request_store.h"

@@ -1,32 +1,19 @@
 #pragma once
-// Splits an iCalendar file (an export of a whole calendar) into calendar
-// object resources: one VCALENDAR per UID holding the master and its
-// overridden instances together, with the VTIMEZONEs they refer to.
+// Importing an iCalendar file: its split into calendar object resources
+// (caldav/ical/split.h) and the names they are stored under.
 
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "caldav/ical/split.h"
 
 namespace jadwal::server {
 
-struct SplitObject {
-  std::string uid;
-  std::string ical;
-};
-
-// A component left out, and why.
-struct SplitProblem {
-  std::string uid;  // "" when the component has none
-  std::string reason;
-};
-
-struct SplitCalendar {
-  bool parsed = false;  // false: the text is not iCalendar at all
-  std::vector<SplitObject> objects;
-  std::vector<SplitProblem> problems;
-};
-
-SplitCalendar splitCalendar(std::string_view text);
+// The split itself is the iCalendar library's.
+using caldav::SplitCalendar;
+using caldav::splitCalendar;
+using caldav::SplitObject;
+using caldav::SplitProblem;
 
 // The resource name an imported object is stored under: the UID itself when
 // it is short and made of safe characters, otherwise a readable prefix and a

@@ -1,7 +1,6 @@
 #include "workflow/calendar_repair.h"
 
-#include <libical/ical.h>
-
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 #include <random>
@@ -9,7 +8,7 @@
 #include <string_view>
 #include <thread>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "workflow/request_state.h"
 
 namespace jadwal::workflow {
@@ -64,20 +63,11 @@ bool writtenFor(const std::string& ical, std::int64_t requestId) {
   try {
     caldav::IcalComponent calendar = caldav::parseStored(ical);
     bool any = false;
-    for (icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
-         event != nullptr; event = icalcomponent_get_next_component(calendar.get(), ICAL_VEVENT_COMPONENT)) {
-      const char* uid = icalcomponent_get_uid(event);
-      const std::string_view text = uid == nullptr ? "" : uid;
-      if (!text.starts_with(uidPrefix) || !text.ends_with("@jadwal")) return false;
-      bool numbered = false;
-      for (icalproperty* property = icalcomponent_get_first_property(event, ICAL_X_PROPERTY); property != nullptr;
-           property = icalcomponent_get_next_property(event, ICAL_X_PROPERTY)) {
-        const char* name = icalproperty_get_x_name(property);
-        const char* value = icalproperty_get_x(property);
-        if (name != nullptr && value != nullptr && std::string_view(name) == "X-JADWAL-REQUEST" && number == value)
-          numbered = true;
-      }
-      if (!numbered) return false;
+    for (const caldav::ComponentRef& event : calendar.get().children("VEVENT")) {
+      const std::string uid = event.uid();
+      if (!uid.starts_with(uidPrefix) || !uid.ends_with("@jadwal")) return false;
+      const std::vector<std::string> numbers = event.xValues("X-JADWAL-REQUEST");
+      if (std::find(numbers.begin(), numbers.end(), number) == numbers.end()) return false;
       any = true;
     }
     return any;

@@ -4,16 +4,12 @@
 
 #include "workflow/conflicts.h"
 
-#include <libical/ical.h>
-
 #include <algorithm>
 #include <tuple>
 
 namespace jadwal::workflow {
 
 namespace {
-
-std::string textOf(const char* text) { return text != nullptr ? text : ""; }
 
 bool overlapsSpan(const caldav::Instance& instance, sql::Instant start, sql::Instant end) {
   // An instant event (no duration) sits at its start.
@@ -52,13 +48,13 @@ AgendaAround agendaAround(sql::Store& store, const caldav::TimeContext& time, ca
         AgendaItem item;
         item.calendarOwner = calendar.ownerName;
         item.objectName = object.name;
-        item.summary = textOf(icalcomponent_get_summary(instance.source));
-        item.location = textOf(icalcomponent_get_location(instance.source));
+        item.summary = instance.source.summary();
+        item.location = instance.source.location();
         item.start = instance.start;
         item.end = instance.end;
-        const icalproperty_status status = icalcomponent_get_status(instance.source);
-        item.tentative = status == ICAL_STATUS_TENTATIVE;
-        item.cancelled = status == ICAL_STATUS_CANCELLED;
+        const std::string status = instance.source.status();
+        item.tentative = status == "TENTATIVE";
+        item.cancelled = status == "CANCELLED";
         // A cancelled event keeps nobody busy: it is listed, never a conflict.
         item.overlaps = !item.cancelled && overlapsSpan(instance, start, requestedEnd);
         items.push_back(std::move(item));

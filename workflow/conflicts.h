@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "sql/store.h"
 
 namespace jadwal::workflow {

@@ -1,8 +1,7 @@
 #include "workflow/request_calendar.h"
 
-#include <libical/ical.h>
-
-#include "caldav/ical.h"
+#include "caldav/ical/event.h"
+#include "caldav/ical/ical.h"
 #include "sql/request_store.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/request_state.h"
@@ -16,8 +15,8 @@ thread_local bool ownWriteActive = false;
 int sequenceOf(const std::string& ical) {
   try {
     caldav::IcalComponent calendar = caldav::parseStored(ical);
-    icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
-    return event == nullptr ? 0 : icalcomponent_get_sequence(event);
+    const std::vector<caldav::ComponentRef> events = calendar.get().children("VEVENT");
+    return events.empty() ? 0 : events.front().sequence();
   } catch (const caldav::IcalError&) {
     return 0;
   }
@@ -26,9 +25,8 @@ int sequenceOf(const std::string& ical) {
 std::string uidOf(const std::string& ical) {
   try {
     caldav::IcalComponent calendar = caldav::parseStored(ical);
-    icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
-    const char* uid = event == nullptr ? nullptr : icalcomponent_get_uid(event);
-    return uid == nullptr ? "" : uid;
+    const std::vector<caldav::ComponentRef> events = calendar.get().children("VEVENT");
+    return events.empty() ? "" : events.front().uid();
   } catch (const caldav::IcalError&) {
     return "";
   }
@@ -36,19 +34,7 @@ std::string uidOf(const std::string& ical) {
 
 // A cancelled event keeps what it showed (the representative's event stays
 // the representative's), only its status changes and it stops blocking time.
-std::string cancelledText(const std::string& ical) {
-  caldav::IcalComponent calendar = caldav::parseStored(ical);
-  for (icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
-       event != nullptr; event = icalcomponent_get_next_component(calendar.get(), ICAL_VEVENT_COMPONENT)) {
-    icalcomponent_set_status(event, ICAL_STATUS_CANCELLED);
-    if (icalproperty* transp = icalcomponent_get_first_property(event, ICAL_TRANSP_PROPERTY)) {
-      icalcomponent_remove_property(event, transp);
-      icalproperty_free(transp);
-    }
-    icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-  }
-  return calendar.toString();
-}
+std::string cancelledText(const std::string& ical) { return caldav::withEventsCancelled(ical); }
 
 // The text without its DTSTAMP lines: the stamp follows the request's last
 // update, which recording the links moves, not what the event shows.

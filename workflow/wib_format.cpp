@@ -1,15 +1,12 @@
-// Local dates and times in Indonesian and English, through libical's zone
-// database (under caldav's zone lock: libical's zone cache is not
-// thread-safe).
+// Local dates and times in Indonesian and English, through the iCalendar
+// library's zone database.
 
 #include "workflow/wib_format.h"
-
-#include <libical/ical.h>
 
 #include <array>
 #include <cstdio>
 
-#include "caldav/ical_time.h"
+#include "caldav/ical/zones.h"
 
 namespace jadwal::workflow {
 
@@ -26,13 +23,6 @@ constexpr std::array<std::string_view, 12> kMonthsEn = {"January",   "February",
                                                         "September", "October",  "November", "December"};
 
 bool isEnglish(std::string_view language) { return language == "en"; }
-
-// The zone of an Olson name, or UTC when libical does not know it.
-icaltimezone* zoneNamed(const std::string& timezone) {
-  auto lock = caldav::detail::lockZones();
-  icaltimezone* zone = icaltimezone_get_builtin_timezone(timezone.c_str());
-  return zone != nullptr ? zone : caldav::detail::utcZone();
-}
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
@@ -75,15 +65,8 @@ bool sameDay(const LocalDateTime& a, const LocalDateTime& b) {
 }  // namespace
 
 LocalDateTime toLocal(sql::Instant instant, const std::string& timezone) {
-  icaltimezone* zone = zoneNamed(timezone);
-  int offset = 0;
-  if (zone != caldav::detail::utcZone()) {
-    icaltimetype utc = caldav::detail::utcTimeOf(instant);
-    auto lock = caldav::detail::lockZones();
-    offset = icaltimezone_get_utc_offset_of_utc_time(zone, &utc, nullptr);
-  }
-  const sql::Instant wall = instant + offset;
-  const icaltimetype t = caldav::detail::utcTimeOf(wall);
+  const sql::Instant wall = instant + caldav::utcOffsetAt(instant, timezone);
+  const caldav::CivilTime t = caldav::civilTimeOf(wall);
   LocalDateTime local;
   local.year = t.year;
   local.month = t.month;
@@ -109,18 +92,7 @@ std::optional<sql::Instant> fromLocal(std::string_view date, std::string_view ti
   if (!readDigits(time, 0, 2, hour) || !readDigits(time, 3, 2, minute)) return std::nullopt;
   if (hour > 23 || minute > 59) return std::nullopt;
 
-  const sql::Instant wall = caldav::detail::civilToInstant(year, month, day, hour, minute, 0);
-  icaltimezone* zone = zoneNamed(timezone);
-  if (zone == caldav::detail::utcZone()) return wall;
-  icaltimetype local = icaltime_null_time();
-  local.year = year;
-  local.month = month;
-  local.day = day;
-  local.hour = hour;
-  local.minute = minute;
-  int isDaylight = 0;
-  auto lock = caldav::detail::lockZones();
-  return wall - icaltimezone_get_utc_offset(zone, &local, &isDaylight);
+  return caldav::instantOfWallClock(caldav::CivilTime{year, month, day, hour, minute, 0}, timezone);
 }
 
 std::string_view dayName(int weekday, std::string_view language) {

@@ -6,8 +6,8 @@
 // Every page, mail and event description formats through here so that the
 // same moment reads the same everywhere.
 //
-// `timezone` is an Olson name known to libical ("Asia/Jakarta"); an unknown
-// name is treated as UTC. Any language other than "en" is Indonesian.
+// `timezone` is an Olson name known to the iCalendar library's zone database
+// ("Asia/Jakarta"); an unknown name is treated as UTC. Any language other than "en" is Indonesian.
 
 #include <optional>
 #include <string>

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "caldav/calendar_filter.h"
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "caldav/xml.h"
 
 using namespace jadwal;

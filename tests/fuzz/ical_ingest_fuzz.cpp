@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 #include "server/ics_split.h"
 
 using namespace jadwal;
@@ -27,7 +27,7 @@ void useStored(std::string_view text) {
   time.maxInstances = 500;
   time.maxSteps = 5000;
   time.budget = &budget;
-  auto* vcalendar = stored.get();
+  auto vcalendar = stored.get();
   for (const char* kind : {"VEVENT", "VTODO", "VJOURNAL"})
     caldav::instancesOverlapping(vcalendar, kind, kStart, kEnd, time);
   caldav::expandCalendarData(vcalendar, kStart, kEnd, time);

@@ -3,7 +3,6 @@
 
 #include "caldav/calendar_filter.h"
 
-#include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
 #include "ical_test_support.h"
@@ -12,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "caldav/text_match.h"
+#include "caldav/ical/text_match.h"
 #include "caldav/xml.h"
 
 using namespace jadwal::caldav;

@@ -462,9 +462,10 @@ BOOST_AUTO_TEST_CASE(all_conditions_must_hold) {
 BOOST_AUTO_TEST_CASE(not_a_vcalendar) {
   auto calendar = singleEventJan2();
   auto filter = filterFrom("<C:comp-filter name=\"VCALENDAR\"/>");
-  BOOST_CHECK(!matchesFilter(filter, nullptr, TimeContext{}));
-  icalcomponent* event = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT);
-  BOOST_REQUIRE(event != nullptr);
+  BOOST_CHECK(!matchesFilter(filter, ComponentRef{}, TimeContext{}));
+  const std::vector<ComponentRef> events = calendar.get().children("VEVENT");
+  BOOST_REQUIRE_EQUAL(events.size(), 1u);
+  const ComponentRef event = events[0];
   BOOST_CHECK(!matchesFilter(filter, event, TimeContext{}));
 }
 

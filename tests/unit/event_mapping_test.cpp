@@ -1,12 +1,12 @@
 #define BOOST_TEST_MODULE event_mapping
-#include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
 #include <string>
 #include <vector>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
+#include "libical_reader.h"
 #include "workflow/event_mapping.h"
 
 using namespace jadwal;
@@ -62,13 +62,18 @@ std::vector<sql::FileRow> sampleFiles() {
 
 caldav::TimeContext timeContext() { return caldav::TimeContext{}; }
 
-// The one VEVENT of a validated event text; text() gives a property value as
-// written (escaped), the typed libical getters the unescaped value.
+// The one VEVENT of a validated event text, read with libical; text() gives
+// a property value as written (escaped), the typed libical getters the
+// unescaped value.
 struct Parsed {
   caldav::ParsedObject object;
+  jadwal::testing::LibicalTree tree;
   icalcomponent* event = nullptr;
-  explicit Parsed(const std::string& text) : object(caldav::parseCalendarObject(text, "VEVENT,VTODO", timeContext())) {
-    event = icalcomponent_get_first_component(object.calendar.get(), ICAL_VEVENT_COMPONENT);
+  explicit Parsed(const std::string& text)
+      : object(caldav::parseCalendarObject(text, "VEVENT,VTODO", timeContext())),
+        tree(jadwal::testing::readWithLibical(text)) {
+    BOOST_REQUIRE(tree);
+    event = icalcomponent_get_first_component(tree.get(), ICAL_VEVENT_COMPONENT);
     BOOST_REQUIRE(event != nullptr);
   }
   std::string text(icalproperty_kind kind) const {
@@ -118,7 +123,7 @@ BOOST_AUTO_TEST_CASE(times_are_jakarta_wall_clock_with_its_vtimezone) {
   BOOST_TEST(tzidOf(parsed.event, ICAL_DTEND_PROPERTY) == "Asia/Jakarta");
   BOOST_TEST(text.ical.find("DTSTART;TZID=Asia/Jakarta:20231122T080000\r\n") != std::string::npos);
   BOOST_TEST(text.ical.find("DTEND;TZID=Asia/Jakarta:20231122T100000\r\n") != std::string::npos);
-  icalcomponent* vtimezone = icalcomponent_get_first_component(parsed.object.calendar.get(), ICAL_VTIMEZONE_COMPONENT);
+  icalcomponent* vtimezone = icalcomponent_get_first_component(parsed.tree.get(), ICAL_VTIMEZONE_COMPONENT);
   BOOST_REQUIRE(vtimezone != nullptr);
   icalproperty* tzid = icalcomponent_get_first_property(vtimezone, ICAL_TZID_PROPERTY);
   BOOST_REQUIRE(tzid != nullptr);

@@ -1,10 +1,10 @@
 #define BOOST_TEST_MODULE freebusy
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 
-#include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
 #include "ical_test_support.h"
+#include "libical_reader.h"
 
 #include <initializer_list>
 #include <string>
@@ -107,7 +107,9 @@ BOOST_AUTO_TEST_CASE(free_busy_calendar_merges_per_type) {
   };
   std::string text = freeBusyCalendar(periods, utc("20231115T000000Z"), utc("20231116T000000Z"));
   BOOST_TEST_MESSAGE(text);
-  IcalComponent parsed = parseStored(text);
+  BOOST_REQUIRE(parseStored(text));
+  const jadwal::testing::LibicalTree parsed = jadwal::testing::readWithLibical(text);
+  BOOST_REQUIRE(parsed);
   icalcomponent* vfreebusy = icalcomponent_get_first_component(parsed.get(), ICAL_VFREEBUSY_COMPONENT);
   BOOST_REQUIRE(vfreebusy != nullptr);
   BOOST_CHECK_EQUAL(icaltime_as_ical_string(icalcomponent_get_dtstart(vfreebusy)), "20231115T000000Z");

@@ -1,7 +1,6 @@
 #define BOOST_TEST_MODULE ical
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 
-#include <libical/ical.h>
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>

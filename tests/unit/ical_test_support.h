@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 
 namespace jadwal::caldav::testing {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 
 using namespace jadwal::caldav;
 

@@ -1,13 +1,13 @@
 #pragma once
-// Private to the iCalendar files: the recurrence engine behind
+// Private to the iCalendar library: the recurrence engine behind
 // instancesOverlapping, indexOf, expand and free-busy.
 
 #include <libical/ical.h>
 
 #include <vector>
 
-#include "caldav/ical.h"
-#include "caldav/ical_time.h"
+#include "caldav/ical/detail/time.h"
+#include "caldav/ical/ical.h"
 
 namespace jadwal::caldav::detail {
 

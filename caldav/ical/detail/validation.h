@@ -1,9 +1,9 @@
 #pragma once
-// Private to ical.cpp: checks on a calendar object resource that libical's
-// parser does not make. libical takes month 13, day 32, hour 25 and year 0
-// as they are, lets an END close a component of another name, and passes
-// bytes that are not UTF-8; stored, such data breaks every client that
-// syncs the calendar. Each check throws IcalError(NotICalendar) with a
+// Private to the iCalendar library (ical.cpp): checks on a calendar object
+// resource that libical's parser does not make. libical takes month 13, day
+// 32, hour 25 and year 0 as they are, lets an END close a component of
+// another name, and passes bytes that are not UTF-8; stored, such data
+// breaks every client that syncs the calendar. Each check throws IcalError(NotICalendar) with a
 // reason for the client.
 
 #include <libical/ical.h>

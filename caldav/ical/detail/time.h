@@ -1,7 +1,7 @@
 #pragma once
-// Private helpers shared by ical.cpp, recurrence.cpp and freebusy.cpp: the
-// lock around libical's time zones, UTC date arithmetic, TZID resolution and
-// property access that does not disturb a caller's iteration.
+// Private to the iCalendar library, shared by its files: the lock around
+// libical's time zones, UTC date arithmetic, TZID resolution and property
+// access that does not disturb a caller's iteration.
 
 #include <libical/ical.h>
 
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 
 namespace jadwal::caldav::detail {
 

@@ -1,12 +1,12 @@
-#include "caldav/ical_validation.h"
+#include "caldav/ical/detail/validation.h"
 
 #include <cctype>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "caldav/ical.h"
-#include "caldav/ical_time.h"
+#include "caldav/ical/detail/time.h"
+#include "caldav/ical/ical.h"
 #include "caldav/utf8.h"
 
 namespace jadwal::caldav::detail {

@@ -1,4 +1,4 @@
-#include "caldav/text_match.h"
+#include "caldav/ical/text_match.h"
 
 #include <algorithm>
 

@@ -5,9 +5,10 @@
 
 #include <libical/ical.h>
 
-#include "caldav/ical.h"
-#include "caldav/ical_instances.h"
-#include "caldav/ical_time.h"
+#include "caldav/ical/detail/handle.h"
+#include "caldav/ical/detail/instances.h"
+#include "caldav/ical/detail/time.h"
+#include "caldav/ical/ical.h"
 
 namespace jadwal::caldav {
 
@@ -47,8 +48,8 @@ void removeAll(icalcomponent* component, icalproperty_kind kind) {
 
 // One instance as a standalone component, times in UTC (section 9.6.5).
 IcalComponent expandedInstance(const Instance& instance, detail::TimeResolver& times) {
-  IcalComponent copy(icalcomponent_new_clone(instance.source));
-  icalcomponent* c = copy.get();
+  IcalComponent copy = detail::own(icalcomponent_new_clone(detail::raw(instance.source)));
+  icalcomponent* c = detail::raw(copy.get());
   for (icalproperty_kind kind :
        {ICAL_RRULE_PROPERTY, ICAL_RDATE_PROPERTY, ICAL_EXDATE_PROPERTY, ICAL_EXRULE_PROPERTY}) {
     removeAll(c, kind);
@@ -87,33 +88,37 @@ std::string productIdOf(icalcomponent* vcalendar) {
 
 }  // namespace
 
-std::string expandCalendarData(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx) {
-  IcalComponent out(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
-  icalcomponent_add_property(out.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(out.get(), icalproperty_new_prodid(productIdOf(vcalendar).c_str()));
+std::string expandCalendarData(ComponentRef calendar, Instant start, Instant end, const TimeContext& ctx) {
+  icalcomponent* vcalendar = detail::raw(calendar);
+  IcalComponent out = detail::own(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+  icalcomponent* root = detail::raw(out.get());
+  icalcomponent_add_property(root, icalproperty_new_version("2.0"));
+  icalcomponent_add_property(root, icalproperty_new_prodid(productIdOf(vcalendar).c_str()));
   const icalcomponent_kind kind = detail::objectKindOf(vcalendar);
   if (kind != ICAL_NO_COMPONENT) {
     detail::TimeResolver times(vcalendar, ctx);
     for (const detail::Occurrence& o : detail::occurrencesOverlapping(vcalendar, kind, start, end, ctx)) {
-      icalcomponent_add_component(out.get(), expandedInstance(o.instance, times).release());
+      IcalComponent instance = expandedInstance(o.instance, times);
+      icalcomponent_add_component(root, detail::ComponentAccess::release(instance));
     }
   }
   return out.toString();
 }
 
-std::string limitRecurrenceSet(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx) {
-  IcalComponent copy(icalcomponent_new_clone(vcalendar));
-  const icalcomponent_kind kind = detail::objectKindOf(copy.get());
+std::string limitRecurrenceSet(ComponentRef calendar, Instant start, Instant end, const TimeContext& ctx) {
+  IcalComponent copy = detail::own(icalcomponent_new_clone(detail::raw(calendar)));
+  icalcomponent* root = detail::raw(copy.get());
+  const icalcomponent_kind kind = detail::objectKindOf(root);
   if (kind == ICAL_NO_COMPONENT) return copy.toString();
-  detail::TimeResolver times(copy.get(), ctx);
-  for (icalcomponent* component : childrenOf(copy.get(), kind)) {
+  detail::TimeResolver times(root, ctx);
+  for (icalcomponent* component : childrenOf(root, kind)) {
     if (firstProperty(component, ICAL_RECURRENCEID_PROPERTY) == nullptr) continue;  // the master stays
     const detail::Override o = detail::overrideOf(component, times);
     const bool keep = detail::overlaps(detail::occurrence(o.shape.rule, o.shape.start, o.shape.end, component), start,
                                        end) ||
                       (o.recurrenceId >= start && o.recurrenceId < end);  // moved out of the range: still news
     if (!keep) {
-      icalcomponent_remove_component(copy.get(), component);
+      icalcomponent_remove_component(root, component);
       icalcomponent_free(component);
     }
   }

@@ -1,8 +1,15 @@
 #pragma once
-// iCalendar handling on top of libical: parsing and validating calendar
-// object resources (RFC 4791 section 4.1), the time span stored in the index,
-// recurrence expansion with overridden instances, and the calendar-data
-// transformations of reports (expand, limit-recurrence-set, free-busy).
+// The iCalendar library (target jadwal_ical): parsing and validating
+// calendar object resources (RFC 4791 section 4.1), the time span stored in
+// the index, recurrence expansion with overridden instances, and the
+// calendar-data transformations of reports (expand, limit-recurrence-set,
+// free-busy). Its other public headers: filter.h (calendar-query matching),
+// selection.h (partial calendar-data), zones.h (local time in a zone),
+// event.h (writing and reading one event), export.h (a whole calendar in one
+// VCALENDAR), split.h (an import into objects), text_match.h (collations).
+//
+// Only this library includes libical: no libical type appears in its public
+// headers, and every handle it makes is owned by an RAII type.
 //
 // Recurrence is unbounded by nature, so every expansion here stops at
 // TimeContext::maxInstances instances or maxSteps steps, and never looks past
@@ -22,28 +29,53 @@
 
 #include "sql/store.h"
 
-struct icalcomponent_impl;
-typedef struct icalcomponent_impl icalcomponent;
-
 namespace jadwal::caldav {
 
 using sql::Instant;
 
-// Owns one libical component tree and frees it.
+namespace detail {
+struct ComponentAccess;  // the library's own way to the libical handles
+}
+
+// A component inside a parsed tree, not owned: valid while the
+// IcalComponent holding the tree lives. Empty when default-constructed.
+class ComponentRef {
+ public:
+  ComponentRef() = default;
+  explicit operator bool() const { return handle_ != nullptr; }
+  friend bool operator==(ComponentRef a, ComponentRef b) { return a.handle_ == b.handle_; }
+
+  std::string name() const;     // "VEVENT", ...; "" when empty
+  std::string uid() const;      // "" when it has none
+  std::string summary() const;  // unescaped; "" when absent
+  std::string location() const;
+  std::string status() const;  // "TENTATIVE", "CONFIRMED", "CANCELLED", ...; "" when absent
+  int sequence() const;        // 0 when absent
+  // The direct subcomponents named `name` ("VEVENT"), in order.
+  std::vector<ComponentRef> children(std::string_view name) const;
+  // The values of the X- properties named exactly `name` ("X-JADWAL-REQUEST").
+  std::vector<std::string> xValues(std::string_view name) const;
+
+ private:
+  friend struct detail::ComponentAccess;
+  explicit ComponentRef(void* handle) : handle_(handle) {}
+  void* handle_ = nullptr;
+};
+
+// Owns one parsed or built component tree (a VCALENDAR) and frees it.
 class IcalComponent {
  public:
   IcalComponent() = default;
-  explicit IcalComponent(icalcomponent* owned);
-  icalcomponent* get() const { return component_.get(); }
-  icalcomponent* release() { return component_.release(); }
-  explicit operator bool() const { return component_ != nullptr; }
+  ComponentRef get() const;
+  explicit operator bool() const { return tree_ != nullptr; }
   std::string toString() const;  // serialised iCalendar text, CRLF lines
 
  private:
+  friend struct detail::ComponentAccess;
   struct Free {
-    void operator()(icalcomponent* c) const;
+    void operator()(void* tree) const;
   };
-  std::unique_ptr<icalcomponent, Free> component_;
+  std::unique_ptr<void, Free> tree_;
 };
 
 // Why a body is not acceptable as a calendar object resource. The kind names
@@ -112,37 +144,37 @@ ParsedObject parseCalendarObject(std::string_view text, std::string_view allowed
 IcalComponent parseStored(std::string_view text);
 
 // The index span of a parsed VCALENDAR (also used by parseCalendarObject).
-sql::ObjectIndex indexOf(icalcomponent* vcalendar, const TimeContext& ctx);
+sql::ObjectIndex indexOf(ComponentRef vcalendar, const TimeContext& ctx);
 
 // One occurrence of a component: its span in UTC and the component it comes
 // from (the master, or the override that replaces this instance).
 struct Instance {
   Instant start = 0;
   Instant end = 0;
-  icalcomponent* source = nullptr;  // owned by the VCALENDAR passed in
-  Instant recurrenceId = 0;         // the instance's original start, UTC
-  bool recurring = false;           // false for a non-recurring component
+  ComponentRef source;       // inside the VCALENDAR passed in
+  Instant recurrenceId = 0;  // the instance's original start, UTC
+  bool recurring = false;    // false for a non-recurring component
 };
 
 // Instances of components of type `component` ("VEVENT", ...) in `vcalendar`
 // that overlap [start, end) by the rules of RFC 4791 section 9.9, overridden
 // instances replacing the master's and EXDATEs left out. Bounded by ctx.
-std::vector<Instance> instancesOverlapping(icalcomponent* vcalendar, std::string_view component, Instant start,
+std::vector<Instance> instancesOverlapping(ComponentRef vcalendar, std::string_view component, Instant start,
                                            Instant end, const TimeContext& ctx);
 
 // Whether a single component (one instance's source, e.g. a VALARM's parent
 // or a VTODO) overlaps [start, end) by section 9.9, considering its
 // recurrences. Used by the calendar-query filter on nested comp-filters.
-bool componentOverlaps(icalcomponent* component, Instant start, Instant end, const TimeContext& ctx);
+bool componentOverlaps(ComponentRef component, Instant start, Instant end, const TimeContext& ctx);
 
 // calendar-data with <C:expand start end>: every instance overlapping the
 // range as its own component without RRULE/RDATE/EXDATE, with a
 // RECURRENCE-ID, times in UTC (RFC 4791 section 9.6.5).
-std::string expandCalendarData(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
+std::string expandCalendarData(ComponentRef vcalendar, Instant start, Instant end, const TimeContext& ctx);
 
 // calendar-data with <C:limit-recurrence-set start end>: the master and only
 // the overrides that overlap the range (RFC 4791 section 9.6.6).
-std::string limitRecurrenceSet(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
+std::string limitRecurrenceSet(ComponentRef vcalendar, Instant start, Instant end, const TimeContext& ctx);
 
 // A busy period for free-busy-query (RFC 4791 section 7.10).
 struct BusyPeriod {
@@ -153,7 +185,7 @@ struct BusyPeriod {
 
 // Busy periods of the VEVENTs (not TRANSPARENT, not CANCELLED) and VFREEBUSY
 // components of `vcalendar` inside [start, end), clipped to it.
-std::vector<BusyPeriod> busyPeriods(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx);
+std::vector<BusyPeriod> busyPeriods(ComponentRef vcalendar, Instant start, Instant end, const TimeContext& ctx);
 
 // A VCALENDAR with one VFREEBUSY for [start, end) listing `periods` merged
 // per type, as iCalendar text. `incomplete`: some recurrence was not fully

@@ -2,7 +2,7 @@
 // 4.1 and 5.3.2), their index span, and the time helpers the other iCalendar
 // files share.
 
-#include "caldav/ical.h"
+#include "caldav/ical/ical.h"
 
 #include <libical/ical.h>
 
@@ -12,26 +12,12 @@
 #include <cstdlib>
 #include <optional>
 
-#include "caldav/ical_instances.h"
-#include "caldav/ical_time.h"
-#include "caldav/ical_validation.h"
+#include "caldav/ical/detail/handle.h"
+#include "caldav/ical/detail/instances.h"
+#include "caldav/ical/detail/time.h"
+#include "caldav/ical/detail/validation.h"
 
 namespace jadwal::caldav {
-
-// ---------------------------------------------------------------- IcalComponent
-
-IcalComponent::IcalComponent(icalcomponent* owned) : component_(owned) {}
-
-void IcalComponent::Free::operator()(icalcomponent* c) const { icalcomponent_free(c); }
-
-std::string IcalComponent::toString() const {
-  if (!component_) return {};
-  char* text = icalcomponent_as_ical_string_r(component_.get());
-  if (text == nullptr) return {};
-  std::string result(text);
-  icalmemory_free_buffer(text);
-  return result;
-}
 
 namespace detail {
 
@@ -243,9 +229,9 @@ std::optional<std::string> firstParseError(icalcomponent* component) {
 IcalComponent parseVcalendar(std::string_view text) {
   detail::utcZone();
   std::string terminated(text);  // libical reads a NUL-terminated string
-  IcalComponent root(icalparser_parse_string(terminated.c_str()));
+  IcalComponent root = detail::own(icalparser_parse_string(terminated.c_str()));
   if (!root) fail(IcalError::Kind::NotICalendar, "the body is not iCalendar data");
-  icalcomponent_kind kind = icalcomponent_isa(root.get());
+  icalcomponent_kind kind = icalcomponent_isa(detail::raw(root.get()));
   if (kind == ICAL_XROOT_COMPONENT) {
     fail(IcalError::Kind::NotObjectResource, "more than one VCALENDAR in one resource");
   }
@@ -322,7 +308,7 @@ void checkTimes(icalcomponent* component, detail::TimeResolver& times) {
 ParsedObject parseCalendarObject(std::string_view text, std::string_view allowedComponents, const TimeContext& ctx) {
   detail::checkText(text);
   IcalComponent calendar = parseVcalendar(text);
-  icalcomponent* root = calendar.get();
+  icalcomponent* root = detail::raw(calendar.get());
   if (auto error = firstParseError(root)) fail(IcalError::Kind::NotICalendar, "invalid iCalendar data: " + *error);
   detail::checkValues(root);
 
@@ -395,14 +381,15 @@ ParsedObject parseCalendarObject(std::string_view text, std::string_view allowed
   }
 
   ParsedObject parsed;
-  parsed.index = indexOf(root, ctx);
+  parsed.index = indexOf(calendar.get(), ctx);
   parsed.calendar = std::move(calendar);
   return parsed;
 }
 
 IcalComponent parseStored(std::string_view text) { return parseVcalendar(text); }
 
-sql::ObjectIndex indexOf(icalcomponent* vcalendar, const TimeContext& ctx) {
+sql::ObjectIndex indexOf(ComponentRef calendar, const TimeContext& ctx) {
+  icalcomponent* vcalendar = detail::raw(calendar);
   sql::ObjectIndex index;
   icalcomponent_kind kind = ICAL_NO_COMPONENT;
   for (icalcomponent* child : childrenOf(vcalendar, ICAL_ANY_COMPONENT)) {

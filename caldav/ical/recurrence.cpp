@@ -10,9 +10,10 @@
 #include <memory>
 #include <optional>
 
-#include "caldav/ical.h"
-#include "caldav/ical_instances.h"
-#include "caldav/ical_time.h"
+#include "caldav/ical/detail/handle.h"
+#include "caldav/ical/detail/instances.h"
+#include "caldav/ical/detail/time.h"
+#include "caldav/ical/ical.h"
 
 namespace jadwal::caldav {
 namespace detail {
@@ -389,7 +390,7 @@ Occurrence occurrence(Rule rule, Instant start, Instant end, icalcomponent* sour
   Occurrence o;
   o.instance.start = start;
   o.instance.end = end;
-  o.instance.source = source;
+  o.instance.source = ref(source);
   std::tie(o.matchStart, o.matchEnd) = matchInterval(rule, start, end);
   return o;
 }
@@ -485,8 +486,9 @@ using detail::childrenOf;
 using detail::firstProperty;
 using detail::propertiesOf;
 
-std::vector<Instance> instancesOverlapping(icalcomponent* vcalendar, std::string_view component, Instant start,
+std::vector<Instance> instancesOverlapping(ComponentRef calendar, std::string_view component, Instant start,
                                            Instant end, const TimeContext& ctx) {
+  icalcomponent* vcalendar = detail::raw(calendar);
   const icalcomponent_kind kind = icalcomponent_string_to_kind(std::string(component).c_str());
   std::vector<Instance> instances;
   if (kind == ICAL_NO_COMPONENT || kind == ICAL_ANY_COMPONENT || kind == ICAL_X_COMPONENT) return instances;
@@ -496,7 +498,8 @@ std::vector<Instance> instancesOverlapping(icalcomponent* vcalendar, std::string
   return instances;
 }
 
-bool componentOverlaps(icalcomponent* component, Instant start, Instant end, const TimeContext& ctx) {
+bool componentOverlaps(ComponentRef handle, Instant start, Instant end, const TimeContext& ctx) {
+  icalcomponent* component = detail::raw(handle);
   if (component == nullptr) return false;
   start = std::max(start, ctx.horizonStart);
   end = std::min(end, ctx.horizonEnd);
@@ -530,7 +533,7 @@ bool componentOverlaps(icalcomponent* component, Instant start, Instant end, con
   bool exhausted = true;
   detail::collect(set, times, ctx, start, end, found, exhausted);
   return std::any_of(found.begin(), found.end(),
-                     [&](const detail::Occurrence& o) { return o.instance.source == component; });
+                     [&](const detail::Occurrence& o) { return o.instance.source == handle; });
 }
 
 }  // namespace jadwal::caldav

@@ -7,9 +7,10 @@
 #include <cstring>
 #include <ctime>
 
-#include "caldav/ical.h"
-#include "caldav/ical_instances.h"
-#include "caldav/ical_time.h"
+#include "caldav/ical/detail/handle.h"
+#include "caldav/ical/detail/instances.h"
+#include "caldav/ical/detail/time.h"
+#include "caldav/ical/ical.h"
 
 namespace jadwal::caldav {
 namespace {
@@ -62,12 +63,13 @@ void addFreeBusyComponent(icalcomponent* freebusy, detail::TimeResolver& times, 
 
 }  // namespace
 
-std::vector<BusyPeriod> busyPeriods(icalcomponent* vcalendar, Instant start, Instant end, const TimeContext& ctx) {
+std::vector<BusyPeriod> busyPeriods(ComponentRef calendar, Instant start, Instant end, const TimeContext& ctx) {
+  icalcomponent* vcalendar = detail::raw(calendar);
   std::vector<BusyPeriod> periods;
   if (vcalendar == nullptr) return periods;
   for (const detail::Occurrence& o :
        detail::occurrencesOverlapping(vcalendar, ICAL_VEVENT_COMPONENT, start, end, ctx)) {
-    icalcomponent* event = o.instance.source;
+    icalcomponent* event = detail::raw(o.instance.source);
     if (propertyIs(event, ICAL_TRANSP_PROPERTY, "TRANSPARENT")) continue;
     icalproperty* status = firstProperty(event, ICAL_STATUS_PROPERTY);
     icalproperty_status value = status != nullptr ? icalproperty_get_status(status) : ICAL_STATUS_NONE;
@@ -99,11 +101,12 @@ std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant sta
   std::stable_sort(merged.begin(), merged.end(),
                    [](const BusyPeriod& a, const BusyPeriod& b) { return a.start < b.start; });
 
-  IcalComponent calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
-  icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//Jadwal//CalDAV Server//ID"));
+  IcalComponent calendar = detail::own(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+  icalcomponent* root = detail::raw(calendar.get());
+  icalcomponent_add_property(root, icalproperty_new_version("2.0"));
+  icalcomponent_add_property(root, icalproperty_new_prodid("-//Jadwal//CalDAV Server//ID"));
   icalcomponent* freebusy = icalcomponent_new(ICAL_VFREEBUSY_COMPONENT);
-  icalcomponent_add_component(calendar.get(), freebusy);
+  icalcomponent_add_component(root, freebusy);
   icalcomponent_add_property(freebusy,
                              icalproperty_new_dtstamp(detail::utcTimeOf(static_cast<Instant>(std::time(nullptr)))));
   icalcomponent_add_property(freebusy, icalproperty_new_dtstart(detail::utcTimeOf(start)));
