@@ -5,10 +5,10 @@
 #include <set>
 #include <string>
 
-#include "server/messages.h"
-#include "server/web.h"
+#include "web/messages.h"
+#include "web/web.h"
 
-using namespace jadwal::server;
+using namespace jadwal::web;
 
 namespace {
 
