@@ -76,6 +76,12 @@ const Catalog& catalog() {
 
 }  // namespace
 
+std::vector<const Message*> catalogueMessages() {
+  std::vector<const Message*> all;
+  for (const auto& [id, message] : catalog()) all.push_back(message);
+  return all;
+}
+
 std::string languageOf(const WebRequest& request) {
   if (auto chosen = explicitLanguage(request.queryValue("lang"))) return *chosen;
   if (auto chosen = explicitLanguage(request.cookie("lang"))) return *chosen;

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace jadwal::web {
 
@@ -16,5 +17,9 @@ struct Message {
 extern const std::span<const Message> kCommonMessages;  // messages_common.cpp: layout, errors, field errors, states
 extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: form, receipt, status pages
 extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
+
+// Every message of the catalogue, across the tables, as tr() finds them
+// (i18n.cpp): what the tests check the ids asked for against.
+std::vector<const Message*> catalogueMessages();
 
 }  // namespace jadwal::web
