@@ -3,10 +3,11 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "web/public_csrf.h"
-#include "workflow/request_validation.h"
+#include "workflow/request_form_fields.h"
 #include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
@@ -14,93 +15,51 @@ namespace jadwal::web {
 namespace {
 
 namespace mustache = kainjow::mustache;
-namespace limits = workflow::limits;
 
 constexpr std::string_view kKeptSecret = "public-kept-files";
 
-enum class Kind { Text, TextArea, Radio, Checkboxes, Checkbox, File };
+using workflow::FormFieldKind;
 
-// One field of the form, in the order shown. Labels and hints are message
-// ids; the HTML attributes mirror the server's rules so that a phone can
-// say what is wrong before sending (the server checks again regardless).
-struct FieldSpec {
-  std::string_view name;
-  Kind kind = Kind::Text;
+// How a field of the form (workflow/request_form_fields.h, which says what
+// is required and how long a value may be) is drawn: the HTML attributes that
+// let a phone offer the right keyboard and say what is wrong before sending
+// (the server checks again regardless).
+struct Presentation {
   std::string_view inputType = "text";
-  bool required = false;
-  std::size_t maxLength = 0;  // from workflow::limits, never a number of its own
   std::string_view autocomplete = {};
   std::string_view inputMode = {};
   std::string_view pattern = {};
-  bool hasHint = false;
-  std::vector<std::string_view> options = {};  // radio values; option labels are "<name>.<value>"
+  bool hasHint = false;  // a "form.<name>.hint" message under the label
 };
 
-struct FieldsetSpec {
-  std::string_view id;
-  std::vector<FieldSpec> fields;
-};
-
-const std::vector<FieldsetSpec>& formLayout() {
-  static const std::vector<FieldsetSpec> layout = {
-      {"pemohon",
-       {
-           {.name = "nama", .required = true, .maxLength = limits::kShortText, .autocomplete = "name"},
-           {.name = "jabatan", .maxLength = limits::kShortText, .autocomplete = "organization-title"},
-           {.name = "instansi", .required = true, .maxLength = limits::kShortText, .autocomplete = "organization"},
-           {.name = "whatsapp",
-            .inputType = "tel",
-            .required = true,
-            .maxLength = limits::kPhone,
-            .autocomplete = "tel",
-            .inputMode = "tel",
-            .pattern = "[+0-9 ().\\-]{8,}",
-            .hasHint = true},
-           {.name = "email",
-            .inputType = "email",
-            .maxLength = limits::kEmail,
-            .autocomplete = "email",
-            .hasHint = true},
-       }},
-      {"surat",
-       {
-           {.name = "nomor_surat", .maxLength = limits::kShortText},
-           {.name = "tanggal_surat", .inputType = "date"},
-           {.name = "perihal", .required = true, .maxLength = limits::kLongText},
-           {.name = "jenis_surat", .kind = Kind::Radio, .options = {"undangan", "audiensi", "kunjungan", "lainnya"}},
-       }},
-      {"kegiatan",
-       {
-           {.name = "nama_kegiatan", .required = true, .maxLength = limits::kLongText},
-           {.name = "tanggal", .inputType = "date", .required = true},
-           {.name = "jam_mulai", .inputType = "time", .required = true, .hasHint = true},
-           {.name = "jam_selesai", .inputType = "time", .hasHint = true},
-           {.name = "sampai_selesai", .kind = Kind::Checkbox},
-           {.name = "tempat", .required = true, .maxLength = limits::kVenue},
-           {.name = "alamat", .kind = Kind::TextArea, .maxLength = limits::kParagraph},
-           {.name = "pakaian", .maxLength = limits::kShortText, .hasHint = true},
-           {.name = "peran",
-            .kind = Kind::Radio,
-            .required = true,
-            .options = {"menghadiri", "sambutan", "membuka", "pengarahan"}},
-           {.name = "undangan_lain", .kind = Kind::TextArea, .maxLength = limits::kParagraph},
-           {.name = "narahubung", .maxLength = limits::kShortText, .hasHint = true},
-       }},
-      {"pimpinan",
-       {
-           {.name = "pimpinan", .kind = Kind::Checkboxes, .required = true, .hasHint = true},
-           {.name = "boleh_diwakilkan", .kind = Kind::Checkbox},
-       }},
-      {"berkas",
-       {
-           {.name = "surat", .kind = Kind::File, .required = true, .hasHint = true},
-           {.name = "pendukung", .kind = Kind::File, .hasHint = true},
-       }},
+Presentation presentationOf(const workflow::FormField& field) {
+  static const std::map<std::string_view, Presentation> byName = {
+      {"nama", {.autocomplete = "name"}},
+      {"jabatan", {.autocomplete = "organization-title"}},
+      {"instansi", {.autocomplete = "organization"}},
+      {"whatsapp",
+       {.inputType = "tel",
+        .autocomplete = "tel",
+        .inputMode = "tel",
+        .pattern = "[+0-9 ().\\-]{8,}",
+        .hasHint = true}},
+      {"email", {.inputType = "email", .autocomplete = "email", .hasHint = true}},
+      {"jam_mulai", {.hasHint = true}},
+      {"jam_selesai", {.hasHint = true}},
+      {"pakaian", {.hasHint = true}},
+      {"narahubung", {.hasHint = true}},
+      {"pimpinan", {.hasHint = true}},
+      {"surat", {.hasHint = true}},
+      {"pendukung", {.hasHint = true}},
   };
-  return layout;
+  Presentation shown;
+  if (auto found = byName.find(field.name); found != byName.end()) shown = found->second;
+  if (field.kind == FormFieldKind::Date) shown.inputType = "date";
+  if (field.kind == FormFieldKind::Time) shown.inputType = "time";
+  return shown;
 }
 
-std::string labelId(std::string_view field) { return "form." + std::string(field); }
+std::string labelId(std::string_view field) { return workflow::formLabelId(field); }
 
 std::string keptMessage(const workflow::KeptFile& file) {
   return file.field + "\n" + file.name + "\n" + file.contentType + "\n" + file.sha256;
@@ -112,15 +71,18 @@ std::string megabytes(std::size_t bytes) {
   return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " MB";
 }
 
-TemplateData fieldData(const FieldSpec& spec, const PublicFormState& state, const std::vector<sql::User>& leaders,
-                       const std::string& language, const std::string& today, std::size_t maxFileBytes) {
+TemplateData fieldData(const workflow::FormField& spec, const PublicFormState& state,
+                       const std::vector<sql::User>& leaders, const std::string& language, const std::string& today,
+                       std::size_t maxFileBytes) {
   TemplateData field;
   const std::string name(spec.name);
+  const Presentation shown = presentationOf(spec);
   field.set("name", name);
   field.set("label", tr(language, labelId(name)));
-  if (spec.hasHint) {
+  if (shown.hasHint) {
     std::string hint = tr(language, labelId(name) + ".hint");
-    if (spec.kind == Kind::File) hint += " " + tr(language, "form.max_size") + " " + megabytes(maxFileBytes) + ".";
+    if (spec.kind == FormFieldKind::File)
+      hint += " " + tr(language, "form.max_size") + " " + megabytes(maxFileBytes) + ".";
     field.set("hint", hint);
   }
   field.set("required", spec.required);
@@ -129,29 +91,33 @@ TemplateData fieldData(const FieldSpec& spec, const PublicFormState& state, cons
     field.set("error", tr(language, error->second));
   }
   // The hint and the error, read out with the field by screen readers.
-  std::string describedBy = spec.hasHint ? "petunjuk-" + name : "";
+  std::string describedBy = shown.hasHint ? "petunjuk-" + name : "";
   if (state.errors.count(name)) describedBy += (describedBy.empty() ? "" : " ") + ("galat-" + name);
   if (!describedBy.empty()) field.set("describedby", describedBy);
   const std::string value = state.values.value(name);
   switch (spec.kind) {
-    case Kind::Text:
-    case Kind::TextArea:
-      field.set(spec.kind == Kind::Text ? "is_text" : "is_textarea", true);
-      field.set("type", std::string(spec.inputType));
+    case FormFieldKind::Line:
+    case FormFieldKind::Date:
+    case FormFieldKind::Time:
+    case FormFieldKind::Paragraph:
+      field.set(spec.kind == FormFieldKind::Paragraph ? "is_textarea" : "is_text", true);
+      field.set("type", std::string(shown.inputType));
       field.set("value", value);
-      if (spec.maxLength) field.set("maxlength", std::to_string(spec.maxLength));
-      if (!spec.autocomplete.empty()) field.set("autocomplete", std::string(spec.autocomplete));
-      if (!spec.inputMode.empty()) field.set("inputmode", std::string(spec.inputMode));
-      if (!spec.pattern.empty()) field.set("pattern", std::string(spec.pattern));
+      // A date or time input has a format of its own: no length to show.
+      if (spec.kind == FormFieldKind::Line || spec.kind == FormFieldKind::Paragraph)
+        field.set("maxlength", std::to_string(spec.maxBytes));
+      if (!shown.autocomplete.empty()) field.set("autocomplete", std::string(shown.autocomplete));
+      if (!shown.inputMode.empty()) field.set("inputmode", std::string(shown.inputMode));
+      if (!shown.pattern.empty()) field.set("pattern", std::string(shown.pattern));
       if (name == "tanggal") field.set("min", today);
       break;
-    case Kind::Radio: {
+    case FormFieldKind::Choice: {
       field.set("is_radio", true);
       TemplateData options(TemplateData::type::list);
-      for (auto option : spec.options) {
+      for (auto option : spec.choices) {
         TemplateData item;
         item.set("value", std::string(option));
-        item.set("option_label", tr(language, labelId(name) + "." + std::string(option)));
+        item.set("option_label", tr(language, workflow::formChoiceLabelId(name, option)));
         item.set("option_id", name + "-" + std::string(option));
         item.set("checked", value == option);
         options.push_back(item);
@@ -159,7 +125,7 @@ TemplateData fieldData(const FieldSpec& spec, const PublicFormState& state, cons
       field.set("options", options);
       break;
     }
-    case Kind::Checkboxes: {
+    case FormFieldKind::Leaders: {
       field.set("is_checkboxes", true);
       const auto chosen = state.values.values(name);
       TemplateData options(TemplateData::type::list);
@@ -175,11 +141,11 @@ TemplateData fieldData(const FieldSpec& spec, const PublicFormState& state, cons
       if (leaders.empty()) field.set("no_options", tr(language, "form.pimpinan.none"));
       break;
     }
-    case Kind::Checkbox:
+    case FormFieldKind::Flag:
       field.set("is_checkbox", true);
       field.set("checked", value == "1");
       break;
-    case Kind::File: {
+    case FormFieldKind::File: {
       field.set("is_file", true);
       field.set("multiple", name == "pendukung");
       field.set("accept",
@@ -221,26 +187,36 @@ TemplateData publicFormData(WebContext& context, const PublicFormState& state, c
   TemplateData fieldsets(TemplateData::type::list);
   TemplateData summary(TemplateData::type::list);
   std::set<std::string> shown;
-  for (const auto& fieldset : formLayout()) {
-    TemplateData set;
-    set.set("id", "kelompok-" + std::string(fieldset.id));
-    set.set("legend", tr(language, "form.section." + std::string(fieldset.id)));
-    TemplateData fields(TemplateData::type::list);
-    for (const auto& spec : fieldset.fields) {
-      fields.push_back(fieldData(spec, state, leaders, language, today, context.requests.config().maxFileBytes));
-      const std::string name(spec.name);
-      shown.insert(name);
-      if (auto error = state.errors.find(name); error != state.errors.end()) {
-        TemplateData item;
-        item.set("field", name);
-        item.set("label", tr(language, labelId(name)));
-        item.set("message", tr(language, error->second));
-        summary.push_back(item);
-      }
-    }
+  // The fields in their order, a fieldset for each run of one section.
+  TemplateData set;
+  TemplateData fields(TemplateData::type::list);
+  std::string_view section;
+  auto closeSection = [&] {
+    if (section.empty()) return;
     set.set("fields", fields);
     fieldsets.push_back(set);
+  };
+  for (const auto& spec : workflow::requestFormFields()) {
+    if (spec.section != section) {
+      closeSection();
+      section = spec.section;
+      set = TemplateData();
+      set.set("id", "kelompok-" + std::string(section));
+      set.set("legend", tr(language, "form.section." + std::string(section)));
+      fields = TemplateData(TemplateData::type::list);
+    }
+    fields.push_back(fieldData(spec, state, leaders, language, today, context.requests.config().maxFileBytes));
+    const std::string name(spec.name);
+    shown.insert(name);
+    if (auto error = state.errors.find(name); error != state.errors.end()) {
+      TemplateData item;
+      item.set("field", name);
+      item.set("label", tr(language, labelId(name)));
+      item.set("message", tr(language, error->second));
+      summary.push_back(item);
+    }
   }
+  closeSection();
   // Errors of fields the form does not show still reach the summary.
   for (const auto& [name, message] : state.errors) {
     if (shown.count(name)) continue;
@@ -270,28 +246,12 @@ TemplateData publicFormData(WebContext& context, const PublicFormState& state, c
 
 workflow::RequestForm requestFormFrom(const FormData& form, const std::string& language) {
   workflow::RequestForm request;
-  request.requesterName = form.value("nama");
-  request.requesterPosition = form.value("jabatan");
-  request.institution = form.value("instansi");
-  request.whatsapp = form.value("whatsapp");
-  request.email = form.value("email");
-  request.letterNumber = form.value("nomor_surat");
-  request.letterDate = form.value("tanggal_surat");
-  request.subject = form.value("perihal");
-  request.letterType = form.value("jenis_surat");
-  request.eventName = form.value("nama_kegiatan");
-  request.date = form.value("tanggal");
-  request.startTime = form.value("jam_mulai");
-  request.endTime = form.value("jam_selesai");
-  request.untilDone = form.value("sampai_selesai") == "1";
-  request.venue = form.value("tempat");
-  request.address = form.value("alamat");
-  request.dressCode = form.value("pakaian");
-  request.leaderRole = form.value("peran");
-  request.otherInvitees = form.value("undangan_lain");
-  request.contactPerson = form.value("narahubung");
-  request.leaders = form.values("pimpinan");
-  request.representativeAccepted = form.value("boleh_diwakilkan") == "1";
+  for (const auto& field : workflow::requestFormFields()) {
+    const std::string name(field.name);
+    if (field.text) request.*field.text = form.value(name);
+    if (field.flag) request.*field.flag = form.value(name) == "1";
+    if (field.kind == FormFieldKind::Leaders) request.leaders = form.values(name);
+  }
   request.language = language;
   return request;
 }

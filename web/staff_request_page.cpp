@@ -249,9 +249,7 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
                    [](const sql::User& a, const sql::User& b) { return a.displayName < b.displayName; });
 
   for (const auto action : kStaffActions) {
-    if (!workflow::nextState(*state, action)) continue;
-    // Held or not held can only be said once the activity has begun.
-    if ((action == Action::MarkHeld || action == Action::MarkNotHeld) && webNow() < row.start) continue;
+    if (!staff.web.requests.actionOpen(row, action)) continue;
     const std::string code(workflow::actionCode(action));
     mustache::data form;
     form.set("aksi", code);
@@ -259,7 +257,7 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
     form.set("maxVenue", std::to_string(workflow::limits::kVenue));
     form.set("label", actionLabel(staff.language, code));
     addFormState(form, staff.language, failed, code);
-    const bool noteRequired = action == Action::Return || action == Action::Reject || action == Action::Cancel;
+    const bool noteRequired = workflow::RequestService::noteRequired(action);
     form.set("noteLabel", tr(staff.language, action == Action::Return ? "staf_d_note_required"
                                              : noteRequired           ? "staf_d_reason_required"
                                                                       : "staf_d_note"));

@@ -16,6 +16,11 @@ namespace {
 constexpr const char* kRequester = "Pemohon";
 constexpr std::size_t kMaxNote = limits::kNote;
 
+// Held or not held can only be said once the activity has begun.
+bool beforeItsStart(Action action, const sql::RequestRow& request, sql::Instant now) {
+  return (action == Action::MarkHeld || action == Action::MarkNotHeld) && now < request.start;
+}
+
 Outcome failure(Outcome::Status status, std::string message, FieldErrors errors = {}) {
   Outcome outcome;
   outcome.status = status;
@@ -280,6 +285,16 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   return success(std::move(*stored));
 }
 
+bool RequestService::noteRequired(Action action) {
+  return action == Action::Return || action == Action::Reject || action == Action::Cancel;
+}
+
+bool RequestService::actionOpen(const sql::RequestRow& request, Action action) const {
+  const auto state = parseState(request.state);
+  if (!state || !nextState(*state, action)) return false;
+  return !beforeItsStart(action, request, impl_->clock.now());
+}
+
 Outcome RequestService::decide(std::int64_t requestId, std::int64_t expectedVersion, const Decision& decision,
                                const Actor& actor) {
   if (!actor.isStaff()) return failure(Outcome::Status::Forbidden, "forbidden");
@@ -303,8 +318,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
   const std::string note = trimmed(decision.note);
   FieldErrors errors;
   if (note.size() > kMaxNote) errors.emplace("catatan", "too_long");
-  if (note.empty() && (action == Action::Return || action == Action::Reject || action == Action::Cancel))
-    errors.emplace("catatan", "required");
+  if (note.empty() && RequestService::noteRequired(action)) errors.emplace("catatan", "required");
 
   sql::RequestRow updated = request;
   updated.state = std::string(stateCode(to));
@@ -361,8 +375,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     errors.insert(timeErrors.begin(), timeErrors.end());
     if (action == Action::Reschedule && timeErrors.empty() && !moved) errors.emplace("tanggal", "nothing_changed");
   }
-  if ((action == Action::MarkHeld || action == Action::MarkNotHeld) && clock.now() < request.start)
-    errors.emplace("aksi", "not_yet_held");
+  if (beforeItsStart(action, request, clock.now())) errors.emplace("aksi", "not_yet_held");
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
 
   if (action == Action::Return || action == Action::Reject || action == Action::Cancel || action == Action::Approve ||

@@ -14,6 +14,7 @@
 #include "web/embedded_assets.h"
 #include "web/messages.h"
 #include "web/web.h"
+#include "workflow/request_form_fields.h"
 #include "workflow/request_state.h"
 
 using namespace jadwal::web;
@@ -231,5 +232,19 @@ BOOST_AUTO_TEST_CASE(every_state_and_every_action_has_its_label) {
         "staf_action_" + std::string(jadwal::workflow::actionCode(static_cast<jadwal::workflow::Action>(i)));
     std::replace(id.begin(), id.end(), '-', '_');
     BOOST_TEST(tr("id", id) != id, id);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_field_of_the_request_form_has_its_labels) {
+  for (const auto& field : jadwal::workflow::requestFormFields()) {
+    const std::string label = jadwal::workflow::formLabelId(field.name);
+    BOOST_TEST(tr("id", label) != label, label);
+    BOOST_TEST(tr("en", label) != label, label);  // "Email" reads the same in both
+    const std::string section = "form.section." + std::string(field.section);
+    BOOST_TEST(tr("id", section) != section, section);
+    for (auto choice : field.choices) {
+      const std::string id = jadwal::workflow::formChoiceLabelId(field.name, choice);
+      BOOST_TEST(tr("id", id) != id, id);
+    }
   }
 }
