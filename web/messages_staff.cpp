@@ -203,6 +203,23 @@ constexpr std::array kStaff = {
     Message{"staf_msg_invalid_choice", "Pilihan tidak dikenal.", "Unknown choice."},
     Message{"staf_back_to_request", "Kembali ke permohonan", "Back to the request"},
     Message{"staf_back_to_inbox", "Kembali ke kotak masuk", "Back to the inbox"},
+    // What the workflow recorded in the history, by code (workflow/audit_note.h, web/audit_text.cpp).
+    Message{"audit.calendar_deleted",
+            "Kalender \"{calendar}\" dihapus melalui aplikasi kalender bersama acaranya; permohonan sudah selesai dan "
+            "tidak berubah",
+            "Calendar \"{calendar}\" was deleted in a calendar app with its events; the request had ended and is "
+            "unchanged"},
+    Message{"audit.event_deleted_after_the_end",
+            "Dihapus melalui aplikasi kalender; permohonan sudah selesai dan tidak berubah",
+            "Deleted in a calendar app; the request had ended and is unchanged"},
+    Message{"audit.deleted_in_calendar",
+            "Dihapus melalui aplikasi kalender, tanpa alasan (aplikasi kalender tidak dapat menyertakan alasan)",
+            "Deleted in a calendar app, without a reason (calendar apps cannot give one)"},
+    Message{"audit.cancelled_in_calendar",
+            "Dibatalkan melalui aplikasi kalender, tanpa alasan (aplikasi kalender tidak dapat menyertakan alasan)",
+            "Cancelled in a calendar app, without a reason (calendar apps cannot give one)"},
+    Message{"audit.moved_in_calendar", "Diubah melalui aplikasi kalender: {when}", "Changed in a calendar app: {when}"},
+    Message{"audit.disposition", "{leader}: {choice}", "{leader}: {choice}"},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "caldav/access.h"
+#include "web/audit_text.h"
 #include "web/staff_views.h"
 #include "web/web_session_internal.h"
 #include "workflow/conflicts.h"
@@ -436,7 +437,8 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("moved", moved);
     item.set("from", moved ? stateLabel(lang, entry.fromState) : "");
     item.set("to", stateLabel(lang, entry.toState));
-    setOptional(item, "note", isStaff ? entry.note : withoutCode(entry.note, row.code));
+    const std::string note = auditNoteText(lang, entry, zone);
+    setOptional(item, "note", isStaff ? note : withoutCode(note, row.code));
     audit.push_back(item);
   }
   data.set("noAudit", audit.is_empty_list());

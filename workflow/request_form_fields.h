@@ -32,7 +32,7 @@ struct FormField {
   std::string_view section;  // the fieldset it is shown in
   FormFieldKind kind = FormFieldKind::Line;
   bool required = false;
-  std::size_t maxBytes = 0;                    // the longest accepted value (typed fields); 0: none typed
+  std::size_t maxBytes = 0;                    // the longest accepted value; 0 for times (judged by form)
   std::vector<std::string_view> choices = {};  // Choice: the accepted values, in the order shown
   std::string RequestForm::*text = nullptr;    // where a typed or chosen value goes; null for others
   bool RequestForm::*flag = nullptr;           // Flag: where it goes

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "workflow/audit_note.h"
 #include "workflow/calendar_follower.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/request_calendar.h"
@@ -426,8 +427,9 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   sql::AuditRow audit = impl_->auditBy(actor.user, "disposition");
   audit.requestId = request->id;
   audit.fromState = audit.toState = request->state;
-  audit.note = leader + ": " + choice + (disposition.representative.empty() ? "" : " (" + named + ")") +
-               (text.empty() ? "" : " - " + text);
+  audit.note = encodeAuditNote(
+      {"disposition",
+       {{"leader", leader}, {"choice", choice}, {"representative", disposition.representative}, {"note", text}}});
   impl_->store.requests().setDisposition(disposition, audit);
   auto stored = impl_->store.requests().findRequest(request->id);
   return success(stored ? *stored : *request);
