@@ -22,7 +22,7 @@
 #include "server/http_server.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
-#include "server/web.h"
+#include "web/web.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
 #include "workflow/request_service.h"
@@ -181,17 +181,17 @@ class JadwalServer : public Poco::Util::ServerApplication {
     RateLimiter failedAttempts(static_cast<std::size_t>(config_.workflow.failedFormsPerHour), std::chrono::hours(1));
     RateLimiter submissionLimiter(static_cast<std::size_t>(config_.workflow.submissionsPerHour), std::chrono::hours(1));
     RateLimiter codeMisses(static_cast<std::size_t>(config_.workflow.codeMissesPerHour), std::chrono::hours(1));
-    WebContext web{*store,
-                   requests,
-                   authenticator,
-                   config_.publicUrl,
-                   Poco::icompare(config_.publicUrl.substr(0, 8), "https://") == 0,
-                   config_.workflow.maxFileBytes,
-                   &submissionLimiter,
-                   &failedAttempts,
-                   &codeMisses,
-                   timeContextOf(config_),
-                   config_.caldav.maxAnswerSteps};
+    web::WebContext web{*store,
+                        requests,
+                        authenticator,
+                        config_.publicUrl,
+                        Poco::icompare(config_.publicUrl.substr(0, 8), "https://") == 0,
+                        config_.workflow.maxFileBytes,
+                        &submissionLimiter,
+                        &failedAttempts,
+                        &codeMisses,
+                        timeContextOf(config_),
+                        config_.caldav.maxAnswerSteps};
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);

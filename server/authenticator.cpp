@@ -118,4 +118,10 @@ AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader,
   return {user, false, false};
 }
 
+web::PasswordCheckResult Authenticator::check(std::string_view authorization, std::string_view client,
+                                              std::string_view device) {
+  auto result = authenticateFrom(authorization, client, device);
+  return {std::move(result.user), result.throttled, result.busy};
+}
+
 }  // namespace jadwal::server

@@ -27,6 +27,7 @@
 #include "server/verification_flights.h"
 #include "server/verification_gate.h"
 #include "sql/store.h"
+#include "web/password_check.h"
 
 namespace jadwal::server {
 
@@ -51,7 +52,9 @@ struct AuthResult {
   bool busy = false;       // no verification slot within the wait: not checked (503, Retry-After)
 };
 
-class Authenticator {
+// Also the web pages' password check (web::PasswordCheck), so the login form
+// and CalDAV agree on who may enter.
+class Authenticator : public web::PasswordCheck {
  public:
   // `store`, `cache` and `clock` (which times failure windows) must outlive
   // the authenticator. Safe to call from many threads.
@@ -69,6 +72,13 @@ class Authenticator {
   // user in the header ("" for none).
   AuthResult authenticateFrom(std::string_view authorizationHeader, std::string_view client,
                               std::string_view device = {});
+
+  // web::PasswordCheck: authenticateFrom, and the server's answers around it.
+  web::PasswordCheckResult check(std::string_view authorization, std::string_view client,
+                                 std::string_view device = {}) override;
+  sql::Instant knownDeviceLifetime() const override { return limits_.knownDeviceLifetime.count(); }
+  std::string_view challenge() const override { return kBasicChallenge; }
+  int busyRetrySeconds() const override { return kBusyRetrySeconds; }
 
   const LoginLimits& limits() const { return limits_; }
   // The bound on verifications running at once (tests hold its slots).

@@ -9,8 +9,8 @@
 #include "caldav/dav.h"
 #include "server/request_router.h"
 #include "server/request_target.h"
-#include "server/web.h"
-#include "server/web_page.h"
+#include "web/web.h"
+#include "web/web_page.h"
 
 namespace jadwal::server {
 namespace {
@@ -29,7 +29,7 @@ HttpReply methodNotAllowed() {
   return reply;
 }
 
-HttpReply fromWeb(WebResponse answer) {
+HttpReply fromWeb(web::WebResponse answer) {
   HttpReply reply;
   reply.status = answer.status;
   reply.headers = std::move(answer.headers);
@@ -55,9 +55,9 @@ void foldHeaders(const HttpRequest& request, Map& out, bool skipAuthorization) {
   }
 }
 
-WebRequest webRequestOf(const HttpRequest& request, const RequestTarget& target,
-                        std::multimap<std::string, std::string> query) {
-  WebRequest web;
+web::WebRequest webRequestOf(const HttpRequest& request, const RequestTarget& target,
+                             std::multimap<std::string, std::string> query) {
+  web::WebRequest web;
   web.method = request.method;
   web.path = target.path;
   web.query = std::move(query);
@@ -165,7 +165,7 @@ class RequestServer {
   HttpReply serveWeb(const RequestTarget& target) {
     auto query = parseQuery(target.query);
     if (!query) return textReply(400, "Bad request: malformed query\n");
-    return fromWeb(handleWeb(*context_.web, webRequestOf(request_, target, std::move(*query))));
+    return fromWeb(web::handleWeb(*context_.web, webRequestOf(request_, target, std::move(*query))));
   }
 
   ServerContext& context_;
@@ -202,15 +202,15 @@ HttpReply RequestHandler::refuse(int status, const HttpRequest& request, const s
   if (web && status != 500) {
     // Mostly a scan too big for the form, or a phone on a slow line: say so
     // in the page's language.
-    WebRequest page =
+    web::WebRequest page =
         webRequestOf(request, *target, parseQuery(target->query).value_or(std::multimap<std::string, std::string>{}));
-    const std::string language = languageOf(page);
+    const std::string language = web::languageOf(page);
     std::string_view title = "error.bad_request_title", message = "error.bad_request";
     if (status == 413) title = "error.too_large_title", message = "error.too_large";
     if (status == 408) title = "error.timeout_title", message = "error.timeout";
     if (status == 503) title = "error.busy_title", message = "error.receiving_busy";
-    WebResponse answer = messagePage(status, language, title, message);
-    addSecurityHeaders(answer);
+    web::WebResponse answer = web::messagePage(status, language, title, message);
+    web::addSecurityHeaders(answer);
     reply = fromWeb(std::move(answer));
   } else {
     reply = textReply(status, reason + "\n");

@@ -18,9 +18,11 @@ namespace jadwal::caldav {
 class DavHandler;
 }
 
-namespace jadwal::server {
-
+namespace jadwal::web {
 struct WebContext;
+}
+
+namespace jadwal::server {
 
 // Everything a request needs; owned by the application and shared by all
 // threads, each part being thread-safe.
@@ -31,7 +33,7 @@ struct ServerContext {
   Metrics& metrics;
   AccessLog& accessLog;
   std::string publicUrl;
-  WebContext* web = nullptr;  // the web app (server/web.h); null: its paths answer 404
+  web::WebContext* web = nullptr;  // the web app (web/web.h); null: its paths answer 404
 };
 
 class RequestHandler : public HttpApplication {

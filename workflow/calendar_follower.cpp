@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "workflow/audit_note.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/event_mapping.h"
 #include "workflow/request_state.h"
@@ -295,8 +296,8 @@ void CalendarFollower::forgetCalendar(const sql::Calendar& calendar, std::int64_
     audit.actorName = writer.name;
     audit.fromState = audit.toState = found->state;
     audit.action = "calendar-unlink";
-    audit.note = "Kalender \"" + (calendar.displayName.empty() ? calendar.slug : calendar.displayName) +
-                 "\" dihapus melalui aplikasi kalender bersama acaranya; permohonan sudah selesai dan tidak berubah";
+    audit.note = encodeAuditNote(
+        {"calendar_deleted", {{"calendar", calendar.displayName.empty() ? calendar.slug : calendar.displayName}}});
     if (requests.recordCalendarLinks(updated, audit.at, !unfinished, audit)) break;
   }
   settle(requestId, unfinished);
@@ -366,7 +367,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       if (change.kind != caldav::CalendarChange::Kind::Delete) return;
       clearLink(updated, *link);
       audit.action = "calendar-unlink";
-      audit.note = "Dihapus melalui aplikasi kalender; permohonan sudah selesai dan tidak berubah";
+      audit.note = encodeAuditNote({"event_deleted_after_the_end", {}});
       // Only the link changes: the request stays in step, unless it was not before.
       if (requests.recordCalendarLinks(updated, audit.at, !unfinished, audit)) return;
       continue;
@@ -388,8 +389,8 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
         updated.state = std::string(stateCode(RequestState::Dibatalkan));
         if (edit.kind == ClientEdit::Kind::Deleted) clearLink(updated, *link);
         audit.action = edit.kind == ClientEdit::Kind::Deleted ? "calendar-delete" : "calendar-cancel";
-        audit.note = std::string(edit.kind == ClientEdit::Kind::Deleted ? "Dihapus" : "Dibatalkan") +
-                     " melalui aplikasi kalender, tanpa alasan (aplikasi kalender tidak dapat menyertakan alasan)";
+        audit.note = encodeAuditNote(
+            {edit.kind == ClientEdit::Kind::Deleted ? "deleted_in_calendar" : "cancelled_in_calendar", {}});
       } else {
         updated.start = edit.start;
         updated.end = edit.end;
@@ -398,9 +399,11 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
           updated.address.clear();  // the client's LOCATION is the whole place now
         }
         audit.action = "calendar-edit";
-        audit.note =
-            "Diubah melalui aplikasi kalender: " + formatSpan(updated.start, updated.end, config.timezone, "id") +
-            (edit.location ? ", " + updated.venue : "");
+        // Instants, not a time in words: the reader's language and zone write them.
+        AuditNote moved{"moved_in_calendar", {{"start", std::to_string(updated.start)}}};
+        if (updated.end) moved.values.emplace("end", std::to_string(*updated.end));
+        if (edit.location) moved.values.emplace("venue", updated.venue);
+        audit.note = encodeAuditNote(moved);
       }
       // As a decision without a note: an earlier note is no reason for this one.
       updated.decisionNote.clear();
@@ -436,7 +439,11 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       disposition.at = audit.at;
       sql::AuditRow given = audit;
       given.action = "disposition";
-      given.note = leader->name + ": tidak_hadir - " + disposition.note;
+      given.note = encodeAuditNote({"disposition",
+                                    {{"leader", leader->name},
+                                     {"choice", disposition.choice},
+                                     {"representative", ""},
+                                     {"note", disposition.note}}});
       requests.setDisposition(disposition, given);
       dispositionGiven = true;
     }

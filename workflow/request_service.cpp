@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "workflow/audit_note.h"
 #include "workflow/calendar_follower.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/request_calendar.h"
@@ -15,6 +16,11 @@ namespace {
 
 constexpr const char* kRequester = "Pemohon";
 constexpr std::size_t kMaxNote = limits::kNote;
+
+// Held or not held can only be said once the activity has begun.
+bool beforeItsStart(Action action, const sql::RequestRow& request, sql::Instant now) {
+  return (action == Action::MarkHeld || action == Action::MarkNotHeld) && now < request.start;
+}
 
 Outcome failure(Outcome::Status status, std::string message, FieldErrors errors = {}) {
   Outcome outcome;
@@ -284,6 +290,16 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   return success(std::move(*stored));
 }
 
+bool RequestService::noteRequired(Action action) {
+  return action == Action::Return || action == Action::Reject || action == Action::Cancel;
+}
+
+bool RequestService::actionOpen(const sql::RequestRow& request, Action action) const {
+  const auto state = parseState(request.state);
+  if (!state || !nextState(*state, action)) return false;
+  return !beforeItsStart(action, request, impl_->clock.now());
+}
+
 Outcome RequestService::decide(std::int64_t requestId, std::int64_t expectedVersion, const Decision& decision,
                                const Actor& actor) {
   if (!actor.isStaff()) return failure(Outcome::Status::Forbidden, "forbidden");
@@ -307,8 +323,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
   const std::string note = trimmed(decision.note);
   FieldErrors errors;
   if (note.size() > kMaxNote) errors.emplace("catatan", "too_long");
-  if (note.empty() && (action == Action::Return || action == Action::Reject || action == Action::Cancel))
-    errors.emplace("catatan", "required");
+  if (note.empty() && RequestService::noteRequired(action)) errors.emplace("catatan", "required");
 
   sql::RequestRow updated = request;
   updated.state = std::string(stateCode(to));
@@ -365,8 +380,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     errors.insert(timeErrors.begin(), timeErrors.end());
     if (action == Action::Reschedule && timeErrors.empty() && !moved) errors.emplace("tanggal", "nothing_changed");
   }
-  if ((action == Action::MarkHeld || action == Action::MarkNotHeld) && clock.now() < request.start)
-    errors.emplace("aksi", "not_yet_held");
+  if (beforeItsStart(action, request, clock.now())) errors.emplace("aksi", "not_yet_held");
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
 
   if (action == Action::Return || action == Action::Reject || action == Action::Cancel || action == Action::Approve ||
@@ -417,8 +431,9 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   sql::AuditRow audit = impl_->auditBy(actor.user, "disposition");
   audit.requestId = request->id;
   audit.fromState = audit.toState = request->state;
-  audit.note = leader + ": " + choice + (disposition.representative.empty() ? "" : " (" + named + ")") +
-               (text.empty() ? "" : " - " + text);
+  audit.note = encodeAuditNote(
+      {"disposition",
+       {{"leader", leader}, {"choice", choice}, {"representative", disposition.representative}, {"note", text}}});
   impl_->store.requests().setDisposition(disposition, audit);
   auto stored = impl_->store.requests().findRequest(request->id);
   return success(stored ? *stored : *request);

@@ -118,6 +118,14 @@ class RequestService {
   // staff member saw (Conflict when someone else decided meanwhile).
   Outcome decide(std::int64_t requestId, std::int64_t expectedVersion, const Decision& decision, const Actor& actor);
 
+  // The rules of a staff decision, for the staff page to ask rather than
+  // check again. Whether `action` is open on `request` now: the state machine
+  // allows it and, for held or not held, the activity has begun (by the
+  // workflow's clock). decide() refuses what is not open.
+  bool actionOpen(const sql::RequestRow& request, Action action) const;
+  // Whether a decision needs a note: return, reject and cancel tell the requester why.
+  static bool noteRequired(Action action);
+
   // A leader's or aide's answer on a request addressed to the leader.
   Outcome setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,
                          const std::string& representative, const std::string& note, const Actor& actor);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <memory>
 
+#include "workflow/request_form_fields.h"
 #include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
@@ -45,7 +46,7 @@ std::string paragraph(std::string_view text) {
   return out;
 }
 
-bool oneOf(const std::string& value, std::initializer_list<std::string_view> choices) {
+bool oneOf(const std::string& value, const std::vector<std::string_view>& choices) {
   return std::find(choices.begin(), choices.end(), value) != choices.end();
 }
 
@@ -56,11 +57,17 @@ class FieldChecker {
   // Records the first error of a field only: the one the person fixes first.
   void fail(const std::string& field, const std::string& message) { errors_.emplace(field, message); }
 
-  std::string text(const std::string& field, const std::string& value, bool required, std::size_t maxBytes,
-                   bool multiLine = false) {
-    std::string clean = multiLine ? paragraph(value) : singleLine(value);
-    if (clean.empty() && required) fail(field, "required");
-    if (clean.size() > maxBytes) fail(field, "too_long");
+  // A typed or chosen field of the request form, by the form's table:
+  // cleaned, required or not, within its length, one of its choices.
+  std::string text(const RequestForm& form, std::string_view name) {
+    const FormField& field = requestFormField(name);
+    const std::string key(name);
+    const std::string& value = form.*field.text;
+    std::string clean = field.kind == FormFieldKind::Paragraph ? paragraph(value) : singleLine(value);
+    if (clean.empty() && field.required) fail(key, "required");
+    if (clean.size() > field.maxBytes) fail(key, "too_long");
+    if (field.kind == FormFieldKind::Choice && !clean.empty() && !oneOf(clean, field.choices))
+      fail(key, "invalid_choice");
     return clean;
   }
 
@@ -153,35 +160,31 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
   FieldErrors errors;
   FieldChecker check(errors);
 
-  out.requesterName = check.text("nama", form.requesterName, true, kShortText);
-  out.requesterPosition = check.text("jabatan", form.requesterPosition, false, kShortText);
-  out.institution = check.text("instansi", form.institution, true, kShortText);
-  out.whatsapp = check.text("whatsapp", form.whatsapp, true, limits::kPhone);
+  out.requesterName = check.text(form, "nama");
+  out.requesterPosition = check.text(form, "jabatan");
+  out.institution = check.text(form, "instansi");
+  out.whatsapp = check.text(form, "whatsapp");
   if (!out.whatsapp.empty() && !errors.count("whatsapp") && !isIndonesianMobileNumber(out.whatsapp))
     check.fail("whatsapp", "invalid_phone");
-  out.email = check.text("email", form.email, false, kEmail);
+  out.email = check.text(form, "email");
   if (!out.email.empty() && !errors.count("email") && !isPlausibleEmail(out.email))
     check.fail("email", "invalid_email");
   out.language = form.language == "en" ? "en" : "id";
 
-  out.letterNumber = check.text("nomor_surat", form.letterNumber, false, kShortText);
-  out.letterDate = check.text("tanggal_surat", form.letterDate, false, 10 + 1);
+  out.letterNumber = check.text(form, "nomor_surat");
+  out.letterDate = check.text(form, "tanggal_surat");
   if (!out.letterDate.empty() && !errors.count("tanggal_surat") && !fromLocal(out.letterDate, "00:00", config.timezone))
     check.fail("tanggal_surat", "invalid_date");
-  out.subject = check.text("perihal", form.subject, true, kLongText);
-  out.letterType = check.text("jenis_surat", form.letterType, false, 32);
-  if (!out.letterType.empty() && !oneOf(out.letterType, {"undangan", "audiensi", "kunjungan", "lainnya"}))
-    check.fail("jenis_surat", "invalid_choice");
+  out.subject = check.text(form, "perihal");
+  out.letterType = check.text(form, "jenis_surat");
 
-  out.eventName = check.text("nama_kegiatan", form.eventName, true, kLongText);
-  out.venue = check.text("tempat", form.venue, true, limits::kVenue);
-  out.address = check.text("alamat", form.address, false, kParagraph, true);
-  out.dressCode = check.text("pakaian", form.dressCode, false, kShortText);
-  out.leaderRole = check.text("peran", form.leaderRole, true, 32);
-  if (!out.leaderRole.empty() && !oneOf(out.leaderRole, {"menghadiri", "sambutan", "membuka", "pengarahan"}))
-    check.fail("peran", "invalid_choice");
-  out.otherInvitees = check.text("undangan_lain", form.otherInvitees, false, kParagraph, true);
-  out.contactPerson = check.text("narahubung", form.contactPerson, false, kShortText);
+  out.eventName = check.text(form, "nama_kegiatan");
+  out.venue = check.text(form, "tempat");
+  out.address = check.text(form, "alamat");
+  out.dressCode = check.text(form, "pakaian");
+  out.leaderRole = check.text(form, "peran");
+  out.otherInvitees = check.text(form, "undangan_lain");
+  out.contactPerson = check.text(form, "narahubung");
   out.representativeAccepted = form.representativeAccepted;
 
   // The activity's day and hours, in the office's time zone.
@@ -189,18 +192,20 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
   std::string startText = singleLine(form.startTime);
   std::string endText = singleLine(form.endTime);
   const bool dateValid = fromLocal(dateText, "00:00", config.timezone).has_value();
-  if (dateText.empty())
-    check.fail("tanggal", "required");
-  else if (!dateValid)
+  if (dateText.empty()) {
+    if (requestFormField("tanggal").required) check.fail("tanggal", "required");
+  } else if (!dateValid) {
     check.fail("tanggal", "invalid_date");
-  else if (dateText < isoDate(clock.now(), config.timezone))  // ISO dates order as text
+  } else if (dateText < isoDate(clock.now(), config.timezone)) {  // ISO dates order as text
     check.fail("tanggal", "date_in_past");
+  }
   // A time is judged on its own, so that a bad date does not hide a bad time.
   auto clockValid = [](const std::string& time) { return fromLocal("2000-01-01", time, "UTC").has_value(); };
-  if (startText.empty())
-    check.fail("jam_mulai", "required");
-  else if (!clockValid(startText))
+  if (startText.empty()) {
+    if (requestFormField("jam_mulai").required) check.fail("jam_mulai", "required");
+  } else if (!clockValid(startText)) {
     check.fail("jam_mulai", "invalid_time");
+  }
   if (!form.untilDone) {
     if (endText.empty())
       check.fail("jam_selesai", "required");
@@ -226,7 +231,7 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
     }
     out.leadersAsked.push_back(name);
   }
-  if (out.leadersAsked.empty()) check.fail("pimpinan", "required");
+  if (out.leadersAsked.empty() && requestFormField("pimpinan").required) check.fail("pimpinan", "required");
   return errors;
 }
 
@@ -304,7 +309,8 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     supporting.resize(config.maxSupportingFiles);
     result.errors.emplace("pendukung", "too_many_files");
   }
-  if (!letter && !result.errors.count("surat")) result.errors.emplace("surat", "file_required");
+  if (!letter && !result.errors.count("surat") && requestFormField("surat").required)
+    result.errors.emplace("surat", "file_required");
 
   // New uploads are stored now. Those of a form going back with errors are
   // only kept for the next try while the files no request uses stay within

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "server/public_form_view.h"
-#include "server/web.h"
+#include "web/public_form_view.h"
+#include "web/web.h"
 #include "workflow/upload_check.h"
 
 using namespace jadwal;
@@ -17,20 +17,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view input(reinterpret_cast<const char*>(data), size);
   auto newline = input.find('\n');
   if (newline == std::string_view::npos) return 0;
-  server::WebRequest request;
+  web::WebRequest request;
   request.method = "POST";
   request.path = "/permohonan";
   request.headers["Content-Type"] = std::string(input.substr(0, newline));
   request.body = std::string(input.substr(newline + 1));
 
-  server::FormData form;
-  if (server::parseForm(request, form, 64 * 1024) != server::FormError::None) return 0;
+  web::FormData form;
+  if (web::parseForm(request, form, 64 * 1024) != web::FormError::None) return 0;
   for (const auto& file : form.files) {
     auto type = workflow::sniffFileType(file.bytes);
     if (type) workflow::safeFileName(file.fileName, *type);
     workflow::withoutBidiControls(file.fileName);
   }
-  server::requestFormFrom(form, "id");
-  server::uploadsFrom(form);
+  web::requestFormFrom(form, "id");
+  web::uploadsFrom(form);
   return 0;
 }

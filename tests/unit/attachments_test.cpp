@@ -14,7 +14,7 @@ namespace {
 const std::string kRlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
 
 struct Fixture : WebFixture {
-  server::WebResponse fetch(const std::string& path) {
+  web::WebResponse fetch(const std::string& path) {
     auto get = request("GET", path);
     get.headers.emplace("Authorization", basicAuthorization("protokol", "sandi-protokol"));
     return send(get);

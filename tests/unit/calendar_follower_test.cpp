@@ -9,6 +9,8 @@
 
 #include "request_fixture.h"
 #include "smtp_sink.h"
+#include "web/audit_text.h"
+#include "workflow/audit_note.h"
 #include "workflow/request_validation.h"
 
 using namespace jadwal;
@@ -75,6 +77,8 @@ BOOST_AUTO_TEST_CASE(moving_the_event_in_a_client_moves_the_request) {
   BOOST_TEST(audit.action == "calendar-edit");
   BOOST_TEST((audit.actorId == staf.user.id));
   BOOST_TEST(audit.actorName == "Staf Protokol");
+  BOOST_TEST(decodeAuditNote(audit.action, audit.note)->values.at("start") == std::to_string(moved.start));
+  BOOST_TEST(web::auditNoteText("id", audit, "Asia/Jakarta").find("13.00") != std::string::npos);
   // The client's text stays as written: the follower does not rewrite it.
   BOOST_TEST(object(bupatiAgenda.id, row.eventObjectName).ical == text);
 }
@@ -115,8 +119,11 @@ BOOST_AUTO_TEST_CASE(deleting_the_event_in_a_client_cancels_the_request_and_says
   auto audit = store->requests().auditOf(row.id);
   auto deleted = std::find_if(audit.begin(), audit.end(), [](const auto& a) { return a.action == "calendar-delete"; });
   BOOST_TEST_REQUIRE((deleted != audit.end()));
-  BOOST_TEST(deleted->note.find("Dihapus melalui aplikasi kalender") != std::string::npos);
-  BOOST_TEST(deleted->note.find("tanpa alasan") != std::string::npos);
+  // Stored as what happened; the staff page says it in words.
+  BOOST_TEST(decodeAuditNote(deleted->action, deleted->note)->code == "deleted_in_calendar");
+  const std::string shown = web::auditNoteText("id", *deleted, "Asia/Jakarta");
+  BOOST_TEST(shown.find("Dihapus melalui aplikasi kalender") != std::string::npos);
+  BOOST_TEST(shown.find("tanpa alasan") != std::string::npos);
   BOOST_TEST((deleted->actorId == staf.user.id));
   BOOST_TEST(deleted->fromState == "disetujui");
   BOOST_TEST(deleted->toState == "dibatalkan");

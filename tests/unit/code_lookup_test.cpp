@@ -17,13 +17,13 @@ struct Fixture : WebFixture {
   server::RateLimiter misses{3, std::chrono::hours(1)};
   Fixture() { context->codeMisses = &misses; }
 
-  server::WebResponse get(const std::string& path, const std::string& address,
-                          std::multimap<std::string, std::string> query = {}) {
+  web::WebResponse get(const std::string& path, const std::string& address,
+                       std::multimap<std::string, std::string> query = {}) {
     auto get = request("GET", path, address);
     get.query = std::move(query);
     return send(get);
   }
-  server::WebResponse lookUp(const std::string& typed, const std::string& address) {
+  web::WebResponse lookUp(const std::string& typed, const std::string& address) {
     return get("/permohonan/cek", address, {{"kode", typed}});
   }
 };
@@ -31,7 +31,7 @@ struct Fixture : WebFixture {
 // Codes of the right shape that no request has.
 std::string unknownCode(int i) { return "JDW-2345-67" + std::string(1, "ABCDEFGH"[i % 8]) + "9"; }
 
-bool refusedForCodes(const server::WebResponse& response) {
+bool refusedForCodes(const web::WebResponse& response) {
   return response.status == 429 && headerOf(response, "Retry-After") == "3600" &&
          contains(response.body, "Terlalu banyak kode permohonan");
 }

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "server/web.h"
+#include "web/web.h"
 
-using namespace jadwal::server;
+using namespace jadwal::web;
 
 namespace {
 

@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE known_device
 #include <regex>
 
-#include "server/known_device.h"
+#include "web/known_device.h"
 #include "web_fixture.h"
 
 using namespace jadwal;
@@ -42,15 +42,15 @@ struct Fixture : WebFixture {
 
   // Posts the login form as a browser would (the form page first, for its
   // cookies and hidden fields), with `deviceCookie` when not empty.
-  server::WebResponse logIn(const std::string& name, const std::string& password, const std::string& deviceCookie = "",
-                            const std::string& address = kOffice) {
+  web::WebResponse logIn(const std::string& name, const std::string& password, const std::string& deviceCookie = "",
+                         const std::string& address = kOffice) {
     const auto form = send(request("GET", "/staf/masuk", address));
     std::string cookies;
     for (const auto& [key, value] : form.headers) {
       if (key == "Set-Cookie") cookies += (cookies.empty() ? "" : "; ") + value.substr(0, value.find(';'));
     }
     if (!deviceCookie.empty())
-      cookies += (cookies.empty() ? "" : "; ") + std::string(server::kKnownDeviceCookie) + "=" + deviceCookie;
+      cookies += (cookies.empty() ? "" : "; ") + std::string(web::kKnownDeviceCookie) + "=" + deviceCookie;
     auto post = request("POST", "/staf/masuk", address);
     post.headers.emplace("Content-Type", "application/x-www-form-urlencoded");
     if (!cookies.empty()) post.headers.emplace("Cookie", cookies);
@@ -65,7 +65,7 @@ struct Fixture : WebFixture {
   std::string deviceOf(const std::string& name) {
     const auto response = logIn(name, "sandi-" + name);
     BOOST_REQUIRE_EQUAL(response.status, 303);
-    const std::string device = setCookieValue(response, server::kKnownDeviceCookie);
+    const std::string device = setCookieValue(response, web::kKnownDeviceCookie);
     BOOST_REQUIRE(!device.empty());
     return device;
   }
@@ -86,14 +86,14 @@ BOOST_AUTO_TEST_CASE(a_login_leaves_a_signed_http_only_device_cookie) {
   BOOST_REQUIRE_EQUAL(response.status, 303);
   std::string header;
   for (const auto& [key, value] : response.headers)
-    if (key == "Set-Cookie" && value.starts_with(server::kKnownDeviceCookie)) header = value;
+    if (key == "Set-Cookie" && value.starts_with(web::kKnownDeviceCookie)) header = value;
   BOOST_TEST(contains(header, "; HttpOnly"), header);
   BOOST_TEST(contains(header, "; Secure"), header);
   BOOST_TEST(contains(header, "; Max-Age=7776000"), header);  // 90 days
-  const auto device = setCookieValue(response, server::kKnownDeviceCookie);
+  const auto device = setCookieValue(response, web::kKnownDeviceCookie);
   BOOST_TEST(!contains(device, "sandi"));
   // A wrong password leaves none.
-  BOOST_TEST(setCookieValue(logIn("bupati", "salah"), server::kKnownDeviceCookie).empty());
+  BOOST_TEST(setCookieValue(logIn("bupati", "salah"), web::kKnownDeviceCookie).empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_known_device_logs_in_where_its_address_is_locked_out) {
@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(a_device_helps_only_its_own_user_and_only_when_its_signatur
   BOOST_TEST(logIn("bupati", "sandi-bupati", device).status == 429);  // it knows wabup, not bupati
 
   const std::string bupatiDevice =
-      server::newKnownDeviceCookie(store->sessions(), "bupati", static_cast<sql::Instant>(std::time(nullptr)));
+      web::newKnownDeviceCookie(store->sessions(), "bupati", static_cast<sql::Instant>(std::time(nullptr)));
   BOOST_TEST(logIn("bupati", "sandi-bupati", bupatiDevice).status == 303);
   std::string forged = bupatiDevice;
   forged.back() = forged.back() == '0' ? '1' : '0';
@@ -120,8 +120,8 @@ BOOST_AUTO_TEST_CASE(a_device_helps_only_its_own_user_and_only_when_its_signatur
   const std::string relabelled = bupatiDevice.substr(0, bupatiDevice.find('.')) + device.substr(dot);
   BOOST_TEST(logIn("bupati", "sandi-bupati", relabelled).status == 429);
   // Nor one older than its lifetime.
-  const std::string old = server::newKnownDeviceCookie(store->sessions(), "bupati",
-                                                       static_cast<sql::Instant>(std::time(nullptr)) - 91 * 86400);
+  const std::string old = web::newKnownDeviceCookie(store->sessions(), "bupati",
+                                                    static_cast<sql::Instant>(std::time(nullptr)) - 91 * 86400);
   BOOST_TEST(logIn("bupati", "sandi-bupati", old).status == 429);
 }
 
@@ -139,11 +139,11 @@ BOOST_AUTO_TEST_CASE(no_device_cookie_when_their_lifetime_is_zero) {
   server::LoginLimits limits = smallLimits();
   limits.knownDeviceLifetime = std::chrono::seconds(0);
   authenticator = std::make_unique<server::Authenticator>(*store, cache, limits);
-  context = std::make_unique<server::WebContext>(
-      server::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
+  context =
+      std::make_unique<web::WebContext>(web::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
   const auto response = logIn("bupati", "sandi-bupati");
   BOOST_TEST(response.status == 303);
-  BOOST_TEST(setCookieValue(response, server::kKnownDeviceCookie).empty());
+  BOOST_TEST(setCookieValue(response, web::kKnownDeviceCookie).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,12 +9,12 @@ using namespace jadwal::testing;
 
 namespace {
 
-bool refusedAsForeign(const server::WebResponse& response) {
+bool refusedAsForeign(const web::WebResponse& response) {
   return response.status == 403 && contains(response.body, "tidak dikirim dari situs kami");
 }
 
 struct Fixture : WebFixture {
-  server::WebResponse post(const std::string& path, std::map<std::string, std::string> headers) {
+  web::WebResponse post(const std::string& path, std::map<std::string, std::string> headers) {
     auto post = request("POST", path);
     post.headers.emplace("Content-Type", "application/x-www-form-urlencoded");
     post.body = "nama=bupati&sandi=salah";

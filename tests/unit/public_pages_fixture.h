@@ -16,16 +16,17 @@
 #include "server/client_key.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
-#include "server/public_csrf.h"
 #include "server/rate_limiter.h"
-#include "server/web.h"
 #include "sql/request_store.h"
 #include "sql/store.h"
+#include "web/public_csrf.h"
+#include "web/web.h"
 #include "workflow/request_service.h"
 #include "workflow/wib_format.h"
 
 using namespace jadwal;
 using namespace jadwal::server;
+using namespace jadwal::web;
 
 // Not anonymous: each test file uses only some of these helpers.
 inline namespace test_support {

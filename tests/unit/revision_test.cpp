@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "upload_fixture.h"
-#include "server/web.h"
+#include "web/web.h"
 
 using namespace jadwal;
 using namespace jadwal::workflow;
@@ -119,9 +119,9 @@ BOOST_AUTO_TEST_CASE(limits_count_each_request_apart) {
 
 BOOST_AUTO_TEST_CASE(the_refusals_read_in_both_languages) {
   for (const std::string id : {"too_many_revisions", "revisions_too_fast"}) {
-    BOOST_TEST(server::tr("id", id) != id);
-    BOOST_TEST(server::tr("en", id) != id);
-    BOOST_TEST(server::tr("en", id) != server::tr("id", id));
+    BOOST_TEST(web::tr("id", id) != id);
+    BOOST_TEST(web::tr("en", id) != id);
+    BOOST_TEST(web::tr("en", id) != web::tr("id", id));
   }
 }
 

@@ -8,10 +8,10 @@ BOOST_AUTO_TEST_CASE(a_user_who_keeps_failing_to_log_in_from_an_address_is_refus
   server::LoginLimits limits;
   limits.failuresPerAddressAndName = 3;
   server::Authenticator limited(*store, cache, limits);
-  server::WebContext web = *context;
-  server::WebContext* original = context.release();
+  web::WebContext copy = *context;
+  web::WebContext* original = context.release();
   context.reset(
-      new server::WebContext{web.store, web.requests, limited, web.publicUrl, web.secureCookies, web.maxFileBytes});
+      new web::WebContext{copy.store, copy.requests, limited, copy.publicUrl, copy.secureCookies, copy.maxFileBytes});
   auto attempt = [&](const std::string& name, const std::string& password) {
     return send(loginForm({{"nama", name}, {"sandi", password}}));
   };
@@ -193,7 +193,7 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session) {
   BOOST_TEST(headerOf(response, "Location") == "/staf/masuk");
   BOOST_TEST(contains(headerOf(response, "Set-Cookie"), "jadwal_sesi=;"));
   BOOST_TEST(contains(headerOf(response, "Set-Cookie"), "Max-Age=0"));
-  BOOST_TEST(!store->sessions().findSession(server::sessionTokenHash(cookie), server::webNow()));
+  BOOST_TEST(!store->sessions().findSession(web::sessionTokenHash(cookie), web::webNow()));
   BOOST_TEST(send(get("/staf", cookie)).status == 303);
   // Logging out needs a POST.
   const std::string again = login("staf");

@@ -4,8 +4,8 @@
 #define BOOST_TEST_MODULE staff_login
 #include <regex>
 
-#include "server/public_csrf.h"
 #include "server/verification_gate.h"
+#include "web/public_csrf.h"
 #include "web_fixture.h"
 
 using namespace jadwal;
@@ -24,7 +24,7 @@ struct Fixture : WebFixture {
   Fixture() : WebFixture(noWaiting(), 0) {}
 
   // The login form posted as a browser would: the page first, for its cookies and hidden fields.
-  server::WebResponse logIn(const std::string& name, const std::string& password) {
+  web::WebResponse logIn(const std::string& name, const std::string& password) {
     const auto form = send(request("GET", "/staf/masuk"));
     std::string cookies;
     for (const auto& [key, value] : form.headers) {
@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(the_login_page_carries_a_token_in_a_field_and_a_cookie) {
   BOOST_TEST(page.status == 200);
   std::smatch hidden;
   BOOST_REQUIRE(std::regex_search(page.body, hidden, std::regex("name=\"csrf\" value=\"([^\"]+)\"")));
-  BOOST_TEST(setCookieValue(page, server::kPublicCsrfCookie) == hidden[1].str());
+  BOOST_TEST(setCookieValue(page, web::kPublicCsrfCookie) == hidden[1].str());
   BOOST_TEST(logIn("bupati", "sandi-bupati").status == 303);
 }
 
@@ -59,10 +59,8 @@ BOOST_AUTO_TEST_CASE(a_login_without_the_matching_token_is_refused_before_any_pa
   auto forged = request("POST", "/staf/masuk");
   forged.headers.emplace("Content-Type", "application/x-www-form-urlencoded");
   forged.body = "nama=bupati&sandi=sandi-bupati";
-  const std::string token =
-      server::newPublicCsrfToken(store->sessions(), static_cast<sql::Instant>(std::time(nullptr)));
-  const std::string other =
-      server::newPublicCsrfToken(store->sessions(), static_cast<sql::Instant>(std::time(nullptr)));
+  const std::string token = web::newPublicCsrfToken(store->sessions(), static_cast<sql::Instant>(std::time(nullptr)));
+  const std::string other = web::newPublicCsrfToken(store->sessions(), static_cast<sql::Instant>(std::time(nullptr)));
   struct Case {
     std::string field, cookie;
   };
@@ -72,14 +70,14 @@ BOOST_AUTO_TEST_CASE(a_login_without_the_matching_token_is_refused_before_any_pa
   for (const auto& [field, cookie] : cases) {
     auto attempt = forged;
     if (!field.empty()) attempt.body += "&csrf=" + field;
-    if (!cookie.empty()) attempt.headers.emplace("Cookie", std::string(server::kPublicCsrfCookie) + "=" + cookie);
+    if (!cookie.empty()) attempt.headers.emplace("Cookie", std::string(web::kPublicCsrfCookie) + "=" + cookie);
     const auto refused = send(attempt);
     BOOST_TEST(refused.status == 403, field << " / " << cookie);
     BOOST_TEST(contains(refused.body, "kedaluwarsa"), refused.body);
     BOOST_TEST(contains(refused.body, "value=\"bupati\""));  // the name typed is kept
     BOOST_TEST(setCookieValue(refused, "jadwal_sesi").empty());
     // The page comes with a fresh token, so the next try from it goes through.
-    BOOST_TEST(!setCookieValue(refused, server::kPublicCsrfCookie).empty());
+    BOOST_TEST(!setCookieValue(refused, web::kPublicCsrfCookie).empty());
   }
   held.reset();
   BOOST_TEST(logIn("bupati", "sandi-bupati").status == 303);

@@ -14,19 +14,19 @@
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
-#include "server/public_csrf.h"
-#include "server/web.h"
-#include "server/web_session_internal.h"
 #include "sql/request_store.h"
 #include "sql/store.h"
+#include "web/public_csrf.h"
+#include "web/web.h"
+#include "web/web_session_internal.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
 #include "workflow/request_service.h"
 #include "workflow/wib_format.h"
 
 using namespace jadwal;
-using server::WebRequest;
-using server::WebResponse;
+using web::WebRequest;
+using web::WebResponse;
 
 // Not anonymous: each test file uses only some of these helpers.
 inline namespace test_support {
@@ -75,7 +75,7 @@ struct Fixture {
   std::unique_ptr<workflow::RequestService> service;
   server::CredentialCache cache{std::chrono::seconds(60), 100};
   std::unique_ptr<server::Authenticator> authenticator;
-  std::unique_ptr<server::WebContext> context;
+  std::unique_ptr<web::WebContext> context;
   sql::Instant activityStart = 0;  // 2031-03-05 09:00 WIB
 
   Fixture() {
@@ -91,8 +91,8 @@ struct Fixture {
     service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
     calendars->addObserver(service->calendarObserver());
     authenticator = std::make_unique<server::Authenticator>(*store, cache);
-    context = std::make_unique<server::WebContext>(
-        server::WebContext{*store, *service, *authenticator, config.publicUrl, false, 1 << 20});
+    context = std::make_unique<web::WebContext>(
+        web::WebContext{*store, *service, *authenticator, config.publicUrl, false, 1 << 20});
 
     addUser("staf", sql::Role::Protokol, "Staf Protokol");
     const auto bupati = addUser("bupati", sql::Role::Pimpinan, "Bupati Ogan Ilir");
@@ -158,7 +158,7 @@ struct Fixture {
   }
 
   WebResponse send(WebRequest request) {
-    auto answer = server::staffPages(*context, request);
+    auto answer = web::staffPages(*context, request);
     BOOST_REQUIRE_MESSAGE(answer, "staffPages did not answer " + request.path);
     return *answer;
   }
@@ -190,10 +190,10 @@ struct Fixture {
   // A POST of the login form as the login page makes it: with the pre-session
   // CSRF token in a hidden field and in its cookie.
   WebRequest loginForm(std::vector<std::pair<std::string, std::string>> fields) {
-    const std::string token = server::newPublicCsrfToken(store->sessions(), server::webNow());
+    const std::string token = web::newPublicCsrfToken(store->sessions(), web::webNow());
     fields.emplace_back("csrf", token);
     WebRequest request = post("/staf/masuk", "", fields);
-    request.headers["Cookie"] = std::string(server::kPublicCsrfCookie) + "=" + token;
+    request.headers["Cookie"] = std::string(web::kPublicCsrfCookie) + "=" + token;
     return request;
   }
 
@@ -206,7 +206,7 @@ struct Fixture {
     return cookie.substr(12, cookie.find(';') - 12);
   }
 
-  std::string csrfOf(const std::string& cookie) { return server::csrfTokenOf(*context, get("/staf", cookie)); }
+  std::string csrfOf(const std::string& cookie) { return web::csrfTokenOf(*context, get("/staf", cookie)); }
 
   WebResponse decide(const std::string& cookie, std::int64_t id,
                      std::vector<std::pair<std::string, std::string>> fields,

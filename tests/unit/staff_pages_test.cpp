@@ -20,8 +20,8 @@ BOOST_AUTO_TEST_CASE(pages_without_a_session_redirect_to_the_login) {
   BOOST_TEST(response.status == 303);
 
   // Paths outside /staf are not this module's.
-  BOOST_TEST(!server::staffPages(*context, get("/stafx")));
-  BOOST_TEST(!server::staffPages(*context, get("/permohonan")));
+  BOOST_TEST(!web::staffPages(*context, get("/stafx")));
+  BOOST_TEST(!web::staffPages(*context, get("/permohonan")));
 
   const auto form = send(get("/staf/masuk", "", {{"lanjut", "/staf/permohonan/7"}}));
   BOOST_TEST(form.status == 200);
@@ -61,8 +61,8 @@ BOOST_AUTO_TEST_CASE(login_sets_a_hashed_session_cookie_and_follows_only_local_p
   const std::string token = cookie.substr(12, cookie.find(';') - 12);
   BOOST_TEST(token.size() == 64u);
   // Only the hash is stored.
-  BOOST_TEST(store->sessions().findSession(server::sessionTokenHash(token), server::webNow()).has_value());
-  BOOST_TEST(!store->sessions().findSession(token, server::webNow()).has_value());
+  BOOST_TEST(store->sessions().findSession(web::sessionTokenHash(token), web::webNow()).has_value());
+  BOOST_TEST(!store->sessions().findSession(token, web::webNow()).has_value());
   BOOST_TEST(send(get("/staf", token)).status == 200);
 
   response = send(loginForm({{"nama", "staf"}, {"sandi", "sandi-staf"}, {"lanjut", "/staf/permohonan/3"}}));
@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
   }
   BOOST_TEST(send(get("/staf/permohonan/999999", cookie)).status == 404);
   BOOST_TEST(send(get("/staf/permohonan/abc", cookie)).status == 404);
-  BOOST_TEST(!server::staffPages(*context, get("/staf/permohonan/" + std::to_string(row.id) + "/lain", cookie)));
+  BOOST_TEST(!web::staffPages(*context, get("/staf/permohonan/" + std::to_string(row.id) + "/lain", cookie)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

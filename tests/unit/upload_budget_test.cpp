@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "upload_fixture.h"
-#include "server/web.h"
+#include "web/web.h"
 
 using namespace jadwal;
 using namespace jadwal::workflow;
@@ -90,8 +90,8 @@ BOOST_AUTO_TEST_CASE(kept_files_cost_nothing_more) {
 }
 
 BOOST_AUTO_TEST_CASE(the_refusal_reads_in_both_languages) {
-  BOOST_TEST(server::tr("id", "file_not_kept") != "file_not_kept");
-  BOOST_TEST(server::tr("en", "file_not_kept") != server::tr("id", "file_not_kept"));
+  BOOST_TEST(web::tr("id", "file_not_kept") != "file_not_kept");
+  BOOST_TEST(web::tr("en", "file_not_kept") != web::tr("id", "file_not_kept"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -18,10 +18,10 @@
 #include "server/client_key.h"
 #include "server/credential_cache.h"
 #include "server/password.h"
-#include "server/web.h"
 #include "sql/request_store.h"
 #include "sql/store.h"
 #include "temp_database.h"
+#include "web/web.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
 #include "workflow/request_service.h"
@@ -41,14 +41,14 @@ inline std::string basicAuthorization(const std::string& user, const std::string
   return "Basic " + out;
 }
 
-inline std::string headerOf(const server::WebResponse& response, const std::string& name) {
+inline std::string headerOf(const web::WebResponse& response, const std::string& name) {
   for (const auto& [key, value] : response.headers)
     if (key == name) return value;
   return {};
 }
 
 // The value a response's Set-Cookie gives `name` ("" when it sets none).
-inline std::string setCookieValue(const server::WebResponse& response, const std::string& name) {
+inline std::string setCookieValue(const web::WebResponse& response, const std::string& name) {
   for (const auto& [key, value] : response.headers) {
     if (key != "Set-Cookie" || !value.starts_with(name + "=")) continue;
     return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
@@ -67,7 +67,7 @@ struct WebFixture {
   std::unique_ptr<workflow::RequestService> service;
   server::CredentialCache cache;
   std::unique_ptr<server::Authenticator> authenticator;
-  std::unique_ptr<server::WebContext> context;
+  std::unique_ptr<web::WebContext> context;
 
   // `cacheSeconds`: how long verified passwords are remembered (0: every login is checked).
   explicit WebFixture(server::LoginLimits limits = {}, int cacheSeconds = 60)
@@ -82,8 +82,8 @@ struct WebFixture {
     service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
     calendars->addObserver(service->calendarObserver());
     authenticator = std::make_unique<server::Authenticator>(*store, cache, limits);
-    context = std::make_unique<server::WebContext>(
-        server::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
+    context =
+        std::make_unique<web::WebContext>(web::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
     addUser("protokol", sql::Role::Protokol, "Petugas Protokol");
     const auto bupati = addUser("bupati", sql::Role::Pimpinan, "Bupati Ogan Ilir");
     addUser("wabup", sql::Role::Pimpinan, "Wakil Bupati");
@@ -137,9 +137,9 @@ struct WebFixture {
     return outcome.request;
   }
 
-  static server::WebRequest request(const std::string& method, const std::string& path,
-                                    const std::string& address = "203.0.113.7") {
-    server::WebRequest request;
+  static web::WebRequest request(const std::string& method, const std::string& path,
+                                 const std::string& address = "203.0.113.7") {
+    web::WebRequest request;
     request.method = method;
     request.path = path;
     request.remoteAddress = address;
@@ -147,7 +147,7 @@ struct WebFixture {
     return request;
   }
 
-  server::WebResponse send(const server::WebRequest& request) { return server::handleWeb(*context, request); }
+  web::WebResponse send(const web::WebRequest& request) { return web::handleWeb(*context, request); }
 
   // Logs `name` in through the login page, as a browser would; returns the
   // session cookie ("jadwal_sesi=...") for the Cookie header.
@@ -170,8 +170,8 @@ struct WebFixture {
   }
 
   // A GET as the user behind `session` (from sessionOf).
-  server::WebResponse getAs(const std::string& session, const std::string& path,
-                            std::multimap<std::string, std::string> query = {}) {
+  web::WebResponse getAs(const std::string& session, const std::string& path,
+                         std::multimap<std::string, std::string> query = {}) {
     auto get = request("GET", path);
     get.headers.emplace("Cookie", session);
     get.query = std::move(query);

@@ -1,0 +1,16 @@
+#pragma once
+// The words for an audit entry's note, in the reader's language: a note the
+// workflow stored as a code and its values (workflow/audit_note.h) is put
+// into words here; a note a person typed, or one stored in words before
+// codes were, is shown as it is.
+
+#include <string>
+
+#include "sql/request_store.h"
+
+namespace jadwal::web {
+
+// `timezone` writes the instants a note holds (a calendar edit's new time).
+std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone);
+
+}  // namespace jadwal::web

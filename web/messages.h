@@ -1,0 +1,25 @@
+#pragma once
+// The message catalog, one table per page module so modules never edit the
+// same file. i18n.cpp looks ids up across all tables (tr in web/web.h).
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace jadwal::web {
+
+struct Message {
+  std::string_view id;  // stable English key, e.g. "form.title" or a FieldErrors id like "required"
+  std::string_view indonesian;
+  std::string_view english;
+};
+
+extern const std::span<const Message> kCommonMessages;  // messages_common.cpp: layout, errors, field errors, states
+extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: form, receipt, status pages
+extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
+
+// Every message of the catalogue, across the tables, as tr() finds them
+// (i18n.cpp): what the tests check the ids asked for against.
+std::vector<const Message*> catalogueMessages();
+
+}  // namespace jadwal::web

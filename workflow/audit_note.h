@@ -1,0 +1,32 @@
+#pragma once
+// What the workflow itself writes into the audit trail (a calendar edit
+// followed, a disposition given) is stored as a code and its values, not as
+// a sentence: the reader's language is chosen when the entry is shown
+// (web/audit_text.h). The note column then holds JSON:
+//   {"code":"calendar_deleted","calendar":"Agenda Bupati"}
+// Notes a person typed (a decision's reason, a withdrawal's) are stored as
+// typed. Entries written before codes were stored hold an Indonesian
+// sentence, and are shown as they are.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jadwal::workflow {
+
+struct AuditNote {
+  std::string code;                           // what happened, e.g. "calendar_deleted"
+  std::map<std::string, std::string> values;  // its details by name; instants as decimal seconds
+};
+
+// The JSON text stored for `note`.
+std::string encodeAuditNote(const AuditNote& note);
+
+// The code and values stored in an entry with audit action `action`, or
+// nullopt when the entry holds words: a person's note, or an older entry.
+// Only the actions the workflow writes itself are read as codes, so a note
+// a requester typed is never taken for one.
+std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_view stored);
+
+}  // namespace jadwal::workflow
