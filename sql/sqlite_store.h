@@ -7,8 +7,8 @@
 
 #include <string>
 
+#include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_request_store.h"
-#include "sql/sqlite_session_pool.h"
 #include "sql/sqlite_session_store.h"
 #include "sql/sqlite_transaction.h"
 #include "sql/store.h"
@@ -86,7 +86,7 @@ class SqliteStore final : public Store {
   std::optional<Calendar> createCalendarIn(std::string_view operation, const Calendar& calendar,
                                            std::optional<std::int64_t> maxCalendars);
 
-  SqliteSessionPool pool_;
+  SqliteConnectionPool pool_;
   WriterQueue writers_;  // one writer at a time within this process, in arrival order
   // Declared after the pool and the mutex they share, so built after them.
   SqliteRequestStore requests_;

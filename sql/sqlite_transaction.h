@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_connection_pool.h"
 #include "sql/store.h"
 
 namespace jadwal::sql {
@@ -60,7 +60,7 @@ class SqliteWriteTransaction {
  public:
   // The turn comes before the connection, so queued writers do not hold
   // connections that readers need.
-  SqliteWriteTransaction(SqliteSessionPool& pool, WriterQueue& writers) : lock_(writers), lease_(pool.acquire()) {
+  SqliteWriteTransaction(SqliteConnectionPool& pool, WriterQueue& writers) : lock_(writers), lease_(pool.acquire()) {
     session() << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
   }
   SqliteWriteTransaction(const SqliteWriteTransaction&) = delete;
@@ -82,7 +82,7 @@ class SqliteWriteTransaction {
 
  private:
   std::unique_lock<WriterQueue> lock_;
-  SqliteSessionPool::Lease lease_;
+  SqliteConnectionPool::Lease lease_;
   bool committed_ = false;
 };
 
@@ -90,7 +90,7 @@ class SqliteWriteTransaction {
 // and the changes listed under it come from the same moment.
 class SqliteReadSnapshot {
  public:
-  explicit SqliteReadSnapshot(SqliteSessionPool::Lease& lease) : lease_(lease) {
+  explicit SqliteReadSnapshot(SqliteConnectionPool::Lease& lease) : lease_(lease) {
     session() << "BEGIN", Poco::Data::Keywords::now;
   }
   SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
@@ -105,7 +105,7 @@ class SqliteReadSnapshot {
   Poco::Data::Session& session() { return lease_.session(); }
 
  private:
-  SqliteSessionPool::Lease& lease_;
+  SqliteConnectionPool::Lease& lease_;
 };
 
 }  // namespace jadwal::sql

@@ -183,7 +183,7 @@ class Store {
   virtual ~Store() = default;
 
   // The activity requests and the web sessions, in the same database
-  // (sql/request_store.h).
+  // (sql/request_store.h, sql/session_store.h).
   virtual RequestStore& requests() = 0;
   virtual SessionStore& sessions() = 0;
 
