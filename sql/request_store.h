@@ -162,9 +162,11 @@ class RequestStore {
   virtual std::int64_t unusedBlobBytes() = 0;
 
   // Inserts the request (id, version 1, createdAt/updatedAt = audit.at), its
-  // files and its first audit row. Throws StoreError if the code is taken or
-  // a file's blob is missing (and it brings no content).
-  virtual RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) = 0;
+  // files and its first audit row. Exists (nothing written) if the code is
+  // taken. REQUIRES: a code, and every file's blob stored (or its content
+  // brought along); a missing blob is thrown as StoreError.
+  virtual CreateResult<RequestRow> createRequest(const RequestRow& row, const std::vector<FileRef>& files,
+                                                 const AuditRow& audit) = 0;
   virtual std::optional<RequestRow> findRequest(std::int64_t id) = 0;
   virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;
   // The request whose hold, event or representative event is this object.

@@ -27,7 +27,9 @@ struct SessionRow {
 class SessionStore {
  public:
   virtual ~SessionStore() = default;
-  virtual void createSession(const SessionRow& session) = 0;
+  // Exists (nothing written) if a session has this token hash. REQUIRES: a
+  // token hash, and a user that exists.
+  [[nodiscard]] virtual CreateStatus createSession(const SessionRow& session) = 0;
   // Expired sessions are not returned.
   virtual std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) = 0;
   virtual void deleteSession(std::string_view tokenHash) = 0;

@@ -25,7 +25,8 @@ class SqliteRequestStore final : public RequestStore {
   BlobSweep collectBlobs(Instant storedBefore) override;
   std::int64_t unusedBlobBytes() override;
 
-  RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) override;
+  CreateResult<RequestRow> createRequest(const RequestRow& row, const std::vector<FileRef>& files,
+                                         const AuditRow& audit) override;
   std::optional<RequestRow> findRequest(std::int64_t id) override;
   std::optional<RequestRow> findRequestByCode(std::string_view code) override;
   std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) override;

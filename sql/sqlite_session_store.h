@@ -13,8 +13,7 @@ class SqliteSessionStore final : public SessionStore {
   // REQUIRES: `pool` and `writers` outlive this store.
   SqliteSessionStore(SqliteConnectionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
 
-  // Throws StoreError if a session with this token hash exists.
-  void createSession(const SessionRow& session) override;
+  CreateStatus createSession(const SessionRow& session) override;
   std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) override;
   void deleteSession(std::string_view tokenHash) override;
   void deleteSessionsOf(std::int64_t userId) override;

@@ -3,6 +3,7 @@
 // calendars, requests and sessions all queue behind the same writer mutex and
 // take SQLite's write lock the same way.
 
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 
@@ -17,12 +18,16 @@
 
 namespace jadwal::sql {
 
-// Database failures leave the store as StoreError naming the operation;
+// Database failures leave the store as StoreError naming the operation, a
+// full disk (SQLITE_FULL) told apart so that callers can answer 507;
 // StoreError thrown on purpose passes through unchanged.
 template <typename Fn>
 auto guarded(std::string_view operation, Fn&& fn) -> decltype(fn()) {
   try {
     return fn();
+  } catch (const Poco::Data::SQLite::DatabaseFullException& e) {
+    throw StoreError("store: " + std::string(operation) + " failed: " + e.displayText(),
+                     StoreError::Cause::StorageFull);
   } catch (const Poco::Exception& e) {
     throw StoreError("store: " + std::string(operation) + " failed: " + e.displayText());
   }

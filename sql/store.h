@@ -18,7 +18,10 @@
 //   writeProperties) are checked inside the write's transaction, so
 //   concurrent writers cannot pass them together.
 // - Errors of the database itself (disk full, lost connection) are thrown as
-//   StoreError; expected outcomes (not found, precondition failed) are values.
+//   StoreError; expected outcomes (not found, precondition failed, a name
+//   already taken, a quota reached) are values, such as CreateResult.
+//   A call that breaks its REQUIRES (an empty name, an owner that does not
+//   exist) is the caller's error and is thrown as StoreError too.
 
 #include <cstdint>
 #include <limits>
@@ -27,13 +30,48 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jadwal::sql {
 
 class StoreError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  enum class Cause {
+    Failure,      // anything else: the database failed, or a REQUIRES was broken
+    StorageFull,  // the disk or the database's size limit is full: no write can succeed until space is made
+  };
+  explicit StoreError(const std::string& what, Cause cause = Cause::Failure)
+      : std::runtime_error(what), cause_(cause) {}
+  Cause cause() const { return cause_; }
+
+ private:
+  Cause cause_;
+};
+
+// What a create* method did. Nothing is created unless the status is Created.
+enum class CreateStatus {
+  Created,
+  Exists,         // the name (or code, or token) is taken
+  QuotaExceeded,  // the owner has as many as the quota allows
+};
+
+template <typename T>
+struct [[nodiscard]] CreateResult {
+  CreateStatus status = CreateStatus::Exists;
+  std::optional<T> created;  // as stored, with its id; set exactly when Created
+
+  bool ok() const { return status == CreateStatus::Created; }
+  // The created value. REQUIRES: ok(), e.g. a caller that made the name
+  // free itself; throws std::logic_error otherwise.
+  const T& value() const& {
+    if (!created) throw std::logic_error("nothing was created: the name is taken or a quota reached");
+    return *created;
+  }
+  T&& value() && {
+    if (!created) throw std::logic_error("nothing was created: the name is taken or a quota reached");
+    return std::move(*created);
+  }
 };
 
 // Seconds since the Unix epoch, UTC. The sentinels mark an open span.
@@ -193,8 +231,8 @@ class Store {
   virtual bool ping() = 0;
 
   // --- users ---
-  // Throws StoreError if the name is taken.
-  virtual User createUser(const User& user) = 0;
+  // Exists (nothing written) if the name is taken. REQUIRES: a name.
+  virtual CreateResult<User> createUser(const User& user) = 0;
   virtual std::optional<User> findUser(std::string_view name) = 0;
   virtual std::optional<User> findUserById(std::int64_t id) = 0;
   virtual std::vector<User> listUsers() = 0;
@@ -211,12 +249,13 @@ class Store {
   virtual std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) = 0;
 
   // --- calendars ---
-  // Throws StoreError if the owner already has a calendar with that slug.
-  virtual Calendar createCalendar(const Calendar& calendar) = 0;
+  // Exists (nothing written) if the owner already has a calendar with that
+  // slug. REQUIRES: a slug, and an owner that exists.
+  virtual CreateResult<Calendar> createCalendar(const Calendar& calendar) = 0;
   // The same, but only while the owner has fewer than `maxCalendars`
-  // calendars, counted in the same transaction; nullopt (nothing created)
-  // when they have that many already.
-  virtual std::optional<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) = 0;
+  // calendars, counted in the same transaction; QuotaExceeded (nothing
+  // created) when they have that many already.
+  virtual CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) = 0;
   virtual std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) = 0;
   virtual std::optional<Calendar> findCalendarById(std::int64_t id) = 0;
   virtual std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) = 0;

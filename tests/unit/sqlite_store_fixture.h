@@ -41,14 +41,14 @@ struct Fixture {
     user.role = role;
     user.displayName = "Display " + name;
     user.passwordHash = "$argon2id$hash-of-" + name;
-    return store.createUser(user);
+    return store.createUser(user).value();
   }
   Calendar addCalendar(std::int64_t ownerId, const std::string& slug) {
     Calendar calendar;
     calendar.ownerId = ownerId;
     calendar.slug = slug;
     calendar.displayName = "Agenda " + slug;
-    return store.createCalendar(calendar);
+    return store.createCalendar(calendar).value();
   }
 };
 

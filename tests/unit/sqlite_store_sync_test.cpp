@@ -240,9 +240,9 @@ BOOST_AUTO_TEST_CASE(all_state_lives_in_the_file_and_migrate_is_repeatable) {
     User user;
     user.name = "bupati";
     Calendar calendar;
-    calendar.ownerId = first.createUser(user).id;
+    calendar.ownerId = first.createUser(user).value().id;
     calendar.slug = "agenda";
-    calendarId = first.createCalendar(calendar).id;
+    calendarId = first.createCalendar(calendar).value().id;
     put(first, calendarId, "a.ics", "uid-a", "\"1\"");
   }
   SqliteStore second(db.path.string());
