@@ -60,7 +60,7 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
   calendar.ownerId = r.user->id;
   calendar.slug = r.newCalendarSlug;
   calendar.displayName = r.newCalendarSlug;
-  std::vector<sql::Store::DeadProperty> dead;
+  std::vector<sql::DeadProperty> dead;
 
   if (!ctx.request.body.empty()) {
     XmlElement body;
@@ -90,12 +90,11 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
     }
   }
 
-  std::int64_t deadBytes = 0;
-  for (const auto& d : dead) deadBytes += static_cast<std::int64_t>(d.xml.size());
-  if (auto refused = refuseBytesOverQuota(ctx, r.user->id, deadBytes)) return *refused;
-  // A StoreError is a failure of the storage itself: DavHandler answers it
-  // with a 5xx, never as if the name were taken.
-  auto created = ctx.store.createCalendarWithinQuota(calendar, ctx.calendars.quota().calendarsPerUser);
+  // The calendar and its properties in one transaction, within the quotas
+  // counted there. A StoreError is a failure of the storage itself:
+  // DavHandler answers it with a 5xx, never as if the name were taken.
+  const QuotaLimits& quota = ctx.calendars.quota();
+  auto created = ctx.store.createCalendarWithinQuota(calendar, dead, {quota.calendarsPerUser, quota.bytesPerUser});
   switch (created.status) {
     case sql::CreateStatus::Created:
       break;
@@ -103,12 +102,9 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
       // Made by someone else since the resource was resolved (RFC 4791 5.3.1.1).
       return existsResponse(r.href);
     case sql::CreateStatus::QuotaExceeded:
-      return calendarQuotaResponse(ctx.calendars.quota(), r.user->name);
+      if (created.exceeded == sql::CreateLimit::Calendars) return calendarQuotaResponse(quota, r.user->name);
+      return propertyQuotaResponse(sql::PropertyWriteResult{false, r.user->id, created.used}, quota);
   }
-  calendar = std::move(created).value();
-  std::vector<sql::PropertyChange> changes;
-  for (auto& d : dead) changes.push_back({sql::PropertyChange::Holder::Calendar, calendar.id, "", d.ns, d.name, d.xml});
-  if (!changes.empty()) ctx.store.writeProperties(changes, std::nullopt, std::nullopt);  // checked above, all at once
   DavResponse response{201, {}, {}};
   response.setHeader("Location", r.calendarHref);
   return response;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <utility>
 
+#include "sql/sqlite_properties.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_schema.h"
 #include "sql/sqlite_transaction.h"
@@ -247,15 +248,18 @@ std::vector<std::int64_t> SqliteStore::leadersOfAide(std::int64_t aideId) {
 // --- calendars ---
 
 CreateResult<Calendar> SqliteStore::createCalendar(const Calendar& calendar) {
-  return createCalendarIn("createCalendar", calendar, std::nullopt);
+  return createCalendarIn("createCalendar", calendar, {}, {});
 }
 
-CreateResult<Calendar> SqliteStore::createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) {
-  return createCalendarIn("createCalendarWithinQuota", calendar, maxCalendars);
+CreateResult<Calendar> SqliteStore::createCalendarWithinQuota(const Calendar& calendar,
+                                                              const std::vector<DeadProperty>& properties,
+                                                              const CalendarLimits& limits) {
+  return createCalendarIn("createCalendarWithinQuota", calendar, properties, limits);
 }
 
 CreateResult<Calendar> SqliteStore::createCalendarIn(std::string_view operation, const Calendar& calendar,
-                                                     std::optional<std::int64_t> maxCalendars) {
+                                                     const std::vector<DeadProperty>& properties,
+                                                     const CalendarLimits& limits) {
   if (calendar.slug.empty()) throw StoreError("a calendar needs a slug");
   return guarded(operation, [&]() -> CreateResult<Calendar> {
     SqliteWriteTransaction tx(pool_, writers_);
@@ -266,10 +270,10 @@ CreateResult<Calendar> SqliteStore::createCalendarIn(std::string_view operation,
     s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ? AND slug = ?", into(taken), bind(calendar.ownerId),
         useRef(calendar.slug), now;
     if (taken > 0) return {CreateStatus::Exists, std::nullopt};
-    if (maxCalendars) {
+    if (limits.calendars) {
       std::int64_t owned = 0;
       s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ?", into(owned), bind(calendar.ownerId), now;
-      if (owned >= *maxCalendars) return {CreateStatus::QuotaExceeded, std::nullopt};
+      if (owned >= *limits.calendars) return {CreateStatus::QuotaExceeded, std::nullopt, CreateLimit::Calendars, owned};
     }
     // Never a deleted calendar's id: its sync tokens and ctags would seem
     // to be the new calendar's, and requests that name it would follow it.
@@ -285,6 +289,11 @@ CreateResult<Calendar> SqliteStore::createCalendarIn(std::string_view operation,
     s << "INSERT INTO id_high_water (name, max_id) VALUES ('calendars', ?) "
          "ON CONFLICT (name) DO UPDATE SET max_id = MAX(max_id, excluded.max_id)",
         bind(id), now;
+    // Its properties as a PROPPATCH writes them, in this transaction.
+    std::vector<PropertyChange> changes;
+    for (const auto& p : properties) changes.push_back({PropertyChange::Holder::Calendar, id, "", p.ns, p.name, p.xml});
+    const PropertyWriteResult written = applyPropertyChanges(s, changes, std::nullopt, limits.ownerBytes);
+    if (!written.written) return {CreateStatus::QuotaExceeded, std::nullopt, CreateLimit::OwnerBytes, written.used};
     auto created = calendarById(s, id);
     tx.commit();
     return {CreateStatus::Created, std::move(created)};

@@ -41,7 +41,9 @@ class SqliteStore final : public Store {
   std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) override;
 
   CreateResult<Calendar> createCalendar(const Calendar& calendar) override;
-  CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) override;
+  CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar,
+                                                   const std::vector<DeadProperty>& properties,
+                                                   const CalendarLimits& limits) override;
   std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) override;
   std::optional<Calendar> findCalendarById(std::int64_t id) override;
   std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) override;
@@ -84,7 +86,7 @@ class SqliteStore final : public Store {
 
  private:
   CreateResult<Calendar> createCalendarIn(std::string_view operation, const Calendar& calendar,
-                                          std::optional<std::int64_t> maxCalendars);
+                                          const std::vector<DeadProperty>& properties, const CalendarLimits& limits);
 
   SqliteConnectionPool pool_;
   WriterQueue writers_;  // one writer at a time within this process, in arrival order

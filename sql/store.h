@@ -56,10 +56,17 @@ enum class CreateStatus {
   QuotaExceeded,  // the owner has as many as the quota allows
 };
 
+// Which quota refused a create (QuotaExceeded).
+enum class CreateLimit { None, Calendars, OwnerBytes };
+
 template <typename T>
 struct [[nodiscard]] CreateResult {
   CreateStatus status = CreateStatus::Exists;
   std::optional<T> created;  // as stored, with its id; set exactly when Created
+  // For QuotaExceeded: which limit, and what the owner holds now (calendars
+  // or Usage::bytes).
+  CreateLimit exceeded = CreateLimit::None;
+  std::int64_t used = 0;
 
   bool ok() const { return status == CreateStatus::Created; }
   // The created value. REQUIRES: ok(), e.g. a caller that made the name
@@ -213,6 +220,21 @@ struct PropertyWriteResult {
   std::int64_t used = 0;
 };
 
+// The quotas a new calendar must keep, checked in its transaction. Unset:
+// no limit.
+struct CalendarLimits {
+  std::optional<std::int64_t> calendars;   // calendars the owner may have, the new one included
+  std::optional<std::int64_t> ownerBytes;  // Usage::bytes of the owner after the create
+};
+
+// A dead property (WebDAV PROPPATCH of properties Jadwal does not interpret):
+// `xml` is the property element as received, serialised.
+struct DeadProperty {
+  std::string ns;
+  std::string name;
+  std::string xml;
+};
+
 class RequestStore;
 class SessionStore;
 
@@ -252,10 +274,15 @@ class Store {
   // Exists (nothing written) if the owner already has a calendar with that
   // slug. REQUIRES: a slug, and an owner that exists.
   virtual CreateResult<Calendar> createCalendar(const Calendar& calendar) = 0;
-  // The same, but only while the owner has fewer than `maxCalendars`
-  // calendars, counted in the same transaction; QuotaExceeded (nothing
-  // created) when they have that many already.
-  virtual CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) = 0;
+  // The same with the dead properties its creator sets (MKCALENDAR), all in
+  // one transaction, the same way writeProperties writes a group: the
+  // calendar exists with all of them or not at all. QuotaExceeded (nothing
+  // created) when the owner would have more than `limits.calendars`
+  // calendars, or when the properties would grow what they store past
+  // `limits.ownerBytes`; both are counted in that transaction.
+  virtual CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar,
+                                                           const std::vector<DeadProperty>& properties,
+                                                           const CalendarLimits& limits) = 0;
   virtual std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) = 0;
   virtual std::optional<Calendar> findCalendarById(std::int64_t id) = 0;
   virtual std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) = 0;
@@ -297,20 +324,16 @@ class Store {
   virtual ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) = 0;
 
   // --- dead properties (WebDAV PROPPATCH of properties Jadwal does not interpret) ---
-  // `resource` is "" for the calendar itself or an object name. `xml` is the
-  // property element as received, serialised.
-  struct DeadProperty {
-    std::string ns;
-    std::string name;
-    std::string xml;
-  };
+  // `resource` is "" for the calendar itself or an object name.
+  using DeadProperty = sql::DeadProperty;
   virtual std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) = 0;
   virtual void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) = 0;
   virtual void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
                                   std::string_view name) = 0;
 
   // Applies `changes` in order, and the live properties of `live` (as
-  // updateCalendarProperties) when given, in one transaction. With
+  // updateCalendarProperties) when given, in one transaction (PROPPATCH's
+  // all or nothing, RFC 4918 9.2). With
   // `maxBytesPerUser`, refused with nothing changed when they would grow
   // what some user stores (Usage::bytes) past it; changes that grow no
   // one's usage always pass.

@@ -28,7 +28,7 @@ class ForwardingStore : public Store {
   void unassignAide(std::int64_t aideId, std::int64_t leaderId) override { return inner_.unassignAide(aideId, leaderId); }
   std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) override { return inner_.leadersOfAide(aideId); }
   CreateResult<Calendar> createCalendar(const Calendar& calendar) override { return inner_.createCalendar(calendar); }
-  CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) override { return inner_.createCalendarWithinQuota(calendar, maxCalendars); }
+  CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar, const std::vector<DeadProperty>& properties, const CalendarLimits& limits) override { return inner_.createCalendarWithinQuota(calendar, properties, limits); }
   std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) override { return inner_.findCalendar(ownerName, slug); }
   std::optional<Calendar> findCalendarById(std::int64_t id) override { return inner_.findCalendarById(id); }
   std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) override { return inner_.calendarsOwnedBy(userId); }

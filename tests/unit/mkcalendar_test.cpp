@@ -25,7 +25,9 @@ namespace {
 class FullDiskStore : public sql::testing::ForwardingStore {
  public:
   using ForwardingStore::ForwardingStore;
-  sql::CreateResult<sql::Calendar> createCalendarWithinQuota(const sql::Calendar&, std::int64_t) override {
+  sql::CreateResult<sql::Calendar> createCalendarWithinQuota(const sql::Calendar&,
+                                                             const std::vector<sql::DeadProperty>&,
+                                                             const sql::CalendarLimits&) override {
     throw sql::StoreError("database or disk is full", sql::StoreError::Cause::StorageFull);
   }
 };
@@ -92,6 +94,34 @@ BOOST_AUTO_TEST_CASE(a_full_disk_is_507) {
   const DavResponse answer = mkcalendar(full, "kunjungan");
   BOOST_TEST(answer.status == 507);
   BOOST_TEST(!store->findCalendar("bupati", "kunjungan").has_value());
+}
+
+// RFC 4791 5.3.1: the calendar is made with the properties its body sets, or
+// not at all.
+BOOST_AUTO_TEST_CASE(refused_properties_leave_no_calendar_behind) {
+  refuseInDatabase("dead_props");
+  const std::string body =
+      "<?xml version=\"1.0\"?><C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
+      "xmlns:X=\"urn:x-test\"><D:set><D:prop><D:displayname>Kunjungan</D:displayname><X:warna>merah</X:warna>"
+      "</D:prop></D:set></C:mkcalendar>";
+  const DavResponse answer = mkcalendar(*store, "kunjungan", body);
+  BOOST_TEST(answer.status == 500);
+  BOOST_TEST(!store->findCalendar("bupati", "kunjungan").has_value());
+  BOOST_TEST(store->calendarsOwnedBy(bupati.id).empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_properties_are_kept_with_the_calendar) {
+  const std::string body =
+      "<?xml version=\"1.0\"?><C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" "
+      "xmlns:X=\"urn:x-test\"><D:set><D:prop><D:displayname>Kunjungan</D:displayname><X:warna>merah</X:warna>"
+      "</D:prop></D:set></C:mkcalendar>";
+  BOOST_TEST(mkcalendar(*store, "kunjungan", body).status == 201);
+  const auto calendar = store->findCalendar("bupati", "kunjungan");
+  BOOST_TEST_REQUIRE(calendar.has_value());
+  BOOST_TEST(calendar->displayName == "Kunjungan");
+  const auto dead = store->deadProperties(calendar->id, "");
+  BOOST_TEST_REQUIRE(dead.size() == 1u);
+  BOOST_TEST(dead[0].name == "warna");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -206,9 +206,10 @@ BOOST_AUTO_TEST_CASE(calendars_per_user_are_counted_in_the_creating_transaction)
   sql::Calendar third;
   third.ownerId = bupati.id;
   third.slug = "ketiga";
-  BOOST_TEST(store->createCalendarWithinQuota(third, 3).ok());
+  BOOST_TEST(store->createCalendarWithinQuota(third, {}, {3, std::nullopt}).ok());
   third.slug = "keempat";
-  BOOST_TEST((store->createCalendarWithinQuota(third, 3).status == sql::CreateStatus::QuotaExceeded));
+  BOOST_TEST(
+      (store->createCalendarWithinQuota(third, {}, {3, std::nullopt}).status == sql::CreateStatus::QuotaExceeded));
   BOOST_TEST(!store->findCalendar("bupati", "keempat"));
   BOOST_TEST(store->usageOf(bupati.id).calendars == 3);
 }

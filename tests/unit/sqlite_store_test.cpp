@@ -137,12 +137,36 @@ BOOST_FIXTURE_TEST_CASE(duplicate_slug_and_missing_owner_are_refused, Fixture) {
   const auto duplicate = store.createCalendar(again);
   BOOST_TEST((duplicate.status == CreateStatus::Exists));
   BOOST_TEST(!duplicate.created.has_value());
-  BOOST_TEST((store.createCalendarWithinQuota(again, 10).status == CreateStatus::Exists));
+  BOOST_TEST((store.createCalendarWithinQuota(again, {}, {10, 1 << 20}).status == CreateStatus::Exists));
   BOOST_TEST(store.findCalendar("bupati", "agenda")->displayName == first.displayName);
   BOOST_CHECK_NO_THROW(addCalendar(wakil.id, "agenda"));  // the same slug under another owner
   BOOST_CHECK_THROW(addCalendar(9999, "agenda"), StoreError);
   BOOST_CHECK_THROW(addCalendar(bupati.id, ""), StoreError);
   BOOST_TEST(store.allCalendars().size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_calendar_is_created_with_its_properties_or_not_at_all, Fixture) {
+  const User bupati = addUser("bupati");
+  Calendar calendar;
+  calendar.ownerId = bupati.id;
+  calendar.slug = "kunjungan";
+  const std::vector<DeadProperty> props{{"urn:x", "warna", "<X:warna xmlns:X=\"urn:x\">merah</X:warna>"}};
+  // Past the owner's bytes: refused, and nothing of it is left.
+  const auto refused = store.createCalendarWithinQuota(calendar, props, {10, 5});
+  BOOST_TEST((refused.status == CreateStatus::QuotaExceeded));
+  BOOST_TEST((refused.exceeded == CreateLimit::OwnerBytes));
+  BOOST_TEST(!store.findCalendar("bupati", "kunjungan").has_value());
+  BOOST_TEST(store.usageOf(bupati.id).bytes == 0);
+  // Past the number of calendars: refused too, and told apart.
+  const auto tooMany = store.createCalendarWithinQuota(calendar, props, {0, 1 << 20});
+  BOOST_TEST((tooMany.exceeded == CreateLimit::Calendars));
+  BOOST_TEST(!store.findCalendar("bupati", "kunjungan").has_value());
+
+  const auto created = store.createCalendarWithinQuota(calendar, props, {10, 1 << 20});
+  BOOST_TEST_REQUIRE(created.ok());
+  const auto dead = store.deadProperties(created.value().id, "");
+  BOOST_TEST_REQUIRE(dead.size() == 1u);
+  BOOST_TEST(dead[0].xml == props[0].xml);
 }
 
 BOOST_FIXTURE_TEST_CASE(user_properties_are_kept_per_user_and_resource, Fixture) {
