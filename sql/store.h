@@ -17,6 +17,9 @@
 // - Quotas (Precondition::limits, createCalendarWithinQuota,
 //   writeProperties) are checked inside the write's transaction, so
 //   concurrent writers cannot pass them together.
+// - The rules of object writes (If-Match, UIDs, quotas, the change log) are
+//   written once above the backends, in sql/object_writes.h; a backend keeps
+//   rows as sql/object_rows.h says and runs them in its write transaction.
 // - Errors of the database itself (disk full, lost connection) are thrown as
 //   StoreError; expected outcomes (not found, precondition failed, a name
 //   already taken, a quota reached) are values, such as CreateResult.
