@@ -15,14 +15,15 @@ std::string CalendarService::etagOf(std::string_view ical) {
 }
 
 sql::WriteResult CalendarService::put(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
-                                      const sql::Precondition& pre, std::optional<std::int64_t> actorId) {
+                                      const sql::Precondition& pre, std::optional<std::int64_t> actorId,
+                                      WriteOrigin origin) {
   ParsedObject parsed = parseCalendarObject(ical, calendar.components, time_);
   std::string text(ical);
   std::string etag = etagOf(text);
   auto result = store_.putObject(calendar.id, name, text, etag, parsed.index, pre);
   if (result.status == sql::WriteStatus::Created || result.status == sql::WriteStatus::Updated) {
-    CalendarChange change{CalendarChange::Kind::Put, calendar,    name,   parsed.index.uid,
-                          std::move(text),           result.etag, actorId};
+    CalendarChange change{CalendarChange::Kind::Put, calendar,    name,    parsed.index.uid,
+                          std::move(text),           result.etag, actorId, origin};
     change.calendar.syncSeq = result.syncSeq;
     announce(change);
   }
@@ -34,11 +35,11 @@ sql::WriteResult CalendarService::putWithinQuota(const sql::Calendar& calendar, 
                                                  std::optional<std::int64_t> actorId) {
   pre.limits.ownerBytes = quota_.bytesPerUser;
   pre.limits.calendarObjects = quota_.objectsPerCalendar;
-  return put(calendar, name, ical, pre, actorId);
+  return put(calendar, name, ical, pre, actorId, WriteOrigin::Client);
 }
 
 sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const std::string& name, sql::Precondition pre,
-                                         std::optional<std::int64_t> actorId) {
+                                         std::optional<std::int64_t> actorId, WriteOrigin origin) {
   pre.keptDeletions = quota_.changesPerCalendar;
   // Read first so observers learn what was deleted; the store re-checks the
   // precondition inside its transaction.
@@ -46,8 +47,8 @@ sql::WriteResult CalendarService::remove(const sql::Calendar& calendar, const st
   auto result = store_.deleteObject(calendar.id, name, pre);
   if (result.status == sql::WriteStatus::Deleted) {
     CalendarChange change{
-        CalendarChange::Kind::Delete, calendar, name, before ? before->uid : "", before ? before->ical : "",
-        before ? before->etag : "",   actorId};
+        CalendarChange::Kind::Delete, calendar, name,  before ? before->uid : "", before ? before->ical : "",
+        before ? before->etag : "",   actorId,  origin};
     change.calendar.syncSeq = result.syncSeq;
     announce(change);
   }

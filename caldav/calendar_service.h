@@ -18,6 +18,14 @@
 
 namespace jadwal::caldav {
 
+// Who a write comes from. It travels with the write to the observers as an
+// argument, so it holds on whichever thread the write or its announcement
+// runs: the workflow follows a client's edit but not its own writes.
+enum class WriteOrigin {
+  Client,    // a CalDAV client, the operator's import: a change the workflow follows
+  Workflow,  // the workflow writing or repairing the events of its requests
+};
+
 struct CalendarChange {
   enum class Kind { Put, Delete };
   Kind kind = Kind::Put;
@@ -27,6 +35,7 @@ struct CalendarChange {
   std::string ical;  // the new text (Put) or the text deleted (Delete)
   std::string etag;
   std::optional<std::int64_t> actorId;  // the user who wrote, if any
+  WriteOrigin origin = WriteOrigin::Client;
 };
 
 class CalendarObserver {
@@ -72,8 +81,9 @@ class CalendarService {
   // took must reach the leader's calendar, and requests have their own
   // bounds), and so does the operator's import.
   sql::WriteResult put(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
-                       const sql::Precondition& pre, std::optional<std::int64_t> actorId = std::nullopt);
-  // A write by a CalDAV user: as put, but refused with QuotaExceeded when it
+                       const sql::Precondition& pre, std::optional<std::int64_t> actorId = std::nullopt,
+                       WriteOrigin origin = WriteOrigin::Client);
+  // A write by a CalDAV user (WriteOrigin::Client): as put, but refused with QuotaExceeded when it
   // would grow the owner's data past bytesPerUser or the calendar past
   // objectsPerCalendar (writes that do not grow them always pass).
   sql::WriteResult putWithinQuota(const sql::Calendar& calendar, const std::string& name, std::string_view ical,
@@ -81,7 +91,7 @@ class CalendarService {
   // Deletes `name`; the calendar's change log then keeps only the newest
   // changesPerCalendar deletions, whoever deletes.
   sql::WriteResult remove(const sql::Calendar& calendar, const std::string& name, sql::Precondition pre,
-                          std::optional<std::int64_t> actorId = std::nullopt);
+                          std::optional<std::int64_t> actorId = std::nullopt, WriteOrigin origin = WriteOrigin::Client);
 
   // Deletes a calendar with its objects, changes, shares and properties,
   // unless an observer refuses (refuseCalendarRemoval); observers then hear

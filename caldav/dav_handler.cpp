@@ -84,7 +84,10 @@ DavResponse DavHandler::handle(const DavRequest& request) {
   } catch (const IcalError& e) {
     return textResponse(500, std::string("Stored calendar data could not be read: ") + e.what());
   } catch (const sql::StoreError& e) {
-    return textResponse(503, std::string("Storage error: ") + e.what());
+    // 507 tells the client its write cannot succeed until space is made.
+    if (e.cause() == sql::StoreError::Cause::StorageFull)
+      return textResponse(507, std::string("Storage full: ") + e.what());
+    return textResponse(500, std::string("Storage error: ") + e.what());
   }
 }
 

@@ -34,14 +34,18 @@ bool componentSetOf(const XmlElement& p, std::string& out, std::string& reason) 
   return true;
 }
 
+// RFC 4791 5.3.1.1 (DAV:resource-must-be-null): MKCALENDAR only where
+// nothing is.
+DavResponse existsResponse(const std::string& href) {
+  auto response = textResponse(405, "Something already exists at " + href);
+  response.setHeader("Allow", "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT");
+  return response;
+}
+
 }  // namespace
 
 DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
-  if (r.kind != ResourceKind::Missing) {
-    auto response = textResponse(405, "Something already exists at " + r.href);
-    response.setHeader("Allow", "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT");
-    return response;
-  }
+  if (r.kind != ResourceKind::Missing) return existsResponse(r.href);
   if (!r.user || !mayCreateCalendarFor(ctx.user(), *r.user)) {
     return conditionResponse(403, ns::kDav, "need-privileges",
                              "Aides and viewers cannot create calendars unless an administrator allows it "
@@ -56,7 +60,7 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
   calendar.ownerId = r.user->id;
   calendar.slug = r.newCalendarSlug;
   calendar.displayName = r.newCalendarSlug;
-  std::vector<sql::Store::DeadProperty> dead;
+  std::vector<sql::DeadProperty> dead;
 
   if (!ctx.request.body.empty()) {
     XmlElement body;
@@ -86,19 +90,21 @@ DavResponse handleMkcalendar(DavContext& ctx, const Resource& r) {
     }
   }
 
-  std::int64_t deadBytes = 0;
-  for (const auto& d : dead) deadBytes += static_cast<std::int64_t>(d.xml.size());
-  if (auto refused = refuseBytesOverQuota(ctx, r.user->id, deadBytes)) return *refused;
-  try {
-    auto created = ctx.store.createCalendarWithinQuota(calendar, ctx.calendars.quota().calendarsPerUser);
-    if (!created) return calendarQuotaResponse(ctx.calendars.quota(), r.user->name);
-    calendar = std::move(*created);
-  } catch (const sql::StoreError& e) {
-    return textResponse(409, std::string("The calendar could not be created: ") + e.what());
+  // The calendar and its properties in one transaction, within the quotas
+  // counted there. A StoreError is a failure of the storage itself:
+  // DavHandler answers it with a 5xx, never as if the name were taken.
+  const QuotaLimits& quota = ctx.calendars.quota();
+  auto created = ctx.store.createCalendarWithinQuota(calendar, dead, {quota.calendarsPerUser, quota.bytesPerUser});
+  switch (created.status) {
+    case sql::CreateStatus::Created:
+      break;
+    case sql::CreateStatus::Exists:
+      // Made by someone else since the resource was resolved (RFC 4791 5.3.1.1).
+      return existsResponse(r.href);
+    case sql::CreateStatus::QuotaExceeded:
+      if (created.exceeded == sql::CreateLimit::Calendars) return calendarQuotaResponse(quota, r.user->name);
+      return propertyQuotaResponse(sql::PropertyWriteResult{false, r.user->id, created.used}, quota);
   }
-  std::vector<sql::PropertyChange> changes;
-  for (auto& d : dead) changes.push_back({sql::PropertyChange::Holder::Calendar, calendar.id, "", d.ns, d.name, d.xml});
-  if (!changes.empty()) ctx.store.writeProperties(changes, std::nullopt, std::nullopt);  // checked above, all at once
   DavResponse response{201, {}, {}};
   response.setHeader("Location", r.calendarHref);
   return response;

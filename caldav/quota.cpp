@@ -45,15 +45,6 @@ DavResponse propertyQuotaResponse(const sql::PropertyWriteResult& result, const 
                      " bytes (" + std::to_string(result.used) + " in use); remove some first");
 }
 
-std::optional<DavResponse> refuseBytesOverQuota(DavContext& ctx, std::int64_t userId, std::int64_t addedBytes) {
-  if (addedBytes <= 0) return std::nullopt;
-  const std::int64_t used = ctx.store.usageOf(userId).bytes;
-  const std::int64_t limit = ctx.calendars.quota().bytesPerUser;
-  if (used + addedBytes <= limit) return std::nullopt;
-  return notExceeded("Storing these properties would pass the quota of " + std::to_string(limit) + " bytes (" +
-                     std::to_string(used) + " in use)");
-}
-
 void addQuotaProperties(std::vector<LiveProperty>& registry) {
   const std::string D(ns::kDav);
   registry.push_back({{D, "quota-available-bytes"},

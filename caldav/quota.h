@@ -16,13 +16,8 @@ DavResponse quotaExceededResponse(const sql::WriteResult& result, const QuotaLim
 // 507 with DAV:quota-not-exceeded for a calendar `ownerName` may not have.
 DavResponse calendarQuotaResponse(const QuotaLimits& quota, std::string_view ownerName);
 // 507 with DAV:quota-not-exceeded for properties the store refused
-// (Store::writeProperties) as past a user's quota.
+// (Store::writeProperties, createCalendarWithinQuota) as past a user's quota.
 DavResponse propertyQuotaResponse(const sql::PropertyWriteResult& result, const QuotaLimits& quota);
-// 507 with DAV:quota-not-exceeded when storing `addedBytes` more for
-// `userId` would pass their quota; nullopt when it fits (or adds nothing).
-// Checked outside any write transaction: for the properties of a new
-// calendar, each bounded by max_property_bytes.
-std::optional<DavResponse> refuseBytesOverQuota(DavContext& ctx, std::int64_t userId, std::int64_t addedBytes);
 
 // DAV:quota-available-bytes and DAV:quota-used-bytes of calendar homes and
 // calendars: the quota of the home's user or of the calendar's owner. Live,

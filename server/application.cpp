@@ -84,13 +84,9 @@ void ensureHoldCalendar(sql::Store& store, const std::string& ownerAndSlug) {
   calendar.displayName = "Permohonan (menunggu keputusan)";
   calendar.description = "Slot sementara permohonan kegiatan yang belum diputuskan";
   calendar.components = "VEVENT";
-  try {
-    store.createCalendar(calendar);
+  // Exists: another server of the installation made it at the same moment.
+  if (store.createCalendar(calendar).ok())
     std::cerr << "jadwald: created the hold calendar " << ownerAndSlug << std::endl;
-  } catch (const sql::StoreError&) {
-    // Another server of the installation made it at the same moment.
-    if (!store.findCalendar(ownerName, slug)) throw;
-  }
 }
 
 HttpServerOptions httpOptionsOf(const HttpConfig& http) {

@@ -35,7 +35,9 @@ class CommandRunner {
     user.role = command.role;
     user.displayName = command.displayName;
     user.passwordHash = hashOf(password);
-    const sql::User created = store_.createUser(user);
+    auto made = store_.createUser(user);
+    if (!made.ok()) fail("user " + command.name + " already exists");  // made meanwhile by another command
+    const sql::User created = std::move(made).value();
     out_ << "created user " << created.name << " (" << sql::roleName(created.role) << ")\n";
     if (created.role == sql::Role::Pimpinan) {
       // A leader's agenda is what the whole system is for: it exists from the start.
@@ -43,8 +45,10 @@ class CommandRunner {
       agenda.ownerId = created.id;
       agenda.slug = "agenda";
       agenda.displayName = "Agenda " + created.displayName;
-      store_.createCalendar(agenda);
-      out_ << "created calendar " << created.name << "/agenda\n";
+      if (store_.createCalendar(agenda).ok())
+        out_ << "created calendar " << created.name << "/agenda\n";
+      else
+        out_ << "calendar " << created.name << "/agenda already exists, kept\n";
     }
   }
 
@@ -119,7 +123,9 @@ class CommandRunner {
     calendar.ownerId = owner.id;
     calendar.slug = command.slug;
     calendar.displayName = command.displayName;
-    store_.createCalendar(calendar);
+    if (!store_.createCalendar(calendar).ok()) {
+      fail("calendar " + command.owner + "/" + command.slug + " already exists");  // made meanwhile
+    }
     out_ << "created calendar " << command.owner << "/" << command.slug << "\n";
   }
 

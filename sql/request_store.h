@@ -5,7 +5,8 @@
 //
 // Contract: the same as Store (thread-safe; each write one transaction;
 // database failures thrown as StoreError). The audit table is append-only:
-// nothing here updates or deletes an audit row.
+// nothing here updates or deletes an audit row. Web sessions have their own
+// header, sql/session_store.h.
 
 #include <cstdint>
 #include <memory>
@@ -15,6 +16,8 @@
 #include <vector>
 
 #include "sql/store.h"
+// Users of SessionStore that reach it through this header keep compiling.
+#include "sql/session_store.h"
 
 namespace jadwal::sql {
 
@@ -159,9 +162,11 @@ class RequestStore {
   virtual std::int64_t unusedBlobBytes() = 0;
 
   // Inserts the request (id, version 1, createdAt/updatedAt = audit.at), its
-  // files and its first audit row. Throws StoreError if the code is taken or
-  // a file's blob is missing (and it brings no content).
-  virtual RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) = 0;
+  // files and its first audit row. Exists (nothing written) if the code is
+  // taken. REQUIRES: a code, and every file's blob stored (or its content
+  // brought along); a missing blob is thrown as StoreError.
+  virtual CreateResult<RequestRow> createRequest(const RequestRow& row, const std::vector<FileRef>& files,
+                                                 const AuditRow& audit) = 0;
   virtual std::optional<RequestRow> findRequest(std::int64_t id) = 0;
   virtual std::optional<RequestRow> findRequestByCode(std::string_view code) = 0;
   // The request whose hold, event or representative event is this object.
@@ -207,31 +212,6 @@ class RequestStore {
   // Clears an EventChanged mark if the request is still at `version`; the
   // version stays. Returns whether it cleared one.
   virtual bool clearEventChanged(std::int64_t requestId, std::int64_t version) = 0;
-};
-
-// Web login sessions and the server's own secrets, kept in the database so
-// that several servers behind one load balancer share them.
-struct SessionRow {
-  std::string tokenHash;  // hex SHA-256 of the cookie value; the value itself is never stored
-  std::int64_t userId = 0;
-  std::string csrfToken;
-  Instant createdAt = 0;
-  Instant expiresAt = 0;
-};
-
-class SessionStore {
- public:
-  virtual ~SessionStore() = default;
-  virtual void createSession(const SessionRow& session) = 0;
-  // Expired sessions are not returned.
-  virtual std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) = 0;
-  virtual void deleteSession(std::string_view tokenHash) = 0;
-  // Ends every session of a user (a new password must log out a stolen cookie).
-  virtual void deleteSessionsOf(std::int64_t userId) = 0;
-  virtual void deleteExpiredSessions(Instant now) = 0;
-  // A random secret of 32 bytes (hex) under `name`, created on first use and
-  // the same for every server on this database afterwards.
-  virtual std::string secret(std::string_view name) = 0;
 };
 
 }  // namespace jadwal::sql

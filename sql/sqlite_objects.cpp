@@ -1,5 +1,6 @@
-// The calendar objects of SqliteStore: writes under If-Match/If-None-Match,
-// reads, time-range queries and the change log behind sync tokens.
+// The calendar objects of SqliteStore: reads, time-range queries and the
+// change log behind sync tokens. Writes follow the backend-neutral rules of
+// sql/object_writes.h on SqliteObjectRows.
 #include "sql/sqlite_store.h"
 
 #include <Poco/Data/Statement.h>
@@ -10,7 +11,8 @@
 #include <map>
 #include <utility>
 
-#include "sql/sqlite_quota.h"
+#include "sql/object_writes.h"
+#include "sql/sqlite_object_rows.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_transaction.h"
 
@@ -24,37 +26,6 @@ using Poco::Data::Statement;
 
 std::int64_t nowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-// --- If-Match ---
-
-// Strong comparison (RFC 9110 section 13.1.1) of `current` against an
-// If-Match value: "*" or a list of entity tags. Weak tags never match.
-bool ifMatchAccepts(std::string_view header, std::string_view current) {
-  std::size_t pos = 0;
-  while (pos < header.size()) {
-    const char c = header[pos];
-    if (c == ' ' || c == '\t' || c == ',') {
-      ++pos;
-    } else if (c == '*') {
-      return true;
-    } else {
-      const bool weak = header.substr(pos).starts_with("W/");
-      if (weak) pos += 2;
-      if (pos >= header.size() || header[pos] != '"') return false;  // malformed: match nothing
-      const auto close = header.find('"', pos + 1);
-      if (close == std::string_view::npos) return false;
-      if (!weak && header.substr(pos, close - pos + 1) == current) return true;
-      pos = close + 1;
-    }
-  }
-  return false;
-}
-
-bool preconditionHolds(const Precondition& pre, const std::optional<std::string>& currentEtag) {
-  if (pre.ifNoneMatchAny && currentEtag) return false;
-  if (pre.ifMatch) return currentEtag && ifMatchAccepts(*pre.ifMatch, *currentEtag);
-  return true;
 }
 
 // The columns of ObjectMeta; listObjects reads only these, never the text.
@@ -85,7 +56,7 @@ struct ObjectMetaRows {
   }
 };
 
-struct ObjectRows {
+struct StoredObjectRows {
   ObjectMetaRows meta;
   std::vector<std::int64_t> firstStart, lastEnd;
   std::vector<std::string> ical;
@@ -115,63 +86,6 @@ struct ObjectRows {
   }
 };
 
-// --- statements of the object writes ---
-
-std::optional<std::int64_t> syncSeqOf(Session& s, std::int64_t calendarId) {
-  std::vector<std::int64_t> seq;
-  s << "SELECT sync_seq FROM calendars WHERE id = ?", into(seq), bind(calendarId), now;
-  return first(std::move(seq));
-}
-
-std::optional<std::string> etagOf(Session& s, std::int64_t calendarId, const std::string& name) {
-  std::vector<std::string> etag;
-  s << "SELECT etag FROM objects WHERE calendar_id = ? AND name = ?", into(etag), bind(calendarId), useRef(name), now;
-  return first(std::move(etag));
-}
-
-// The name under which another object of the calendar holds `uid`, if any.
-std::optional<std::string> otherHolderOfUid(Session& s, std::int64_t calendarId, const std::string& uid,
-                                            const std::string& name) {
-  std::vector<std::string> holder;
-  s << "SELECT name FROM objects WHERE calendar_id = ? AND uid = ? AND name <> ?", into(holder), bind(calendarId),
-      useRef(uid), useRef(name), now;
-  return first(std::move(holder));
-}
-
-std::int64_t sizeOf(Session& s, std::int64_t calendarId, const std::string& name) {
-  std::vector<std::int64_t> size;
-  s << "SELECT size FROM objects WHERE calendar_id = ? AND name = ?", into(size), bind(calendarId), useRef(name), now;
-  return size.empty() ? 0 : size.front();
-}
-
-std::optional<std::string> uidAt(Session& s, std::int64_t calendarId, const std::string& name) {
-  std::vector<std::string> uid;
-  s << "SELECT uid FROM objects WHERE calendar_id = ? AND name = ?", into(uid), bind(calendarId), useRef(name), now;
-  return first(std::move(uid));
-}
-
-// Moves the calendar to `seq` and makes `seq` the latest change of `name`.
-void recordChange(Session& s, std::int64_t calendarId, const std::string& name, std::int64_t seq, bool deleted) {
-  s << "UPDATE calendars SET sync_seq = ? WHERE id = ?", bind(seq), bind(calendarId), now;
-  s << "INSERT INTO changes (calendar_id, name, seq, deleted) VALUES (?, ?, ?, ?) "
-       "ON CONFLICT (calendar_id, name) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted",
-      bind(calendarId), useRef(name), bind(seq), bind(deleted ? 1 : 0), now;
-}
-
-// Forgets the deletions of a calendar older than its newest `kept`, and
-// moves its sync floor past them: a token from before one of them cannot be
-// answered any more. Walks at most `kept` entries of the deletions index.
-void pruneDeletions(Session& s, std::int64_t calendarId, std::int64_t kept) {
-  std::vector<std::int64_t> newestPruned;
-  s << "SELECT seq FROM changes WHERE calendar_id = ? AND deleted = 1 ORDER BY seq DESC LIMIT 1 OFFSET ?",
-      into(newestPruned), bind(calendarId), bind(std::max<std::int64_t>(kept, 0)), now;
-  if (newestPruned.empty()) return;
-  s << "DELETE FROM changes WHERE calendar_id = ? AND deleted = 1 AND seq <= ?", bind(calendarId),
-      bind(newestPruned.front()), now;
-  s << "UPDATE calendars SET sync_floor = MAX(sync_floor, ?) WHERE id = ?", bind(newestPruned.front()),
-      bind(calendarId), now;
-}
-
 // Enough placeholders per statement to be quick, well under SQLite's limit.
 constexpr std::size_t kNamesPerQuery = 200;
 
@@ -194,54 +108,9 @@ WriteResult SqliteStore::putObject(std::int64_t calendarId, const std::string& n
                                    const std::string& etag, const ObjectIndex& index, const Precondition& pre) {
   return guarded("putObject", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
-    Session& s = tx.session();
-    WriteResult result;
-    const auto seq = syncSeqOf(s, calendarId);
-    if (!seq) return result;  // NotFound: no such calendar
-    result.syncSeq = *seq;
-    const auto currentEtag = etagOf(s, calendarId, name);
-    if (!preconditionHolds(pre, currentEtag)) {
-      result.status = WriteStatus::PreconditionFailed;
-      return result;
-    }
-    if (auto holder = otherHolderOfUid(s, calendarId, index.uid, name)) {
-      result.status = WriteStatus::UidConflict;
-      result.conflictName = std::move(*holder);
-      return result;
-    }
-    // A resource keeps its UID (RFC 4791 5.3.2.1): another UID needs another name.
-    if (currentEtag && uidAt(s, calendarId, name) != index.uid) {
-      result.status = WriteStatus::UidConflict;
-      result.conflictName = name;
-      return result;
-    }
-    const std::int64_t size = static_cast<std::int64_t>(ical.size());
-    if (pre.limits.ownerBytes || pre.limits.calendarObjects) {
-      std::optional<std::int64_t> oldSize;
-      if (currentEtag) oldSize = sizeOf(s, calendarId, name);
-      if (writeExceedsLimits(s, calendarId, pre.limits, oldSize, size, result)) {
-        result.status = WriteStatus::QuotaExceeded;
-        return result;
-      }
-    }
-    const int recurring = index.recurring ? 1 : 0;
-    if (currentEtag) {
-      s << "UPDATE objects SET uid = ?, etag = ?, component = ?, size = ?, modified_at = ?, first_start = ?, "
-           "last_end = ?, recurring = ?, ical = ? WHERE calendar_id = ? AND name = ?",
-          useRef(index.uid), useRef(etag), useRef(index.component), bind(size), bind(nowSeconds()),
-          bind(index.firstStart), bind(index.lastEnd), bind(recurring), useRef(ical), bind(calendarId), useRef(name),
-          now;
-    } else {
-      s << "INSERT INTO objects (calendar_id, name, uid, etag, component, size, modified_at, first_start, "
-           "last_end, recurring, ical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          bind(calendarId), useRef(name), useRef(index.uid), useRef(etag), useRef(index.component), bind(size),
-          bind(nowSeconds()), bind(index.firstStart), bind(index.lastEnd), bind(recurring), useRef(ical), now;
-    }
-    recordChange(s, calendarId, name, *seq + 1, false);
-    tx.commit();
-    result.status = currentEtag ? WriteStatus::Updated : WriteStatus::Created;
-    result.etag = etag;
-    result.syncSeq = *seq + 1;
+    SqliteObjectRows rows(tx.session());
+    const WriteResult result = putObjectRows(rows, calendarId, name, ical, etag, index, pre, nowSeconds());
+    tx.commit();  // a refused write wrote nothing
     return result;
   });
 }
@@ -249,24 +118,9 @@ WriteResult SqliteStore::putObject(std::int64_t calendarId, const std::string& n
 WriteResult SqliteStore::deleteObject(std::int64_t calendarId, const std::string& name, const Precondition& pre) {
   return guarded("deleteObject", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
-    Session& s = tx.session();
-    WriteResult result;
-    const auto seq = syncSeqOf(s, calendarId);
-    if (!seq) return result;
-    result.syncSeq = *seq;
-    const auto currentEtag = etagOf(s, calendarId, name);
-    if (!currentEtag) return result;
-    if (!preconditionHolds(pre, currentEtag)) {
-      result.status = WriteStatus::PreconditionFailed;
-      return result;
-    }
-    s << "DELETE FROM objects WHERE calendar_id = ? AND name = ?", bind(calendarId), useRef(name), now;
-    s << "DELETE FROM dead_props WHERE calendar_id = ? AND resource = ?", bind(calendarId), useRef(name), now;
-    recordChange(s, calendarId, name, *seq + 1, true);
-    if (pre.keptDeletions) pruneDeletions(s, calendarId, *pre.keptDeletions);
+    SqliteObjectRows rows(tx.session());
+    const WriteResult result = deleteObjectRows(rows, calendarId, name, pre);
     tx.commit();
-    result.status = WriteStatus::Deleted;
-    result.syncSeq = *seq + 1;
     return result;
   });
 }
@@ -274,9 +128,9 @@ WriteResult SqliteStore::deleteObject(std::int64_t calendarId, const std::string
 std::optional<StoredObject> SqliteStore::getObject(std::int64_t calendarId, std::string_view name) {
   return guarded("getObject", [&] {
     auto lease = pool_.acquire();
-    ObjectRows rows;
+    StoredObjectRows rows;
     Statement st(lease.session());
-    st << ObjectRows::select() << "WHERE calendar_id = ? AND name = ?";
+    st << StoredObjectRows::select() << "WHERE calendar_id = ? AND name = ?";
     rows.into(st);
     st, bind(calendarId), bind(std::string(name));
     st.execute();
@@ -287,9 +141,9 @@ std::optional<StoredObject> SqliteStore::getObject(std::int64_t calendarId, std:
 std::optional<StoredObject> SqliteStore::findObjectByUid(std::int64_t calendarId, std::string_view uid) {
   return guarded("findObjectByUid", [&] {
     auto lease = pool_.acquire();
-    ObjectRows rows;
+    StoredObjectRows rows;
     Statement st(lease.session());
-    st << ObjectRows::select() << "WHERE calendar_id = ? AND uid = ?";
+    st << StoredObjectRows::select() << "WHERE calendar_id = ? AND uid = ?";
     rows.into(st);
     st, bind(calendarId), bind(std::string(uid));
     st.execute();
@@ -304,9 +158,9 @@ std::vector<StoredObject> SqliteStore::getObjects(std::int64_t calendarId, const
     std::map<std::string, StoredObject, std::less<>> found;
     for (std::size_t begin = 0; begin < names.size(); begin += kNamesPerQuery) {
       const std::size_t end = std::min(names.size(), begin + kNamesPerQuery);
-      ObjectRows rows;
+      StoredObjectRows rows;
       Statement st(snapshot.session());
-      st << ObjectRows::select() << "WHERE calendar_id = ? AND name IN (?";
+      st << StoredObjectRows::select() << "WHERE calendar_id = ? AND name IN (?";
       for (std::size_t i = begin + 1; i < end; ++i) st << ", ?";
       st << ")";
       rows.into(st);
@@ -347,9 +201,9 @@ std::vector<ObjectMeta> SqliteStore::listObjects(std::int64_t calendarId) {
 std::vector<StoredObject> SqliteStore::allObjects(std::int64_t calendarId) {
   return guarded("allObjects", [&] {
     auto lease = pool_.acquire();
-    ObjectRows rows;
+    StoredObjectRows rows;
     Statement st(lease.session());
-    st << ObjectRows::select() << "WHERE calendar_id = ? ORDER BY name";
+    st << StoredObjectRows::select() << "WHERE calendar_id = ? ORDER BY name";
     rows.into(st);
     st, bind(calendarId);
     st.execute();
@@ -361,9 +215,9 @@ std::vector<StoredObject> SqliteStore::objectsOverlapping(std::int64_t calendarI
                                                           Instant start, Instant end) {
   return guarded("objectsOverlapping", [&] {
     auto lease = pool_.acquire();
-    ObjectRows rows;
+    StoredObjectRows rows;
     Statement st(lease.session());
-    st << ObjectRows::select();
+    st << StoredObjectRows::select();
     whereOverlapping(st, calendarId, component, start, end);
     rows.into(st);
     st.execute();

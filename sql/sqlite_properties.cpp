@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sql/sqlite_properties.h"
 #include "sql/sqlite_quota.h"
 #include "sql/sqlite_store.h"
 #include "sql/sqlite_transaction.h"
@@ -134,35 +135,41 @@ std::int64_t userHolding(Session& s, const PropertyChange& change) {
 
 }  // namespace
 
+PropertyWriteResult applyPropertyChanges(Session& s, const std::vector<PropertyChange>& changes,
+                                         const std::optional<Calendar>& live,
+                                         std::optional<std::int64_t> maxBytesPerUser) {
+  // What each user touched stores before: usage is compared after the
+  // changes, so a replaced or moved value counts only by what it adds.
+  std::map<std::int64_t, std::int64_t> before;
+  if (maxBytesPerUser) {
+    for (const auto& change : changes) {
+      const std::int64_t user = userHolding(s, change);
+      if (!before.contains(user)) before[user] = bytesStoredBy(s, user);
+    }
+  }
+  for (const auto& change : changes) {
+    const PropertyTable table = change.holder == PropertyChange::Holder::User ? kUserProps : kDeadProps;
+    if (change.xml)
+      writeProperty(s, table, change.holderId, change.resource, {change.ns, change.name, *change.xml});
+    else
+      deleteProperty(s, table, change.holderId, change.resource, change.ns, change.name);
+  }
+  if (live) writeLiveProperties(s, *live);
+  for (const auto& [user, used] : before) {
+    const std::int64_t after = bytesStoredBy(s, user);
+    if (after > used && after > *maxBytesPerUser) return PropertyWriteResult{false, user, used};
+  }
+  return PropertyWriteResult{true, 0, 0};
+}
+
 PropertyWriteResult SqliteStore::writeProperties(const std::vector<PropertyChange>& changes,
                                                  const std::optional<Calendar>& live,
                                                  std::optional<std::int64_t> maxBytesPerUser) {
   return guarded("writeProperties", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
-    Session& s = tx.session();
-    // What each user touched stores before: usage is compared after the
-    // changes, so a replaced or moved value counts only by what it adds.
-    std::map<std::int64_t, std::int64_t> before;
-    if (maxBytesPerUser) {
-      for (const auto& change : changes) {
-        const std::int64_t user = userHolding(s, change);
-        if (!before.contains(user)) before[user] = bytesStoredBy(s, user);
-      }
-    }
-    for (const auto& change : changes) {
-      const PropertyTable table = change.holder == PropertyChange::Holder::User ? kUserProps : kDeadProps;
-      if (change.xml)
-        writeProperty(s, table, change.holderId, change.resource, {change.ns, change.name, *change.xml});
-      else
-        deleteProperty(s, table, change.holderId, change.resource, change.ns, change.name);
-    }
-    if (live) writeLiveProperties(s, *live);
-    for (const auto& [user, used] : before) {
-      const std::int64_t after = bytesStoredBy(s, user);
-      if (after > used && after > *maxBytesPerUser) return PropertyWriteResult{false, user, used};  // rolled back
-    }
-    tx.commit();
-    return PropertyWriteResult{true, 0, 0};
+    const PropertyWriteResult written = applyPropertyChanges(tx.session(), changes, live, maxBytesPerUser);
+    if (written.written) tx.commit();  // else the destructor rolls every change back
+    return written;
   });
 }
 

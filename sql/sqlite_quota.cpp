@@ -1,5 +1,4 @@
-// Quotas of the SQLite store: what a user stores, and the limits an object
-// write checks inside its transaction.
+// Quotas of the SQLite store: what a user stores.
 #include "sql/sqlite_quota.h"
 
 #include <Poco/Data/Statement.h>
@@ -30,31 +29,6 @@ std::int64_t bytesStoredBy(Poco::Data::Session& session, std::int64_t userId) {
   std::int64_t bytes = 0;
   session << kBytesStoredBy, into(bytes), bind(userId), bind(userId), bind(userId), now;
   return bytes;
-}
-
-bool writeExceedsLimits(Poco::Data::Session& session, std::int64_t calendarId, const WriteLimits& limits,
-                        std::optional<std::int64_t> oldSize, std::int64_t newSize, WriteResult& result) {
-  if (limits.calendarObjects && !oldSize) {
-    std::int64_t objects = 0;
-    session << "SELECT COUNT(*) FROM objects WHERE calendar_id = ?", into(objects), bind(calendarId), now;
-    if (objects + 1 > *limits.calendarObjects) {
-      result.exceeded = WriteResult::Limit::CalendarObjects;
-      result.used = objects;
-      return true;
-    }
-  }
-  const std::int64_t growth = newSize - oldSize.value_or(0);
-  if (limits.ownerBytes && growth > 0) {
-    std::vector<std::int64_t> owner;
-    session << "SELECT owner_id FROM calendars WHERE id = ?", into(owner), bind(calendarId), now;
-    const std::int64_t used = owner.empty() ? 0 : bytesStoredBy(session, owner.front());
-    if (used + growth > *limits.ownerBytes) {
-      result.exceeded = WriteResult::Limit::OwnerBytes;
-      result.used = used;
-      return true;
-    }
-  }
-  return false;
 }
 
 Usage SqliteStore::usageOf(std::int64_t userId) {

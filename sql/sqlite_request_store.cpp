@@ -272,15 +272,15 @@ std::vector<FileRow> filesWhere(Session& s, const std::string& clause, std::int6
 
 // --- requests ---
 
-RequestRow SqliteRequestStore::createRequest(const RequestRow& row, const std::vector<FileRef>& files,
-                                             const AuditRow& audit) {
+CreateResult<RequestRow> SqliteRequestStore::createRequest(const RequestRow& row, const std::vector<FileRef>& files,
+                                                           const AuditRow& audit) {
   if (row.code.empty()) throw StoreError("a request needs a tracking code");
-  return guarded("createRequest", [&] {
+  return guarded("createRequest", [&]() -> CreateResult<RequestRow> {
     SqliteWriteTransaction tx(pool_, writers_);
     Session& s = tx.session();
     std::vector<std::int64_t> taken;
     s << "SELECT id FROM requests WHERE code = ?", into(taken), useRef(row.code), now;
-    if (!taken.empty()) throw StoreError("the tracking code \"" + row.code + "\" is already taken");
+    if (!taken.empty()) return {CreateStatus::Exists, std::nullopt};
 
     RequestRow created = row;
     created.version = 1;
@@ -310,7 +310,7 @@ RequestRow SqliteRequestStore::createRequest(const RequestRow& row, const std::v
     attachFiles(s, created.id, files, audit.at);
     insertAudit(s, created.id, audit);
     tx.commit();
-    return created;
+    return {CreateStatus::Created, std::move(created)};
   });
 }
 

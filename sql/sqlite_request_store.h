@@ -8,7 +8,7 @@
 // no limit) and treats a negative offset as 0.
 
 #include "sql/request_store.h"
-#include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_transaction.h"
 
 namespace jadwal::sql {
@@ -16,7 +16,7 @@ namespace jadwal::sql {
 class SqliteRequestStore final : public RequestStore {
  public:
   // REQUIRES: `pool` and `writers` outlive this store.
-  SqliteRequestStore(SqliteSessionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
+  SqliteRequestStore(SqliteConnectionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
 
   // Blobs live in sqlite_blobs.cpp.
   std::string putBlob(const std::string& bytes, Instant at) override;
@@ -25,7 +25,8 @@ class SqliteRequestStore final : public RequestStore {
   BlobSweep collectBlobs(Instant storedBefore) override;
   std::int64_t unusedBlobBytes() override;
 
-  RequestRow createRequest(const RequestRow& row, const std::vector<FileRef>& files, const AuditRow& audit) override;
+  CreateResult<RequestRow> createRequest(const RequestRow& row, const std::vector<FileRef>& files,
+                                         const AuditRow& audit) override;
   std::optional<RequestRow> findRequest(std::int64_t id) override;
   std::optional<RequestRow> findRequestByCode(std::string_view code) override;
   std::optional<RequestRow> findRequestByObject(std::int64_t calendarId, std::string_view objectName) override;
@@ -49,7 +50,7 @@ class SqliteRequestStore final : public RequestStore {
   bool clearEventChanged(std::int64_t requestId, std::int64_t version) override;
 
  private:
-  SqliteSessionPool& pool_;
+  SqliteConnectionPool& pool_;
   WriterQueue& writers_;
 };
 

@@ -37,15 +37,19 @@ std::string randomHex(std::size_t bytes) {
 
 }  // namespace
 
-void SqliteSessionStore::createSession(const SessionRow& session) {
+CreateStatus SqliteSessionStore::createSession(const SessionRow& session) {
   if (session.tokenHash.empty()) throw StoreError("a session needs a token hash");
-  guarded("createSession", [&] {
+  return guarded("createSession", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
+    std::vector<std::string> taken;
+    tx.session() << "SELECT token_hash FROM sessions WHERE token_hash = ?", into(taken), useRef(session.tokenHash), now;
+    if (!taken.empty()) return CreateStatus::Exists;
     tx.session() << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
                     "VALUES (?, ?, ?, ?, ?)",
         useRef(session.tokenHash), bind(session.userId), useRef(session.csrfToken), bind(session.createdAt),
         bind(session.expiresAt), now;
     tx.commit();
+    return CreateStatus::Created;
   });
 }
 

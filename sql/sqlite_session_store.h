@@ -2,8 +2,8 @@
 // Web sessions and server secrets on the SQLite store's connections; part of
 // SqliteStore, which owns the pool and the writer mutex it shares.
 
-#include "sql/request_store.h"
-#include "sql/sqlite_session_pool.h"
+#include "sql/session_store.h"
+#include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_transaction.h"
 
 namespace jadwal::sql {
@@ -11,10 +11,9 @@ namespace jadwal::sql {
 class SqliteSessionStore final : public SessionStore {
  public:
   // REQUIRES: `pool` and `writers` outlive this store.
-  SqliteSessionStore(SqliteSessionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
+  SqliteSessionStore(SqliteConnectionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
 
-  // Throws StoreError if a session with this token hash exists.
-  void createSession(const SessionRow& session) override;
+  CreateStatus createSession(const SessionRow& session) override;
   std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) override;
   void deleteSession(std::string_view tokenHash) override;
   void deleteSessionsOf(std::int64_t userId) override;
@@ -22,7 +21,7 @@ class SqliteSessionStore final : public SessionStore {
   std::string secret(std::string_view name) override;
 
  private:
-  SqliteSessionPool& pool_;
+  SqliteConnectionPool& pool_;
   WriterQueue& writers_;
 };
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <utility>
 
+#include "sql/sqlite_properties.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_schema.h"
 #include "sql/sqlite_transaction.h"
@@ -139,14 +140,12 @@ bool SqliteStore::ping() {
 
 // --- users ---
 
-User SqliteStore::createUser(const User& user) {
+CreateResult<User> SqliteStore::createUser(const User& user) {
   if (user.name.empty()) throw StoreError("a user needs a name");
-  return guarded("createUser", [&] {
+  return guarded("createUser", [&]() -> CreateResult<User> {
     SqliteWriteTransaction tx(pool_, writers_);
     Session& s = tx.session();
-    if (userWhere(s, "WHERE name = ?", useRef(user.name))) {
-      throw StoreError("the user name \"" + user.name + "\" is already taken");
-    }
+    if (userWhere(s, "WHERE name = ?", useRef(user.name))) return {CreateStatus::Exists, std::nullopt};
     const std::string role(roleName(user.role));
     s << "INSERT INTO users (name, role, display_name, password_hash, disabled, may_create_calendars, created_at) "
          "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -157,7 +156,7 @@ User SqliteStore::createUser(const User& user) {
     tx.commit();
     User created = user;
     created.id = id;
-    return created;
+    return {CreateStatus::Created, std::move(created)};
   });
 }
 
@@ -248,18 +247,21 @@ std::vector<std::int64_t> SqliteStore::leadersOfAide(std::int64_t aideId) {
 
 // --- calendars ---
 
-Calendar SqliteStore::createCalendar(const Calendar& calendar) {
-  return std::move(*createCalendarIn("createCalendar", calendar, std::nullopt));
+CreateResult<Calendar> SqliteStore::createCalendar(const Calendar& calendar) {
+  return createCalendarIn("createCalendar", calendar, {}, {});
 }
 
-std::optional<Calendar> SqliteStore::createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) {
-  return createCalendarIn("createCalendarWithinQuota", calendar, maxCalendars);
+CreateResult<Calendar> SqliteStore::createCalendarWithinQuota(const Calendar& calendar,
+                                                              const std::vector<DeadProperty>& properties,
+                                                              const CalendarLimits& limits) {
+  return createCalendarIn("createCalendarWithinQuota", calendar, properties, limits);
 }
 
-std::optional<Calendar> SqliteStore::createCalendarIn(std::string_view operation, const Calendar& calendar,
-                                                      std::optional<std::int64_t> maxCalendars) {
+CreateResult<Calendar> SqliteStore::createCalendarIn(std::string_view operation, const Calendar& calendar,
+                                                     const std::vector<DeadProperty>& properties,
+                                                     const CalendarLimits& limits) {
   if (calendar.slug.empty()) throw StoreError("a calendar needs a slug");
-  return guarded(operation, [&]() -> std::optional<Calendar> {
+  return guarded(operation, [&]() -> CreateResult<Calendar> {
     SqliteWriteTransaction tx(pool_, writers_);
     Session& s = tx.session();
     const auto owner = userWhere(s, "WHERE id = ?", bind(calendar.ownerId));
@@ -267,13 +269,11 @@ std::optional<Calendar> SqliteStore::createCalendarIn(std::string_view operation
     int taken = 0;
     s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ? AND slug = ?", into(taken), bind(calendar.ownerId),
         useRef(calendar.slug), now;
-    if (taken > 0) {
-      throw StoreError("user \"" + owner->name + "\" already has a calendar \"" + calendar.slug + "\"");
-    }
-    if (maxCalendars) {
+    if (taken > 0) return {CreateStatus::Exists, std::nullopt};
+    if (limits.calendars) {
       std::int64_t owned = 0;
       s << "SELECT COUNT(*) FROM calendars WHERE owner_id = ?", into(owned), bind(calendar.ownerId), now;
-      if (owned >= *maxCalendars) return std::nullopt;
+      if (owned >= *limits.calendars) return {CreateStatus::QuotaExceeded, std::nullopt, CreateLimit::Calendars, owned};
     }
     // Never a deleted calendar's id: its sync tokens and ctags would seem
     // to be the new calendar's, and requests that name it would follow it.
@@ -289,9 +289,14 @@ std::optional<Calendar> SqliteStore::createCalendarIn(std::string_view operation
     s << "INSERT INTO id_high_water (name, max_id) VALUES ('calendars', ?) "
          "ON CONFLICT (name) DO UPDATE SET max_id = MAX(max_id, excluded.max_id)",
         bind(id), now;
+    // Its properties as a PROPPATCH writes them, in this transaction.
+    std::vector<PropertyChange> changes;
+    for (const auto& p : properties) changes.push_back({PropertyChange::Holder::Calendar, id, "", p.ns, p.name, p.xml});
+    const PropertyWriteResult written = applyPropertyChanges(s, changes, std::nullopt, limits.ownerBytes);
+    if (!written.written) return {CreateStatus::QuotaExceeded, std::nullopt, CreateLimit::OwnerBytes, written.used};
     auto created = calendarById(s, id);
     tx.commit();
-    return created;
+    return {CreateStatus::Created, std::move(created)};
   });
 }
 

@@ -7,8 +7,8 @@
 
 #include <string>
 
+#include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_request_store.h"
-#include "sql/sqlite_session_pool.h"
 #include "sql/sqlite_session_store.h"
 #include "sql/sqlite_transaction.h"
 #include "sql/store.h"
@@ -27,7 +27,7 @@ class SqliteStore final : public Store {
   void migrate() override;
   bool ping() override;
 
-  User createUser(const User& user) override;
+  CreateResult<User> createUser(const User& user) override;
   std::optional<User> findUser(std::string_view name) override;
   std::optional<User> findUserById(std::int64_t id) override;
   std::vector<User> listUsers() override;
@@ -40,8 +40,10 @@ class SqliteStore final : public Store {
   void unassignAide(std::int64_t aideId, std::int64_t leaderId) override;
   std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) override;
 
-  Calendar createCalendar(const Calendar& calendar) override;
-  std::optional<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) override;
+  CreateResult<Calendar> createCalendar(const Calendar& calendar) override;
+  CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar,
+                                                   const std::vector<DeadProperty>& properties,
+                                                   const CalendarLimits& limits) override;
   std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) override;
   std::optional<Calendar> findCalendarById(std::int64_t id) override;
   std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) override;
@@ -83,10 +85,10 @@ class SqliteStore final : public Store {
                           std::string_view name) override;
 
  private:
-  std::optional<Calendar> createCalendarIn(std::string_view operation, const Calendar& calendar,
-                                           std::optional<std::int64_t> maxCalendars);
+  CreateResult<Calendar> createCalendarIn(std::string_view operation, const Calendar& calendar,
+                                          const std::vector<DeadProperty>& properties, const CalendarLimits& limits);
 
-  SqliteSessionPool pool_;
+  SqliteConnectionPool pool_;
   WriterQueue writers_;  // one writer at a time within this process, in arrival order
   // Declared after the pool and the mutex they share, so built after them.
   SqliteRequestStore requests_;

@@ -3,6 +3,7 @@
 // calendars, requests and sessions all queue behind the same writer mutex and
 // take SQLite's write lock the same way.
 
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 
@@ -12,17 +13,21 @@
 #include <string>
 #include <string_view>
 
-#include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_connection_pool.h"
 #include "sql/store.h"
 
 namespace jadwal::sql {
 
-// Database failures leave the store as StoreError naming the operation;
+// Database failures leave the store as StoreError naming the operation, a
+// full disk (SQLITE_FULL) told apart so that callers can answer 507;
 // StoreError thrown on purpose passes through unchanged.
 template <typename Fn>
 auto guarded(std::string_view operation, Fn&& fn) -> decltype(fn()) {
   try {
     return fn();
+  } catch (const Poco::Data::SQLite::DatabaseFullException& e) {
+    throw StoreError("store: " + std::string(operation) + " failed: " + e.displayText(),
+                     StoreError::Cause::StorageFull);
   } catch (const Poco::Exception& e) {
     throw StoreError("store: " + std::string(operation) + " failed: " + e.displayText());
   }
@@ -60,7 +65,7 @@ class SqliteWriteTransaction {
  public:
   // The turn comes before the connection, so queued writers do not hold
   // connections that readers need.
-  SqliteWriteTransaction(SqliteSessionPool& pool, WriterQueue& writers) : lock_(writers), lease_(pool.acquire()) {
+  SqliteWriteTransaction(SqliteConnectionPool& pool, WriterQueue& writers) : lock_(writers), lease_(pool.acquire()) {
     session() << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
   }
   SqliteWriteTransaction(const SqliteWriteTransaction&) = delete;
@@ -82,7 +87,7 @@ class SqliteWriteTransaction {
 
  private:
   std::unique_lock<WriterQueue> lock_;
-  SqliteSessionPool::Lease lease_;
+  SqliteConnectionPool::Lease lease_;
   bool committed_ = false;
 };
 
@@ -90,7 +95,7 @@ class SqliteWriteTransaction {
 // and the changes listed under it come from the same moment.
 class SqliteReadSnapshot {
  public:
-  explicit SqliteReadSnapshot(SqliteSessionPool::Lease& lease) : lease_(lease) {
+  explicit SqliteReadSnapshot(SqliteConnectionPool::Lease& lease) : lease_(lease) {
     session() << "BEGIN", Poco::Data::Keywords::now;
   }
   SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
@@ -105,7 +110,7 @@ class SqliteReadSnapshot {
   Poco::Data::Session& session() { return lease_.session(); }
 
  private:
-  SqliteSessionPool::Lease& lease_;
+  SqliteConnectionPool::Lease& lease_;
 };
 
 }  // namespace jadwal::sql

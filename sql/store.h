@@ -17,8 +17,14 @@
 // - Quotas (Precondition::limits, createCalendarWithinQuota,
 //   writeProperties) are checked inside the write's transaction, so
 //   concurrent writers cannot pass them together.
+// - The rules of object writes (If-Match, UIDs, quotas, the change log) are
+//   written once above the backends, in sql/object_writes.h; a backend keeps
+//   rows as sql/object_rows.h says and runs them in its write transaction.
 // - Errors of the database itself (disk full, lost connection) are thrown as
-//   StoreError; expected outcomes (not found, precondition failed) are values.
+//   StoreError; expected outcomes (not found, precondition failed, a name
+//   already taken, a quota reached) are values, such as CreateResult.
+//   A call that breaks its REQUIRES (an empty name, an owner that does not
+//   exist) is the caller's error and is thrown as StoreError too.
 
 #include <cstdint>
 #include <limits>
@@ -27,13 +33,55 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jadwal::sql {
 
 class StoreError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  enum class Cause {
+    Failure,      // anything else: the database failed, or a REQUIRES was broken
+    StorageFull,  // the disk or the database's size limit is full: no write can succeed until space is made
+  };
+  explicit StoreError(const std::string& what, Cause cause = Cause::Failure)
+      : std::runtime_error(what), cause_(cause) {}
+  Cause cause() const { return cause_; }
+
+ private:
+  Cause cause_;
+};
+
+// What a create* method did. Nothing is created unless the status is Created.
+enum class CreateStatus {
+  Created,
+  Exists,         // the name (or code, or token) is taken
+  QuotaExceeded,  // the owner has as many as the quota allows
+};
+
+// Which quota refused a create (QuotaExceeded).
+enum class CreateLimit { None, Calendars, OwnerBytes };
+
+template <typename T>
+struct [[nodiscard]] CreateResult {
+  CreateStatus status = CreateStatus::Exists;
+  std::optional<T> created;  // as stored, with its id; set exactly when Created
+  // For QuotaExceeded: which limit, and what the owner holds now (calendars
+  // or Usage::bytes).
+  CreateLimit exceeded = CreateLimit::None;
+  std::int64_t used = 0;
+
+  bool ok() const { return status == CreateStatus::Created; }
+  // The created value. REQUIRES: ok(), e.g. a caller that made the name
+  // free itself; throws std::logic_error otherwise.
+  const T& value() const& {
+    if (!created) throw std::logic_error("nothing was created: the name is taken or a quota reached");
+    return *created;
+  }
+  T&& value() && {
+    if (!created) throw std::logic_error("nothing was created: the name is taken or a quota reached");
+    return std::move(*created);
+  }
 };
 
 // Seconds since the Unix epoch, UTC. The sentinels mark an open span.
@@ -175,6 +223,21 @@ struct PropertyWriteResult {
   std::int64_t used = 0;
 };
 
+// The quotas a new calendar must keep, checked in its transaction. Unset:
+// no limit.
+struct CalendarLimits {
+  std::optional<std::int64_t> calendars;   // calendars the owner may have, the new one included
+  std::optional<std::int64_t> ownerBytes;  // Usage::bytes of the owner after the create
+};
+
+// A dead property (WebDAV PROPPATCH of properties Jadwal does not interpret):
+// `xml` is the property element as received, serialised.
+struct DeadProperty {
+  std::string ns;
+  std::string name;
+  std::string xml;
+};
+
 class RequestStore;
 class SessionStore;
 
@@ -183,7 +246,7 @@ class Store {
   virtual ~Store() = default;
 
   // The activity requests and the web sessions, in the same database
-  // (sql/request_store.h).
+  // (sql/request_store.h, sql/session_store.h).
   virtual RequestStore& requests() = 0;
   virtual SessionStore& sessions() = 0;
 
@@ -193,8 +256,8 @@ class Store {
   virtual bool ping() = 0;
 
   // --- users ---
-  // Throws StoreError if the name is taken.
-  virtual User createUser(const User& user) = 0;
+  // Exists (nothing written) if the name is taken. REQUIRES: a name.
+  virtual CreateResult<User> createUser(const User& user) = 0;
   virtual std::optional<User> findUser(std::string_view name) = 0;
   virtual std::optional<User> findUserById(std::int64_t id) = 0;
   virtual std::vector<User> listUsers() = 0;
@@ -211,12 +274,18 @@ class Store {
   virtual std::vector<std::int64_t> leadersOfAide(std::int64_t aideId) = 0;
 
   // --- calendars ---
-  // Throws StoreError if the owner already has a calendar with that slug.
-  virtual Calendar createCalendar(const Calendar& calendar) = 0;
-  // The same, but only while the owner has fewer than `maxCalendars`
-  // calendars, counted in the same transaction; nullopt (nothing created)
-  // when they have that many already.
-  virtual std::optional<Calendar> createCalendarWithinQuota(const Calendar& calendar, std::int64_t maxCalendars) = 0;
+  // Exists (nothing written) if the owner already has a calendar with that
+  // slug. REQUIRES: a slug, and an owner that exists.
+  virtual CreateResult<Calendar> createCalendar(const Calendar& calendar) = 0;
+  // The same with the dead properties its creator sets (MKCALENDAR), all in
+  // one transaction, the same way writeProperties writes a group: the
+  // calendar exists with all of them or not at all. QuotaExceeded (nothing
+  // created) when the owner would have more than `limits.calendars`
+  // calendars, or when the properties would grow what they store past
+  // `limits.ownerBytes`; both are counted in that transaction.
+  virtual CreateResult<Calendar> createCalendarWithinQuota(const Calendar& calendar,
+                                                           const std::vector<DeadProperty>& properties,
+                                                           const CalendarLimits& limits) = 0;
   virtual std::optional<Calendar> findCalendar(std::string_view ownerName, std::string_view slug) = 0;
   virtual std::optional<Calendar> findCalendarById(std::int64_t id) = 0;
   virtual std::vector<Calendar> calendarsOwnedBy(std::int64_t userId) = 0;
@@ -258,20 +327,16 @@ class Store {
   virtual ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) = 0;
 
   // --- dead properties (WebDAV PROPPATCH of properties Jadwal does not interpret) ---
-  // `resource` is "" for the calendar itself or an object name. `xml` is the
-  // property element as received, serialised.
-  struct DeadProperty {
-    std::string ns;
-    std::string name;
-    std::string xml;
-  };
+  // `resource` is "" for the calendar itself or an object name.
+  using DeadProperty = sql::DeadProperty;
   virtual std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) = 0;
   virtual void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) = 0;
   virtual void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns,
                                   std::string_view name) = 0;
 
   // Applies `changes` in order, and the live properties of `live` (as
-  // updateCalendarProperties) when given, in one transaction. With
+  // updateCalendarProperties) when given, in one transaction (PROPPATCH's
+  // all or nothing, RFC 4918 9.2). With
   // `maxBytesPerUser`, refused with nothing changed when they would grow
   // what some user stores (Usage::bytes) past it; changes that grow no
   // one's usage always pass.

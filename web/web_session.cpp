@@ -53,7 +53,9 @@ StartedSession startSession(WebContext& context, const sql::User& user, sql::Ins
   started.row.createdAt = now;
   started.row.expiresAt = now + kSessionLifetimeSeconds;
   context.store.sessions().deleteExpiredSessions(now);
-  context.store.sessions().createSession(started.row);
+  // 256 random bits do not collide; a taken hash would mean a broken random source.
+  if (context.store.sessions().createSession(started.row) != sql::CreateStatus::Created)
+    throw sql::StoreError("a new session token was already in use");
   return started;
 }
 

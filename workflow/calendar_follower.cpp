@@ -212,7 +212,7 @@ CalendarFollower::CalendarFollower(std::shared_ptr<RequestCalendar> calendar, co
     : calendar_(std::move(calendar)), clock_(clock), mailer_(mailer) {}
 
 void CalendarFollower::calendarChanged(const caldav::CalendarChange& change) {
-  if (OwnCalendarWrite::active()) return;
+  if (change.origin == caldav::WriteOrigin::Workflow) return;
   try {
     follow(change);
   } catch (const std::exception& e) {

@@ -29,7 +29,7 @@
 // in it (its owner cannot take a request's event away by deleting the
 // calendar around it): staff finish or move those requests first. Events of
 // finished requests go with the calendar, and their requests forget them.
-// The workflow's own writes are recognised (OwnCalendarWrite) and ignored.
+// The workflow's own writes (caldav::WriteOrigin::Workflow) are ignored.
 // The store marks the request in the client's own transaction and the
 // follower clears the mark once done, so a change a killed server never
 // followed is found and put back at the next start (calendar_repair.h).

@@ -25,7 +25,7 @@
 // the links recorded with the same compare-and-set, so a sync running at
 // once on another server fails its own record and repairs after this one:
 // several servers may share the database. The repair's writes are the
-// workflow's own (OwnCalendarWrite): the follower does not take them for
+// workflow's own (caldav::WriteOrigin::Workflow): the follower does not take them for
 // client edits. Staff see an audit row ("calendar-repair", or
 // "calendar-error") only when an event was written or deleted.
 

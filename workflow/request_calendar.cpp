@@ -10,8 +10,6 @@ namespace jadwal::workflow {
 
 namespace {
 
-thread_local bool ownWriteActive = false;
-
 int sequenceOf(const std::string& ical) {
   try {
     caldav::IcalComponent calendar = caldav::parseStored(ical);
@@ -51,10 +49,6 @@ std::string withoutStamp(const std::string& ical) {
 }
 
 }  // namespace
-
-OwnCalendarWrite::OwnCalendarWrite() : previous_(ownWriteActive) { ownWriteActive = true; }
-OwnCalendarWrite::~OwnCalendarWrite() { ownWriteActive = previous_; }
-bool OwnCalendarWrite::active() { return ownWriteActive; }
 
 RequestCalendar::RequestCalendar(sql::Store& store, caldav::CalendarService& calendars, WorkflowConfig config)
     : store_(store), calendars_(calendars), config_(std::move(config)) {}
@@ -96,8 +90,8 @@ std::string RequestCalendar::write(const sql::Calendar& calendar, const std::str
                                existing           ? existing->uid
                                : previous.empty() ? ""
                                                   : uidOf(previous));
-    OwnCalendarWrite own;
-    auto result = calendars_.put(calendar, name, text, sql::Precondition{});
+    auto result =
+        calendars_.put(calendar, name, text, sql::Precondition{}, std::nullopt, caldav::WriteOrigin::Workflow);
     switch (result.status) {
       case sql::WriteStatus::Created:
       case sql::WriteStatus::Updated:
@@ -135,8 +129,7 @@ std::string RequestCalendar::remove(std::int64_t calendarId, const std::string& 
   try {
     auto calendar = store_.findCalendarById(calendarId);
     if (!calendar) return "";  // the calendar went, and its objects with it
-    OwnCalendarWrite own;
-    auto result = calendars_.remove(*calendar, name, sql::Precondition{});
+    auto result = calendars_.remove(*calendar, name, sql::Precondition{}, std::nullopt, caldav::WriteOrigin::Workflow);
     if (result.status == sql::WriteStatus::Deleted || result.status == sql::WriteStatus::NotFound) return "";
     return "delete refused in " + calendar->ownerName + "/" + calendar->slug;
   } catch (const std::exception& e) {

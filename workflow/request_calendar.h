@@ -16,20 +16,6 @@
 
 namespace jadwal::workflow {
 
-// While one lives on a thread, calendar changes on that thread are the
-// workflow's own writes.
-class OwnCalendarWrite {
- public:
-  OwnCalendarWrite();
-  ~OwnCalendarWrite();
-  OwnCalendarWrite(const OwnCalendarWrite&) = delete;
-  OwnCalendarWrite& operator=(const OwnCalendarWrite&) = delete;
-  static bool active();
-
- private:
-  bool previous_;
-};
-
 class RequestCalendar {
  public:
   RequestCalendar(sql::Store& store, caldav::CalendarService& calendars, WorkflowConfig config);

@@ -225,12 +225,7 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
   // 40 random bits rarely collide; when they do, draw again.
   for (int attempt = 0; attempt < 8 && !created; ++attempt) {
     row.code = newTrackingCode();
-    if (requests.findRequestByCode(row.code)) continue;
-    try {
-      created = requests.createRequest(row, checked.files, audit);
-    } catch (const sql::StoreError&) {
-      if (!requests.findRequestByCode(row.code)) throw;  // not a collision: a real failure
-    }
+    created = requests.createRequest(row, checked.files, audit).created;  // unset: the code is taken
   }
   if (!created) throw sql::StoreError("no free tracking code after several attempts");
 

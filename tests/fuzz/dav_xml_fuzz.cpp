@@ -42,13 +42,13 @@ struct World {
     user.name = "bupati";
     user.role = sql::Role::Pimpinan;
     user.displayName = "Bupati";
-    user = store->createUser(user);
+    user = store->createUser(user).value();
     owner = {user.id, user.name, user.role, user.displayName};
     sql::Calendar agenda;
     agenda.ownerId = user.id;
     agenda.slug = "agenda";
     agenda.displayName = "Agenda";
-    agenda = store->createCalendar(agenda);
+    agenda = store->createCalendar(agenda).value();
     put(agenda, "rapat.ics", "DTSTART:20250107T010000Z\r\nDTEND:20250107T020000Z\r\n");
     put(agenda, "apel.ics",
         "DTSTART;TZID=Asia/Jakarta:20250106T073000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=20\r\n");

@@ -64,7 +64,7 @@ struct StoreFixture {
     user.role = jadwal::sql::Role::Protokol;
     user.displayName = "Staf " + name;
     user.passwordHash = hashPassword(password).value();
-    return store->createUser(user);
+    return store->createUser(user).value();
   }
 };
 

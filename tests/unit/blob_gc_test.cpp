@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(an_old_unreferenced_blob_goes_a_referenced_or_young_one_sta
   requests.putBlob(old, kNow - 2 * kDay);
   requests.putBlob(young, kNow - 60);
   const std::string usedHash = requests.putBlob(used, kNow - 2 * kDay);
-  requests.createRequest(sampleRequest("JDW-A"), {letter(usedHash)}, auditAt(kNow - 2 * kDay));
+  requests.createRequest(sampleRequest("JDW-A"), {letter(usedHash)}, auditAt(kNow - 2 * kDay)).value();
 
   const BlobSweep sweep = requests.collectBlobs(kNow - kDay);
   BOOST_TEST(sweep.blobs == 1);
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(many_blobs_go_in_several_passes) {
 }
 
 BOOST_AUTO_TEST_CASE(a_file_brought_with_its_content_is_stored_by_the_write_that_attaches_it) {
-  const RequestRow created = requests.createRequest(sampleRequest("JDW-B"), {}, auditAt(kNow));
+  const RequestRow created = requests.createRequest(sampleRequest("JDW-B"), {}, auditAt(kNow)).value();
   RequestRow next = created;
   next.state = "diajukan";
 
@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(collection_beside_concurrent_submissions) {
             if (!requests.touchBlob(keptHash, kNow)) throw std::runtime_error("the kept blob went");
             files.push_back(letter(keptHash));
           }
-          const RequestRow row = requests.createRequest(sampleRequest(code), files, auditAt(kNow));
+          const RequestRow row = requests.createRequest(sampleRequest(code), files, auditAt(kNow)).value();
           RequestRow next = row;
           if (!requests.updateRequest(next, auditAt(kNow, "resubmit"), {letterWithContent(pdfBytes(code + "r"))}))
             throw std::runtime_error("update refused");
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(collection_beside_concurrent_submissions) {
 // With no grace at all, a file that brings its content is still never
 // lost: it is stored and referenced in one transaction.
 BOOST_AUTO_TEST_CASE(content_attached_in_its_write_survives_collection_without_grace) {
-  const RequestRow row = requests.createRequest(sampleRequest("JDW-C"), {}, auditAt(kNow));
+  const RequestRow row = requests.createRequest(sampleRequest("JDW-C"), {}, auditAt(kNow)).value();
   std::atomic<bool> done{false};
   std::thread collector([&] {
     while (!done) requests.collectBlobs(std::numeric_limits<Instant>::max());

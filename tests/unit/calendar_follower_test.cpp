@@ -13,6 +13,8 @@
 #include "workflow/audit_note.h"
 #include "workflow/request_validation.h"
 
+#include <thread>
+
 using namespace jadwal;
 using namespace jadwal::workflow;
 using namespace jadwal::testing;
@@ -149,6 +151,38 @@ BOOST_AUTO_TEST_CASE(unrelated_events_are_ignored) {
   calendars->put(bupatiAgenda, "lain.ics", other, {}, bupati.user.id);
   calendars->remove(bupatiAgenda, "lain.ics", {}, bupati.user.id);
   BOOST_TEST(reload(row).version == version);
+}
+
+// The origin travels with the write, not with the thread: a workflow write
+// made on another thread is still the workflow's own, and a client's edit
+// made there is still followed.
+BOOST_AUTO_TEST_CASE(the_origin_of_a_write_holds_on_another_thread) {
+  auto row = approved();
+  auto before = object(bupatiAgenda.id, row.eventObjectName);
+  std::string text = std::regex_replace(before.ical, std::regex("20250314T090000"), "20250314T130000");
+  text = std::regex_replace(text, std::regex("20250314T110000"), "20250314T150000");
+  const std::size_t audited = store->requests().auditOf(row.id).size();
+
+  sql::WriteResult own;
+  std::thread([&] {
+    own = calendars->put(bupatiAgenda, row.eventObjectName, text, {false, before.etag}, staf.user.id,
+                         caldav::WriteOrigin::Workflow);
+  }).join();
+  BOOST_TEST_REQUIRE((own.status == sql::WriteStatus::Updated));
+  BOOST_TEST(reload(row).start == row.start);
+  BOOST_TEST(store->requests().auditOf(row.id).size() == audited);
+
+  const std::string back = object(bupatiAgenda.id, row.eventObjectName).etag;
+  text = std::regex_replace(text, std::regex("20250314T130000"), "20250314T140000");
+  text = std::regex_replace(text, std::regex("20250314T150000"), "20250314T160000");
+  sql::WriteResult client;
+  std::thread([&] {
+    client = calendars->put(bupatiAgenda, row.eventObjectName, text, {false, back}, staf.user.id,
+                            caldav::WriteOrigin::Client);
+  }).join();
+  BOOST_TEST_REQUIRE((client.status == sql::WriteStatus::Updated));
+  BOOST_TEST(reload(row).start == k14March0900Wib + 5 * kHour);
+  BOOST_TEST(lastAudit(store->requests().auditOf(row.id)).action == "calendar-edit");
 }
 
 BOOST_AUTO_TEST_CASE(deleting_the_event_of_a_finished_request_only_unlinks_it) {

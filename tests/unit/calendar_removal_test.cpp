@@ -7,6 +7,7 @@
 #define BOOST_TEST_MODULE calendar_removal
 #include <boost/test/unit_test.hpp>
 
+#include "caldav/dav.h"
 #include "request_fixture.h"
 
 using namespace jadwal;
@@ -25,6 +26,16 @@ struct RemovalFixture : Fixture {
   }
 
   bool exists(const sql::Calendar& calendar) { return store->findCalendarById(calendar.id).has_value(); }
+
+  // A client's DELETE of the whole calendar, through the DAV handler.
+  caldav::DavResponse deleteByClient(const sql::Calendar& calendar, const Actor& who) {
+    caldav::DavHandler dav(*store, *calendars, caldav::DavConfig{});
+    caldav::DavRequest r;
+    r.method = "DELETE";
+    r.path = "/dav/calendars/" + calendar.ownerName + "/" + calendar.slug + "/";
+    r.user = who.user;
+    return dav.handle(r);
+  }
 
   // The calendar is refused for `who`, naming `request`, and nothing moved.
   void refused(const sql::Calendar& calendar, const Actor& who, const sql::RequestRow& request) {
@@ -65,6 +76,33 @@ BOOST_AUTO_TEST_CASE(the_leader_cannot_delete_his_agenda_while_it_holds_an_appro
   BOOST_TEST(reload(row).eventObjectName == row.eventObjectName);
   // Nor can an admin: staff finish or move the request first.
   refused(bupatiAgenda, admin, row);
+}
+
+// The case of issue 7: the leader deletes bupati/agenda/ in a client while
+// it holds an approved request. The DELETE goes through the calendar
+// service, so the request neither stays approved on a calendar that is gone
+// nor loses its history: the calendar is kept; once the request is
+// finished, the calendar goes and the request's audit says so.
+BOOST_AUTO_TEST_CASE(a_clients_delete_of_the_agenda_goes_through_the_service_and_is_audited) {
+  const auto row = approved();
+  const std::size_t audited = store->requests().auditOf(row.id).size();
+  const auto refusedAnswer = deleteByClient(bupatiAgenda, bupati);
+  BOOST_TEST(refusedAnswer.status == 409);
+  BOOST_TEST(refusedAnswer.body.find(std::to_string(row.id)) != std::string::npos, refusedAnswer.body);
+  BOOST_TEST(exists(bupatiAgenda));
+  BOOST_TEST(reload(row).state == "disetujui");
+  BOOST_TEST(reload(row).eventCalendarId == bupatiAgenda.id);
+  BOOST_TEST(store->requests().auditOf(row.id).size() == audited);
+
+  clock.set(row.start + 60);
+  BOOST_TEST_REQUIRE(decide(reload(row), act(Action::MarkHeld), staf).ok());
+  BOOST_TEST(deleteByClient(bupatiAgenda, bupati).status == 204);
+  BOOST_TEST(!exists(bupatiAgenda));
+  const auto after = reload(row);
+  BOOST_TEST(after.eventCalendarId == 0);
+  const auto audit = store->requests().auditOf(row.id).back();
+  BOOST_TEST(audit.action == "calendar-unlink");
+  BOOST_TEST((audit.actorId == bupati.user.id));
 }
 
 BOOST_AUTO_TEST_CASE(the_representatives_copy_and_the_hold_keep_their_calendars_too) {

@@ -44,7 +44,7 @@ struct RepairFixture : Fixture {
     row.code = "JDW-KILL-" + std::to_string(++codes);
     row.holdCalendarId = 0;
     row.holdObjectName.clear();
-    return store->requests().createRequest(row, {}, auditOf("submit", "diajukan"));
+    return store->requests().createRequest(row, {}, auditOf("submit", "diajukan")).value();
   }
 
   // A decision whose update was committed when the server was killed: the

@@ -45,7 +45,7 @@ struct Fixture {
     u.name = name;
     u.role = role;
     u.displayName = name;
-    u = store->createUser(u);
+    u = store->createUser(u).value();
     return {u.id, u.name, u.role, u.displayName};
   }
 

@@ -329,7 +329,8 @@ BOOST_FIXTURE_TEST_CASE(user_add_failures, CliFixture) {
 
 BOOST_FIXTURE_TEST_CASE(passwd_disable_enable, CliFixture) {
   BOOST_REQUIRE(run({"user", "add", "ani", "--role", "viewer"}, "sandi-pertama\n") == 0);
-  store->sessions().createSession({"sesi-lama", store->findUser("ani")->id, "csrf", 0, 4102444800});
+  BOOST_TEST_REQUIRE((store->sessions().createSession({"sesi-lama", store->findUser("ani")->id, "csrf", 0,
+                                                       4102444800}) == jadwal::sql::CreateStatus::Created));
   BOOST_TEST(run({"user", "passwd", "ani"}, "sandi-kedua-2\n") == 0);
   BOOST_TEST(!store->sessions().findSession("sesi-lama", 1));  // the old password's login is over
   BOOST_TEST(verifyPassword("sandi-kedua-2", store->findUser("ani")->passwordHash));

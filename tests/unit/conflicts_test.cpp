@@ -52,14 +52,14 @@ struct Fixture {
     user.role = role;
     user.displayName = name;
     user.passwordHash = "x";
-    return store->createUser(user);
+    return store->createUser(user).value();
   }
   sql::Calendar addCalendar(std::int64_t ownerId, const std::string& slug) {
     sql::Calendar calendar;
     calendar.ownerId = ownerId;
     calendar.slug = slug;
     calendar.displayName = slug;
-    return store->createCalendar(calendar);
+    return store->createCalendar(calendar).value();
   }
   void put(const sql::Calendar& calendar, const std::string& uid, const std::string& lines) {
     const sql::WriteResult result = calendars.put(calendar, uid + ".ics", event(uid, lines), sql::Precondition{});

@@ -40,9 +40,9 @@ struct Fixture {
     agenda.ownerId = bupati.id;
     agenda.slug = "agenda";
     agenda.displayName = "Agenda Bupati";
-    auto created = store->createCalendar(agenda);
+    auto created = store->createCalendar(agenda).value();
     agenda.ownerId = other.id;
-    store->createCalendar(agenda);
+    store->createCalendar(agenda).value();
     store->assignAide(ajudan.id, bupati.id);
     store->setShare({created.id, viewer.id, false});
   }
@@ -52,7 +52,7 @@ struct Fixture {
     u.name = name;
     u.role = role;
     u.displayName = name;
-    u = store->createUser(u);
+    u = store->createUser(u).value();
     return {u.id, u.name, u.role, u.displayName};
   }
 

@@ -43,7 +43,7 @@ struct Fixture {
     agenda.ownerId = bupati.id;
     agenda.slug = "agenda";
     agenda.displayName = "Agenda Bupati";
-    const auto created = store->createCalendar(agenda);
+    const auto created = store->createCalendar(agenda).value();
     store->setShare({created.id, viewer.id, false});
     const std::string ics =
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:rapat\r\n"
@@ -57,7 +57,7 @@ struct Fixture {
     u.name = name;
     u.role = role;
     u.displayName = name;
-    u = store->createUser(u);
+    u = store->createUser(u).value();
     return {u.id, u.name, u.role, u.displayName};
   }
 

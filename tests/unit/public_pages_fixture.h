@@ -146,7 +146,7 @@ struct Fixture {
     user.role = role;
     user.displayName = displayName;
     user.passwordHash = *hashPassword("sandi-" + name);
-    return store->createUser(user);
+    return store->createUser(user).value();
   }
 
   sql::Calendar addCalendar(const sql::User& owner, const std::string& slug) {
@@ -154,7 +154,7 @@ struct Fixture {
     calendar.ownerId = owner.id;
     calendar.slug = slug;
     calendar.displayName = slug;
-    return store->createCalendar(calendar);
+    return store->createCalendar(calendar).value();
   }
 
   WebResponse get(const std::string& path, const std::string& cookie = "",

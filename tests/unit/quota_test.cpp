@@ -71,7 +71,7 @@ struct Fixture {
     u.name = name;
     u.role = role;
     u.displayName = name;
-    u = store->createUser(u);
+    u = store->createUser(u).value();
     return {u.id, u.name, u.role, u.displayName};
   }
 
@@ -79,7 +79,7 @@ struct Fixture {
     sql::Calendar c;
     c.ownerId = owner.id;
     c.slug = slug;
-    return store->createCalendar(c);
+    return store->createCalendar(c).value();
   }
 
   sql::WriteResult put(const sql::Calendar& calendar, const std::string& uid, const std::string& ical,
@@ -206,9 +206,10 @@ BOOST_AUTO_TEST_CASE(calendars_per_user_are_counted_in_the_creating_transaction)
   sql::Calendar third;
   third.ownerId = bupati.id;
   third.slug = "ketiga";
-  BOOST_TEST(store->createCalendarWithinQuota(third, 3).has_value());
+  BOOST_TEST(store->createCalendarWithinQuota(third, {}, {3, std::nullopt}).ok());
   third.slug = "keempat";
-  BOOST_TEST(!store->createCalendarWithinQuota(third, 3).has_value());
+  BOOST_TEST(
+      (store->createCalendarWithinQuota(third, {}, {3, std::nullopt}).status == sql::CreateStatus::QuotaExceeded));
   BOOST_TEST(!store->findCalendar("bupati", "keempat"));
   BOOST_TEST(store->usageOf(bupati.id).calendars == 3);
 }

@@ -167,9 +167,11 @@ BOOST_AUTO_TEST_CASE(events_named_after_the_code_are_renamed_at_start) {
       std::regex_replace(current.ical, std::regex("permohonan-\\d+-agenda@jadwal"), row.code + "-agenda@jadwal");
   legacyText = std::regex_replace(legacyText, std::regex("X-JADWAL-REQUEST:\\d+"), "X-JADWAL-REQUEST:" + row.code);
   {
-    OwnCalendarWrite own;
-    BOOST_TEST_REQUIRE((calendars->remove(bupatiAgenda, row.eventObjectName, {}).status == sql::WriteStatus::Deleted));
-    BOOST_TEST_REQUIRE((calendars->put(bupatiAgenda, legacyName, legacyText, {}).status == sql::WriteStatus::Created));
+    const auto workflow = caldav::WriteOrigin::Workflow;
+    BOOST_TEST_REQUIRE((calendars->remove(bupatiAgenda, row.eventObjectName, {}, std::nullopt, workflow).status ==
+                        sql::WriteStatus::Deleted));
+    BOOST_TEST_REQUIRE((calendars->put(bupatiAgenda, legacyName, legacyText, {}, std::nullopt, workflow).status ==
+                        sql::WriteStatus::Created));
   }
   sql::RequestRow legacy = reload(row);
   legacy.eventObjectName = legacyName;

@@ -92,7 +92,7 @@ struct Fixture {
     user.name = name;
     user.role = role;
     user.displayName = displayName;
-    user = store->createUser(user);
+    user = store->createUser(user).value();
     return Actor{{user.id, user.name, user.role, user.displayName}};
   }
 
@@ -101,7 +101,7 @@ struct Fixture {
     calendar.ownerId = owner.user.id;
     calendar.slug = slug;
     calendar.displayName = slug;
-    store->createCalendar(calendar);
+    store->createCalendar(calendar).value();
     return *store->findCalendar(owner.user.name, slug);
   }
 

@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(typed_text_is_trimmed_and_kept_on_one_line) {
   sql::User leader;
   leader.name = "bupati";
   leader.role = sql::Role::Pimpinan;
-  store->createUser(leader);
+  store->createUser(leader).value();
 
   RequestForm form;
   form.requesterName = "  Budi\r\nBcc: x@y.z  ";

@@ -63,11 +63,11 @@ struct Fixture {
     User owner;
     owner.name = "bupati";
     owner.role = Role::Pimpinan;
-    owner = store.createUser(owner);
+    owner = store.createUser(owner).value();
     Calendar agenda;
     agenda.ownerId = owner.id;
     agenda.slug = "agenda";
-    calendar = store.createCalendar(agenda);
+    calendar = store.createCalendar(agenda).value();
   }
 
   WriteResult put(const std::string& name, const std::string& text = "BEGIN:VCALENDAR") {
@@ -76,7 +76,7 @@ struct Fixture {
 
   // A request whose leader's event is `eventName` on the calendar, in step.
   RequestRow linkedRequest(const std::string& code, const std::string& eventName) {
-    RequestRow row = requests.createRequest(sampleRequest(code), {}, auditAt(10, "submit"));
+    RequestRow row = requests.createRequest(sampleRequest(code), {}, auditAt(10, "submit")).value();
     row.eventCalendarId = calendar.id;
     row.eventObjectName = eventName;
     BOOST_TEST_REQUIRE(requests.recordCalendarLinks(row, 11, true, std::nullopt));
@@ -88,7 +88,7 @@ struct Fixture {
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(a_new_request_is_out_of_step_until_its_links_are_recorded, Fixture) {
-  RequestRow row = requests.createRequest(sampleRequest("JDW-A"), {}, auditAt(10, "submit"));
+  RequestRow row = requests.createRequest(sampleRequest("JDW-A"), {}, auditAt(10, "submit")).value();
   BOOST_TEST(requests.calendarStep(row.id) == CalendarStep::RequestChanged);
   BOOST_TEST(requests.requestsOutOfStep(0, 10) == std::vector<std::int64_t>{row.id});
 
@@ -119,7 +119,7 @@ BOOST_FIXTURE_TEST_CASE(every_update_marks_the_request_in_its_own_transaction, F
 }
 
 BOOST_FIXTURE_TEST_CASE(recording_links_is_a_compare_and_set_on_the_version, Fixture) {
-  RequestRow row = requests.createRequest(sampleRequest("JDW-D"), {}, auditAt(10, "submit"));
+  RequestRow row = requests.createRequest(sampleRequest("JDW-D"), {}, auditAt(10, "submit")).value();
   RequestRow stale = row;
   row.state = "diverifikasi";
   BOOST_TEST_REQUIRE(requests.updateRequest(row, auditAt(12, "verify")));
@@ -146,7 +146,7 @@ BOOST_FIXTURE_TEST_CASE(recording_links_is_a_compare_and_set_on_the_version, Fix
 }
 
 BOOST_FIXTURE_TEST_CASE(recording_links_without_settling_keeps_the_mark, Fixture) {
-  RequestRow row = requests.createRequest(sampleRequest("JDW-E"), {}, auditAt(10, "submit"));
+  RequestRow row = requests.createRequest(sampleRequest("JDW-E"), {}, auditAt(10, "submit")).value();
   BOOST_TEST(requests.recordCalendarLinks(row, 11, false, std::nullopt));
   BOOST_TEST(requests.findRequest(row.id)->version == 2);
   BOOST_TEST(requests.calendarStep(row.id) == CalendarStep::RequestChanged);
@@ -206,7 +206,8 @@ BOOST_FIXTURE_TEST_CASE(clearing_an_event_change_needs_the_version_it_was_seen_a
 BOOST_FIXTURE_TEST_CASE(requests_out_of_step_come_by_id_a_page_at_a_time, Fixture) {
   std::vector<std::int64_t> marked;
   for (int i = 0; i < 5; ++i) {
-    RequestRow row = requests.createRequest(sampleRequest("JDW-P" + std::to_string(i)), {}, auditAt(10, "submit"));
+    RequestRow row =
+        requests.createRequest(sampleRequest("JDW-P" + std::to_string(i)), {}, auditAt(10, "submit")).value();
     if (i % 2 == 1)
       BOOST_TEST_REQUIRE(requests.recordCalendarLinks(row, 11, true, std::nullopt));
     else

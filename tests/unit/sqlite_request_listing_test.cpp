@@ -52,7 +52,7 @@ BOOST_FIXTURE_TEST_CASE(list_searches_text_case_insensitively_and_literally, Fix
     row.institution = institution;
     row.subject = subject;
     row.requesterName = "Pemohon " + code;
-    requests.createRequest(row, {}, auditAt(at));
+    requests.createRequest(row, {}, auditAt(at)).value();
   };
   add("T-1", "Koperasi 100% Maju", "Rapat tahunan", 1);
   add("T-2", "Koperasi 1000 Maju", "Rapat", 2);
@@ -91,15 +91,15 @@ BOOST_FIXTURE_TEST_CASE(list_searches_text_case_insensitively_and_literally, Fix
 BOOST_FIXTURE_TEST_CASE(list_filters_by_leader_asked_or_assigned, Fixture) {
   RequestRow asked = sampleRequest("L-ASKED");
   asked.leadersAsked = {"wagub"};
-  requests.createRequest(asked, {}, auditAt(1));
+  requests.createRequest(asked, {}, auditAt(1)).value();
   RequestRow assigned = sampleRequest("L-ASSIGNED");
   assigned.leadersAsked = {"gubernur"};
   assigned.assignedLeader = "sekda";
-  requests.createRequest(assigned, {}, auditAt(2));
+  requests.createRequest(assigned, {}, auditAt(2)).value();
   RequestRow both = sampleRequest("L-BOTH");
   both.leadersAsked = {"sekda", "wagub"};
   both.assignedLeader = "sekda";
-  requests.createRequest(both, {}, auditAt(3));
+  requests.createRequest(both, {}, auditAt(3)).value();
 
   RequestQuery query;
   query.leader = "sekda";
@@ -141,12 +141,12 @@ BOOST_FIXTURE_TEST_CASE(sessions_are_found_until_they_expire_and_can_be_deleted,
   User user;
   user.name = "petugas";
   user.role = Role::Protokol;
-  const User created = store.createUser(user);
+  const User created = store.createUser(user).value();
   SessionStore& sessions = store.sessions();
 
-  sessions.createSession({"hash-a", created.id, "csrf-a", 100, 200});
-  sessions.createSession({"hash-b", created.id, "csrf-b", 100, 500});
-  BOOST_CHECK_THROW(sessions.createSession({"hash-a", created.id, "other", 100, 900}), StoreError);
+  BOOST_TEST_REQUIRE((sessions.createSession({"hash-a", created.id, "csrf-a", 100, 200}) == CreateStatus::Created));
+  BOOST_TEST_REQUIRE((sessions.createSession({"hash-b", created.id, "csrf-b", 100, 500}) == CreateStatus::Created));
+  BOOST_TEST((sessions.createSession({"hash-a", created.id, "other", 100, 900}) == CreateStatus::Exists));
   BOOST_CHECK_THROW(sessions.createSession({"hash-c", created.id + 99, "csrf", 100, 900}), StoreError);  // no user
 
   const auto found = sessions.findSession("hash-a", 150);
@@ -171,10 +171,10 @@ BOOST_FIXTURE_TEST_CASE(sessions_are_found_until_they_expire_and_can_be_deleted,
   User other;
   other.name = "lain";
   other.role = Role::Protokol;
-  const User second = store.createUser(other);
-  sessions.createSession({"hash-d", created.id, "csrf-d", 100, 900});
-  sessions.createSession({"hash-e", created.id, "csrf-e", 100, 900});
-  sessions.createSession({"hash-f", second.id, "csrf-f", 100, 900});
+  const User second = store.createUser(other).value();
+  BOOST_TEST_REQUIRE((sessions.createSession({"hash-d", created.id, "csrf-d", 100, 900}) == CreateStatus::Created));
+  BOOST_TEST_REQUIRE((sessions.createSession({"hash-e", created.id, "csrf-e", 100, 900}) == CreateStatus::Created));
+  BOOST_TEST_REQUIRE((sessions.createSession({"hash-f", second.id, "csrf-f", 100, 900}) == CreateStatus::Created));
   sessions.deleteSessionsOf(created.id);
   BOOST_TEST(!sessions.findSession("hash-d", 300));
   BOOST_TEST(!sessions.findSession("hash-e", 300));
@@ -226,9 +226,10 @@ BOOST_AUTO_TEST_CASE(a_version_1_database_is_upgraded_and_keeps_its_data) {
   store.migrate();  // a second start changes nothing
 
   BOOST_TEST(store.findUser("lama").has_value());
-  const RequestRow created = store.requests().createRequest(sampleRequest("MIGRATED"), {}, auditAt(5));
+  const RequestRow created = store.requests().createRequest(sampleRequest("MIGRATED"), {}, auditAt(5)).value();
   BOOST_TEST(store.requests().findRequestByCode("MIGRATED")->id == created.id);
-  store.sessions().createSession({"h", store.findUser("lama")->id, "c", 1, 10});
+  BOOST_TEST_REQUIRE(
+      (store.sessions().createSession({"h", store.findUser("lama")->id, "c", 1, 10}) == CreateStatus::Created));
   BOOST_TEST(store.sessions().findSession("h", 2).has_value());
 
   auto session = rawSession(db.path);

@@ -91,7 +91,7 @@ struct Fixture {
   Fixture() { store.migrate(); }
 
   RequestRow create(const std::string& code, Instant createdAt = 1000, Instant start = 1'800'000'000) {
-    return requests.createRequest(sampleRequest(code, start), {}, auditAt(createdAt));
+    return requests.createRequest(sampleRequest(code, start), {}, auditAt(createdAt)).value();
   }
   FileRef fileWith(const std::string& bytes, const std::string& name = "surat.pdf", const std::string& kind = "surat") {
     return FileRef{kind, name, "application/pdf", requests.putBlob(bytes, 1)};

@@ -5,7 +5,7 @@
 
 BOOST_FIXTURE_TEST_CASE(created_request_is_found_by_id_and_code_with_every_field, Fixture) {
   const RequestRow asked = sampleRequest("JDW-ABCD-1234");
-  const RequestRow created = requests.createRequest(asked, {}, auditAt(4242));
+  const RequestRow created = requests.createRequest(asked, {}, auditAt(4242)).value();
   BOOST_TEST(created.id > 0);
   BOOST_TEST(created.version == 1);
   BOOST_TEST(created.createdAt == 4242);
@@ -33,7 +33,7 @@ BOOST_FIXTURE_TEST_CASE(open_end_and_missing_leaders_round_trip, Fixture) {
   asked.end.reset();                                        // "s.d. selesai"
   asked.leadersAsked = {"wagub", "gubernur", "wagub", ""};  // order kept, duplicates and blanks dropped
   asked.representativeAccepted = false;
-  const RequestRow created = requests.createRequest(asked, {}, auditAt(1));
+  const RequestRow created = requests.createRequest(asked, {}, auditAt(1)).value();
   const auto found = requests.findRequest(created.id);
   BOOST_REQUIRE(found);
   BOOST_TEST(!found->end.has_value());
@@ -45,7 +45,7 @@ BOOST_FIXTURE_TEST_CASE(duplicate_code_is_refused_and_changes_nothing, Fixture) 
   const RequestRow first = create("DUP-1");
   RequestRow second = sampleRequest("DUP-1");
   second.requesterName = "Someone Else";
-  BOOST_CHECK_THROW(requests.createRequest(second, {}, auditAt(2000)), StoreError);
+  BOOST_TEST((requests.createRequest(second, {}, auditAt(2000)).status == CreateStatus::Exists));
   BOOST_TEST(requests.countRequests({}) == 1);
   BOOST_TEST(requests.findRequestByCode("DUP-1")->requesterName == "Siti Rahma");
   BOOST_TEST(requests.auditOf(first.id).size() == 1u);
@@ -71,7 +71,7 @@ BOOST_FIXTURE_TEST_CASE(request_is_found_by_its_hold_event_or_representative_obj
   row.eventObjectName = "event.ics";
   row.representativeCalendarId = 9;
   row.representativeObjectName = "wakil.ics";
-  const RequestRow created = requests.createRequest(row, {}, auditAt(1));
+  const RequestRow created = requests.createRequest(row, {}, auditAt(1)).value();
   create("OBJ-OTHER");  // no objects: calendar 0, empty names
 
   BOOST_TEST(requests.findRequestByObject(7, "hold.ics")->id == created.id);
@@ -147,7 +147,8 @@ BOOST_FIXTURE_TEST_CASE(stale_version_is_refused_and_changes_nothing, Fixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(update_attaches_files_and_a_missing_blob_rolls_it_all_back, Fixture) {
-  const RequestRow created = requests.createRequest(sampleRequest("CAS-3"), {fileWith("v1", "surat.pdf")}, auditAt(1));
+  const RequestRow created =
+      requests.createRequest(sampleRequest("CAS-3"), {fileWith("v1", "surat.pdf")}, auditAt(1)).value();
   RequestRow next = created;
   next.state = "diajukan";
   BOOST_TEST(requests.updateRequest(next, auditAt(50, "resubmit"), {fileWith("v2", "surat-v2.pdf", "revisi")}));
@@ -212,8 +213,8 @@ BOOST_FIXTURE_TEST_CASE(files_are_listed_in_upload_order_and_found_by_id, Fixtur
   const FileRef surat = fileWith(letter, "surat.pdf");
   const FileRef foto{"pendukung", "foto.jpg", "image/jpeg", requests.putBlob("jpeg bytes", 1)};
   const FileRef again = fileWith(letter, "copy.pdf", "pendukung");  // same content, second file
-  const RequestRow created = requests.createRequest(sampleRequest("FILES"), {surat, foto, again}, auditAt(77));
-  const RequestRow other = requests.createRequest(sampleRequest("FILES-2"), {fileWith("x")}, auditAt(78));
+  const RequestRow created = requests.createRequest(sampleRequest("FILES"), {surat, foto, again}, auditAt(77)).value();
+  const RequestRow other = requests.createRequest(sampleRequest("FILES-2"), {fileWith("x")}, auditAt(78)).value();
 
   const auto files = requests.filesOf(created.id);
   BOOST_REQUIRE(files.size() == 3u);

@@ -108,7 +108,7 @@ struct Fixture {
       agenda.ownerId = leader.id;
       agenda.slug = "agenda";
       agenda.displayName = "Agenda " + leader.displayName;
-      store->createCalendar(agenda);
+      store->createCalendar(agenda).value();
     }
   }
   ~Fixture() {
@@ -126,7 +126,7 @@ struct Fixture {
     user.role = role;
     user.displayName = display;
     user.passwordHash = server::hashPassword("sandi-" + name).value();
-    return store->createUser(user);
+    return store->createUser(user).value();
   }
 
   sql::RequestRow submit(const std::vector<std::string>& leaders, const std::string& eventName,

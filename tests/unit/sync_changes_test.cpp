@@ -40,12 +40,12 @@ struct Fixture {
     sql::User u;
     u.name = "bupati";
     u.role = sql::Role::Pimpinan;
-    u = store->createUser(u);
+    u = store->createUser(u).value();
     bupati = {u.id, u.name, u.role, u.displayName};
     sql::Calendar c;
     c.ownerId = u.id;
     c.slug = "agenda";
-    agenda = store->createCalendar(c);
+    agenda = store->createCalendar(c).value();
   }
 
   sql::WriteResult put(const std::string& name) {
@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(a_calendar_made_again_under_the_same_name_repeats_no_token_
   sql::Calendar again;
   again.ownerId = bupati.id;
   again.slug = "agenda";
-  again = store->createCalendar(again);
+  again = store->createCalendar(again).value();
   BOOST_TEST(again.id != agenda.id);
   service.put(again, "x.ics", event("x"), {});
   service.put(again, "y.ics", event("y"), {});

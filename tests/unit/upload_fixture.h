@@ -66,7 +66,7 @@ struct RequestFixture {
     user.name = name;
     user.role = role;
     user.displayName = name;
-    user = store->createUser(user);
+    user = store->createUser(user).value();
     return workflow::Actor{{user.id, user.name, user.role, user.displayName}};
   }
 

@@ -91,7 +91,7 @@ struct WebFixture {
     agenda.ownerId = bupati.id;
     agenda.slug = "agenda";
     agenda.displayName = "Agenda Bupati";
-    store->createCalendar(agenda);
+    store->createCalendar(agenda).value();
   }
   ~WebFixture() {
     context.reset();
@@ -108,7 +108,7 @@ struct WebFixture {
     user.role = role;
     user.displayName = displayName;
     user.passwordHash = server::hashPassword("sandi-" + name).value();
-    return store->createUser(user);
+    return store->createUser(user).value();
   }
 
   // A request for the leader "bupati" a month ahead, with its letter named `letterName`.

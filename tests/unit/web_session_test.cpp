@@ -53,7 +53,7 @@ struct Fixture {
     user.role = sql::Role::Protokol;
     user.displayName = "Staf Protokol";
     user.passwordHash = "$argon2id$unused";
-    staff = store->createUser(user);
+    staff = store->createUser(user).value();
   }
   ~Fixture() {
     context.reset();

@@ -1,5 +1,6 @@
 #pragma once
-// A bounded set of SQLite connections to one database file, each set up the
+// A bounded set of SQLite connections (Poco::Data sessions, not web
+// sessions: see sql/session_store.h) to one database file, each set up the
 // same way (WAL, foreign keys, busy timeout). A connection serves one thread
 // at a time; when all are busy a caller waits for one instead of failing,
 // because callers hold a connection only for the span of one store call.
@@ -15,12 +16,12 @@
 
 namespace jadwal::sql {
 
-class SqliteSessionPool {
+class SqliteConnectionPool {
  public:
   // Exclusive use of one connection; gives it back when destroyed.
   class Lease {
    public:
-    Lease(SqliteSessionPool& pool, Poco::Data::Session session);
+    Lease(SqliteConnectionPool& pool, Poco::Data::Session session);
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     ~Lease();
@@ -31,14 +32,14 @@ class SqliteSessionPool {
     void discard() { discarded_ = true; }
 
    private:
-    SqliteSessionPool& pool_;
+    SqliteConnectionPool& pool_;
     std::optional<Poco::Data::Session> session_;
     bool discarded_ = false;
   };
 
   // Opens one connection at once so that a bad path fails here, not later.
   // Throws Poco::Exception if the file cannot be opened.
-  SqliteSessionPool(std::string path, std::size_t maxSessions);
+  SqliteConnectionPool(std::string path, std::size_t maxConnections);
 
   Lease acquire();
 
@@ -47,7 +48,7 @@ class SqliteSessionPool {
   void release(Poco::Data::Session session, bool discarded);
 
   const std::string path_;
-  const std::size_t maxSessions_;
+  const std::size_t maxConnections_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<Poco::Data::Session> idle_;

@@ -1,4 +1,4 @@
-#include "sql/sqlite_session_pool.h"
+#include "sql/sqlite_connection_pool.h"
 
 #include <Poco/Data/SQLite/Connector.h>
 
@@ -24,19 +24,19 @@ void registerConnectorOnce() {
 
 }  // namespace
 
-SqliteSessionPool::Lease::Lease(SqliteSessionPool& pool, Poco::Data::Session session)
+SqliteConnectionPool::Lease::Lease(SqliteConnectionPool& pool, Poco::Data::Session session)
     : pool_(pool), session_(std::move(session)) {}
 
-SqliteSessionPool::Lease::~Lease() { pool_.release(std::move(*session_), discarded_); }
+SqliteConnectionPool::Lease::~Lease() { pool_.release(std::move(*session_), discarded_); }
 
-SqliteSessionPool::SqliteSessionPool(std::string path, std::size_t maxSessions)
-    : path_(std::move(path)), maxSessions_(maxSessions == 0 ? 1 : maxSessions) {
+SqliteConnectionPool::SqliteConnectionPool(std::string path, std::size_t maxConnections)
+    : path_(std::move(path)), maxConnections_(maxConnections == 0 ? 1 : maxConnections) {
   registerConnectorOnce();
   idle_.push_back(open());
   open_ = 1;
 }
 
-Poco::Data::Session SqliteSessionPool::open() const {
+Poco::Data::Session SqliteConnectionPool::open() const {
   using namespace Poco::Data::Keywords;
   Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, path_, kOpenTimeoutSeconds);
   // journal_mode answers with a row; read it so the statement has a target.
@@ -47,9 +47,9 @@ Poco::Data::Session SqliteSessionPool::open() const {
   return session;
 }
 
-SqliteSessionPool::Lease SqliteSessionPool::acquire() {
+SqliteConnectionPool::Lease SqliteConnectionPool::acquire() {
   std::unique_lock lock(mutex_);
-  available_.wait(lock, [this] { return !idle_.empty() || open_ < maxSessions_; });
+  available_.wait(lock, [this] { return !idle_.empty() || open_ < maxConnections_; });
   if (!idle_.empty()) {
     Poco::Data::Session session = std::move(idle_.back());
     idle_.pop_back();
@@ -67,7 +67,7 @@ SqliteSessionPool::Lease SqliteSessionPool::acquire() {
   }
 }
 
-void SqliteSessionPool::release(Poco::Data::Session session, bool discarded) {
+void SqliteConnectionPool::release(Poco::Data::Session session, bool discarded) {
   {
     std::lock_guard lock(mutex_);
     if (discarded) {
