@@ -9,10 +9,10 @@ namespace {
 
 Access roleAccess(sql::Store& store, const Principal& user, const sql::Calendar& calendar) {
   if (user.role == sql::Role::Admin) return Access::Owner;
-  if (user.role != sql::Role::Protokol && user.role != sql::Role::Ajudan) return Access::None;
+  if (user.role != sql::Role::ProtocolStaff && user.role != sql::Role::Aide) return Access::None;
   auto owner = store.findUserById(calendar.ownerId);
-  if (!owner || owner->role != sql::Role::Pimpinan) return Access::None;
-  if (user.role == sql::Role::Protokol) return Access::Write;
+  if (!owner || owner->role != sql::Role::Leader) return Access::None;
+  if (user.role == sql::Role::ProtocolStaff) return Access::Write;
   auto leaders = store.leadersOfAide(user.id);
   return std::find(leaders.begin(), leaders.end(), calendar.ownerId) != leaders.end() ? Access::Read : Access::None;
 }
@@ -32,10 +32,10 @@ Access calendarAccess(sql::Store& store, const Principal& user, const sql::Calen
 bool mayCreateOwnCalendars(const sql::User& user) {
   switch (user.role) {
     case sql::Role::Admin:
-    case sql::Role::Protokol:
-    case sql::Role::Pimpinan:
+    case sql::Role::ProtocolStaff:
+    case sql::Role::Leader:
       return true;
-    case sql::Role::Ajudan:
+    case sql::Role::Aide:
     case sql::Role::Viewer:
       break;
   }
@@ -52,7 +52,7 @@ std::vector<VisibleCalendar> visibleCalendars(sql::Store& store, const Principal
   for (auto& calendar : store.calendarsOwnedBy(user.id)) out.push_back({std::move(calendar), Access::Owner});
 
   std::vector<VisibleCalendar> others;
-  if (user.role == sql::Role::Admin || user.role == sql::Role::Protokol || user.role == sql::Role::Ajudan) {
+  if (user.role == sql::Role::Admin || user.role == sql::Role::ProtocolStaff || user.role == sql::Role::Aide) {
     for (auto& calendar : store.allCalendars()) {
       if (calendar.ownerId == user.id) continue;
       Access access = calendarAccess(store, user, calendar);

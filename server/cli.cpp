@@ -39,7 +39,7 @@ class CommandRunner {
     if (!made.ok()) fail("user " + command.name + " already exists");  // made meanwhile by another command
     const sql::User created = std::move(made).value();
     out_ << "created user " << created.name << " (" << sql::roleName(created.role) << ")\n";
-    if (created.role == sql::Role::Pimpinan) {
+    if (created.role == sql::Role::Leader) {
       // A leader's agenda is what the whole system is for: it exists from the start.
       sql::Calendar agenda;
       agenda.ownerId = created.id;
@@ -76,7 +76,7 @@ class CommandRunner {
 
   void operator()(const UserSetCalendarCreation& command) {
     const sql::User user = requireUser(command.name);
-    if (user.role != sql::Role::Ajudan && user.role != sql::Role::Viewer) {
+    if (user.role != sql::Role::Aide && user.role != sql::Role::Viewer) {
       fail(user.name + " is a " + roleText(user) + ", who may create calendars anyway");
     }
     if (!store_.setMayCreateCalendars(command.name, command.allowed)) fail("no user named " + command.name);
@@ -104,8 +104,8 @@ class CommandRunner {
     const sql::User aide = requireUser(command.aide);
     const sql::User leader = requireUser(command.leader);
     if (command.assign) {
-      if (aide.role != sql::Role::Ajudan) fail(aide.name + " is not an ajudan (role " + roleText(aide) + ")");
-      if (leader.role != sql::Role::Pimpinan) fail(leader.name + " is not a pimpinan (role " + roleText(leader) + ")");
+      if (aide.role != sql::Role::Aide) fail(aide.name + " is not an ajudan (role " + roleText(aide) + ")");
+      if (leader.role != sql::Role::Leader) fail(leader.name + " is not a pimpinan (role " + roleText(leader) + ")");
       store_.assignAide(aide.id, leader.id);
       out_ << aide.name << " assigned to " << leader.name << "\n";
     } else {

@@ -9,9 +9,9 @@ namespace jadwal::server {
 namespace {
 
 constexpr std::array<std::pair<const char*, sql::Role>, 5> kRoles = {{{"admin", sql::Role::Admin},
-                                                                      {"protokol", sql::Role::Protokol},
-                                                                      {"pimpinan", sql::Role::Pimpinan},
-                                                                      {"ajudan", sql::Role::Ajudan},
+                                                                      {"protokol", sql::Role::ProtocolStaff},
+                                                                      {"pimpinan", sql::Role::Leader},
+                                                                      {"ajudan", sql::Role::Aide},
                                                                       {"viewer", sql::Role::Viewer}}};
 
 bool isNameCharacter(char c) {

@@ -10,9 +10,9 @@ namespace {
 // The names as stored in the database and written in the config: lower case.
 constexpr std::array<std::pair<Role, std::string_view>, 5> kRoleNames = {{
     {Role::Admin, "admin"},
-    {Role::Protokol, "protokol"},
-    {Role::Pimpinan, "pimpinan"},
-    {Role::Ajudan, "ajudan"},
+    {Role::ProtocolStaff, "protokol"},
+    {Role::Leader, "pimpinan"},
+    {Role::Aide, "ajudan"},
     {Role::Viewer, "viewer"},
 }};
 

@@ -89,7 +89,9 @@ using Instant = std::int64_t;
 inline constexpr Instant kOpenStart = std::numeric_limits<Instant>::min();
 inline constexpr Instant kOpenEnd = std::numeric_limits<Instant>::max();
 
-enum class Role { Admin, Protokol, Pimpinan, Ajudan, Viewer };
+// Named in English in code; stored and typed by their Indonesian names
+// (roleName: "admin", "protokol", "pimpinan", "ajudan", "viewer").
+enum class Role { Admin, ProtocolStaff, Leader, Aide, Viewer };
 std::string_view roleName(Role role);  // "admin", "protokol", ...
 std::optional<Role> parseRole(std::string_view name);
 

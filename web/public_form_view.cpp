@@ -175,7 +175,7 @@ TemplateData publicFormData(WebContext& context, const PublicFormState& state, c
                             const std::string& language, sql::Instant now) {
   std::vector<sql::User> leaders;
   for (auto& user : context.store.listUsers()) {
-    if (user.role == sql::Role::Pimpinan && !user.disabled) leaders.push_back(std::move(user));
+    if (user.role == sql::Role::Leader && !user.disabled) leaders.push_back(std::move(user));
   }
   // In the order the office registered them: Bupati first, as on paper.
   std::sort(leaders.begin(), leaders.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -231,11 +231,11 @@ WebResponse statusPage(WebContext& context, const WebRequest& request, const sql
                        const StatusForms& forms, const std::string& language) {
   TemplateData data = activityData(context, row, language);
   const auto state = workflow::parseState(row.state);
-  const bool decided = state && (*state == RequestState::Disetujui || *state == RequestState::Diwakilkan ||
-                                 *state == RequestState::Ditolak || *state == RequestState::Dibatalkan ||
-                                 *state == RequestState::Dikembalikan);
+  const bool decided = state && (*state == RequestState::Approved || *state == RequestState::Represented ||
+                                 *state == RequestState::Rejected || *state == RequestState::Cancelled ||
+                                 *state == RequestState::Returned);
   if (decided && !row.decisionNote.empty()) data.set("decision_note", row.decisionNote);
-  if (state && *state == RequestState::Diwakilkan) {
+  if (state && *state == RequestState::Represented) {
     std::string who = row.representativeName;
     if (!row.representativeUser.empty()) {
       auto user = context.store.findUser(row.representativeUser);

@@ -18,11 +18,11 @@ namespace {
 constexpr int kPageSize = 20;
 constexpr std::size_t kMaxSearchLength = 100;
 
-constexpr std::array kAllStates = {workflow::RequestState::Diajukan,     workflow::RequestState::Diverifikasi,
-                                   workflow::RequestState::Dikembalikan, workflow::RequestState::Disetujui,
-                                   workflow::RequestState::Diwakilkan,   workflow::RequestState::Ditolak,
-                                   workflow::RequestState::Ditarik,      workflow::RequestState::Dibatalkan,
-                                   workflow::RequestState::Terlaksana,   workflow::RequestState::TidakTerlaksana};
+constexpr std::array kAllStates = {workflow::RequestState::Submitted,   workflow::RequestState::Verified,
+                                   workflow::RequestState::Returned,    workflow::RequestState::Approved,
+                                   workflow::RequestState::Represented, workflow::RequestState::Rejected,
+                                   workflow::RequestState::Withdrawn,   workflow::RequestState::Cancelled,
+                                   workflow::RequestState::Held,        workflow::RequestState::NotHeld};
 
 struct RequestPage {
   std::vector<sql::RequestRow> rows;

@@ -170,7 +170,7 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
   if (disposition) {
     formName = "disposisi";
     std::string leader = form.value("pimpinan");
-    if (leader.empty() && staff.user.role == sql::Role::Pimpinan) leader = staff.user.name;
+    if (leader.empty() && staff.user.role == sql::Role::Leader) leader = staff.user.name;
     outcome = staff.web.requests.setDisposition(row.id, leader, form.value("pilihan"), form.value("wakil"),
                                                 form.value("catatan"), actor);
   } else {

@@ -125,16 +125,16 @@ void addFormState(mustache::data& form, const std::string& language, const Faile
 // The requester's notice that matches the request's latest decision, if any.
 std::optional<workflow::Notice> lastNotice(const sql::RequestRow& row, const std::vector<sql::AuditRow>& audit) {
   if (!audit.empty() && audit.back().action == "reschedule") return workflow::Notice::Rescheduled;
-  switch (workflow::parseState(row.state).value_or(RequestState::Diajukan)) {
-    case RequestState::Dikembalikan:
+  switch (workflow::parseState(row.state).value_or(RequestState::Submitted)) {
+    case RequestState::Returned:
       return workflow::Notice::Returned;
-    case RequestState::Disetujui:
+    case RequestState::Approved:
       return workflow::Notice::Approved;
-    case RequestState::Diwakilkan:
+    case RequestState::Represented:
       return workflow::Notice::Represented;
-    case RequestState::Ditolak:
+    case RequestState::Rejected:
       return workflow::Notice::Rejected;
-    case RequestState::Dibatalkan:
+    case RequestState::Cancelled:
       return workflow::Notice::Cancelled;
     default:
       return std::nullopt;
@@ -244,7 +244,7 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
   std::vector<sql::User> officials;
   for (auto& user : staff.web.store.listUsers()) {
     const bool onlyLeaderAsked = row.leadersAsked.size() == 1 && row.leadersAsked.front() == user.name;
-    if (!user.disabled && user.role == sql::Role::Pimpinan && !onlyLeaderAsked) officials.push_back(std::move(user));
+    if (!user.disabled && user.role == sql::Role::Leader && !onlyLeaderAsked) officials.push_back(std::move(user));
   }
   std::stable_sort(officials.begin(), officials.end(),
                    [](const sql::User& a, const sql::User& b) { return a.displayName < b.displayName; });

@@ -9,7 +9,7 @@ namespace mustache = kainjow::mustache;
 
 namespace {}  // namespace
 
-bool isStaffRole(sql::Role role) { return role == sql::Role::Admin || role == sql::Role::Protokol; }
+bool isStaffRole(sql::Role role) { return role == sql::Role::Admin || role == sql::Role::ProtocolStaff; }
 
 mustache::data anonymousData(const std::string& language) {
   // renderPage adds the translations ({{#t}}id{{/t}}) and the language.
@@ -67,8 +67,8 @@ std::string messageText(const std::string& language, const std::string& id) {
 std::optional<std::vector<std::string>> leaderScope(sql::Store& store, const caldav::Principal& user) {
   if (isStaffRole(user.role)) return std::nullopt;
   std::vector<std::string> leaders;
-  if (user.role == sql::Role::Pimpinan) leaders.push_back(user.name);
-  if (user.role == sql::Role::Ajudan) {
+  if (user.role == sql::Role::Leader) leaders.push_back(user.name);
+  if (user.role == sql::Role::Aide) {
     for (const auto leaderId : store.leadersOfAide(user.id)) {
       if (auto leader = store.findUserById(leaderId)) leaders.push_back(leader->name);
     }

@@ -58,7 +58,7 @@ struct Writer {
   std::optional<sql::User> user;
   std::string name = "Sistem";
   bool isStaff() const {
-    return user && !user->disabled && (user->role == sql::Role::Protokol || user->role == sql::Role::Admin);
+    return user && !user->disabled && (user->role == sql::Role::ProtocolStaff || user->role == sql::Role::Admin);
   }
 };
 
@@ -74,7 +74,7 @@ Writer writerOf(sql::Store& store, std::optional<std::int64_t> actorId) {
 bool speaksFor(sql::Store& store, const Writer& writer, const sql::User& leader) {
   if (!writer.user) return false;
   if (writer.user->id == leader.id) return true;
-  if (writer.user->role != sql::Role::Ajudan) return false;
+  if (writer.user->role != sql::Role::Aide) return false;
   const auto leaders = store.leadersOfAide(writer.user->id);
   return std::find(leaders.begin(), leaders.end(), leader.id) != leaders.end();
 }
@@ -386,7 +386,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       // Staff decide from the calendar as on the staff page, less the reason.
       const bool cancels = edit.kind != ClientEdit::Kind::Moved;
       if (cancels) {
-        updated.state = std::string(stateCode(RequestState::Dibatalkan));
+        updated.state = std::string(stateCode(RequestState::Cancelled));
         if (edit.kind == ClientEdit::Kind::Deleted) clearLink(updated, *link);
         audit.action = edit.kind == ClientEdit::Kind::Deleted ? "calendar-delete" : "calendar-cancel";
         audit.note = encodeAuditNote(

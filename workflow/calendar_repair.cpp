@@ -89,7 +89,7 @@ std::vector<sql::Calendar> placesOf(RequestCalendar& calendar, const sql::Reques
   users.push_back(row.assignedLeader);
   users.push_back(row.representativeUser);
   for (const auto& user : calendar.store().listUsers())
-    if (user.role == sql::Role::Pimpinan) users.push_back(user.name);
+    if (user.role == sql::Role::Leader) users.push_back(user.name);
   for (const auto& user : users) add(calendar.agendaOf(user));
   return places;
 }

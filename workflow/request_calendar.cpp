@@ -232,19 +232,19 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
   }
   drop(hold);
 
-  if (*state == RequestState::Disetujui || *state == RequestState::Diwakilkan) {
+  if (*state == RequestState::Approved || *state == RequestState::Represented) {
     if (!rewrite) return sync;
     if (auto agenda = calendar.agendaOf(row.assignedLeader))
       place(leaderEvent, *agenda, EventKind::LeaderEvent, false);
     else
       sync.errors.push_back("pimpinan '" + row.assignedLeader + "' tidak punya kalender agenda");
     auto representativeAgenda =
-        *state == RequestState::Diwakilkan ? calendar.agendaOf(row.representativeUser) : std::nullopt;
+        *state == RequestState::Represented ? calendar.agendaOf(row.representativeUser) : std::nullopt;
     if (representativeAgenda)
       place(representativeEvent, *representativeAgenda, EventKind::Representative, false);
     else
       drop(representativeEvent);
-  } else if (*state == RequestState::Dibatalkan && rewrite) {
+  } else if (*state == RequestState::Cancelled && rewrite) {
     cancel(leaderEvent, EventKind::LeaderEvent);
     cancel(representativeEvent, EventKind::Representative);
   }

@@ -87,7 +87,7 @@ bool rewritesCalendar(Action action) {
 
 }  // namespace
 
-bool Actor::isStaff() const { return user.role == sql::Role::Protokol || user.role == sql::Role::Admin; }
+bool Actor::isStaff() const { return user.role == sql::Role::ProtocolStaff || user.role == sql::Role::Admin; }
 
 struct RequestService::Impl {
   sql::Store& store;
@@ -218,7 +218,7 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
     return outcome;
   }
 
-  row.state = std::string(stateCode(RequestState::Diajukan));
+  row.state = std::string(stateCode(RequestState::Submitted));
   sql::AuditRow audit = impl_->auditBy(std::nullopt, "submit");
   audit.toState = row.state;
   std::optional<sql::RequestRow> created;
@@ -329,7 +329,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     if (leader.empty()) leader = request.assignedLeader;
     if (leader.empty() && !request.leadersAsked.empty()) leader = request.leadersAsked.front();
     auto user = leader.empty() ? std::nullopt : store.findUser(leader);
-    if (!user || user->role != sql::Role::Pimpinan || user->disabled)
+    if (!user || user->role != sql::Role::Leader || user->disabled)
       errors.emplace("pimpinan", leader.empty() ? "required" : "unknown_leader");
     updated.assignedLeader = leader;
   }
@@ -352,7 +352,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
       auto user = store.findUser(userName);
       if (!user || user->disabled) {
         errors.emplace("wakil_user", "unknown_user");
-      } else if (user->role != sql::Role::Pimpinan) {
+      } else if (user->role != sql::Role::Leader) {
         errors.emplace("wakil_user", "not_an_official");
       } else if (user->name == updated.assignedLeader) {
         errors.emplace("wakil_user", "representative_is_leader");
@@ -400,7 +400,7 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   if (!leaderUser || !(contains(request->leadersAsked, leader) || request->assignedLeader == leader))
     return failure(Outcome::Status::Invalid, "", {{"pimpinan", "unknown_leader"}});
   bool allowed = actor.isStaff() || actor.user.name == leader;
-  if (!allowed && actor.user.role == sql::Role::Ajudan) allowed = contains(impl_->leadersServedBy(actor.user), leader);
+  if (!allowed && actor.user.role == sql::Role::Aide) allowed = contains(impl_->leadersServedBy(actor.user), leader);
   if (!allowed) return failure(Outcome::Status::Forbidden, "forbidden");
   auto state = parseState(request->state);
   if (!state || isFinal(*state)) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
@@ -437,11 +437,11 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
 bool RequestService::maySee(const sql::RequestRow& request, const Actor& actor) const {
   switch (actor.user.role) {
     case sql::Role::Admin:
-    case sql::Role::Protokol:
+    case sql::Role::ProtocolStaff:
       return true;
-    case sql::Role::Pimpinan:
+    case sql::Role::Leader:
       return Impl::concerns(request, actor.user.name);
-    case sql::Role::Ajudan:
+    case sql::Role::Aide:
       for (const auto& leader : impl_->leadersServedBy(actor.user))
         if (Impl::concerns(request, leader)) return true;
       return false;

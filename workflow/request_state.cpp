@@ -8,16 +8,16 @@ namespace jadwal::workflow {
 namespace {
 
 constexpr std::array<std::pair<RequestState, std::string_view>, 10> kStateCodes{{
-    {RequestState::Diajukan, "diajukan"},
-    {RequestState::Diverifikasi, "diverifikasi"},
-    {RequestState::Dikembalikan, "dikembalikan"},
-    {RequestState::Disetujui, "disetujui"},
-    {RequestState::Diwakilkan, "diwakilkan"},
-    {RequestState::Ditolak, "ditolak"},
-    {RequestState::Ditarik, "ditarik"},
-    {RequestState::Dibatalkan, "dibatalkan"},
-    {RequestState::Terlaksana, "terlaksana"},
-    {RequestState::TidakTerlaksana, "tidak_terlaksana"},
+    {RequestState::Submitted, "diajukan"},
+    {RequestState::Verified, "diverifikasi"},
+    {RequestState::Returned, "dikembalikan"},
+    {RequestState::Approved, "disetujui"},
+    {RequestState::Represented, "diwakilkan"},
+    {RequestState::Rejected, "ditolak"},
+    {RequestState::Withdrawn, "ditarik"},
+    {RequestState::Cancelled, "dibatalkan"},
+    {RequestState::Held, "terlaksana"},
+    {RequestState::NotHeld, "tidak_terlaksana"},
 }};
 
 constexpr std::array<std::pair<Action, std::string_view>, 11> kActionCodes{{
@@ -42,31 +42,31 @@ struct Transition {
 
 // The whole lifecycle: anything not listed here is refused.
 constexpr std::array<Transition, 21> kTransitions{{
-    {RequestState::Diajukan, Action::Verify, RequestState::Diverifikasi},
-    {RequestState::Diajukan, Action::Return, RequestState::Dikembalikan},
-    {RequestState::Diajukan, Action::Reject, RequestState::Ditolak},
-    {RequestState::Diajukan, Action::Withdraw, RequestState::Ditarik},
+    {RequestState::Submitted, Action::Verify, RequestState::Verified},
+    {RequestState::Submitted, Action::Return, RequestState::Returned},
+    {RequestState::Submitted, Action::Reject, RequestState::Rejected},
+    {RequestState::Submitted, Action::Withdraw, RequestState::Withdrawn},
 
-    {RequestState::Diverifikasi, Action::Approve, RequestState::Disetujui},
-    {RequestState::Diverifikasi, Action::Represent, RequestState::Diwakilkan},
-    {RequestState::Diverifikasi, Action::Reject, RequestState::Ditolak},
-    {RequestState::Diverifikasi, Action::Return, RequestState::Dikembalikan},
-    {RequestState::Diverifikasi, Action::Withdraw, RequestState::Ditarik},
+    {RequestState::Verified, Action::Approve, RequestState::Approved},
+    {RequestState::Verified, Action::Represent, RequestState::Represented},
+    {RequestState::Verified, Action::Reject, RequestState::Rejected},
+    {RequestState::Verified, Action::Return, RequestState::Returned},
+    {RequestState::Verified, Action::Withdraw, RequestState::Withdrawn},
 
-    {RequestState::Dikembalikan, Action::Resubmit, RequestState::Diajukan},
-    {RequestState::Dikembalikan, Action::Withdraw, RequestState::Ditarik},
+    {RequestState::Returned, Action::Resubmit, RequestState::Submitted},
+    {RequestState::Returned, Action::Withdraw, RequestState::Withdrawn},
 
-    {RequestState::Disetujui, Action::Cancel, RequestState::Dibatalkan},
-    {RequestState::Disetujui, Action::Represent, RequestState::Diwakilkan},
-    {RequestState::Disetujui, Action::Reschedule, RequestState::Disetujui},
-    {RequestState::Disetujui, Action::MarkHeld, RequestState::Terlaksana},
-    {RequestState::Disetujui, Action::MarkNotHeld, RequestState::TidakTerlaksana},
+    {RequestState::Approved, Action::Cancel, RequestState::Cancelled},
+    {RequestState::Approved, Action::Represent, RequestState::Represented},
+    {RequestState::Approved, Action::Reschedule, RequestState::Approved},
+    {RequestState::Approved, Action::MarkHeld, RequestState::Held},
+    {RequestState::Approved, Action::MarkNotHeld, RequestState::NotHeld},
 
-    {RequestState::Diwakilkan, Action::Cancel, RequestState::Dibatalkan},
-    {RequestState::Diwakilkan, Action::Approve, RequestState::Disetujui},
-    {RequestState::Diwakilkan, Action::Reschedule, RequestState::Diwakilkan},
-    {RequestState::Diwakilkan, Action::MarkHeld, RequestState::Terlaksana},
-    {RequestState::Diwakilkan, Action::MarkNotHeld, RequestState::TidakTerlaksana},
+    {RequestState::Represented, Action::Cancel, RequestState::Cancelled},
+    {RequestState::Represented, Action::Approve, RequestState::Approved},
+    {RequestState::Represented, Action::Reschedule, RequestState::Represented},
+    {RequestState::Represented, Action::MarkHeld, RequestState::Held},
+    {RequestState::Represented, Action::MarkNotHeld, RequestState::NotHeld},
 }};
 
 }  // namespace
@@ -102,10 +102,10 @@ std::optional<RequestState> nextState(RequestState from, Action action) {
 }
 
 bool isPending(RequestState state) {
-  return state == RequestState::Diajukan || state == RequestState::Diverifikasi || state == RequestState::Dikembalikan;
+  return state == RequestState::Submitted || state == RequestState::Verified || state == RequestState::Returned;
 }
 
-bool isScheduled(RequestState state) { return state == RequestState::Disetujui || state == RequestState::Diwakilkan; }
+bool isScheduled(RequestState state) { return state == RequestState::Approved || state == RequestState::Represented; }
 
 bool isFinal(RequestState state) { return !isPending(state) && !isScheduled(state); }
 

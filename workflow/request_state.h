@@ -15,17 +15,19 @@
 
 namespace jadwal::workflow {
 
+// Named in English in code; stored and shown by their Indonesian codes
+// (stateCode: "diajukan", "disetujui", ...).
 enum class RequestState {
-  Diajukan,        // submitted
-  Diverifikasi,    // verified by staff, waiting for a decision
-  Dikembalikan,    // returned to the requester for revision
-  Disetujui,       // approved: on the leader's agenda
-  Diwakilkan,      // the leader is represented
-  Ditolak,         // rejected
-  Ditarik,         // withdrawn by the requester
-  Dibatalkan,      // cancelled after approval
-  Terlaksana,      // held
-  TidakTerlaksana  // not held
+  Submitted,    // diajukan
+  Verified,     // diverifikasi: verified by staff, waiting for a decision
+  Returned,     // dikembalikan: returned to the requester for revision
+  Approved,     // disetujui: on the leader's agenda
+  Represented,  // diwakilkan: the leader is represented
+  Rejected,     // ditolak
+  Withdrawn,    // ditarik: withdrawn by the requester
+  Cancelled,    // dibatalkan: cancelled after approval
+  Held,         // terlaksana
+  NotHeld       // tidak_terlaksana
 };
 
 enum class Action {

@@ -225,7 +225,7 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
     if (name.empty() || std::find(out.leadersAsked.begin(), out.leadersAsked.end(), name) != out.leadersAsked.end())
       continue;
     auto user = name.size() <= kShortText ? store.findUser(name) : std::nullopt;
-    if (!user || user->role != sql::Role::Pimpinan || user->disabled) {
+    if (!user || user->role != sql::Role::Leader || user->disabled) {
       check.fail("pimpinan", "unknown_leader");
       continue;
     }

@@ -40,7 +40,7 @@ struct World {
 
     sql::User user;
     user.name = "bupati";
-    user.role = sql::Role::Pimpinan;
+    user.role = sql::Role::Leader;
     user.displayName = "Bupati";
     user = store->createUser(user).value();
     owner = {user.id, user.name, user.role, user.displayName};

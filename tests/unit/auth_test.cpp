@@ -61,7 +61,7 @@ struct StoreFixture {
   jadwal::sql::User addUser(const std::string& name, const std::string& password) {
     jadwal::sql::User user;
     user.name = name;
-    user.role = jadwal::sql::Role::Protokol;
+    user.role = jadwal::sql::Role::ProtocolStaff;
     user.displayName = "Staf " + name;
     user.passwordHash = hashPassword(password).value();
     return store->createUser(user).value();

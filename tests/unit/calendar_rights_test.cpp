@@ -34,9 +34,9 @@ struct Fixture {
     service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
     dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
     admin = add("admin", sql::Role::Admin);
-    staf = add("staf", sql::Role::Protokol);
-    bupati = add("bupati", sql::Role::Pimpinan);
-    ajudan = add("ajudan", sql::Role::Ajudan);
+    staf = add("staf", sql::Role::ProtocolStaff);
+    bupati = add("bupati", sql::Role::Leader);
+    ajudan = add("ajudan", sql::Role::Aide);
     viewer = add("humas", sql::Role::Viewer);
   }
 

@@ -135,12 +135,12 @@ const std::string kExport =
 BOOST_AUTO_TEST_CASE(user_add_with_role_and_name) {
   auto add = expectCommand<UserAdd>({"user", "add", "bupati", "--role", "pimpinan", "--name", "H. Panca Wijaya Akbar"});
   BOOST_TEST(add.name == "bupati");
-  BOOST_TEST((add.role == Role::Pimpinan));
+  BOOST_TEST((add.role == Role::Leader));
   BOOST_TEST(add.displayName == "H. Panca Wijaya Akbar");
 
   auto equals = expectCommand<UserAdd>({"user", "add", "--name=Staf Satu", "staf.1", "--role=protokol"});
   BOOST_TEST(equals.name == "staf.1");
-  BOOST_TEST((equals.role == Role::Protokol));
+  BOOST_TEST((equals.role == Role::ProtocolStaff));
   BOOST_TEST(equals.displayName == "Staf Satu");
 
   auto noName = expectCommand<UserAdd>({"user", "add", "tamu", "--role", "viewer"});
@@ -299,7 +299,7 @@ BOOST_FIXTURE_TEST_CASE(user_add_creates_the_user_and_a_leaders_agenda, CliFixtu
              err.str());
   auto user = store->findUser("bupati");
   BOOST_REQUIRE(user);
-  BOOST_TEST((user->role == Role::Pimpinan));
+  BOOST_TEST((user->role == Role::Leader));
   BOOST_TEST(user->displayName == "Bupati Ogan Ilir");
   BOOST_TEST(user->passwordHash.rfind("$argon2id$", 0) == 0u);
   BOOST_TEST(verifyPassword("sandi-bupati", user->passwordHash));

@@ -40,8 +40,8 @@ struct Fixture {
 
   Fixture() {
     store->migrate();
-    const sql::User bupati = addUser("bupati", sql::Role::Pimpinan);
-    const sql::User sekda = addUser("sekda", sql::Role::Pimpinan);
+    const sql::User bupati = addUser("bupati", sql::Role::Leader);
+    const sql::User sekda = addUser("sekda", sql::Role::Leader);
     agenda = addCalendar(bupati.id, "agenda");
     personal = addCalendar(bupati.id, "pribadi");
     otherAgenda = addCalendar(sekda.id, "agenda");

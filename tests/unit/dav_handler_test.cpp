@@ -31,11 +31,11 @@ struct Fixture {
     store->migrate();
     service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
     dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
-    bupati = add("bupati", sql::Role::Pimpinan);
-    staf = add("staf", sql::Role::Protokol);
-    ajudan = add("ajudan", sql::Role::Ajudan);
+    bupati = add("bupati", sql::Role::Leader);
+    staf = add("staf", sql::Role::ProtocolStaff);
+    ajudan = add("ajudan", sql::Role::Aide);
     viewer = add("viewer", sql::Role::Viewer);
-    other = add("wabup", sql::Role::Pimpinan);
+    other = add("wabup", sql::Role::Leader);
     sql::Calendar agenda;
     agenda.ownerId = bupati.id;
     agenda.slug = "agenda";

@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(every_id_the_workflow_reports_is_in_the_catalogue) {
 }
 
 BOOST_AUTO_TEST_CASE(every_state_and_every_action_has_its_label) {
-  for (int i = 0; i <= static_cast<int>(jadwal::workflow::RequestState::TidakTerlaksana); ++i) {
+  for (int i = 0; i <= static_cast<int>(jadwal::workflow::RequestState::NotHeld); ++i) {
     const std::string code(jadwal::workflow::stateCode(static_cast<jadwal::workflow::RequestState>(i)));
     BOOST_TEST(tr("id", "state." + code) != "state." + code, code);
     BOOST_TEST(tr("en", "state." + code) != tr("id", "state." + code), code);

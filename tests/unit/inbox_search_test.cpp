@@ -14,7 +14,7 @@ namespace {
 struct Fixture : WebFixture {
   Fixture() {
     addUser("admin", sql::Role::Admin, "Admin");
-    const auto aide = addUser("ajudan", sql::Role::Ajudan, "Ajudan Bupati");
+    const auto aide = addUser("ajudan", sql::Role::Aide, "Ajudan Bupati");
     store->assignAide(aide.id, store->findUser("bupati")->id);
   }
 

@@ -44,7 +44,7 @@ struct Fixture {
     service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
     sql::User user;
     user.name = "bupati";
-    user.role = sql::Role::Pimpinan;
+    user.role = sql::Role::Leader;
     user.displayName = "Bupati";
     user = store->createUser(user).value();
     bupati = {user.id, user.name, user.role, user.displayName};

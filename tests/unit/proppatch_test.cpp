@@ -37,7 +37,7 @@ struct Fixture {
     store->migrate();
     service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
     dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
-    bupati = add("bupati", sql::Role::Pimpinan);
+    bupati = add("bupati", sql::Role::Leader);
     viewer = add("viewer", sql::Role::Viewer);
     sql::Calendar agenda;
     agenda.ownerId = bupati.id;

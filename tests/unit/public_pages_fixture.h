@@ -119,10 +119,10 @@ struct Fixture {
     store->migrate();
     calendars = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
     mailer = std::make_unique<workflow::Mailer>(workflow::SmtpConfig{});
-    protokol = addUser("protokol", sql::Role::Protokol, "Petugas Protokol");
-    bupati = addUser("bupati", sql::Role::Pimpinan, "Bupati Ogan Ilir");
-    wabup = addUser("wabup", sql::Role::Pimpinan, "Wakil Bupati");
-    addUser("lama", sql::Role::Pimpinan, "Pimpinan Nonaktif");
+    protokol = addUser("protokol", sql::Role::ProtocolStaff, "Petugas Protokol");
+    bupati = addUser("bupati", sql::Role::Leader, "Bupati Ogan Ilir");
+    wabup = addUser("wabup", sql::Role::Leader, "Wakil Bupati");
+    addUser("lama", sql::Role::Leader, "Pimpinan Nonaktif");
     store->setDisabled("lama", true);
     addCalendar(bupati, "agenda");
     hold = addCalendar(protokol, "permohonan");

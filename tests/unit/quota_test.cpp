@@ -59,8 +59,8 @@ struct Fixture {
     store->migrate();
     service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{}, smallQuota());
     dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
-    bupati = add("bupati", sql::Role::Pimpinan);
-    staf = add("staf", sql::Role::Protokol);
+    bupati = add("bupati", sql::Role::Leader);
+    staf = add("staf", sql::Role::ProtocolStaff);
     viewer = add("viewer", sql::Role::Viewer);
     agenda = calendar(bupati, "agenda");
     rapat = calendar(bupati, "rapat");

@@ -68,14 +68,14 @@ struct Fixture {
     mailer = std::make_unique<Mailer>(SmtpConfig{});
     config.publicUrl = "https://jadwal.example.go.id";
     config.holdCalendar = "staf/tentatif";
-    staf = add("staf", sql::Role::Protokol, "Staf Protokol");
+    staf = add("staf", sql::Role::ProtocolStaff, "Staf Protokol");
     admin = add("admin", sql::Role::Admin, "Admin");
-    bupati = add("bupati", sql::Role::Pimpinan, "Bupati");
-    wabup = add("wabup", sql::Role::Pimpinan, "Wakil Bupati");
-    sekda = add("sekda", sql::Role::Pimpinan, "Sekretaris Daerah");  // no agenda calendar
-    asisten = add("asisten", sql::Role::Pimpinan, "Asisten I");
-    ajudan = add("ajudan", sql::Role::Ajudan, "Ajudan Bupati");
-    ajudanWabup = add("ajudan2", sql::Role::Ajudan, "Ajudan Wabup");
+    bupati = add("bupati", sql::Role::Leader, "Bupati");
+    wabup = add("wabup", sql::Role::Leader, "Wakil Bupati");
+    sekda = add("sekda", sql::Role::Leader, "Sekretaris Daerah");  // no agenda calendar
+    asisten = add("asisten", sql::Role::Leader, "Asisten I");
+    ajudan = add("ajudan", sql::Role::Aide, "Ajudan Bupati");
+    ajudanWabup = add("ajudan2", sql::Role::Aide, "Ajudan Wabup");
     viewer = add("tamu", sql::Role::Viewer, "Tamu");
     store->assignAide(ajudan.user.id, bupati.user.id);
     store->assignAide(ajudanWabup.user.id, wabup.user.id);

@@ -13,10 +13,10 @@ using namespace jadwal::workflow;
 
 namespace {
 
-const RequestState kStates[] = {RequestState::Diajukan,       RequestState::Diverifikasi, RequestState::Dikembalikan,
-                                RequestState::Disetujui,      RequestState::Diwakilkan,   RequestState::Ditolak,
-                                RequestState::Ditarik,        RequestState::Dibatalkan,   RequestState::Terlaksana,
-                                RequestState::TidakTerlaksana};
+const RequestState kStates[] = {RequestState::Submitted, RequestState::Verified,    RequestState::Returned,
+                                RequestState::Approved,  RequestState::Represented, RequestState::Rejected,
+                                RequestState::Withdrawn, RequestState::Cancelled,   RequestState::Held,
+                                RequestState::NotHeld};
 const Action kActions[] = {Action::Verify,     Action::Return,   Action::Resubmit,   Action::Approve,
                            Action::Represent,  Action::Reject,   Action::Withdraw,   Action::Cancel,
                            Action::Reschedule, Action::MarkHeld, Action::MarkNotHeld};
@@ -76,11 +76,11 @@ BOOST_AUTO_TEST_CASE(final_states_refuse_every_action) {
     if (!isFinal(state)) continue;
     for (Action action : kActions) BOOST_TEST(!nextState(state, action).has_value());
   }
-  BOOST_TEST(isFinal(RequestState::Ditolak));
-  BOOST_TEST(isFinal(RequestState::Ditarik));
-  BOOST_TEST(isFinal(RequestState::Dibatalkan));
-  BOOST_TEST(isFinal(RequestState::Terlaksana));
-  BOOST_TEST(isFinal(RequestState::TidakTerlaksana));
+  BOOST_TEST(isFinal(RequestState::Rejected));
+  BOOST_TEST(isFinal(RequestState::Withdrawn));
+  BOOST_TEST(isFinal(RequestState::Cancelled));
+  BOOST_TEST(isFinal(RequestState::Held));
+  BOOST_TEST(isFinal(RequestState::NotHeld));
 }
 
 BOOST_AUTO_TEST_CASE(pending_scheduled_and_final_partition_the_states) {
@@ -88,11 +88,11 @@ BOOST_AUTO_TEST_CASE(pending_scheduled_and_final_partition_the_states) {
     int kinds = int(isPending(state)) + int(isScheduled(state)) + int(isFinal(state));
     BOOST_TEST(kinds == 1, stateCode(state));
   }
-  BOOST_TEST(isPending(RequestState::Diajukan));
-  BOOST_TEST(isPending(RequestState::Diverifikasi));
-  BOOST_TEST(isPending(RequestState::Dikembalikan));
-  BOOST_TEST(isScheduled(RequestState::Disetujui));
-  BOOST_TEST(isScheduled(RequestState::Diwakilkan));
+  BOOST_TEST(isPending(RequestState::Submitted));
+  BOOST_TEST(isPending(RequestState::Verified));
+  BOOST_TEST(isPending(RequestState::Returned));
+  BOOST_TEST(isScheduled(RequestState::Approved));
+  BOOST_TEST(isScheduled(RequestState::Represented));
 }
 
 BOOST_AUTO_TEST_CASE(codes_round_trip_and_unknown_codes_are_refused) {
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(codes_round_trip_and_unknown_codes_are_refused) {
   for (Action action : kActions) BOOST_TEST((parseAction(actionCode(action)) == action));
   BOOST_TEST(std::string(actionCode(Action::MarkHeld)) == "held");
   BOOST_TEST(std::string(actionCode(Action::MarkNotHeld)) == "not-held");
-  BOOST_TEST(std::string(stateCode(RequestState::TidakTerlaksana)) == "tidak_terlaksana");
+  BOOST_TEST(std::string(stateCode(RequestState::NotHeld)) == "tidak_terlaksana");
   BOOST_TEST(!parseState("").has_value());
   BOOST_TEST(!parseState("Diajukan").has_value());
   BOOST_TEST(!parseState("approved").has_value());

@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(typed_text_is_trimmed_and_kept_on_one_line) {
   store->migrate();
   sql::User leader;
   leader.name = "bupati";
-  leader.role = sql::Role::Pimpinan;
+  leader.role = sql::Role::Leader;
   store->createUser(leader).value();
 
   RequestForm form;

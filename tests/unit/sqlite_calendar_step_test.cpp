@@ -62,7 +62,7 @@ struct Fixture {
     store.migrate();
     User owner;
     owner.name = "bupati";
-    owner.role = Role::Pimpinan;
+    owner.role = Role::Leader;
     owner = store.createUser(owner).value();
     Calendar agenda;
     agenda.ownerId = owner.id;

@@ -140,7 +140,7 @@ BOOST_FIXTURE_TEST_CASE(list_filters_by_start_within_from_to, Fixture) {
 BOOST_FIXTURE_TEST_CASE(sessions_are_found_until_they_expire_and_can_be_deleted, Fixture) {
   User user;
   user.name = "petugas";
-  user.role = Role::Protokol;
+  user.role = Role::ProtocolStaff;
   const User created = store.createUser(user).value();
   SessionStore& sessions = store.sessions();
 
@@ -170,7 +170,7 @@ BOOST_FIXTURE_TEST_CASE(sessions_are_found_until_they_expire_and_can_be_deleted,
   // A user's sessions end together; another user's stay.
   User other;
   other.name = "lain";
-  other.role = Role::Protokol;
+  other.role = Role::ProtocolStaff;
   const User second = store.createUser(other).value();
   BOOST_TEST_REQUIRE((sessions.createSession({"hash-d", created.id, "csrf-d", 100, 900}) == CreateStatus::Created));
   BOOST_TEST_REQUIRE((sessions.createSession({"hash-e", created.id, "csrf-e", 100, 900}) == CreateStatus::Created));

@@ -16,7 +16,7 @@ struct Fixture {
   SqliteStore store{db.path.string()};
   Fixture() { store.migrate(); }
 
-  User addUser(const std::string& name, Role role = Role::Protokol) { return addUserTo(store, name, role); }
+  User addUser(const std::string& name, Role role = Role::ProtocolStaff) { return addUserTo(store, name, role); }
   Calendar addCalendar(std::int64_t ownerId, const std::string& slug) { return addCalendarTo(store, ownerId, slug); }
 };
 

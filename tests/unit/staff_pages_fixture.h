@@ -94,11 +94,11 @@ struct Fixture {
     context = std::make_unique<web::WebContext>(
         web::WebContext{*store, *service, *authenticator, config.publicUrl, false, 1 << 20});
 
-    addUser("staf", sql::Role::Protokol, "Staf Protokol");
-    const auto bupati = addUser("bupati", sql::Role::Pimpinan, "Bupati Ogan Ilir");
-    const auto wabup = addUser("wabup", sql::Role::Pimpinan, "Wakil Bupati");
-    const auto ajudan = addUser("ajudan", sql::Role::Ajudan, "Ajudan Bupati");
-    const auto ajudanBoth = addUser("ajudan2", sql::Role::Ajudan, "Ajudan Bersama");
+    addUser("staf", sql::Role::ProtocolStaff, "Staf Protokol");
+    const auto bupati = addUser("bupati", sql::Role::Leader, "Bupati Ogan Ilir");
+    const auto wabup = addUser("wabup", sql::Role::Leader, "Wakil Bupati");
+    const auto ajudan = addUser("ajudan", sql::Role::Aide, "Ajudan Bupati");
+    const auto ajudanBoth = addUser("ajudan2", sql::Role::Aide, "Ajudan Bersama");
     addUser("tamu", sql::Role::Viewer, "Pembaca");
     store->assignAide(ajudan.id, bupati.id);
     store->assignAide(ajudanBoth.id, bupati.id);

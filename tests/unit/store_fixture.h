@@ -29,7 +29,7 @@ inline namespace test_support {
 
 using jadwal::testing::TempDatabase;
 
-User addUserTo(Store& store, const std::string& name, Role role = Role::Protokol) {
+User addUserTo(Store& store, const std::string& name, Role role = Role::ProtocolStaff) {
   User user;
   user.name = name;
   user.role = role;
@@ -55,7 +55,7 @@ struct BackendFixture {
   Store& store = *owned;
   BackendFixture() { store.migrate(); }
 
-  User addUser(const std::string& name, Role role = Role::Protokol) { return addUserTo(store, name, role); }
+  User addUser(const std::string& name, Role role = Role::ProtocolStaff) { return addUserTo(store, name, role); }
   Calendar addCalendar(std::int64_t ownerId, const std::string& slug) { return addCalendarTo(store, ownerId, slug); }
 };
 

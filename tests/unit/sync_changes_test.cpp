@@ -39,7 +39,7 @@ struct Fixture {
     store->migrate();
     sql::User u;
     u.name = "bupati";
-    u.role = sql::Role::Pimpinan;
+    u.role = sql::Role::Leader;
     u = store->createUser(u).value();
     bupati = {u.id, u.name, u.role, u.displayName};
     sql::Calendar c;

@@ -56,8 +56,8 @@ struct RequestFixture {
     calendars = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
     mailer = std::make_unique<workflow::Mailer>(workflow::SmtpConfig{});
     config.publicUrl = "https://jadwal.example.go.id";
-    staf = add("staf", sql::Role::Protokol);
-    add("bupati", sql::Role::Pimpinan);
+    staf = add("staf", sql::Role::ProtocolStaff);
+    add("bupati", sql::Role::Leader);
     service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
   }
 

@@ -84,9 +84,9 @@ struct WebFixture {
     authenticator = std::make_unique<server::Authenticator>(*store, cache, limits);
     context =
         std::make_unique<web::WebContext>(web::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
-    addUser("protokol", sql::Role::Protokol, "Petugas Protokol");
-    const auto bupati = addUser("bupati", sql::Role::Pimpinan, "Bupati Ogan Ilir");
-    addUser("wabup", sql::Role::Pimpinan, "Wakil Bupati");
+    addUser("protokol", sql::Role::ProtocolStaff, "Petugas Protokol");
+    const auto bupati = addUser("bupati", sql::Role::Leader, "Bupati Ogan Ilir");
+    addUser("wabup", sql::Role::Leader, "Wakil Bupati");
     sql::Calendar agenda;
     agenda.ownerId = bupati.id;
     agenda.slug = "agenda";

@@ -50,7 +50,7 @@ struct Fixture {
         web::WebContext{*store, *service, *authenticator, "http://localhost:8080", false, 1 << 20});
     sql::User user;
     user.name = "staf";
-    user.role = sql::Role::Protokol;
+    user.role = sql::Role::ProtocolStaff;
     user.displayName = "Staf Protokol";
     user.passwordHash = "$argon2id$unused";
     staff = store->createUser(user).value();
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(a_started_session_stores_only_the_hash_and_finds_its_user) 
   BOOST_REQUIRE(user);
   BOOST_TEST(user->name == "staf");
   BOOST_TEST(user->displayName == "Staf Protokol");
-  BOOST_TEST((user->role == sql::Role::Protokol));
+  BOOST_TEST((user->role == sql::Role::ProtocolStaff));
 
   // Another token, a truncated one, no cookie: nobody.
   BOOST_TEST(!web::currentUser(*context, withCookie(web::randomHex(32))));
