@@ -6,7 +6,6 @@
 #include <Poco/Data/Statement.h>
 
 #include <algorithm>
-#include <chrono>
 #include <functional>
 #include <map>
 #include <utility>
@@ -23,10 +22,6 @@ namespace {
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
 using Poco::Data::Statement;
-
-std::int64_t nowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // The columns of ObjectMeta; listObjects reads only these, never the text.
 struct ObjectMetaRows {
@@ -109,7 +104,7 @@ WriteResult SqliteStore::putObject(std::int64_t calendarId, const std::string& n
   return guarded("putObject", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
     SqliteObjectRows rows(tx.session());
-    const WriteResult result = putObjectRows(rows, calendarId, name, ical, etag, index, pre, nowSeconds());
+    const WriteResult result = putObjectRows(rows, calendarId, name, ical, etag, index, pre, clock_.now());
     tx.commit();  // a refused write wrote nothing
     return result;
   });

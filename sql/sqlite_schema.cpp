@@ -2,7 +2,6 @@
 
 #include <Poco/Data/Statement.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -288,15 +287,11 @@ const std::vector<Migration>& migrations() {
   return all;
 }
 
-std::int64_t nowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 }  // namespace
 
 int latestSqliteSchemaVersion() { return migrations().back().version; }
 
-void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion) {
+void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion, Instant appliedAt) {
   session << R"(CREATE TABLE IF NOT EXISTS schema_version (
                   version INTEGER PRIMARY KEY,
                   applied_at INTEGER NOT NULL))",
@@ -313,7 +308,7 @@ void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion) {
       session << statement, now;
     }
     session << "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", bind(migration.version),
-        bind(nowSeconds()), now;
+        bind(appliedAt), now;
   }
 }
 

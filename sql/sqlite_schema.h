@@ -5,6 +5,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include "sql/store.h"
+
 namespace jadwal::sql {
 
 // The version a database has after migrateSqliteSchema.
@@ -13,7 +15,8 @@ int latestSqliteSchemaVersion();
 // Applies the missing migrations up to `targetVersion` (tests stop early to
 // build an older file). REQUIRES: the caller holds a write transaction on
 // `session`. Throws StoreError if the file comes from a newer build than this
-// one.
-void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion = latestSqliteSchemaVersion());
+// one. `appliedAt` is recorded beside each version applied.
+void migrateSqliteSchema(Poco::Data::Session& session, int targetVersion = latestSqliteSchemaVersion(),
+                         Instant appliedAt = 0);
 
 }  // namespace jadwal::sql

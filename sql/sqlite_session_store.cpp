@@ -3,7 +3,6 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/RandomStream.h>
 
-#include <chrono>
 #include <istream>
 
 #include "sql/sqlite_transaction.h"
@@ -16,10 +15,6 @@ using namespace Poco::Data::Keywords;
 using Poco::Data::Statement;
 
 constexpr std::size_t kSecretBytes = 32;
-
-std::int64_t nowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // Poco's random stream reads the system's source (/dev/urandom).
 std::string randomHex(std::size_t bytes) {
@@ -112,7 +107,7 @@ std::string SqliteSessionStore::secret(std::string_view name) {
     Poco::Data::Session& s = tx.session();
     const std::string candidate = randomHex(kSecretBytes);
     s << "INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING", useRef(key),
-        useRef(candidate), bind(nowSeconds()), now;
+        useRef(candidate), bind(clock_.now()), now;
     std::string value;
     s << "SELECT value FROM secrets WHERE name = ?", into(value), useRef(key), now;
     tx.commit();

@@ -2,6 +2,7 @@
 // Web sessions and server secrets on the SQLite store's connections; part of
 // SqliteStore, which owns the pool and the writer mutex it shares.
 
+#include "base/clock.h"
 #include "sql/session_store.h"
 #include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_transaction.h"
@@ -11,7 +12,8 @@ namespace jadwal::sql {
 class SqliteSessionStore final : public SessionStore {
  public:
   // REQUIRES: `pool` and `writers` outlive this store.
-  SqliteSessionStore(SqliteConnectionPool& pool, WriterQueue& writers) : pool_(pool), writers_(writers) {}
+  SqliteSessionStore(SqliteConnectionPool& pool, WriterQueue& writers, const base::Clock& clock)
+      : pool_(pool), writers_(writers), clock_(clock) {}
 
   CreateStatus createSession(const SessionRow& session) override;
   std::optional<SessionRow> findSession(std::string_view tokenHash, Instant now) override;
@@ -23,6 +25,7 @@ class SqliteSessionStore final : public SessionStore {
  private:
   SqliteConnectionPool& pool_;
   WriterQueue& writers_;
+  const base::Clock& clock_;  // stamps secrets when first made
 };
 
 }  // namespace jadwal::sql

@@ -3,7 +3,6 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 
-#include <chrono>
 #include <utility>
 
 #include "sql/sqlite_properties.h"
@@ -18,10 +17,6 @@ namespace {
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
 using Poco::Data::Statement;
-
-std::int64_t nowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // --- rows ---
 
@@ -113,8 +108,8 @@ std::optional<User> userWhere(Session& s, const std::string& condition, Poco::Da
 
 // --- lifecycle ---
 
-SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections) try
-    : pool_(path, maxConnections), requests_(pool_, writers_), sessions_(pool_, writers_) {
+SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections, const base::Clock& clock) try
+    : clock_(clock), pool_(path, maxConnections), requests_(pool_, writers_), sessions_(pool_, writers_, clock) {
 } catch (const Poco::Exception& e) {
   throw StoreError("cannot open SQLite database \"" + path + "\": " + e.displayText());
 }
@@ -122,7 +117,7 @@ SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections) tr
 void SqliteStore::migrate() {
   guarded("migrate", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
-    migrateSqliteSchema(tx.session());
+    migrateSqliteSchema(tx.session(), latestSqliteSchemaVersion(), clock_.now());
     tx.commit();
   });
 }
@@ -150,7 +145,7 @@ CreateResult<User> SqliteStore::createUser(const User& user) {
     s << "INSERT INTO users (name, role, display_name, password_hash, disabled, may_create_calendars, created_at) "
          "VALUES (?, ?, ?, ?, ?, ?, ?)",
         useRef(user.name), useRef(role), useRef(user.displayName), useRef(user.passwordHash),
-        bind(user.disabled ? 1 : 0), bind(user.mayCreateCalendars ? 1 : 0), bind(nowSeconds()), now;
+        bind(user.disabled ? 1 : 0), bind(user.mayCreateCalendars ? 1 : 0), bind(clock_.now()), now;
     std::int64_t id = 0;
     s << "SELECT last_insert_rowid()", into(id), now;
     tx.commit();
@@ -285,7 +280,7 @@ CreateResult<Calendar> SqliteStore::createCalendarIn(std::string_view operation,
          "sync_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         bind(id), bind(calendar.ownerId), useRef(calendar.slug), useRef(calendar.displayName),
         useRef(calendar.description), useRef(calendar.color), useRef(calendar.timezone), useRef(calendar.components),
-        bind(nowSeconds()), now;
+        bind(clock_.now()), now;
     s << "INSERT INTO id_high_water (name, max_id) VALUES ('calendars', ?) "
          "ON CONFLICT (name) DO UPDATE SET max_id = MAX(max_id, excluded.max_id)",
         bind(id), now;

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "base/clock.h"
 #include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_request_store.h"
 #include "sql/sqlite_session_store.h"
@@ -19,7 +20,10 @@ class SqliteStore final : public Store {
  public:
   // Opens (creating if needed) the database file. Throws StoreError if it
   // cannot be opened. Call migrate() before anything else.
-  explicit SqliteStore(const std::string& path, std::size_t maxConnections = 16);
+  // `clock` stamps what is stored (created, modified, applied) and must
+  // outlive the store.
+  explicit SqliteStore(const std::string& path, std::size_t maxConnections = 16,
+                       const base::Clock& clock = base::systemClock());
 
   RequestStore& requests() override { return requests_; }
   SessionStore& sessions() override { return sessions_; }
@@ -88,6 +92,7 @@ class SqliteStore final : public Store {
   CreateResult<Calendar> createCalendarIn(std::string_view operation, const Calendar& calendar,
                                           const std::vector<DeadProperty>& properties, const CalendarLimits& limits);
 
+  const base::Clock& clock_;
   SqliteConnectionPool pool_;
   WriterQueue writers_;  // one writer at a time within this process, in arrival order
   // Declared after the pool and the mutex they share, so built after them.

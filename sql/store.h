@@ -36,6 +36,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/clock.h"
+
 namespace jadwal::sql {
 
 class StoreError : public std::runtime_error {
@@ -358,6 +360,7 @@ class Store {
 // Opens the store named by a db.url: "sqlite:PATH" (later "mysql://...").
 // Throws StoreError with a readable message for an unknown scheme or a
 // database that cannot be opened.
-std::unique_ptr<Store> openStore(const std::string& url);
+// `clock` stamps what is stored and must outlive the store.
+std::unique_ptr<Store> openStore(const std::string& url, const base::Clock& clock = base::systemClock());
 
 }  // namespace jadwal::sql
