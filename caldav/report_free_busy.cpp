@@ -2,6 +2,7 @@
 // range, as one VFREEBUSY. Reading free-busy needs only read access.
 #include <chrono>
 
+#include "base/clock.h"
 #include "caldav/dav_context.h"
 #include "caldav/object_batches.h"
 
@@ -43,7 +44,7 @@ DavResponse reportFreeBusy(DavContext& ctx, const Resource& r, const XmlElement&
   DavResponse response;
   response.setHeader("Content-Type", "text/calendar; charset=utf-8");
   // An event that repeats past what one expansion computes is marked, not hidden.
-  response.body = freeBusyCalendar(periods, start, end, budget.cutShort);
+  response.body = freeBusyCalendar(periods, start, end, base::systemClock().now(), budget.cutShort);
   return response;
 }
 

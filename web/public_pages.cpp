@@ -13,6 +13,7 @@
 #include "web/web.h"
 #include "web/web_page.h"
 #include "workflow/rate_limiter.h"
+#include "workflow/representative.h"
 #include "workflow/request_service.h"
 #include "workflow/request_state.h"
 #include "workflow/tracking_code.h"
@@ -23,8 +24,6 @@ namespace {
 
 using workflow::Outcome;
 using workflow::RequestState;
-
-sql::Instant nowSeconds() { return static_cast<sql::Instant>(std::time(nullptr)); }
 
 WebResponse page(int status, const std::string& templateName, const std::string& title, const TemplateData& data,
                  const std::string& language) {
@@ -55,14 +54,14 @@ std::string maskedEmail(const std::string& email) {
 
 WebResponse formPage(WebContext& context, int status, const PublicFormState& state, const PublicCsrf& csrf,
                      const std::string& language) {
-  TemplateData data = publicFormData(context, state, csrf.token, language, nowSeconds());
+  TemplateData data = publicFormData(context, state, csrf.token, language, context.clock->now());
   WebResponse response = page(status, "permohonan_form", tr(language, "form.title"), data, language);
   applyPublicCsrf(csrf, response, context.secureCookies);
   return response;
 }
 
 WebResponse showForm(WebContext& context, const WebRequest& request, const std::string& language) {
-  const PublicCsrf csrf = publicCsrfFor(context.store.sessions(), request, nowSeconds());
+  const PublicCsrf csrf = publicCsrfFor(context.store.sessions(), request, context.clock->now());
   return formPage(context, 200, PublicFormState{}, csrf, language);
 }
 
@@ -73,7 +72,7 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
   // that a too-large file does not cost the requester everything typed.
   const FormError parsed = parseForm(request, form, std::max<std::size_t>(request.body.size(), 1));
   if (parsed != FormError::None) return messagePage(400, language, "error.bad_form_title", "error.bad_form");
-  const sql::Instant now = nowSeconds();
+  const sql::Instant now = context.clock->now();
   if (!publicCsrfValid(context.store.sessions(), request, form, now)) {
     return messagePage(403, language, "error.csrf_title", "error.csrf");
   }
@@ -112,11 +111,11 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
 // would tell which codes exist). Codes found never count, so a requester
 // opening their own request again and again is never refused.
 bool codeLookupsBlocked(WebContext& context, const WebRequest& request) {
-  return context.codeMisses && context.codeMisses->exhausted(request.clientKey, nowSeconds());
+  return context.codeMisses && context.codeMisses->exhausted(request.clientKey, context.clock->now());
 }
 
 void countCodeMiss(WebContext& context, const WebRequest& request) {
-  if (context.codeMisses) context.codeMisses->tryAcquire(request.clientKey, nowSeconds());
+  if (context.codeMisses) context.codeMisses->tryAcquire(request.clientKey, context.clock->now());
 }
 
 WebResponse tooManyCodeMisses(const std::string& language) {
@@ -236,17 +235,15 @@ WebResponse statusPage(WebContext& context, const WebRequest& request, const sql
                                  *state == RequestState::Returned);
   if (decided && !row.decisionNote.empty()) data.set("decision_note", row.decisionNote);
   if (state && *state == RequestState::Represented) {
-    std::string who = row.representativeName;
-    if (!row.representativeUser.empty()) {
-      auto user = context.store.findUser(row.representativeUser);
-      who = user && !user->displayName.empty() ? user->displayName : row.representativeUser;
-    }
-    if (!row.representativePosition.empty()) who += (who.empty() ? "" : ", ") + row.representativePosition;
+    const std::string who = workflow::representativeText(row, [&](const std::string& name) {
+      auto user = context.store.findUser(name);
+      return user ? user->displayName : std::string();
+    });
     if (!who.empty()) data.set("representative", who);
   }
   data.set("history", historyData(context, row, language));
 
-  const PublicCsrf csrf = publicCsrfFor(context.store.sessions(), request, nowSeconds());
+  const PublicCsrf csrf = publicCsrfFor(context.store.sessions(), request, context.clock->now());
   data.set("csrf", csrf.token);
   if (state && nextState(*state, workflow::Action::Resubmit)) {
     TemplateData revision;
@@ -304,7 +301,7 @@ WebResponse revise(WebContext& context, const WebRequest& request, const std::st
   if (parseForm(request, form, std::max<std::size_t>(request.body.size(), 1)) != FormError::None) {
     return messagePage(400, language, "error.bad_form_title", "error.bad_form");
   }
-  if (!publicCsrfValid(context.store.sessions(), request, form, nowSeconds())) {
+  if (!publicCsrfValid(context.store.sessions(), request, form, context.clock->now())) {
     return messagePage(403, language, "error.csrf_title", "error.csrf");
   }
   workflow::UploadedFile letter{"surat", "", ""};
@@ -326,7 +323,7 @@ WebResponse withdraw(WebContext& context, const WebRequest& request, const std::
   if (parseForm(request, form, 0) != FormError::None) {
     return messagePage(400, language, "error.bad_form_title", "error.bad_form");
   }
-  if (!publicCsrfValid(context.store.sessions(), request, form, nowSeconds())) {
+  if (!publicCsrfValid(context.store.sessions(), request, form, context.clock->now())) {
     return messagePage(403, language, "error.csrf_title", "error.csrf");
   }
   const Outcome outcome = context.requests.withdraw(code, form.value("catatan"), currentUser(context, request));

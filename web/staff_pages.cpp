@@ -50,7 +50,7 @@ WebResponse methodNotAllowed(const std::string& language, const char* allow) {
 WebResponse loginPage(WebContext& context, const WebRequest& request, const std::string& language, int status,
                       const std::string& name, const std::string& next, std::string_view message,
                       bool freshToken = false) {
-  const sql::Instant now = webNow();
+  const sql::Instant now = context.clock->now();
   const PublicCsrf csrf = freshToken ? PublicCsrf{newPublicCsrfToken(context.store.sessions(), now), true}
                                      : publicCsrfFor(context.store.sessions(), request, now);
   mustache::data data = staff::anonymousData(language);
@@ -81,7 +81,7 @@ WebResponse login(WebContext& context, const WebRequest& request, const std::str
   }
   const std::string name = form.value("nama");
   const std::string next = form.value("lanjut");
-  const sql::Instant now = webNow();
+  const sql::Instant now = context.clock->now();
   // Checked before the password, so a forged post costs no verification.
   if (!publicCsrfValid(context.store.sessions(), request, form, now)) {
     return loginPage(context, request, language, 403, name, next, "staf_login_expired", true);

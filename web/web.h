@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/clock.h"
 #include "caldav/dav.h"
 #include "sql/store.h"
 #include "web/password_check.h"
@@ -105,6 +106,8 @@ struct WebContext {
   // and of the page, as of one CalDAV report ([caldav] max_answer_steps).
   caldav::TimeContext time = {};
   std::size_t maxAnswerSteps = caldav::AnswerLimits{}.maxSteps;
+  // "Now" for sessions, CSRF tokens and limits (tests set it).
+  const base::Clock* clock = &base::systemClock();
 };
 
 // --- language (i18n.cpp) ---

@@ -20,8 +20,6 @@ std::string toHex(const unsigned char* bytes, std::size_t size) {
 
 }  // namespace
 
-sql::Instant webNow() { return static_cast<sql::Instant>(std::time(nullptr)); }
-
 std::string sessionTokenHash(std::string_view token) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
@@ -65,7 +63,7 @@ void endSession(WebContext& context, const WebRequest& request) {
 }
 
 std::optional<caldav::Principal> currentUser(WebContext& context, const WebRequest& request) {
-  const auto session = sessionOf(context, request, webNow());
+  const auto session = sessionOf(context, request, context.clock->now());
   if (!session) return std::nullopt;
   // Re-read the user: one disabled by the operator is logged out at once.
   const auto user = context.store.findUserById(session->userId);
@@ -74,12 +72,12 @@ std::optional<caldav::Principal> currentUser(WebContext& context, const WebReque
 }
 
 std::string csrfTokenOf(WebContext& context, const WebRequest& request) {
-  const auto session = sessionOf(context, request, webNow());
+  const auto session = sessionOf(context, request, context.clock->now());
   return session ? session->csrfToken : std::string();
 }
 
 bool csrfValid(WebContext& context, const WebRequest& request, const FormData& form) {
-  const auto session = sessionOf(context, request, webNow());
+  const auto session = sessionOf(context, request, context.clock->now());
   if (!session || session->csrfToken.empty()) return false;
   const std::string sent = form.value("csrf");
   if (sent.size() != session->csrfToken.size()) return false;

@@ -34,7 +34,4 @@ StartedSession startSession(WebContext& context, const sql::User& user, sql::Ins
 // Deletes the request's session, if it has one.
 void endSession(WebContext& context, const WebRequest& request);
 
-// The current time, seconds since the epoch.
-sql::Instant webNow();
-
 }  // namespace jadwal::web

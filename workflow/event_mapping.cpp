@@ -2,6 +2,7 @@
 // (caldav/ical/event.h), and what a CalDAV client may have changed in them.
 
 #include "workflow/event_mapping.h"
+#include "base/clock.h"
 #include "base/percent.h"
 #include "workflow/representative.h"
 
@@ -114,7 +115,11 @@ EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql:
   fields.productId = kProductId;
   fields.timezone = config.timezone;
   fields.uid = result.uid;
-  fields.stamp = request.updatedAt > 0 ? request.updatedAt : static_cast<sql::Instant>(std::time(nullptr));
+  // DTSTAMP is the request's last change, so the same request always gives
+  // the same text; a row not stored yet has none and takes the clock's time.
+  fields.stamp = request.updatedAt > 0   ? request.updatedAt
+                 : request.createdAt > 0 ? request.createdAt
+                                         : base::systemClock().now();
   fields.start = request.start;
   fields.end = request.end;
   fields.summary = summaryOf(request, kind);

@@ -84,7 +84,8 @@ std::vector<BusyPeriod> busyPeriods(ComponentRef calendar, Instant start, Instan
   return periods;
 }
 
-std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end, bool incomplete) {
+std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end, Instant stamp,
+                             bool incomplete) {
   std::vector<BusyPeriod> sorted = periods;
   std::sort(sorted.begin(), sorted.end(), [](const BusyPeriod& a, const BusyPeriod& b) {
     return a.type != b.type ? a.type < b.type : a.start < b.start;
@@ -107,8 +108,7 @@ std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant sta
   icalcomponent_add_property(root, icalproperty_new_prodid("-//Jadwal//CalDAV Server//ID"));
   icalcomponent* freebusy = icalcomponent_new(ICAL_VFREEBUSY_COMPONENT);
   icalcomponent_add_component(root, freebusy);
-  icalcomponent_add_property(freebusy,
-                             icalproperty_new_dtstamp(detail::utcTimeOf(static_cast<Instant>(std::time(nullptr)))));
+  icalcomponent_add_property(freebusy, icalproperty_new_dtstamp(detail::utcTimeOf(stamp)));
   icalcomponent_add_property(freebusy, icalproperty_new_dtstart(detail::utcTimeOf(start)));
   icalcomponent_add_property(freebusy, icalproperty_new_dtend(detail::utcTimeOf(end)));
   if (incomplete) {

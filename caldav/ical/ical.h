@@ -188,9 +188,9 @@ struct BusyPeriod {
 std::vector<BusyPeriod> busyPeriods(ComponentRef vcalendar, Instant start, Instant end, const TimeContext& ctx);
 
 // A VCALENDAR with one VFREEBUSY for [start, end) listing `periods` merged
-// per type, as iCalendar text. `incomplete`: some recurrence was not fully
-// expanded, which a COMMENT says.
-std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end,
+// per type, as iCalendar text, stamped (DTSTAMP) `stamp`. `incomplete`: some
+// recurrence was not fully expanded, which a COMMENT says.
+std::string freeBusyCalendar(const std::vector<BusyPeriod>& periods, Instant start, Instant end, Instant stamp,
                              bool incomplete = false);
 
 // Parses an iCalendar UTC date-time "YYYYMMDDTHHMMSSZ" (as in time-range

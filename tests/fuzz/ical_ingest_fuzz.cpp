@@ -33,7 +33,7 @@ void useStored(std::string_view text) {
   caldav::expandCalendarData(vcalendar, kStart, kEnd, time);
   caldav::limitRecurrenceSet(vcalendar, kStart, kEnd, time);
   auto periods = caldav::busyPeriods(vcalendar, kStart, kEnd, time);
-  caldav::freeBusyCalendar(periods, kStart, kEnd, budget.cutShort);
+  caldav::freeBusyCalendar(periods, kStart, kEnd, kStart, budget.cutShort);
   stored.toString();
 }
 

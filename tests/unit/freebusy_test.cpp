@@ -105,7 +105,8 @@ BOOST_AUTO_TEST_CASE(free_busy_calendar_merges_per_type) {
       {utc("20231115T013000Z"), utc("20231115T020000Z"), "BUSY-TENTATIVE"},
       {utc("20231115T050000Z"), utc("20231115T050000Z"), "BUSY"},  // empty: dropped
   };
-  std::string text = freeBusyCalendar(periods, utc("20231115T000000Z"), utc("20231116T000000Z"));
+  std::string text =
+      freeBusyCalendar(periods, utc("20231115T000000Z"), utc("20231116T000000Z"), utc("20231114T080000Z"));
   BOOST_TEST_MESSAGE(text);
   BOOST_REQUIRE(parseStored(text));
   const jadwal::testing::LibicalTree parsed = jadwal::testing::readWithLibical(text);
@@ -115,6 +116,7 @@ BOOST_AUTO_TEST_CASE(free_busy_calendar_merges_per_type) {
   BOOST_CHECK_EQUAL(icaltime_as_ical_string(icalcomponent_get_dtstart(vfreebusy)), "20231115T000000Z");
   BOOST_CHECK_EQUAL(icaltime_as_ical_string(icalcomponent_get_dtend(vfreebusy)), "20231116T000000Z");
   BOOST_CHECK(icalcomponent_get_first_property(vfreebusy, ICAL_DTSTAMP_PROPERTY) != nullptr);
+  BOOST_CHECK_NE(text.find("DTSTAMP:20231114T080000Z"), std::string::npos);  // the stamp given, not the clock
   std::vector<std::string> lines;
   for (icalproperty* p = icalcomponent_get_first_property(vfreebusy, ICAL_FREEBUSY_PROPERTY); p != nullptr;
        p = icalcomponent_get_next_property(vfreebusy, ICAL_FREEBUSY_PROPERTY)) {
@@ -128,7 +130,7 @@ BOOST_AUTO_TEST_CASE(free_busy_calendar_merges_per_type) {
   BOOST_CHECK_EQUAL(lines[1], "BUSY-TENTATIVE 20231115T013000Z/20231115T020000Z");
   BOOST_CHECK_EQUAL(text.find("TZID"), std::string::npos);
   // No periods at all: still a VFREEBUSY for the range.
-  std::string empty = freeBusyCalendar({}, utc("20231115T000000Z"), utc("20231116T000000Z"));
+  std::string empty = freeBusyCalendar({}, utc("20231115T000000Z"), utc("20231116T000000Z"), utc("20231114T080000Z"));
   BOOST_CHECK_NE(empty.find("BEGIN:VFREEBUSY"), std::string::npos);
   BOOST_CHECK_EQUAL(empty.find("FREEBUSY;"), std::string::npos);
 }
