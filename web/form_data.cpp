@@ -2,6 +2,7 @@
 #include <cctype>
 #include <string>
 
+#include "base/text.h"
 #include "web/web.h"
 
 namespace jadwal::web {
@@ -16,12 +17,6 @@ std::string lowered(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
   return out;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
 }
 
 int hexValue(char c) {
@@ -80,7 +75,7 @@ std::multimap<std::string, std::string> headerParameters(std::string_view value)
     while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
     const std::size_t nameStart = i;
     while (i < value.size() && value[i] != '=' && value[i] != ';') ++i;
-    std::string name = lowered(trimmed(value.substr(nameStart, i - nameStart)));
+    std::string name = lowered(base::trimmed(value.substr(nameStart, i - nameStart)));
     std::string text;
     if (i < value.size() && value[i] == '=') {
       ++i;
@@ -96,7 +91,7 @@ std::multimap<std::string, std::string> headerParameters(std::string_view value)
       } else {
         const std::size_t valueStart = i;
         while (i < value.size() && value[i] != ';') ++i;
-        text = std::string(trimmed(value.substr(valueStart, i - valueStart)));
+        text = std::string(base::trimmed(value.substr(valueStart, i - valueStart)));
       }
     }
     if (!name.empty()) params.emplace(std::move(name), std::move(text));
@@ -122,7 +117,8 @@ std::string partHeader(std::string_view block, std::string_view name) {
     start = end + 2;
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    if (lowered(trimmed(line.substr(0, colon))) == name) return std::string(trimmed(line.substr(colon + 1)));
+    if (lowered(base::trimmed(line.substr(0, colon))) == name)
+      return std::string(base::trimmed(line.substr(colon + 1)));
   }
   return {};
 }
@@ -170,7 +166,8 @@ FormError parseMultipart(std::string_view body, const std::string& boundary, For
     position = contentEnd + separator.size();
 
     const std::string disposition = partHeader(headers, "content-disposition");
-    if (lowered(trimmed(disposition.substr(0, disposition.find(';')))) != "form-data") return FormError::Malformed;
+    if (lowered(base::trimmed(disposition.substr(0, disposition.find(';')))) != "form-data")
+      return FormError::Malformed;
     const auto params = headerParameters(disposition);
     const std::string name = parameter(params, "name");
     if (name.empty()) return FormError::Malformed;
@@ -204,7 +201,7 @@ std::vector<std::string> FormData::values(std::string_view name) const {
 FormError parseForm(const WebRequest& request, FormData& out, std::size_t maxFileBytes) {
   out = FormData{};
   const std::string contentType = request.header("Content-Type");
-  const std::string mediaType = lowered(trimmed(std::string_view(contentType).substr(0, contentType.find(';'))));
+  const std::string mediaType = lowered(base::trimmed(std::string_view(contentType).substr(0, contentType.find(';'))));
   if (mediaType == "application/x-www-form-urlencoded") {
     const FormError error = parseUrlEncoded(request.body, out);
     if (error != FormError::None) out = FormData{};

@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/text.h"
 #include "web/messages.h"
 #include "web/web.h"
 
@@ -16,14 +17,8 @@ std::string lowered(std::string_view text) {
   return out;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::optional<std::string> explicitLanguage(std::string_view value) {
-  const std::string code = lowered(trimmed(value));
+  const std::string code = lowered(base::trimmed(value));
   if (code == "en" || code == "id") return code;
   return std::nullopt;
 }
@@ -36,12 +31,12 @@ double qualityOf(std::string_view header, std::string_view language) {
   while (start <= header.size()) {
     std::size_t end = header.find(',', start);
     if (end == std::string_view::npos) end = header.size();
-    std::string_view item = trimmed(header.substr(start, end - start));
+    std::string_view item = base::trimmed(header.substr(start, end - start));
     start = end + 1;
     double quality = 1;
     if (auto semicolon = item.find(';'); semicolon != std::string_view::npos) {
-      std::string_view params = trimmed(item.substr(semicolon + 1));
-      item = trimmed(item.substr(0, semicolon));
+      std::string_view params = base::trimmed(item.substr(semicolon + 1));
+      item = base::trimmed(item.substr(0, semicolon));
       if (params.starts_with("q=") || params.starts_with("Q=")) {
         try {
           quality = std::stod(std::string(params.substr(2)));

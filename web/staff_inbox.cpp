@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 
+#include "base/text.h"
 #include "web/staff_views.h"
 #include "workflow/request_state.h"
 #include "workflow/wib_format.h"
@@ -62,13 +63,6 @@ RequestPage listScoped(sql::RequestStore& requests, sql::RequestQuery query,
   return page;
 }
 
-std::string trimmed(std::string text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return {};
-  const auto end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
-
 std::string inboxLink(const std::string& state, const std::string& search, int page) {
   std::string link = "/staf";
   char separator = '?';
@@ -96,7 +90,7 @@ WebResponse inboxPage(StaffRequest& staff) {
 
   std::string stateFilter = staff.request.queryValue("status");
   if (!workflow::parseState(stateFilter)) stateFilter.clear();
-  std::string search = trimmed(staff.request.queryValue("q"));
+  std::string search = base::trimmedCopy(staff.request.queryValue("q"));
   if (search.size() > kMaxSearchLength) search.resize(kMaxSearchLength);
   int pageNumber = 1;
   try {

@@ -11,6 +11,7 @@
 #include "web/web_session_internal.h"
 #include "workflow/conflicts.h"
 #include "workflow/notifier.h"
+#include "workflow/representative.h"
 #include "workflow/request_state.h"
 #include "workflow/request_validation.h"
 #include "workflow/upload_check.h"
@@ -380,11 +381,9 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   activity.push_back(fieldRow(tr(lang, "staf_f_contact"), row.contactPerson));
   if (!row.assignedLeader.empty())
     activity.push_back(fieldRow(tr(lang, "staf_f_assigned"), names.display(row.assignedLeader)));
-  if (!row.representativeUser.empty() || !row.representativeName.empty()) {
-    std::string representative =
-        !row.representativeUser.empty() ? names.display(row.representativeUser) : row.representativeName;
-    if (row.representativeUser.empty() && !row.representativePosition.empty())
-      representative += ", " + row.representativePosition;
+  if (workflow::isRepresented(row)) {
+    const std::string representative =
+        workflow::representativeText(row, [&](const std::string& name) { return names.display(name); });
     activity.push_back(fieldRow(tr(lang, "staf_f_representative"), representative));
   }
   if (!row.decisionNote.empty()) activity.push_back(fieldRow(tr(lang, "staf_f_decision_note"), row.decisionNote));

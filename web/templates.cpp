@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "base/text.h"
 #include "web/embedded_assets.h"
 #include "web/web.h"
 
@@ -10,12 +11,6 @@ namespace jadwal::web {
 namespace {
 
 namespace mustache = kainjow::mustache;
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 const EmbeddedAsset* findTemplate(std::string_view name) {
   for (const auto& asset : kEmbeddedTemplates) {
@@ -43,7 +38,7 @@ std::string render(std::string_view name, const TemplateData& data) {
 void addCommonData(TemplateData& data, const std::string& language) {
   data.set("lang", language);
   data.set("t", mustache::lambda2{[language](const std::string& id, const mustache::renderer&) {
-             return mustache::html_escape<std::string>(tr(language, trimmed(id)));
+             return mustache::html_escape<std::string>(tr(language, base::trimmed(id)));
            }});
   for (const auto& asset : kEmbeddedTemplates) {
     if (asset.name.empty() || !asset.name.ends_with(".html")) continue;

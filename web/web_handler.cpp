@@ -3,17 +3,12 @@
 #include <iostream>
 #include <string>
 
+#include "base/text.h"
 #include "web/web.h"
 #include "web/web_page.h"
 
 namespace jadwal::web {
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool hasHeader(const WebResponse& response, std::string_view name) {
   caldav::CaseInsensitiveLess less;
@@ -54,12 +49,12 @@ std::string WebRequest::cookie(std::string_view name) const {
   std::string_view rest = all;
   while (!rest.empty()) {
     const std::size_t end = std::min(rest.find(';'), rest.size());
-    const std::string_view pair = trimmed(rest.substr(0, end));
+    const std::string_view pair = base::trimmed(rest.substr(0, end));
     rest = end < rest.size() ? rest.substr(end + 1) : std::string_view();
     const std::size_t equals = pair.find('=');
     if (equals == std::string_view::npos) continue;
-    if (trimmed(pair.substr(0, equals)) != name) continue;
-    std::string_view value = trimmed(pair.substr(equals + 1));
+    if (base::trimmed(pair.substr(0, equals)) != name) continue;
+    std::string_view value = base::trimmed(pair.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
     return std::string(value);
   }

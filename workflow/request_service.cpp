@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "base/text.h"
 #include "workflow/audit_note.h"
 #include "workflow/calendar_follower.h"
 #include "workflow/calendar_repair.h"
@@ -38,13 +39,6 @@ Outcome success(sql::RequestRow request) {
 
 std::string displayNameOf(const caldav::Principal& user) {
   return user.displayName.empty() ? user.name : user.displayName;
-}
-
-std::string trimmed(const std::string& note) {
-  auto first = note.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  auto last = note.find_last_not_of(" \t\r\n");
-  return note.substr(first, last - first + 1);
 }
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
@@ -239,7 +233,7 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
                                  const std::optional<caldav::Principal>& by) {
   auto request = impl_->store.requests().findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
-  std::string text = trimmed(note);
+  std::string text = base::trimmedCopy(note);
   if (text.size() > kMaxNote) return failure(Outcome::Status::Invalid, "", {{"catatan", "too_long"}});
   auto from = parseState(request->state);
   auto to = from ? nextState(*from, Action::Withdraw) : std::nullopt;
@@ -265,7 +259,7 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
   if (auto refusal = revisionRefusal(requests.filesOf(request->id), impl_->clock.now(), config_))
     return failure(Outcome::Status::Invalid, "", {{"surat", *refusal}});
-  std::string text = trimmed(note);
+  std::string text = base::trimmedCopy(note);
   FieldErrors errors;
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
   // The letter's bytes are stored with the update that attaches it: a
@@ -315,7 +309,7 @@ Outcome RequestService::decide(std::int64_t requestId, std::int64_t expectedVers
 Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestState from, RequestState to,
                                             const Decision& decision, const Actor& actor) {
   const Action action = decision.action;
-  const std::string note = trimmed(decision.note);
+  const std::string note = base::trimmedCopy(decision.note);
   FieldErrors errors;
   if (note.size() > kMaxNote) errors.emplace("catatan", "too_long");
   if (note.empty() && RequestService::noteRequired(action)) errors.emplace("catatan", "required");
@@ -325,7 +319,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
 
   if (action == Action::Approve || action == Action::Represent) {
     // Staff decide for any leader; by default the one already assigned or the first asked.
-    std::string leader = trimmed(decision.leader);
+    std::string leader = base::trimmedCopy(decision.leader);
     if (leader.empty()) leader = request.assignedLeader;
     if (leader.empty() && !request.leadersAsked.empty()) leader = request.leadersAsked.front();
     auto user = leader.empty() ? std::nullopt : store.findUser(leader);
@@ -340,9 +334,9 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
     updated.representativePosition.clear();
   }
   if (action == Action::Represent) {
-    std::string userName = trimmed(decision.representativeUser);
-    std::string name = trimmed(decision.representativeName);
-    std::string position = trimmed(decision.representativePosition);
+    std::string userName = base::trimmedCopy(decision.representativeUser);
+    std::string name = base::trimmedCopy(decision.representativeName);
+    std::string position = base::trimmedCopy(decision.representativePosition);
     updated.representativeUser.clear();
     if (!userName.empty()) {
       // "Represented by another official": a user who stands in is an
@@ -408,10 +402,10 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   FieldErrors errors;
   if (choice != "hadir" && choice != "diwakilkan" && choice != "tidak_hadir")
     errors.emplace("pilihan", "invalid_choice");
-  std::string named = trimmed(representative);
+  std::string named = base::trimmedCopy(representative);
   if (choice == "diwakilkan" && named.empty()) errors.emplace("wakil", "required");
   if (named.size() > limits::kPersonName) errors.emplace("wakil", "too_long");
-  std::string text = trimmed(note);
+  std::string text = base::trimmedCopy(note);
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <memory>
 
+#include "base/text.h"
 #include "workflow/request_form_fields.h"
 #include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
@@ -18,18 +19,11 @@ using limits::kLongText;
 using limits::kParagraph;
 using limits::kShortText;
 
-std::string trimmed(std::string_view text) {
-  auto isSpace = [](unsigned char c) { return std::isspace(c) != 0; };
-  while (!text.empty() && isSpace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && isSpace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return std::string(text);
-}
-
 // One line of text: control characters (a pasted line break, a tab) become
 // spaces, so that nothing typed can start a new line in a mail header or an
 // iCalendar property.
 std::string singleLine(std::string_view text) {
-  std::string line = trimmed(text);
+  std::string line = base::trimmedCopy(text);
   for (char& c : line)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   return line;
@@ -38,7 +32,7 @@ std::string singleLine(std::string_view text) {
 // Several lines allowed; other control characters dropped.
 std::string paragraph(std::string_view text) {
   std::string out;
-  for (char c : trimmed(text)) {
+  for (char c : base::trimmedCopy(text)) {
     if (c == '\r') continue;
     if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') continue;
     out += c;
