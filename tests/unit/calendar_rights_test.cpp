@@ -9,10 +9,10 @@
 #include "caldav/access.h"
 #include "caldav/calendar_service.h"
 #include "caldav/dav.h"
+#include "dav_fixture.h"
 #include "server/cli.h"
 #include "server/cli_command.h"
 #include "sql/store.h"
-#include "temp_database.h"
 
 using namespace jadwal;
 using caldav::DavRequest;
@@ -20,33 +20,16 @@ using caldav::DavResponse;
 
 namespace {
 
-struct Fixture {
-  testing::TempDatabase db;
-  std::unique_ptr<sql::Store> store;
-  std::unique_ptr<caldav::CalendarService> service;
-  std::unique_ptr<caldav::DavHandler> dav;
+struct Fixture : testing::DavWorld {
   caldav::Principal admin, staf, bupati, ajudan, viewer;
   std::ostringstream out, err;
 
   Fixture() {
-    store = sql::openStore("sqlite:" + db.path.string());
-    store->migrate();
-    service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
-    dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
     admin = add("admin", sql::Role::Admin);
     staf = add("staf", sql::Role::ProtocolStaff);
     bupati = add("bupati", sql::Role::Leader);
     ajudan = add("ajudan", sql::Role::Aide);
     viewer = add("humas", sql::Role::Viewer);
-  }
-
-  caldav::Principal add(const std::string& name, sql::Role role) {
-    sql::User u;
-    u.name = name;
-    u.role = role;
-    u.displayName = name;
-    u = store->createUser(u).value();
-    return {u.id, u.name, u.role, u.displayName};
   }
 
   DavResponse mkcalendar(const caldav::Principal& who, const std::string& home, const std::string& slug,

@@ -4,13 +4,12 @@
 #define BOOST_TEST_MODULE dav_handler
 #include <boost/test/unit_test.hpp>
 
-#include <Poco/TemporaryFile.h>
-
 #include <regex>
 #include <set>
 
 #include "caldav/calendar_service.h"
 #include "caldav/dav.h"
+#include "dav_fixture.h"
 #include "sql/store.h"
 
 using namespace jadwal;
@@ -19,18 +18,10 @@ using caldav::DavResponse;
 
 namespace {
 
-struct Fixture {
-  Poco::TemporaryFile file;
-  std::unique_ptr<sql::Store> store;
-  std::unique_ptr<caldav::CalendarService> service;
-  std::unique_ptr<caldav::DavHandler> dav;
+struct Fixture : testing::DavWorld {
   caldav::Principal bupati, staf, ajudan, viewer, other;
 
   Fixture() {
-    store = sql::openStore("sqlite:" + file.path());
-    store->migrate();
-    service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
-    dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
     bupati = add("bupati", sql::Role::Leader);
     staf = add("staf", sql::Role::ProtocolStaff);
     ajudan = add("ajudan", sql::Role::Aide);
@@ -46,33 +37,7 @@ struct Fixture {
     store->assignAide(ajudan.id, bupati.id);
     store->setShare({created.id, viewer.id, false});
   }
-
-  caldav::Principal add(const std::string& name, sql::Role role) {
-    sql::User u;
-    u.name = name;
-    u.role = role;
-    u.displayName = name;
-    u = store->createUser(u).value();
-    return {u.id, u.name, u.role, u.displayName};
-  }
-
-  DavResponse call(const caldav::Principal& who, const std::string& method, const std::string& path,
-                   const std::string& body = "", std::map<std::string, std::string> headers = {}) {
-    DavRequest r;
-    r.method = method;
-    r.path = path;
-    r.body = body;
-    r.user = who;
-    for (auto& [k, v] : headers) r.headers[k] = v;
-    return dav->handle(r);
-  }
 };
-
-std::string header(const DavResponse& r, const std::string& name) {
-  for (const auto& [k, v] : r.headers)
-    if (k == name) return v;
-  return {};
-}
 
 std::string event(const std::string& uid, const std::string& start, const std::string& end,
                   const std::string& extra = "") {
@@ -105,12 +70,12 @@ BOOST_AUTO_TEST_CASE(put_get_and_preconditions) {
   auto put = call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T020000Z"),
                   {{"Content-Type", "text/calendar"}, {"If-None-Match", "*"}});
   BOOST_TEST(put.status == 201);
-  std::string etag = header(put, "ETag");
+  std::string etag = testing::headerOf(put, "ETag");
   BOOST_TEST(!etag.empty());
 
   auto get = call(bupati, "GET", kCal + "a.ics");
   BOOST_TEST(get.status == 200);
-  BOOST_TEST(header(get, "ETag") == etag);
+  BOOST_TEST(testing::headerOf(get, "ETag") == etag);
   BOOST_TEST(get.body.find("UID:a") != std::string::npos);
 
   BOOST_TEST(
@@ -122,7 +87,7 @@ BOOST_AUTO_TEST_CASE(put_get_and_preconditions) {
   auto update =
       call(bupati, "PUT", kCal + "a.ics", event("a", "20250107T010000Z", "20250107T030000Z"), {{"If-Match", etag}});
   BOOST_TEST(update.status == 204);
-  BOOST_TEST(header(update, "ETag") != etag);
+  BOOST_TEST(testing::headerOf(update, "ETag") != etag);
 
   auto conflict = call(bupati, "PUT", kCal + "b.ics", event("a", "20250107T010000Z", "20250107T020000Z"));
   BOOST_TEST(conflict.status == 403);
@@ -245,13 +210,13 @@ BOOST_AUTO_TEST_CASE(index_fast_path_agrees_with_full_parse) {
 BOOST_AUTO_TEST_CASE(conditional_get_and_exact_hrefs) {
   auto put = call(bupati, "PUT", kCal + "a+b;c.ics", event("a", "20250107T010000Z", "20250107T020000Z"));
   BOOST_TEST(put.status == 201);
-  std::string etag = header(put, "ETag");
+  std::string etag = testing::headerOf(put, "ETag");
   BOOST_TEST(call(bupati, "GET", kCal + "a+b;c.ics", "", {{"If-None-Match", etag}}).status == 304);
   BOOST_TEST(call(bupati, "GET", kCal + "a+b;c.ics", "", {{"If-None-Match", "\"other\""}}).status == 200);
   // The whole calendar, as a subscription client polls it.
   auto whole = call(bupati, "GET", kCal);
   BOOST_TEST(whole.status == 200);
-  BOOST_TEST(call(bupati, "GET", kCal, "", {{"If-None-Match", header(whole, "ETag")}}).status == 304);
+  BOOST_TEST(call(bupati, "GET", kCal, "", {{"If-None-Match", testing::headerOf(whole, "ETag")}}).status == 304);
   // Reserved characters come back escaped, as a client that escaped them expects.
   auto listing =
       call(bupati, "PROPFIND", kCal, "<propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", {{"Depth", "1"}});

@@ -5,12 +5,11 @@
 #define BOOST_TEST_MODULE proppatch
 #include <boost/test/unit_test.hpp>
 
-#include <Poco/TemporaryFile.h>
-
 #include <regex>
 
 #include "caldav/calendar_service.h"
 #include "caldav/dav.h"
+#include "dav_fixture.h"
 #include "sql/store.h"
 
 using namespace jadwal;
@@ -25,18 +24,10 @@ const std::string kNamespaces =
 const std::string kCal = "/dav/calendars/bupati/agenda/";
 const std::string kHome = "/dav/calendars/bupati/";
 
-struct Fixture {
-  Poco::TemporaryFile file;
-  std::unique_ptr<sql::Store> store;
-  std::unique_ptr<caldav::CalendarService> service;
-  std::unique_ptr<caldav::DavHandler> dav;
+struct Fixture : testing::DavWorld {
   caldav::Principal bupati, viewer;
 
   Fixture() {
-    store = sql::openStore("sqlite:" + file.path());
-    store->migrate();
-    service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
-    dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
     bupati = add("bupati", sql::Role::Leader);
     viewer = add("viewer", sql::Role::Viewer);
     sql::Calendar agenda;
@@ -50,26 +41,6 @@ struct Fixture {
         "DTSTAMP:20250101T000000Z\r\nDTSTART:20250107T010000Z\r\nDTEND:20250107T020000Z\r\nSUMMARY:Rapat\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n";
     BOOST_REQUIRE(call(bupati, "PUT", kCal + "rapat.ics", ics, {{"Content-Type", "text/calendar"}}).status == 201);
-  }
-
-  caldav::Principal add(const std::string& name, sql::Role role) {
-    sql::User u;
-    u.name = name;
-    u.role = role;
-    u.displayName = name;
-    u = store->createUser(u).value();
-    return {u.id, u.name, u.role, u.displayName};
-  }
-
-  DavResponse call(const caldav::Principal& who, const std::string& method, const std::string& path,
-                   const std::string& body = "", std::map<std::string, std::string> headers = {}) {
-    DavRequest r;
-    r.method = method;
-    r.path = path;
-    r.body = body;
-    r.user = who;
-    for (auto& [k, v] : headers) r.headers[k] = v;
-    return dav->handle(r);
   }
 
   DavResponse set(const caldav::Principal& who, const std::string& path, const std::string& props) {
