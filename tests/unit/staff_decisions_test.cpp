@@ -1,5 +1,6 @@
 // Staff pages: login throttling, what a co-invited leader sees, and decisions with their answers.
 #define BOOST_TEST_MODULE staff_decisions
+#include "base/clock.h"
 #include "staff_pages_fixture.h"
 
 BOOST_FIXTURE_TEST_SUITE(staff_pages, Fixture)
@@ -193,7 +194,7 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session) {
   BOOST_TEST(headerOf(response, "Location") == "/staf/masuk");
   BOOST_TEST(contains(headerOf(response, "Set-Cookie"), "jadwal_sesi=;"));
   BOOST_TEST(contains(headerOf(response, "Set-Cookie"), "Max-Age=0"));
-  BOOST_TEST(!store->sessions().findSession(web::sessionTokenHash(cookie), web::webNow()));
+  BOOST_TEST(!store->sessions().findSession(web::sessionTokenHash(cookie), base::systemClock().now()));
   BOOST_TEST(send(get("/staf", cookie)).status == 303);
   // Logging out needs a POST.
   const std::string again = login("staf");

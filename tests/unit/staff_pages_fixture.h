@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "caldav/calendar_service.h"
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
@@ -190,7 +191,7 @@ struct Fixture {
   // A POST of the login form as the login page makes it: with the pre-session
   // CSRF token in a hidden field and in its cookie.
   WebRequest loginForm(std::vector<std::pair<std::string, std::string>> fields) {
-    const std::string token = web::newPublicCsrfToken(store->sessions(), web::webNow());
+    const std::string token = web::newPublicCsrfToken(store->sessions(), base::systemClock().now());
     fields.emplace_back("csrf", token);
     WebRequest request = post("/staf/masuk", "", fields);
     request.headers["Cookie"] = std::string(web::kPublicCsrfCookie) + "=" + token;

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "caldav/calendar_service.h"
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
@@ -92,7 +93,7 @@ BOOST_AUTO_TEST_CASE(the_token_hash_is_hex_sha256) {
 }
 
 BOOST_AUTO_TEST_CASE(a_started_session_stores_only_the_hash_and_finds_its_user) {
-  const sql::Instant now = web::webNow();
+  const sql::Instant now = base::systemClock().now();
   const auto started = web::startSession(*context, staff, now);
   BOOST_TEST(started.cookieValue.size() == 64u);
   BOOST_TEST(started.row.tokenHash == web::sessionTokenHash(started.cookieValue));
@@ -119,7 +120,7 @@ BOOST_AUTO_TEST_CASE(a_started_session_stores_only_the_hash_and_finds_its_user) 
 }
 
 BOOST_AUTO_TEST_CASE(expired_sessions_and_disabled_users_are_logged_out) {
-  const sql::Instant now = web::webNow();
+  const sql::Instant now = base::systemClock().now();
   const auto old = web::startSession(*context, staff, now - 12 * 3600 - 5);
   BOOST_TEST(!web::currentUser(*context, withCookie(old.cookieValue)));
   BOOST_TEST(web::csrfTokenOf(*context, withCookie(old.cookieValue)).empty());
@@ -134,7 +135,7 @@ BOOST_AUTO_TEST_CASE(expired_sessions_and_disabled_users_are_logged_out) {
 }
 
 BOOST_AUTO_TEST_CASE(the_csrf_token_must_be_the_sessions_own) {
-  const sql::Instant now = web::webNow();
+  const sql::Instant now = base::systemClock().now();
   const auto mine = web::startSession(*context, staff, now);
   const auto other = web::startSession(*context, staff, now);
   const auto request = withCookie(mine.cookieValue);
@@ -151,12 +152,12 @@ BOOST_AUTO_TEST_CASE(the_csrf_token_must_be_the_sessions_own) {
 }
 
 BOOST_AUTO_TEST_CASE(ending_a_session_deletes_it) {
-  const auto started = web::startSession(*context, staff, web::webNow());
+  const auto started = web::startSession(*context, staff, base::systemClock().now());
   const auto request = withCookie(started.cookieValue);
   BOOST_TEST(web::currentUser(*context, request).has_value());
   web::endSession(*context, request);
   BOOST_TEST(!web::currentUser(*context, request));
-  BOOST_TEST(!store->sessions().findSession(started.row.tokenHash, web::webNow()));
+  BOOST_TEST(!store->sessions().findSession(started.row.tokenHash, base::systemClock().now()));
   web::endSession(*context, web::WebRequest{});  // no cookie: nothing to do, no error
 }
 
