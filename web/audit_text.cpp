@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <optional>
+#include <vector>
 
 #include "web/web.h"
 #include "workflow/audit_note.h"
@@ -47,7 +48,82 @@ std::string choiceLabel(const std::string& language, const std::string& choice) 
   return label == id ? choice : label;
 }
 
+// The message `id` filled with `values`, or nullopt when the catalogue does
+// not know it (a code of a later version).
+std::optional<std::string> worded(const std::string& language, const std::string& id,
+                                  const std::map<std::string, std::string>& values = {}) {
+  const std::string message = tr(language, id);
+  if (message == id) return std::nullopt;
+  return filled(message, values);
+}
+
+// A new time (and place) a note holds as instants, in the reader's words and zone.
+std::optional<std::string> whenOf(const workflow::AuditNote& note, const std::string& language,
+                                  const std::string& timezone) {
+  const auto start = instantOf(valueOf(note, "start"));
+  if (!start) return std::nullopt;
+  std::string when = workflow::formatSpan(*start, instantOf(valueOf(note, "end")), timezone, language);
+  if (const std::string venue = valueOf(note, "venue"); !venue.empty()) when += ", " + venue;
+  return when;
+}
+
+// The steps of a calendar write ("written owner/agenda/x.ics" ...) in words;
+// a step this version does not know is shown as stored.
+std::string stepsText(const std::string& language, const workflow::AuditNote& note) {
+  std::vector<std::string> lines;
+  for (const auto& step : workflow::splitSteps(valueOf(note, "steps"))) {
+    const auto space = step.find(' ');
+    const auto text = space == std::string::npos
+                          ? std::nullopt
+                          : worded(language, "audit.step." + step.substr(0, space), {{"path", step.substr(space + 1)}});
+    lines.push_back(text ? *text : step);
+  }
+  // Failures are the calendar store's own words, kept as they are.
+  for (const auto& error : workflow::splitSteps(valueOf(note, "errors"))) lines.push_back(error);
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : "; ") + line;
+  return text;
+}
+
+// Why an edit made in a calendar app was put back.
+std::optional<std::string> reasonText(const std::string& language, const workflow::AuditNote& note) {
+  const std::string reason = valueOf(note, "reason");
+  if (reason != "refused") return worded(language, "audit.reason." + reason);
+  const std::map<std::string, std::string> sizes = {{"limit", valueOf(note, "venue_limit")},
+                                                    {"length", valueOf(note, "venue_length")}};
+  std::string text;
+  for (const auto& code : workflow::splitSteps(valueOf(note, "refused"))) {
+    const auto part = worded(language, "audit.refused." + code, sizes);
+    text += (text.empty() ? "" : "; ") + (part ? *part : code);  // a field the checks named as it is
+  }
+  return text;
+}
+
+// An edit made in a calendar app and put back: what was tried and why not.
+std::optional<std::string> restoredText(const std::string& language, const workflow::AuditNote& note,
+                                        const std::string& timezone) {
+  const std::string attempt = valueOf(note, "attempt");
+  std::map<std::string, std::string> values;
+  if (attempt == "moved") {
+    const auto when = whenOf(note, language, timezone);
+    if (!when) return std::nullopt;
+    values["when"] = *when;
+  }
+  const auto tried = worded(language, "audit.attempt." + attempt, values);
+  const auto reason = reasonText(language, note);
+  if (!tried || !reason) return std::nullopt;
+  const bool notAttending = !valueOf(note, "disposition").empty();
+  return worded(language, notAttending ? "audit.calendar_restored_not_attending" : "audit.calendar_restored",
+                {{"attempt", *tried}, {"reason", *reason}});
+}
+
 }  // namespace
+
+std::string dispositionNoteText(const std::string& language, const std::string& note) {
+  const auto coded = workflow::decodeDispositionNote(note);
+  if (!coded) return note;
+  return worded(language, "audit." + coded->code).value_or(note);
+}
 
 std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone) {
   const auto note = workflow::decodeAuditNote(entry.action, entry.note);
@@ -57,17 +133,20 @@ std::string auditNoteText(const std::string& language, const sql::AuditRow& entr
   if (message == id) return entry.note;  // a code this version does not know: the stored text says more than nothing
   std::map<std::string, std::string> values = note->values;
   if (note->code == "moved_in_calendar") {
-    const auto start = instantOf(valueOf(*note, "start"));
-    if (!start) return entry.note;
-    std::string when = workflow::formatSpan(*start, instantOf(valueOf(*note, "end")), timezone, language);
-    if (const std::string venue = valueOf(*note, "venue"); !venue.empty()) when += ", " + venue;
-    values["when"] = when;
+    const auto when = whenOf(*note, language, timezone);
+    if (!when) return entry.note;
+    values["when"] = *when;
   }
+  if (note->code == "calendar_restored") return restoredText(language, *note, timezone).value_or(entry.note);
+  if (note->code == "calendar_synced" || note->code == "calendar_repaired" ||
+      note->code == "calendar_change_unfollowed")
+    values["steps"] = stepsText(language, *note);
   if (note->code == "disposition") {
     values["choice"] = choiceLabel(language, valueOf(*note, "choice"));
     std::string text = filled(message, values);
     if (const std::string by = valueOf(*note, "representative"); !by.empty()) text += " (" + by + ")";
-    if (const std::string typed = valueOf(*note, "note"); !typed.empty()) text += " - " + typed;
+    if (const std::string typed = valueOf(*note, "note"); !typed.empty())
+      text += " - " + dispositionNoteText(language, typed);
     return text;
   }
   return filled(message, values);

@@ -10,6 +10,10 @@
 
 namespace jadwal::web {
 
+// The note of a disposition: the follower's (a leader deleted or cancelled
+// their event in a calendar app) in words, a typed one as it is.
+std::string dispositionNoteText(const std::string& language, const std::string& note);
+
 // `timezone` writes the instants a note holds (a calendar edit's new time).
 std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone);
 

@@ -220,6 +220,61 @@ constexpr std::array kStaff = {
             "Cancelled in a calendar app, without a reason (calendar apps cannot give one)"},
     Message{"audit.moved_in_calendar", "Diubah melalui aplikasi kalender: {when}", "Changed in a calendar app: {when}"},
     Message{"audit.disposition", "{leader}: {choice}", "{leader}: {choice}"},
+    // A leader's event deleted or cancelled in a calendar app: the disposition's note.
+    Message{"audit.event_deleted_in_calendar", "Acara dihapus di aplikasi kalender", "Event deleted in a calendar app"},
+    Message{"audit.event_cancelled_in_calendar", "Acara dibatalkan di aplikasi kalender",
+            "Event cancelled in a calendar app"},
+    // An edit made in a calendar app and put back: what was tried, and why not.
+    Message{"audit.calendar_restored",
+            "Dari aplikasi kalender: {attempt}. Tidak diikuti: {reason}. Acara dipasang kembali sesuai permohonan.",
+            "From a calendar app: {attempt}. Not followed: {reason}. The event was put back as the request has it."},
+    Message{"audit.calendar_restored_not_attending",
+            "Dari aplikasi kalender: {attempt}. Tidak diikuti: {reason}. Dicatat sebagai disposisi tidak hadir. Acara "
+            "dipasang kembali sesuai permohonan.",
+            "From a calendar app: {attempt}. Not followed: {reason}. Recorded as a disposition: will not attend. The "
+            "event was put back as the request has it."},
+    Message{"audit.attempt.deleted", "menghapus acara", "deleted the event"},
+    Message{"audit.attempt.cancelled", "membatalkan acara", "cancelled the event"},
+    Message{"audit.attempt.recurring",
+            "menjadikan acara berulang (RRULE, RDATE, EXDATE atau kejadian yang diubah tersendiri)",
+            "made the event repeat (RRULE, RDATE, EXDATE or an instance changed on its own)"},
+    Message{"audit.attempt.moved", "memindahkan acara ke {when}", "moved the event to {when}"},
+    Message{"audit.reason.one_occurrence",
+            "permohonan adalah satu kegiatan pada satu waktu, tidak dapat berulang; jadwal ulang dilakukan dengan "
+            "memindahkan acara atau di halaman staf",
+            "a request is one activity at one time and cannot repeat; reschedule it by moving the event or on the "
+            "staff page"},
+    Message{"audit.reason.hold",
+            "penanda tentatif hanya menampilkan permohonan yang menunggu keputusan; waktu dan tempat ditetapkan staf "
+            "protokol saat menyetujui",
+            "the tentative hold only shows a request awaiting a decision; protocol staff set the time and place when "
+            "they approve it"},
+    Message{"audit.reason.representative_copy",
+            "salinan di kalender wakil hanya menampilkan permohonan; staf protokol mengubahnya pada acara pimpinan "
+            "atau di halaman staf",
+            "the copy on the representative's calendar only shows the request; protocol staff change it on the "
+            "leader's event or on the staff page"},
+    Message{"audit.reason.not_staff", "hanya staf protokol yang dapat menjadwal ulang atau membatalkan permohonan",
+            "only protocol staff can reschedule or cancel a request"},
+    Message{"audit.refused.venue_empty", "tempat kosong", "the place is empty"},
+    Message{"audit.refused.venue_too_long", "tempat lebih dari {limit} karakter ({length})",
+            "the place is longer than {limit} characters ({length})"},
+    Message{"audit.refused.end_not_after_start", "waktu selesai tidak setelah waktu mulai",
+            "the end is not after the start"},
+    // The calendar events the workflow wrote, or brought back in line, for a request.
+    Message{"audit.calendar_synced", "Acara kalender: {steps}", "Calendar events: {steps}"},
+    Message{"audit.calendar_repaired", "Acara kalender diselaraskan kembali dengan permohonan: {steps}",
+            "Calendar events brought back in line with the request: {steps}"},
+    Message{"audit.calendar_change_unfollowed",
+            "Perubahan acara di aplikasi kalender belum sempat diproses dan tidak diikuti; acara dipasang kembali "
+            "sesuai permohonan: {steps}",
+            "A change of the event in a calendar app was not processed in time and is not followed; the event was put "
+            "back as the request has it: {steps}"},
+    Message{"audit.step.written", "ditulis {path}", "written {path}"},
+    Message{"audit.step.cancelled", "dibatalkan {path}", "cancelled {path}"},
+    Message{"audit.step.deleted", "dihapus {path}", "deleted {path}"},
+    Message{"audit.step.renamed", "dinamai ulang tanpa kode pelacakan: {path}",
+            "renamed without the tracking code: {path}"},
 };
 
 }  // namespace

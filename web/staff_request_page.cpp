@@ -449,7 +449,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("leader", names.displayById(disposition.leaderId));
     item.set("choice", translatedOr(lang, "staf_choice_" + disposition.choice, disposition.choice));
     setOptional(item, "representative", disposition.representative);
-    setOptional(item, "note", disposition.note);
+    setOptional(item, "note", dispositionNoteText(lang, disposition.note));
     setOptional(item, "by", disposition.byUserId ? names.displayById(*disposition.byUserId) : "");
     item.set("when", workflow::formatDateTime(disposition.at, zone, lang));
     dispositions.push_back(item);

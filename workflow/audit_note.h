@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jadwal::workflow {
 
@@ -28,5 +29,21 @@ std::string encodeAuditNote(const AuditNote& note);
 // Only the actions the workflow writes itself are read as codes, so a note
 // a requester typed is never taken for one.
 std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_view stored);
+
+// A list in a value (the steps of a calendar write): one item a line.
+std::string joinedSteps(const std::vector<std::string>& steps);
+std::vector<std::string> splitSteps(const std::string& value);
+
+// A leader who deletes or cancels their event in a calendar app cannot
+// attend: the follower gives that disposition with one of these notes,
+// stored as a code too, since the staff page shows dispositions' notes.
+inline constexpr std::string_view kEventDeletedInCalendar = "event_deleted_in_calendar";
+inline constexpr std::string_view kEventCancelledInCalendar = "event_cancelled_in_calendar";
+std::string dispositionNoteOfEdit(bool deleted);
+
+// The code of a disposition note the follower wrote, or nullopt for a note
+// a leader or aide typed. Only those two codes, without values, are read:
+// a typed note that is exactly one of them says the same in words.
+std::optional<AuditNote> decodeDispositionNote(std::string_view stored);
 
 }  // namespace jadwal::workflow

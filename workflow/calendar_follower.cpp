@@ -8,7 +8,6 @@
 #include "workflow/event_mapping.h"
 #include "workflow/request_state.h"
 #include "workflow/request_validation.h"
-#include "workflow/wib_format.h"
 
 namespace jadwal::workflow {
 
@@ -152,58 +151,85 @@ std::string clipped(std::string text, std::size_t limit) {
   return text + "…";
 }
 
-// What the writer did, for the history: "memindahkan acara ke <time>, <place>".
-std::string attemptText(const ClientEdit& edit, const std::string& venue, const WorkflowConfig& config) {
+// What the writer tried, as values of the "calendar_restored" note: the
+// attempt, and for a move the new time as instants and the place (clipped:
+// a refused text is not copied whole).
+void addAttempt(AuditNote& note, const ClientEdit& edit, const std::string& venue) {
   switch (edit.kind) {
     case ClientEdit::Kind::Deleted:
-      return "menghapus acara";
+      note.values["attempt"] = "deleted";
+      return;
     case ClientEdit::Kind::Cancelled:
-      return "membatalkan acara";
+      note.values["attempt"] = "cancelled";
+      return;
     case ClientEdit::Kind::Recurring:
-      return "menjadikan acara berulang (RRULE, RDATE, EXDATE atau kejadian yang diubah tersendiri)";
+      note.values["attempt"] = "recurring";
+      return;
     case ClientEdit::Kind::Moved:
     case ClientEdit::Kind::None:
       break;
   }
-  return "memindahkan acara ke " + formatSpan(edit.start, edit.end, config.timezone, "id") +
-         (edit.location ? ", " + clipped(venue, limits::kVenue) : "");
+  note.values["attempt"] = "moved";
+  note.values["start"] = std::to_string(edit.start);
+  if (edit.end) note.values["end"] = std::to_string(*edit.end);
+  if (edit.location) note.values["venue"] = clipped(venue, limits::kVenue);
 }
 
-// Why a staff edit was refused, in the words of the form's checks.
-std::string refusalText(const FieldErrors& errors, const std::string& venue) {
-  std::string text;
-  auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+// Why a staff edit was refused, by the form's checks: a list of codes,
+// with the venue's length and the limit it passed.
+void addRefusal(AuditNote& note, const FieldErrors& errors, const std::string& venue) {
+  std::vector<std::string> refused;
+  auto add = [&](const std::string& code) { refused.push_back(code); };
   for (const auto& [field, message] : errors) {
-    if (field == "tempat" && message == "too_long")
-      add("tempat lebih dari " + std::to_string(limits::kVenue) + " karakter (" + std::to_string(venue.size()) + ")");
-    else if (field == "tempat")
-      add("tempat kosong");
-    else if (field == "jam_selesai")
-      add("waktu selesai tidak setelah waktu mulai");
-    else
-      add(field + ": " + message);
+    if (field == "tempat" && message == "too_long") {
+      add("venue_too_long");
+      note.values["venue_length"] = std::to_string(venue.size());
+      note.values["venue_limit"] = std::to_string(limits::kVenue);
+    } else if (field == "tempat") {
+      add("venue_empty");
+    } else if (field == "jam_selesai") {
+      add("end_not_after_start");
+    } else {
+      add(field + ":" + message);  // shown as it is
+    }
   }
-  return text;
+  note.values["refused"] = joinedSteps(refused);
 }
 
 // Why an edit of this event is not followed into the request.
-std::string reasonText(LinkKind link, const Writer& writer, const ClientEdit& edit, const FieldErrors& errors,
-                       const std::string& venue) {
-  if (edit.kind == ClientEdit::Kind::Recurring && writer.isStaff())
-    return "permohonan adalah satu kegiatan pada satu waktu, tidak dapat berulang; jadwal ulang dilakukan dengan "
-           "memindahkan acara atau di halaman staf";
+void addReason(AuditNote& note, LinkKind link, const Writer& writer, const ClientEdit& edit, const FieldErrors& errors,
+               const std::string& venue) {
+  std::string& reason = note.values["reason"];
+  if (edit.kind == ClientEdit::Kind::Recurring && writer.isStaff()) {
+    reason = "one_occurrence";
+    return;
+  }
   switch (link) {
     case LinkKind::Hold:
-      return "penanda tentatif hanya menampilkan permohonan yang menunggu keputusan; waktu dan tempat ditetapkan "
-             "staf protokol saat menyetujui";
+      reason = "hold";
+      return;
     case LinkKind::RepresentativeEvent:
-      return "salinan di kalender wakil hanya menampilkan permohonan; staf protokol mengubahnya pada acara pimpinan "
-             "atau di halaman staf";
+      reason = "representative_copy";
+      return;
     case LinkKind::LeaderEvent:
       break;
   }
-  if (writer.isStaff()) return refusalText(errors, venue);
-  return "hanya staf protokol yang dapat menjadwal ulang atau membatalkan permohonan";
+  if (!writer.isStaff()) {
+    reason = "not_staff";
+    return;
+  }
+  reason = "refused";
+  addRefusal(note, errors, venue);
+}
+
+// The history's note for an edit put back (web/audit_text.cpp words it).
+std::string restoreNote(LinkKind link, const Writer& writer, const ClientEdit& edit, const FieldErrors& errors,
+                        const std::string& venue, bool cannotAttend) {
+  AuditNote note{"calendar_restored", {}};
+  addAttempt(note, edit, venue);
+  addReason(note, link, writer, edit, errors, venue);
+  if (cannotAttend) note.values["disposition"] = "tidak_hadir";
+  return encodeAuditNote(note);
 }
 
 }  // namespace
@@ -433,8 +459,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       disposition.requestId = request.id;
       disposition.leaderId = leader->id;
       disposition.choice = "tidak_hadir";
-      disposition.note = edit.kind == ClientEdit::Kind::Deleted ? "Acara dihapus di aplikasi kalender"
-                                                                : "Acara dibatalkan di aplikasi kalender";
+      disposition.note = dispositionNoteOfEdit(edit.kind == ClientEdit::Kind::Deleted);
       disposition.byUserId = writer.user->id;
       disposition.at = audit.at;
       sql::AuditRow given = audit;
@@ -448,10 +473,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       dispositionGiven = true;
     }
     audit.action = "calendar-restore";
-    audit.note = "Dari aplikasi kalender: " + attemptText(edit, venue, config) +
-                 ". Tidak diikuti: " + reasonText(*link, writer, edit, errors, venue) +
-                 (cannotAttend ? ". Dicatat sebagai disposisi tidak hadir" : "") +
-                 ". Acara dipasang kembali sesuai permohonan.";
+    audit.note = restoreNote(*link, writer, edit, errors, venue, cannotAttend);
     if (!requests.updateRequest(updated, audit)) continue;
 
     // The event shows the request again (a deleted one under its old name,

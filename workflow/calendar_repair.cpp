@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "caldav/ical/ical.h"
+#include "workflow/audit_note.h"
 #include "workflow/request_state.h"
 
 namespace jadwal::workflow {
@@ -122,7 +123,7 @@ void dropMissingLinks(RequestCalendar& calendar, sql::RequestRow& row, CalendarR
     if (link.calendarId == 0) continue;
     auto place = calendar.store().findCalendarById(link.calendarId);
     if (place && calendar.store().getObject(place->id, link.name)) continue;
-    repair.links.push_back("tautan ke " + link.name + " yang sudah tidak ada dilepas");
+    repair.links.push_back("dropped the link to " + link.name + ", which is gone");
     link.calendarId = 0;
     link.name.clear();
   }
@@ -141,7 +142,7 @@ sql::RequestRow bringInStep(RequestCalendar& calendar, sql::RequestRow row, sql:
     if (link.calendarId != 0) continue;
     link.calendarId = event.calendar.id;
     link.name = event.name;
-    repair.links.push_back("ditautkan kembali " + pathOf(event.calendar, event.name));
+    repair.links.push_back("linked again " + pathOf(event.calendar, event.name));
   }
   CalendarSync sync = syncCalendar(calendar, row, true, {}, true);
   repair.done.insert(repair.done.end(), sync.done.begin(), sync.done.end());
@@ -150,7 +151,7 @@ sql::RequestRow bringInStep(RequestCalendar& calendar, sql::RequestRow row, sql:
     if (linksTo(sync.row, event.calendar.id, event.name)) continue;
     std::string error = calendar.remove(event.calendar.id, event.name);
     if (error.empty())
-      repair.done.push_back("dihapus " + pathOf(event.calendar, event.name));
+      repair.done.push_back("deleted " + pathOf(event.calendar, event.name));
     else
       repair.errors.push_back(error);
   }
@@ -174,13 +175,11 @@ std::optional<sql::AuditRow> auditOf(const CalendarRepair& repair, const sql::Re
   audit.actorName = "Sistem";
   audit.fromState = audit.toState = row.state;
   audit.action = repair.errors.empty() ? "calendar-repair" : "calendar-error";
-  audit.note = step == sql::CalendarStep::EventChanged
-                   ? "Perubahan acara di aplikasi kalender belum sempat diproses dan tidak diikuti; acara dipasang "
-                     "kembali sesuai permohonan: "
-                   : "Acara kalender diselaraskan kembali dengan permohonan: ";
-  std::vector<std::string> lines = repair.done;
-  lines.insert(lines.end(), repair.errors.begin(), repair.errors.end());
-  audit.note += joined(lines);
+  // A client's change the follower never saw is put back, like one it refused.
+  AuditNote note{step == sql::CalendarStep::EventChanged ? "calendar_change_unfollowed" : "calendar_repaired", {}};
+  if (!repair.done.empty()) note.values["steps"] = joinedSteps(repair.done);
+  if (!repair.errors.empty()) note.values["errors"] = joinedSteps(repair.errors);
+  audit.note = encodeAuditNote(note);
   return audit;
 }
 

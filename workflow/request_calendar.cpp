@@ -3,6 +3,7 @@
 #include "caldav/ical/event.h"
 #include "caldav/ical/ical.h"
 #include "sql/request_store.h"
+#include "workflow/audit_note.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/request_state.h"
 
@@ -178,7 +179,7 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
       sync.errors.push_back(error);
       return;
     }
-    sync.done.push_back("dihapus " + link.name);
+    sync.done.push_back("deleted " + link.name);
     link.clear();
     sync.linksChanged = true;
   };
@@ -200,7 +201,7 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
         sync.errors.push_back(error);
         return;
       }
-      sync.done.push_back((cancelled ? "dibatalkan " : "ditulis ") + pathOf(target, name));
+      sync.done.push_back((cancelled ? "cancelled " : "written ") + pathOf(target, name));
     }
     if (link.calendarId != target.id || link.name != name) {
       link.calendarId = target.id;
@@ -237,7 +238,7 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
     if (auto agenda = calendar.agendaOf(row.assignedLeader))
       place(leaderEvent, *agenda, EventKind::LeaderEvent, false);
     else
-      sync.errors.push_back("pimpinan '" + row.assignedLeader + "' tidak punya kalender agenda");
+      sync.errors.push_back("leader '" + row.assignedLeader + "' has no agenda calendar");
     auto representativeAgenda =
         *state == RequestState::Represented ? calendar.agendaOf(row.representativeUser) : std::nullopt;
     if (representativeAgenda)
@@ -289,7 +290,7 @@ CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::Request
     // The new event is in place before the old one goes, so a phone never misses the activity.
     error = calendar.remove(link.calendarId, link.name);
     if (!error.empty()) sync.errors.push_back(error);
-    sync.done.push_back("dinamai ulang tanpa kode pelacakan: " + pathOf(*target, name));
+    sync.done.push_back("renamed " + pathOf(*target, name));
     link.name = name;
     sync.linksChanged = true;
   }
@@ -309,8 +310,8 @@ sql::RequestRow recordCalendarSync(RequestCalendar& calendar, const CalendarSync
     // The calendar follows from the decision: the system writes it, not the person.
     audit->actorId.reset();
     audit->actorName = "Sistem";
-    audit->note = "Acara kalender: ";
-    for (std::size_t i = 0; i < lines.size(); ++i) audit->note += (i ? "; " : "") + lines[i];
+    audit->note =
+        encodeAuditNote({"calendar_synced", {{sync.errors.empty() ? "steps" : "errors", joinedSteps(lines)}}});
   }
   if (!requests.recordCalendarLinks(sync.row, actor.at, settles, audit)) {
     // Someone changed the request while its events were written, which may

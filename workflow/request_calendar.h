@@ -70,7 +70,9 @@ class RequestCalendar {
 struct CalendarSync {
   sql::RequestRow row;
   bool linksChanged = false;
-  std::vector<std::string> done;    // what was written or deleted, for the audit note
+  // What was written or deleted, for the audit note: "<step> <path>", the
+  // step one of written, cancelled, deleted, renamed (words when shown).
+  std::vector<std::string> done;
   std::vector<std::string> errors;  // what failed, for a "calendar-error" audit row
 };
 struct ObjectRef {

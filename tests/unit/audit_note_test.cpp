@@ -12,6 +12,7 @@ using namespace jadwal::testing;
 using workflow::AuditNote;
 using workflow::decodeAuditNote;
 using workflow::encodeAuditNote;
+using workflow::joinedSteps;
 
 namespace {
 
@@ -75,6 +76,88 @@ BOOST_AUTO_TEST_CASE(words_are_shown_as_they_are) {
   BOOST_TEST(web::auditNoteText("id", entry("calendar-edit", unknown), "Asia/Jakarta") == unknown);
 }
 
+BOOST_AUTO_TEST_CASE(an_edit_put_back_is_shown_with_what_was_tried_and_why_not) {
+  const auto moved = entry("calendar-restore", encodeAuditNote({"calendar_restored",
+                                                                {{"attempt", "moved"},
+                                                                 {"start", std::to_string(k14March0900 + 4 * 3600)},
+                                                                 {"venue", "Pendopo {reason}"},
+                                                                 {"reason", "not_staff"}}}));
+  // Without an end ("s.d. selesai"); a value's braces are never read as a placeholder.
+  BOOST_TEST(web::auditNoteText("id", moved, "Asia/Jakarta") ==
+             "Dari aplikasi kalender: memindahkan acara ke Jumat, 14 Maret 2025, 13.00 WIB s.d. selesai, Pendopo "
+             "{reason}. Tidak diikuti: hanya staf protokol yang dapat menjadwal ulang atau membatalkan permohonan. "
+             "Acara dipasang kembali sesuai permohonan.");
+  BOOST_TEST(web::auditNoteText("en", moved, "Asia/Jakarta").find("Not followed: only protocol staff") !=
+             std::string::npos);
+
+  const auto refused = entry("calendar-restore", encodeAuditNote({"calendar_restored",
+                                                                  {{"attempt", "deleted"},
+                                                                   {"reason", "refused"},
+                                                                   {"refused", "venue_too_long\nend_not_after_start"},
+                                                                   {"venue_length", "2029"},
+                                                                   {"venue_limit", "2000"},
+                                                                   {"disposition", "tidak_hadir"}}}));
+  BOOST_TEST(web::auditNoteText("id", refused, "Asia/Jakarta") ==
+             "Dari aplikasi kalender: menghapus acara. Tidak diikuti: tempat lebih dari 2000 karakter (2029); waktu "
+             "selesai tidak setelah waktu mulai. Dicatat sebagai disposisi tidak hadir. Acara dipasang kembali sesuai "
+             "permohonan.");
+  BOOST_TEST(web::auditNoteText("en", refused, "Asia/Jakarta")
+                 .starts_with("From a calendar app: deleted the event. Not followed: the place is longer than 2000 "
+                              "characters (2029); "));
+  // An attempt or reason this version does not know keeps what was stored.
+  const auto later = entry("calendar-restore", encodeAuditNote({"calendar_restored", {{"attempt", "teleported"}}}));
+  BOOST_TEST(web::auditNoteText("id", later, "Asia/Jakarta") == later.note);
+}
+
+BOOST_AUTO_TEST_CASE(the_calendar_steps_are_shown_in_the_readers_language) {
+  const auto written = entry(
+      "calendar-write",
+      encodeAuditNote(
+          {"calendar_synced",
+           {{"steps", joinedSteps({"written bupati/agenda/p-1.ics", "deleted p-1-tentatif.ics", "somersault x"})}}}));
+  BOOST_TEST(web::auditNoteText("id", written, "Asia/Jakarta") ==
+             "Acara kalender: ditulis bupati/agenda/p-1.ics; dihapus p-1-tentatif.ics; somersault x");
+  BOOST_TEST(web::auditNoteText("en", written, "Asia/Jakarta") ==
+             "Calendar events: written bupati/agenda/p-1.ics; deleted p-1-tentatif.ics; somersault x");
+  const auto failed =
+      entry("calendar-error", encodeAuditNote({"calendar_synced", {{"errors", "write refused in bupati/agenda"}}}));
+  BOOST_TEST(web::auditNoteText("en", failed, "Asia/Jakarta") == "Calendar events: write refused in bupati/agenda");
+  const auto repaired = entry(
+      "calendar-repair", encodeAuditNote({"calendar_change_unfollowed",
+                                          {{"steps", "cancelled a/b/c.ics"}, {"errors", "delete refused in a/b"}}}));
+  BOOST_TEST(web::auditNoteText("id", repaired, "Asia/Jakarta")
+                 .ends_with("belum sempat diproses dan tidak diikuti; acara dipasang kembali sesuai permohonan: "
+                            "dibatalkan a/b/c.ics; "
+                            "delete refused in a/b"));
+  BOOST_TEST(web::auditNoteText("en", repaired, "Asia/Jakarta").find("cancelled a/b/c.ics") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(older_calendar_notes_in_words_are_shown_as_they_are) {
+  for (const auto& [action, old] : std::vector<std::pair<std::string, std::string>>{
+           {"calendar-restore", "Dari aplikasi kalender: menghapus acara. Tidak diikuti: hanya staf protokol."},
+           {"calendar-write", "Acara kalender: ditulis bupati/agenda/permohonan-1-acara.ics"},
+           {"calendar-error", "Acara kalender: write refused in bupati/agenda"},
+           {"calendar-repair", "Acara kalender diselaraskan kembali dengan permohonan: dihapus x"}})
+    BOOST_TEST(web::auditNoteText("en", entry(action, old), "Asia/Jakarta") == old, action);
+}
+
+BOOST_AUTO_TEST_CASE(a_disposition_note_is_a_code_only_when_the_follower_wrote_it) {
+  const std::string deleted = workflow::dispositionNoteOfEdit(true);
+  BOOST_TEST(web::dispositionNoteText("id", deleted) == "Acara dihapus di aplikasi kalender");
+  BOOST_TEST(web::dispositionNoteText("en", workflow::dispositionNoteOfEdit(false)) ==
+             "Event cancelled in a calendar app");
+  // Typed notes, older notes in words, and other codes stay as they are.
+  for (const std::string typed : {"Acara dihapus di aplikasi kalender", "Sedang dinas luar", "{\"code\":\"x\"}",
+                                  "{\"code\":\"event_deleted_in_calendar\",\"oleh\":\"saya\"}"})
+    BOOST_TEST(web::dispositionNoteText("en", typed) == typed);
+  // In the history, the follower's disposition shows its note in words too.
+  const auto given = entry(
+      "disposition",
+      encodeAuditNote({"disposition",
+                       {{"leader", "bupati"}, {"choice", "tidak_hadir"}, {"representative", ""}, {"note", deleted}}}));
+  BOOST_TEST(web::auditNoteText("en", given, "Asia/Jakarta").ends_with(" - Event deleted in a calendar app"));
+}
+
 BOOST_FIXTURE_TEST_SUITE(request_page, WebFixture)
 
 BOOST_AUTO_TEST_CASE(a_disposition_is_stored_as_a_code_and_the_page_shows_it_in_words) {
@@ -97,6 +180,37 @@ BOOST_AUTO_TEST_CASE(a_disposition_is_stored_as_a_code_and_the_page_shows_it_in_
   BOOST_TEST(!contains(page.body, "&quot;code&quot;"));
   const auto english = getAs(session, "/staf/permohonan/" + std::to_string(row.id), {{"lang", "en"}});
   BOOST_TEST(contains(english.body, "bupati: Will attend - Sambutan singkat"));
+}
+
+BOOST_AUTO_TEST_CASE(the_page_shows_the_followers_disposition_and_an_edit_put_back_in_words) {
+  const auto row = submit();
+  const auto bupati = *store->findUser("bupati");
+  sql::DispositionRow disposition;
+  disposition.requestId = row.id;
+  disposition.leaderId = bupati.id;
+  disposition.choice = "tidak_hadir";
+  disposition.note = workflow::dispositionNoteOfEdit(true);
+  disposition.byUserId = bupati.id;
+  disposition.at = row.updatedAt;
+  sql::AuditRow restored =
+      entry("calendar-restore",
+            encodeAuditNote({"calendar_restored",
+                             {{"attempt", "deleted"}, {"reason", "not_staff"}, {"disposition", "tidak_hadir"}}}));
+  restored.requestId = row.id;
+  restored.at = row.updatedAt;
+  restored.actorName = "Bupati Ogan Ilir";
+  restored.fromState = restored.toState = row.state;
+  store->requests().setDisposition(disposition, restored);
+
+  const auto session = sessionOf("protokol");
+  const auto page = getAs(session, "/staf/permohonan/" + std::to_string(row.id));
+  BOOST_TEST_REQUIRE(page.status == 200);
+  BOOST_TEST(contains(page.body, "Acara dihapus di aplikasi kalender"));
+  BOOST_TEST(contains(page.body, "Dari aplikasi kalender: menghapus acara. Tidak diikuti: hanya staf protokol"));
+  BOOST_TEST(!contains(page.body, "&quot;code&quot;"));
+  const auto english = getAs(session, "/staf/permohonan/" + std::to_string(row.id), {{"lang", "en"}});
+  BOOST_TEST(contains(english.body, "Event deleted in a calendar app"));
+  BOOST_TEST(contains(english.body, "From a calendar app: deleted the event. Not followed: only protocol staff"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

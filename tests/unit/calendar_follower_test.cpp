@@ -36,6 +36,18 @@ const sql::AuditRow& lastAudit(const std::vector<sql::AuditRow>& audit) {
   return audit.back();
 }
 
+// What the history stores for `audit`: its code and values.
+AuditNote storedNote(const sql::AuditRow& audit) {
+  auto note = decodeAuditNote(audit.action, audit.note);
+  BOOST_TEST_REQUIRE(note.has_value(), audit.note);
+  return *note;
+}
+
+// What the staff page shows for `audit`, in Indonesian (or `language`).
+std::string shownNote(const sql::AuditRow& audit, const std::string& language = "id") {
+  return web::auditNoteText(language, audit, "Asia/Jakarta");
+}
+
 std::size_t countOf(const std::vector<std::string>& list, const std::string& item) {
   return static_cast<std::size_t>(std::count(list.begin(), list.end(), item));
 }
@@ -222,7 +234,10 @@ BOOST_AUTO_TEST_CASE(a_leader_deleting_the_event_says_he_cannot_attend_and_the_e
   BOOST_TEST(dispositions[0].choice == "tidak_hadir");
   BOOST_TEST(dispositions[0].leaderId == bupati.user.id);
   BOOST_TEST((dispositions[0].byUserId == bupati.user.id));
-  BOOST_TEST(dispositions[0].note.find("kalender") != std::string::npos);
+  // Stored as a code; the staff page words it.
+  BOOST_TEST(decodeDispositionNote(dispositions[0].note)->code == "event_deleted_in_calendar");
+  BOOST_TEST(web::dispositionNoteText("id", dispositions[0].note) == "Acara dihapus di aplikasi kalender");
+  BOOST_TEST(web::dispositionNoteText("en", dispositions[0].note) == "Event deleted in a calendar app");
   auto actions = auditActions(row);
   BOOST_TEST(!has(actions, "calendar-delete"));
   BOOST_TEST(has(actions, "disposition"));
@@ -231,6 +246,9 @@ BOOST_AUTO_TEST_CASE(a_leader_deleting_the_event_says_he_cannot_attend_and_the_e
   BOOST_TEST((audit.actorId == bupati.user.id));
   BOOST_TEST(audit.fromState == "disetujui");
   BOOST_TEST(audit.toState == "disetujui");
+  BOOST_TEST(storedNote(audit).values.at("attempt") == "deleted");
+  BOOST_TEST(storedNote(audit).values.at("disposition") == "tidak_hadir");
+  BOOST_TEST(shownNote(audit).find("Dicatat sebagai disposisi tidak hadir") != std::string::npos, shownNote(audit));
 }
 
 BOOST_AUTO_TEST_CASE(a_leader_cancelling_the_event_is_a_cannot_attend_too) {
@@ -262,8 +280,12 @@ BOOST_AUTO_TEST_CASE(a_leader_moving_the_event_is_recorded_as_a_proposal_and_put
   BOOST_TEST(audit.action == "calendar-restore");
   BOOST_TEST((audit.actorId == bupati.user.id));
   BOOST_TEST(audit.actorName == "Bupati");
-  BOOST_TEST(audit.note.find("13.00") != std::string::npos);  // what the leader proposed
-  BOOST_TEST(audit.note.find("Pendopo Kabupaten") != std::string::npos);
+  const AuditNote stored = storedNote(audit);
+  BOOST_TEST(stored.values.at("start") == std::to_string(row.start + 4 * kHour));  // what the leader proposed
+  BOOST_TEST(stored.values.at("venue") == "Pendopo Kabupaten");
+  BOOST_TEST(shownNote(audit).find("13.00") != std::string::npos, shownNote(audit));
+  BOOST_TEST(shownNote(audit).find("Pendopo Kabupaten") != std::string::npos);
+  BOOST_TEST(shownNote(audit, "en").starts_with("From a calendar app: moved the event to "), shownNote(audit, "en"));
   BOOST_TEST(store->requests().dispositionsOf(row.id).empty());
 }
 
@@ -369,7 +391,8 @@ BOOST_AUTO_TEST_CASE(editing_the_copy_changes_neither_the_leaders_event_nor_the_
   auto audit = lastAudit(store->requests().auditOf(row.id));
   BOOST_TEST(audit.action == "calendar-restore");
   BOOST_TEST((audit.actorId == asisten.user.id));
-  BOOST_TEST(audit.note.find("Tempat Palsu") != std::string::npos);
+  BOOST_TEST(storedNote(audit).values.at("venue") == "Tempat Palsu");
+  BOOST_TEST(shownNote(audit).find("Tempat Palsu") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(deleting_or_cancelling_the_copy_is_noted_and_the_copy_comes_back) {
@@ -419,7 +442,9 @@ BOOST_AUTO_TEST_CASE(a_venue_longer_than_the_form_allows_is_refused_and_the_even
   BOOST_TEST(restored.find("DTSTART;TZID=Asia/Jakarta:20250314T090000") != std::string::npos);
   auto audit = lastAudit(store->requests().auditOf(row.id));
   BOOST_TEST(audit.action == "calendar-restore");
-  BOOST_TEST(audit.note.find(std::to_string(limits::kVenue)) != std::string::npos);
+  BOOST_TEST(storedNote(audit).values.at("refused") == "venue_too_long");
+  BOOST_TEST(storedNote(audit).values.at("venue_limit") == std::to_string(limits::kVenue));
+  BOOST_TEST(shownNote(audit).find(std::to_string(limits::kVenue)) != std::string::npos);
   BOOST_TEST(audit.note.size() < 2 * limits::kVenue + 400);  // the refused text is not copied whole
 }
 
@@ -506,7 +531,8 @@ BOOST_AUTO_TEST_CASE(a_leader_making_the_event_repeat_is_put_back) {
     const auto audit = lastAudit(store->requests().auditOf(row.id));
     BOOST_TEST(audit.action == "calendar-restore", lines);
     BOOST_TEST((audit.actorId == who->user.id));
-    BOOST_TEST(audit.note.find("berulang") != std::string::npos, audit.note);
+    BOOST_TEST(storedNote(audit).values.at("attempt") == "recurring");
+    BOOST_TEST(shownNote(audit).find("berulang") != std::string::npos, shownNote(audit));
   }
   const auto after = reload(row);
   BOOST_TEST(after.state == "disetujui");
@@ -533,7 +559,8 @@ BOOST_AUTO_TEST_CASE(staff_cannot_make_a_request_repeat_either) {
   BOOST_TEST(object(bupatiAgenda.id, row.eventObjectName).ical.find("RRULE") == std::string::npos);
   auto audit = lastAudit(store->requests().auditOf(row.id));
   BOOST_TEST(audit.action == "calendar-restore");
-  BOOST_TEST(audit.note.find("satu kegiatan") != std::string::npos, audit.note);
+  BOOST_TEST(storedNote(audit).values.at("reason") == "one_occurrence");
+  BOOST_TEST(shownNote(audit).find("satu kegiatan") != std::string::npos, shownNote(audit));
 
   text = edited(object(bupatiAgenda.id, row.eventObjectName).ical, "20250314T", "20250315T");
   calendars->put(bupatiAgenda, row.eventObjectName, withLines(text, "RRULE:FREQ=WEEKLY;COUNT=2"), {}, admin.user.id);

@@ -11,6 +11,8 @@
 #include <thread>
 
 #include "request_fixture.h"
+#include "web/audit_text.h"
+#include "workflow/audit_note.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/event_mapping.h"
 
@@ -108,7 +110,7 @@ BOOST_AUTO_TEST_CASE(a_submission_killed_before_its_hold_gets_the_hold) {
   BOOST_TEST(objectText(holdCalendar.id, repaired.holdObjectName).find("STATUS:TENTATIVE") != std::string::npos);
   BOOST_TEST(stepOf(row) == sql::CalendarStep::InStep);
   BOOST_TEST(lastAction(row) == "calendar-repair");  // an event appeared: staff see why
-  BOOST_TEST(lines(log, "request " + std::to_string(row.id) + " (diajukan): calendar repaired: ditulis staf/tentatif/" +
+  BOOST_TEST(lines(log, "request " + std::to_string(row.id) + " (diajukan): calendar repaired: written staf/tentatif/" +
                             name(row, EventKind::Hold)) == 1u);
 }
 
@@ -124,7 +126,7 @@ BOOST_AUTO_TEST_CASE(a_hold_written_just_before_the_kill_is_taken_back_as_it_is)
   BOOST_TEST(syncSeqOf(holdCalendar) == seq);  // not written again: no phone downloads it twice
   BOOST_TEST(store->getObject(holdCalendar.id, name(row, EventKind::Hold))->etag == etag);
   BOOST_TEST(auditCount(row) == audits);  // nothing staff can see changed
-  BOOST_TEST(lines(log, "ditautkan kembali staf/tentatif/" + name(row, EventKind::Hold)) == 1u);
+  BOOST_TEST(lines(log, "linked again staf/tentatif/" + name(row, EventKind::Hold)) == 1u);
   BOOST_TEST(stepOf(row) == sql::CalendarStep::InStep);
 }
 
@@ -213,7 +215,13 @@ BOOST_AUTO_TEST_CASE(a_leftover_event_the_request_no_longer_calls_for_is_deleted
 
   BOOST_TEST(!exists(wabupAgenda, name(row, EventKind::Representative)));
   BOOST_TEST(exists(asistenAgenda, reload(row).representativeObjectName));
-  BOOST_TEST(lines(store->requests().auditOf(row.id).back().note, "dihapus wabup/agenda/") == 1u);
+  // Stored as the steps taken; the staff page words them.
+  const auto audit = store->requests().auditOf(row.id).back();
+  const auto note = decodeAuditNote(audit.action, audit.note);
+  BOOST_TEST_REQUIRE(note.has_value(), audit.note);
+  BOOST_TEST(note->code == "calendar_repaired");
+  BOOST_TEST(lines(note->values.at("steps"), "deleted wabup/agenda/") == 1u);
+  BOOST_TEST(lines(web::auditNoteText("id", audit, "Asia/Jakarta"), "dihapus wabup/agenda/") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_users_own_event_under_a_workflow_name_is_never_touched) {
@@ -289,7 +297,8 @@ BOOST_AUTO_TEST_CASE(a_move_never_followed_is_put_back_as_the_request_shows_it) 
   BOOST_TEST(shown->start == row.start);
   const auto audit = store->requests().auditOf(row.id).back();
   BOOST_TEST(audit.action == "calendar-repair");
-  BOOST_TEST(audit.note.find("belum sempat diproses") != std::string::npos);
+  BOOST_TEST(decodeAuditNote(audit.action, audit.note)->code == "calendar_change_unfollowed");
+  BOOST_TEST(web::auditNoteText("id", audit, "Asia/Jakarta").find("belum sempat diproses") != std::string::npos);
   BOOST_TEST(stepOf(row) == sql::CalendarStep::InStep);
 }
 
@@ -324,7 +333,7 @@ BOOST_AUTO_TEST_CASE(a_finished_requests_event_is_its_owners_only_a_dead_link_go
   BOOST_TEST(reload(row).eventCalendarId == 0);
   BOOST_TEST(!exists(bupatiAgenda, eventName));
   BOOST_TEST(auditCount(row) == audits);  // no event appeared or went for staff to see
-  BOOST_TEST(lines(log, "tautan ke " + eventName) == 1u);
+  BOOST_TEST(lines(log, "dropped the link to " + eventName) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_client_edit_that_moves_nothing_leaves_the_request_in_step) {
