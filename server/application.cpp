@@ -262,6 +262,10 @@ int runOperatorCommand(const ServerConfig& config, const std::vector<std::string
     std::cerr << "jadwald: " << error->message << "\n" << usageText();
     return kExitUsage;
   }
+  // An operator command speaks to the terminal: its log lines too, whatever [log] file says.
+  LogSettings terminal = config.log;
+  terminal.file.clear();
+  configureLogging(terminal);
   try {
     auto store = sql::openStore(config.dbUrl);
     store->migrate();
