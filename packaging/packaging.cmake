@@ -3,6 +3,9 @@
 # /etc/jadwal, and maintainer scripts that make the jadwal user and its
 # directories (/var/lib/jadwal, /var/log/jadwal). tests/package/ installs it.
 include(GNUInstallDirs)
+# cpack and cmake --install need jadwald built, not every test: without this,
+# packaging first builds the whole tree.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS jadwald RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 

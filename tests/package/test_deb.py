@@ -117,6 +117,8 @@ class DebianPackage(unittest.TestCase):
             )
         cls.build_dir = os.environ["JADWAL_BUILD_DIR"]
         cls.version = os.environ["JADWAL_VERSION"]
+        if not os.path.exists(os.path.join(cls.build_dir, "jadwald")):
+            raise AssertionError("build jadwald first: the package holds the binary of this build")
         cls.out_dir = tempfile.mkdtemp(prefix="jadwal-deb-")
         run(os.environ.get("JADWAL_CPACK", "cpack"), "-G", "DEB", "-B", cls.out_dir, cwd=cls.build_dir, timeout=600)
         debs = [name for name in os.listdir(cls.out_dir) if name.endswith(".deb")]
