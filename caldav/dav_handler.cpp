@@ -1,5 +1,6 @@
 // Routes a request to its method handler after resolving the resource and
 // checking the user's access: one gate for every method.
+#include <Poco/Logger.h>
 #include <strings.h>
 
 #include "caldav/dav_context.h"
@@ -76,19 +77,32 @@ DavResponse dispatch(DavContext& ctx) {
 }  // namespace
 
 DavResponse DavHandler::handle(const DavRequest& request) {
+  static Poco::Logger& log = Poco::Logger::get("jadwal.caldav");
   DavContext ctx{impl_->store, impl_->calendars, impl_->config, request};
+  DavResponse response;
   try {
-    return dispatch(ctx);
+    response = dispatch(ctx);
   } catch (const XmlError& e) {
-    return textResponse(400, std::string("Bad XML body: ") + e.what());
+    response = textResponse(400, std::string("Bad XML body: ") + e.what());
   } catch (const IcalError& e) {
-    return textResponse(500, std::string("Stored calendar data could not be read: ") + e.what());
+    poco_error(log, request.method + " " + request.path + ": stored calendar data unreadable: " + e.what());
+    response = textResponse(500, std::string("Stored calendar data could not be read: ") + e.what());
   } catch (const sql::StoreError& e) {
+    poco_error(log, request.method + " " + request.path + ": storage error: " + e.what());
     // 507 tells the client its write cannot succeed until space is made.
     if (e.cause() == sql::StoreError::Cause::StorageFull)
-      return textResponse(507, std::string("Storage full: ") + e.what());
-    return textResponse(500, std::string("Storage error: ") + e.what());
+      response = textResponse(507, std::string("Storage full: ") + e.what());
+    else
+      response = textResponse(500, std::string("Storage error: ") + e.what());
   }
+  // `[log] levels = caldav:debug` shows what each client asked and got.
+  // (Poco's poco_debug macro is compiled out of release builds.)
+  if (log.debug()) {
+    const std::string depth = request.header("Depth");
+    log.debug(request.user.name + " " + request.method + " " + request.path + " (Depth " +
+              (depth.empty() ? "-" : depth) + ") -> " + std::to_string(response.status));
+  }
+  return response;
 }
 
 }  // namespace jadwal::caldav

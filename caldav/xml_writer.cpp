@@ -5,7 +5,7 @@
 // calendar writes tens of thousands of elements, so no streams and no
 // per-element temporaries beyond the short qualified name.
 
-#include "caldav/utf8.h"
+#include "base/utf8.h"
 #include "caldav/xml.h"
 
 #include <optional>
@@ -34,7 +34,7 @@ void appendEscaped(std::string& out, std::string_view text, EscapeFor where) {
     std::optional<std::string_view> replacement;  // empty optional: copy the byte as it is
     std::size_t consumed = 1;
     if (c >= 0x80) {
-      const std::size_t length = utf8SequenceLength(text, i);
+      const std::size_t length = base::utf8SequenceLength(text, i);
       if (length == 0) {
         replacement = kReplacementCharacter;
       } else if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&

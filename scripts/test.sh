@@ -9,12 +9,19 @@ scripts/install-deps.sh --tests
 
 # With no arguments, the unit tests and the fuzz targets' seeds and kept
 # crashers run first in a build with AddressSanitizer and UBSan, where a
-# memory error or undefined behaviour fails the test; then each fuzz target
+# memory error or undefined behaviour fails the test; the concurrency tests
+# in a ThreadSanitizer build (build-tsan); then each fuzz target
 # fuzzes for JADWAL_FUZZ_SECONDS (default 30) in a clang build with libFuzzer.
 if [[ $# -eq 0 ]]; then
   cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DJADWAL_SANITIZE=ON -DJADWAL_WERROR=ON
   cmake --build build-sanitize -j"$(nproc)"
   (cd build-sanitize && ctest --output-on-failure -j"$(nproc)" -R '^(unit|fuzz_replay)\.')
+
+  # The unit tests that start threads (label concurrency), and only those,
+  # built and run with ThreadSanitizer: a data race fails the test.
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DJADWAL_TSAN=ON -DJADWAL_WERROR=ON
+  cmake --build build-tsan -j"$(nproc)"
+  (cd build-tsan && ctest --output-on-failure -j"$(nproc)" -L concurrency)
 
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJADWAL_FUZZ=ON \
     -DJADWAL_FUZZ_SECONDS="${JADWAL_FUZZ_SECONDS:-30}"

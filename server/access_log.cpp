@@ -1,5 +1,10 @@
 #include "server/access_log.h"
 
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Exception.h>
+#include <Poco/FileChannel.h>
+#include <Poco/Message.h>
+
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -46,20 +51,26 @@ std::string formatAccessLine(const AccessRecord& record) {
 AccessLog::AccessLog(const std::string& target) {
   if (target.empty()) return;
   if (target == "-") {
-    out_ = &std::cout;
+    channel_ = new Poco::ConsoleChannel(std::cout);
     return;
   }
-  file_ = std::make_unique<std::ofstream>(target, std::ios::app);
-  if (!*file_) throw std::runtime_error("access log " + target + " cannot be opened for writing");
-  out_ = file_.get();
+  Poco::AutoPtr<Poco::FileChannel> file(new Poco::FileChannel(target));
+  try {
+    file->open();  // now, so that a path nobody can write stops the start
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error("access log " + target + " cannot be opened for writing: " + e.displayText());
+  }
+  channel_ = file;
+}
+
+AccessLog::~AccessLog() {
+  if (channel_) channel_->close();
 }
 
 void AccessLog::write(const AccessRecord& record) {
-  if (!out_) return;
-  const std::string line = formatAccessLine(record) + "\n";
-  std::lock_guard lock(mutex_);
-  out_->write(line.data(), static_cast<std::streamsize>(line.size()));
-  out_->flush();
+  if (!channel_) return;
+  // The channel writes the text as it is: the line carries its own time.
+  channel_->log(Poco::Message("jadwal.access", formatAccessLine(record), Poco::Message::PRIO_INFORMATION));
 }
 
 }  // namespace jadwal::server

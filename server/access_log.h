@@ -2,13 +2,14 @@
 // One line per answered request, in the Common Log Format followed by the
 // duration:
 //   127.0.0.1 - bupati [22/Nov/2023:08:00:00 +0000] "PROPFIND /dav/ HTTP/1.1" 207 1234 5ms
-// Writes from many threads go through one mutex, a line at a time.
+// It is a Poco channel of its own beside the server log (server/logging.h):
+// its own file or standard output, no level, the line as formatted here.
+// Poco's channels take lines from many threads one at a time.
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
 
 #include <cstdint>
-#include <fstream>
-#include <memory>
-#include <mutex>
-#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -37,14 +38,15 @@ class AccessLog {
   // `target` is a path (appended to), "-" for stdout, or "" for none.
   // Throws std::runtime_error if the file cannot be opened.
   explicit AccessLog(const std::string& target);
+  ~AccessLog();
+  AccessLog(const AccessLog&) = delete;
+  AccessLog& operator=(const AccessLog&) = delete;
 
-  bool enabled() const { return out_ != nullptr; }
+  bool enabled() const { return !channel_.isNull(); }
   void write(const AccessRecord& record);
 
  private:
-  std::unique_ptr<std::ofstream> file_;
-  std::ostream* out_ = nullptr;
-  std::mutex mutex_;
+  Poco::AutoPtr<Poco::Channel> channel_;
 };
 
 }  // namespace jadwal::server

@@ -1,6 +1,7 @@
 #include "server/application.h"
 
 #include <Poco/Exception.h>
+#include <Poco/LogStream.h>
 #include <Poco/Logger.h>
 #include <Poco/String.h>
 #include <Poco/Util/ServerApplication.h>
@@ -20,8 +21,10 @@
 #include "server/credential_cache.h"
 #include "server/http_handler.h"
 #include "server/http_server.h"
+#include "server/logging.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
+#include "server/version.h"
 #include "web/web.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
@@ -33,6 +36,8 @@ namespace {
 // Enough for every account of an office; bounded so a flood of distinct
 // names cannot grow memory.
 constexpr std::size_t kCredentialCacheCapacity = 4096;
+
+Poco::Logger& serverLog() { return Poco::Logger::get("jadwal.server"); }
 
 caldav::TimeContext timeContextOf(const ServerConfig& config) {
   caldav::TimeContext time;
@@ -73,8 +78,8 @@ void ensureHoldCalendar(sql::Store& store, const std::string& ownerAndSlug) {
   const std::string slug = ownerAndSlug.substr(slash + 1);
   auto owner = store.findUser(ownerName);
   if (!owner) {
-    std::cerr << "jadwald: workflow.hold_calendar: no user " << ownerName
-              << "; pending requests hold no slot until it exists" << std::endl;
+    serverLog().warning("workflow.hold_calendar: no user " + ownerName +
+                        "; pending requests hold no slot until it exists");
     return;
   }
   if (store.findCalendar(ownerName, slug)) return;
@@ -85,8 +90,7 @@ void ensureHoldCalendar(sql::Store& store, const std::string& ownerAndSlug) {
   calendar.description = "Slot sementara permohonan kegiatan yang belum diputuskan";
   calendar.components = "VEVENT";
   // Exists: another server of the installation made it at the same moment.
-  if (store.createCalendar(calendar).ok())
-    std::cerr << "jadwald: created the hold calendar " << ownerAndSlug << std::endl;
+  if (store.createCalendar(calendar).ok()) serverLog().notice("created the hold calendar " + ownerAndSlug);
 }
 
 HttpServerOptions httpOptionsOf(const HttpConfig& http) {
@@ -124,13 +128,18 @@ class JadwalServer : public Poco::Util::ServerApplication {
 
  protected:
   int main(const std::vector<std::string>&) override {
-    Poco::Logger::root().setLevel(config_.logLevel);
+    try {
+      configureLogging(config_.log);
+    } catch (const Poco::Exception& e) {
+      std::cerr << "jadwald: log.file " << config_.log.file << ": " << e.displayText() << "\n";
+      return EXIT_CANTCREAT;
+    }
     std::unique_ptr<sql::Store> store;
     try {
       store = sql::openStore(config_.dbUrl);
       store->migrate();
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: database " << config_.dbUrl << ": " << e.what() << "\n";
+      serverLog().critical("database " + config_.dbUrl + ": " + e.what());
       return EXIT_UNAVAILABLE;
     }
     caldav::CalendarService calendars(*store, timeContextOf(config_), config_.quota);
@@ -151,27 +160,32 @@ class JadwalServer : public Poco::Util::ServerApplication {
     try {
       accessLog = std::make_unique<AccessLog>(config_.accessLog);
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: " << e.what() << "\n";
+      serverLog().critical(e.what());
       return EXIT_CANTCREAT;
     }
     // The request workflow: it writes events through the same calendar
     // service as CalDAV and follows what clients change in them.
     workflow::Mailer mailer(config_.smtp);
     workflow::SystemClock clock;
+    // Written by the collector's thread only: a LogStream is one thread's.
+    Poco::LogStream sweepLog(Poco::Logger::get("jadwal.workflow"), Poco::Message::PRIO_INFORMATION);
     BlobCollector unusedFiles(store->requests(), clock, std::chrono::seconds(config_.workflow.unusedFileGraceSeconds),
-                              std::chrono::seconds(config_.workflow.unusedFileSweepSeconds), std::cerr);
+                              std::chrono::seconds(config_.workflow.unusedFileSweepSeconds), sweepLog);
     unusedFiles.start();
     try {
       ensureHoldCalendar(*store, config_.workflow.holdCalendar);
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: hold calendar " << config_.workflow.holdCalendar << ": " << e.what() << "\n";
+      serverLog().critical("hold calendar " + config_.workflow.holdCalendar + ": " + e.what());
       return EXIT_UNAVAILABLE;
     }
     workflow::RequestService requests(*store, calendars, mailer, clock, workflowConfigOf(config_));
     calendars.addObserver(requests.calendarObserver());
     // Events a killed server left out of step with their requests are put
     // right before anyone is answered.
-    requests.repairCalendars(std::cerr);
+    {
+      Poco::LogStream repairLog(Poco::Logger::get("jadwal.workflow"), Poco::Message::PRIO_NOTICE);
+      requests.repairCalendars(repairLog);
+    }
     // Storing files through rejected forms costs an address its access to
     // the form for the rest of the hour.
     RateLimiter failedAttempts(static_cast<std::size_t>(config_.workflow.failedFormsPerHour), std::chrono::hours(1));
@@ -196,22 +210,22 @@ class JadwalServer : public Poco::Util::ServerApplication {
     try {
       server.listen();
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: cannot listen on " << listenUrl(config_.http) << ": " << e.what() << "\n";
+      serverLog().critical("cannot listen on " + listenUrl(config_.http) + ": " + e.what());
       return EXIT_OSERR;
     }
     server.start();
-    std::cerr << "jadwald listening on " << listenUrl(config_.http) << std::endl;
+    serverLog().notice("jadwald " + std::string(jadwalVersion()) + " listening on " + listenUrl(config_.http));
 
     waitForTerminationRequest();
-    std::cerr << "jadwald stopping" << std::endl;
+    serverLog().notice("jadwald stopping");
     // New connections are refused; requests in progress finish.
     if (!server.stop(std::chrono::seconds(config_.http.timeoutSeconds))) {
       // Waiting longer would let one stuck request hold the shutdown hostage.
-      std::cerr << "jadwald: " << metrics.activeRequests() << " requests still running, exiting anyway" << std::endl;
+      serverLog().warning(std::to_string(metrics.activeRequests()) + " requests still running, exiting anyway");
       std::cout.flush();
       std::_Exit(EXIT_OK);
     }
-    std::cerr << "jadwald stopped" << std::endl;
+    serverLog().notice("jadwald stopped");
     return EXIT_OK;
   }
 
@@ -232,7 +246,7 @@ int runServer(const ServerConfig& config, const std::string& programName,
   try {
     return server.run(static_cast<int>(args.size()), argv.data());
   } catch (const Poco::Exception& e) {
-    std::cerr << "jadwald: " << e.displayText() << "\n";
+    serverLog().fatal(e.displayText());
     return Poco::Util::Application::EXIT_SOFTWARE;
   }
 }
@@ -243,6 +257,10 @@ int runOperatorCommand(const ServerConfig& config, const std::vector<std::string
     std::cerr << "jadwald: " << error->message << "\n" << usageText();
     return kExitUsage;
   }
+  // An operator command speaks to the terminal: its log lines too, whatever [log] file says.
+  LogSettings terminal = config.log;
+  terminal.file.clear();
+  configureLogging(terminal);
   try {
     auto store = sql::openStore(config.dbUrl);
     store->migrate();

@@ -233,6 +233,8 @@ std::variant<ProgramArguments, UsageError> parseProgramArguments(const std::vect
       out.configPath = args[++i];
     } else if (arg.starts_with("--config=")) {
       out.configPath = arg.substr(9);
+    } else if (arg == "--version") {
+      out.showVersion = true;
     } else if (arg == "--daemon" || arg.starts_with("--pidfile=") || arg.starts_with("--umask=")) {
       out.serverOptions.push_back(arg);
     } else if (arg.starts_with("-")) {
@@ -242,6 +244,10 @@ std::variant<ProgramArguments, UsageError> parseProgramArguments(const std::vect
     }
   }
   out.command.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  if (out.showVersion) {
+    if (!out.command.empty() || !out.serverOptions.empty()) return usage("--version takes no other options");
+    return out;
+  }
   if (out.configPath.empty()) return usage("--config FILE is required");
   if (!out.command.empty() && !out.serverOptions.empty()) {
     return usage(out.serverOptions.front() + " only applies when running the server");
@@ -251,6 +257,7 @@ std::variant<ProgramArguments, UsageError> parseProgramArguments(const std::vect
 
 const char* usageText() {
   return "usage: jadwald --config FILE [--daemon] [--pidfile=PATH]\n"
+         "       jadwald --version\n"
          "       jadwald --config FILE user add NAME --role ROLE [--name \"DISPLAY NAME\"]   (password on stdin)\n"
          "       jadwald --config FILE user list\n"
          "       jadwald --config FILE user passwd NAME                                 (password on stdin)\n"

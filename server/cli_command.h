@@ -74,6 +74,7 @@ struct ProgramArguments {
   std::string configPath;
   std::vector<std::string> serverOptions;  // --daemon, --pidfile=..., --umask=... for ServerApplication
   std::vector<std::string> command;        // empty: run the server
+  bool showVersion = false;                // --version: print it and exit, no config needed
 };
 std::variant<ProgramArguments, UsageError> parseProgramArguments(const std::vector<std::string>& args);
 

@@ -269,13 +269,20 @@ const std::map<std::string, Setter>& setters() {
        }},
       {"log.level",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
-         static const std::array<const char*, 9> levels = {"none",   "fatal",       "critical", "error", "warning",
-                                                           "notice", "information", "debug",    "trace"};
-         const std::string level = Poco::toLower(value);
-         if (std::find(levels.begin(), levels.end(), level) == levels.end()) {
+         if (!isLogLevel(value)) {
            return errorAt(key, quoted(value) + " is not a log level (error, warning, notice, information, debug, ...)");
          }
-         config.logLevel = level;
+         config.log.level = Poco::toLower(value);
+         return std::nullopt;
+       }},
+      {"log.levels",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (auto error = parseModuleLevels(value, config.log.moduleLevels)) return errorAt(key, *error);
+         return std::nullopt;
+       }},
+      {"log.file",
+       [](const std::string&, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         config.log.file = value;
          return std::nullopt;
        }},
       {"office_name",

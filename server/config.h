@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "caldav/calendar_service.h"
+#include "server/logging.h"
 #include "server/login_limits.h"
 #include "workflow/notifier.h"
 
@@ -76,7 +77,7 @@ struct ServerConfig {
   int authCacheSeconds = 60;  // 0 turns the credential cache off
   LoginLimits auth;           // [auth]: wrong passwords, password checks at once, known devices
   std::string accessLog;      // path, "-" for stdout, empty = off
-  std::string logLevel = "information";
+  LogSettings log;            // [log] level, levels, file: the server log (server/logging.h)
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail
   workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
   WorkflowSettings workflow;

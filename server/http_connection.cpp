@@ -1,12 +1,11 @@
 #include "server/http_connection.h"
 
+#include <Poco/Logger.h>
 #include <Poco/Net/IPAddress.h>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/read.hpp>
-
-#include <iostream>
 
 #include "server/client_key.h"
 
@@ -269,7 +268,7 @@ void HttpConnection::serveOnWorker() {
     try {
       reply = frontEnd_.application.serve(request_);
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: " << request_.method << ": " << e.what() << "\n";
+      Poco::Logger::get("jadwal.http").error(request_.method + ": " + e.what());
       reply = frontEnd_.application.refuse(500, request_, "Internal server error");
       reply.close = true;
     }
@@ -299,7 +298,7 @@ void HttpConnection::refuse(int status, const std::string& reason) {
   try {
     reply = frontEnd_.application.refuse(status, request_, reason);
   } catch (const std::exception& e) {
-    std::cerr << "jadwald: refusing a request: " << e.what() << "\n";
+    Poco::Logger::get("jadwal.http").error(std::string("refusing a request: ") + e.what());
     reply.status = status;
     reply.body = reason + "\n";
   }

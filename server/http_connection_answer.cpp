@@ -5,10 +5,10 @@
 // minimum rate, so a client that reads slower than that is cut off however
 // long the answer is.
 
+#include <Poco/Logger.h>
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
-
-#include <iostream>
 
 #include "server/http_connection.h"
 #include "server/http_wire.h"
@@ -103,7 +103,7 @@ void HttpConnection::produceOnWorker() {
     } catch (const std::exception& e) {
       // The status line is gone already: all that is left is to cut the
       // answer short, which the client sees as an incomplete body.
-      std::cerr << "jadwald: " << request_.method << ": streaming the answer failed: " << e.what() << "\n";
+      Poco::Logger::get("jadwal.http").error(request_.method + ": streaming the answer failed: " + e.what());
       ok = false;
     }
   }
@@ -152,7 +152,7 @@ void HttpConnection::finish(bool completed) {
   try {
     frontEnd_.application.finished(request_, reply_, transfer);
   } catch (const std::exception& e) {
-    std::cerr << "jadwald: recording a request: " << e.what() << "\n";
+    Poco::Logger::get("jadwal.http").error(std::string("recording a request: ") + e.what());
   }
   if (admitted_) {
     admitted_ = false;

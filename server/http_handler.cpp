@@ -1,9 +1,9 @@
 #include "server/http_handler.h"
 
+#include <Poco/Logger.h>
 #include <Poco/String.h>
 
 #include <ctime>
-#include <iostream>
 
 #include "base/clock.h"
 #include "caldav/dav.h"
@@ -110,7 +110,7 @@ class RequestServer {
     try {
       healthy = context_.store.ping();
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: health check: " << e.what() << "\n";
+      Poco::Logger::get("jadwal.http").error(std::string("health check: ") + e.what());
     }
     return healthy ? textReply(200, "ok\n") : textReply(503, "database unavailable\n");
   }
@@ -179,7 +179,7 @@ HttpReply RequestHandler::serve(const HttpRequest& request) {
   try {
     return RequestServer(context_, request).serve();
   } catch (const std::exception& e) {
-    std::cerr << "jadwald: " << request.method << " " << rawPathOf(request.target) << ": " << e.what() << "\n";
+    Poco::Logger::get("jadwal.http").error(request.method + " " + rawPathOf(request.target) + ": " + e.what());
     auto reply = textReply(500, "Internal server error\n");
     reply.close = true;
     return reply;

@@ -1,5 +1,7 @@
 #include "server/http_server.h"
 
+#include <Poco/Logger.h>
+
 #include <sys/resource.h>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -11,7 +13,6 @@
 #include <boost/asio/write.hpp>
 
 #include <array>
-#include <iostream>
 #include <system_error>
 #include <thread>
 
@@ -47,9 +48,10 @@ std::size_t connectionsTheProcessCanOpen(std::size_t wanted) {
   if (limit.rlim_cur == RLIM_INFINITY) return wanted;
   const std::size_t available = limit.rlim_cur > kReservedDescriptors ? limit.rlim_cur - kReservedDescriptors : 1;
   if (wanted > available) {
-    std::cerr << "jadwald: http.max_connections " << wanted << " is more than the " << limit.rlim_cur
-              << " open files this process may have; serving at most " << available
-              << " connections (raise LimitNOFILE)" << std::endl;
+    Poco::Logger::get("jadwal.http")
+        .warning("http.max_connections " + std::to_string(wanted) + " is more than the " +
+                 std::to_string(limit.rlim_cur) + " open files this process may have; serving at most " +
+                 std::to_string(available) + " connections (raise LimitNOFILE)");
     return available;
   }
   return wanted;
@@ -127,7 +129,7 @@ struct HttpServer::Impl {
       if (ec) {
         // Out of descriptors (or another passing failure): wait a moment
         // instead of spinning on an accept that fails at once.
-        std::cerr << "jadwald: accept: " << ec.message() << std::endl;
+        Poco::Logger::get("jadwal.http").error("accept: " + ec.message());
         acceptRetry.expires_after(kAcceptRetry);
         acceptRetry.async_wait([this](error_code waitError) {
           if (!waitError) accept();
@@ -181,7 +183,7 @@ struct HttpServer::Impl {
         io.run();
         return;
       } catch (const std::exception& e) {
-        std::cerr << "jadwald: http: " << e.what() << std::endl;
+        Poco::Logger::get("jadwal.http").error(e.what());
       }
     }
   }

@@ -11,6 +11,7 @@
 #include "server/cli.h"
 #include "server/cli_command.h"
 #include "server/config.h"
+#include "server/version.h"
 
 int main(int argc, char** argv) {
   using namespace jadwal::server;
@@ -21,6 +22,10 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   const auto& program = std::get<ProgramArguments>(parsed);
+  if (program.showVersion) {
+    std::cout << "jadwald " << jadwalVersion() << "\n";
+    return 0;
+  }
   auto config = loadConfig(program.configPath);
   if (auto* error = std::get_if<ConfigError>(&config)) {
     std::cerr << error->message << "\n";

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "server/version.h"
+
 namespace jadwal::server {
 namespace {
 
@@ -71,6 +73,10 @@ std::string Metrics::render() const {
       << "# TYPE jadwal_http_refused_connections_total counter\n"
       << "jadwal_http_refused_connections_total{limit=\"per_client\"} " << connections.refusedPerClient << "\n"
       << "jadwal_http_refused_connections_total{limit=\"overall\"} " << connections.refusedOverall << "\n";
+  // The version running, as Prometheus' *_build_info convention has it.
+  out << "# HELP jadwal_build_info The running jadwald's version.\n"
+      << "# TYPE jadwal_build_info gauge\n"
+      << "jadwal_build_info{version=\"" << jadwalVersion() << "\"} 1\n";
   return out.str();
 }
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "base/percent.h"
-#include "caldav/utf8.h"
+#include "base/utf8.h"
 
 namespace jadwal::server {
 namespace {
@@ -16,7 +16,7 @@ bool hasControlCharacter(std::string_view text) {
 
 }  // namespace
 
-bool isValidUtf8(std::string_view text) { return caldav::isValidUtf8(text); }
+bool isValidUtf8(std::string_view text) { return base::isValidUtf8(text); }
 
 std::optional<RequestTarget> parseRequestTarget(std::string_view target, std::string& error) {
   if (target == "*") return RequestTarget{"*", ""};

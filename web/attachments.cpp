@@ -3,8 +3,9 @@
 // aides). The links sit in calendar events as ATTACH, and a phone opens them
 // without a web session: HTTP Basic with the CalDAV account answers then.
 
+#include <Poco/Logger.h>
+
 #include <charconv>
-#include <iostream>
 #include <string>
 
 #include "web/web.h"
@@ -94,7 +95,8 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
   }
   auto bytes = context.store.requests().blobBytes(file->sha256);
   if (!bytes) {
-    std::cerr << "jadwald: file " << file->id << " has no stored bytes (" << file->sha256 << ")\n";
+    Poco::Logger::get("jadwal.web")
+        .error("file " + std::to_string(file->id) + " has no stored bytes (" + file->sha256 + ")");
     return messagePage(404, language, "error.not_found_title", "error.not_found");
   }
 

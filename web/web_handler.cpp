@@ -1,6 +1,7 @@
+#include <Poco/Logger.h>
+
 #include <kainjow/mustache.hpp>
 
-#include <iostream>
 #include <string>
 
 #include "base/text.h"
@@ -123,7 +124,7 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
     if (!answer) answer = staticFiles(context, request);
     response = answer ? std::move(*answer) : messagePage(404, language, "error.not_found_title", "error.not_found");
   } catch (const std::exception& e) {
-    std::cerr << "jadwald: " << request.method << " " << request.path << ": " << e.what() << "\n";
+    Poco::Logger::get("jadwal.web").error(request.method + " " + request.path + ": " + e.what());
     response = WebResponse{};
     response.status = 500;
     response.contentType = "text/plain; charset=utf-8";

@@ -1,7 +1,8 @@
 #include "workflow/calendar_follower.h"
 
+#include <Poco/Logger.h>
+
 #include <algorithm>
-#include <iostream>
 
 #include "workflow/audit_note.h"
 #include "workflow/calendar_repair.h"
@@ -243,10 +244,11 @@ void CalendarFollower::calendarChanged(const caldav::CalendarChange& change) {
     follow(change);
   } catch (const std::exception& e) {
     // A failure here must not undo or fail the client's write, which has committed.
-    std::cerr << "jadwald: following calendar change " << change.calendar.ownerName << "/" << change.calendar.slug
-              << "/" << change.name << ": " << e.what() << "\n";
+    Poco::Logger::get("jadwal.workflow")
+        .error("following calendar change " + change.calendar.ownerName + "/" + change.calendar.slug + "/" +
+               change.name + ": " + e.what());
   } catch (...) {
-    std::cerr << "jadwald: following calendar change " << change.name << ": unknown error\n";
+    Poco::Logger::get("jadwal.workflow").error("following calendar change " + change.name + ": unknown error");
   }
 }
 
@@ -275,8 +277,8 @@ std::optional<std::string> CalendarFollower::refuseCalendarRemoval(const sql::Ca
            "). Protocol staff must finish those requests, or move them to another calendar, first.";
   } catch (const std::exception& e) {
     // Unchecked is refused: a calendar deleted wrongly cannot be brought back.
-    std::cerr << "jadwald: checking calendar " << calendar.ownerName << "/" << calendar.slug
-              << " before its deletion: " << e.what() << "\n";
+    Poco::Logger::get("jadwal.workflow")
+        .error("checking calendar " + calendar.ownerName + "/" + calendar.slug + " before its deletion: " + e.what());
     return std::string("the requests behind its events could not be checked; try again later.");
   }
 }
@@ -292,8 +294,8 @@ void CalendarFollower::calendarRemoved(const sql::Calendar& calendar, std::optio
     }
   } catch (const std::exception& e) {
     // Left marked out of step: the repair at the next start drops the links.
-    std::cerr << "jadwald: following the deletion of calendar " << calendar.ownerName << "/" << calendar.slug << ": "
-              << e.what() << "\n";
+    Poco::Logger::get("jadwal.workflow")
+        .error("following the deletion of calendar " + calendar.ownerName + "/" + calendar.slug + ": " + e.what());
   }
 }
 
@@ -308,8 +310,9 @@ void CalendarFollower::forgetCalendar(const sql::Calendar& calendar, std::int64_
     if (inProgress(*found)) {
       // Decided in progress while the calendar went: its events are written
       // again where they can be, as after a server was killed.
-      std::cerr << "jadwald: calendar " << calendar.ownerName << "/" << calendar.slug << " was deleted under request "
-                << requestId << " in progress; repairing its events\n";
+      Poco::Logger::get("jadwal.workflow")
+          .warning("calendar " + calendar.ownerName + "/" + calendar.slug + " was deleted under request " +
+                   std::to_string(requestId) + " in progress; repairing its events");
       repairRequestCalendar(*calendar_, requestId, clock_.now(), true);
       return;
     }
@@ -489,7 +492,8 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
     recordCalendarSync(*calendar_, restored, audit);
     return;
   }
-  std::cerr << "jadwald: request for " << change.name << " kept changing; calendar change not followed\n";
+  Poco::Logger::get("jadwal.workflow")
+      .warning("request for " + change.name + " kept changing; calendar change not followed");
 }
 
 }  // namespace jadwal::workflow

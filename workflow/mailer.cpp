@@ -2,6 +2,7 @@
 // and an SMTP server that is slow or down delays nobody and breaks nothing.
 
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
 #include <Poco/Net/SMTPClientSession.h>
@@ -13,7 +14,6 @@
 #include <Poco/UUIDGenerator.h>
 
 #include <ctime>
-#include <iostream>
 
 #include "workflow/notifier.h"
 
@@ -80,8 +80,8 @@ bool Mailer::enqueue(MailMessage message) {
   if (config_.host.empty() || message.to.empty()) return false;  // mail is off, or nobody to write to
   if (message.receipt && !receiptAllowed(message.to)) {
     // Someone may be using the public form to mail a stranger: say so, send nothing.
-    std::cerr << "jadwald: receipt to " << singleLine(message.to) << " not sent: too many receipts this hour"
-              << std::endl;
+    Poco::Logger::get("jadwal.mail")
+        .warning("receipt to " + singleLine(message.to) + " not sent: too many receipts this hour");
     return false;
   }
   {
@@ -142,9 +142,9 @@ void Mailer::sendNow(const MailMessage& message) {
     session.sendMessage(mail);
     session.close();
   } catch (const Poco::Exception& e) {
-    std::cerr << "jadwald: mail to " << singleLine(message.to) << " not sent: " << e.displayText() << std::endl;
+    Poco::Logger::get("jadwal.mail").error("mail to " + singleLine(message.to) + " not sent: " + e.displayText());
   } catch (const std::exception& e) {
-    std::cerr << "jadwald: mail to " << singleLine(message.to) << " not sent: " << e.what() << std::endl;
+    Poco::Logger::get("jadwal.mail").error("mail to " + singleLine(message.to) + " not sent: " + e.what());
   }
 }
 

@@ -1,7 +1,8 @@
 #include "workflow/request_service.h"
 
+#include <Poco/Logger.h>
+
 #include <algorithm>
-#include <iostream>
 
 #include "base/text.h"
 #include "workflow/audit_note.h"
@@ -180,7 +181,8 @@ struct RequestService::Impl {
         if (static_cast<int>(page.size()) < query.limit) break;
       }
     } catch (const std::exception& e) {
-      std::cerr << "jadwald: renaming events named after tracking codes: " << e.what() << "\n";
+      Poco::Logger::get("jadwal.workflow")
+          .error(std::string("renaming events named after tracking codes: ") + e.what());
     }
   }
 };

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "caldav/utf8.h"
+#include "base/utf8.h"
 
 namespace jadwal::workflow {
 
@@ -64,7 +64,7 @@ std::string cleaned(std::string_view name) {
       length = isPlainAllowed(static_cast<char>(c)) ? 1 : 0;
     } else {
       // Overlong forms and surrogates are dropped like any other byte that is not text.
-      length = caldav::utf8SequenceLength(name, i);
+      length = base::utf8SequenceLength(name, i);
     }
     if (length == 0) {
       // A space stays a space; anything else dropped leaves no trace

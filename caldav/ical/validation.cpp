@@ -7,7 +7,7 @@
 
 #include "caldav/ical/detail/time.h"
 #include "caldav/ical/ical.h"
-#include "caldav/utf8.h"
+#include "base/utf8.h"
 
 namespace jadwal::caldav::detail {
 namespace {
@@ -89,7 +89,7 @@ void checkProperty(icalproperty* property) {
 }  // namespace
 
 void checkText(std::string_view text) {
-  if (!isValidUtf8(text)) invalid("the body is not UTF-8 text");
+  if (!base::isValidUtf8(text)) invalid("the body is not UTF-8 text");
   std::vector<std::string> open;
   for (const std::string& line : unfoldedLines(text)) {
     const std::string head = upper(std::string_view(line).substr(0, 6));

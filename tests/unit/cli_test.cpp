@@ -238,6 +238,15 @@ BOOST_AUTO_TEST_CASE(program_arguments) {
       std::holds_alternative<UsageError>(parseProgramArguments({"--config", "a.ini", "--daemon", "user", "list"})));
 }
 
+BOOST_AUTO_TEST_CASE(version_needs_no_config_and_no_command) {
+  auto version = parseProgramArguments({"--version"});
+  BOOST_REQUIRE(std::holds_alternative<ProgramArguments>(version));
+  BOOST_TEST(std::get<ProgramArguments>(version).showVersion);
+  BOOST_TEST(!std::get<ProgramArguments>(parseProgramArguments({"--config", "a.ini"})).showVersion);
+  BOOST_TEST(std::holds_alternative<UsageError>(parseProgramArguments({"--version", "user", "list"})));
+  BOOST_TEST(std::holds_alternative<UsageError>(parseProgramArguments({"--version", "--daemon"})));
+}
+
 // --- splitting an export ---
 
 BOOST_AUTO_TEST_CASE(split_groups_by_uid_with_the_timezones_used) {

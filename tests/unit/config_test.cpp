@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(minimal_file_gets_the_defaults) {
   BOOST_TEST(config.dbUrl == "sqlite:/var/lib/jadwal/jadwal.db");
   BOOST_TEST(config.authCacheSeconds == 60);
   BOOST_TEST(config.accessLog.empty());
-  BOOST_TEST(config.logLevel == "information");
+  BOOST_TEST(config.log.level == "information");
   BOOST_TEST(config.officeName == "Bagian Protokol dan Komunikasi Pimpinan");
   BOOST_TEST(config.smtp.host.empty());  // no mail unless configured
   BOOST_TEST(config.smtp.port == 25);
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(full_file_sets_every_key) {
   BOOST_TEST(config.dbUrl == "mysql://jadwal:secret@db.internal/jadwal");
   BOOST_TEST(config.authCacheSeconds == 0);
   BOOST_TEST(config.accessLog == "-");
-  BOOST_TEST(config.logLevel == "debug");
+  BOOST_TEST(config.log.level == "debug");
 }
 
 BOOST_AUTO_TEST_CASE(each_required_key_is_reported_when_missing) {

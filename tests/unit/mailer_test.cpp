@@ -1,5 +1,7 @@
 #define BOOST_TEST_MODULE mailer
 #include <Poco/Base64Decoder.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Process.h>
@@ -147,11 +149,18 @@ MailMessage sample(const std::string& to = "siti@example.org") {
   return message;
 }
 
-// Collects what is written to std::cerr while it lives.
+// Collects what is written to std::cerr while it lives, the mail log
+// (logger jadwal.mail) included.
 class CerrCapture {
  public:
-  CerrCapture() : old_(std::cerr.rdbuf(buffer_.rdbuf())) {}
-  ~CerrCapture() { std::cerr.rdbuf(old_); }
+  CerrCapture() : old_(std::cerr.rdbuf(buffer_.rdbuf())) {
+    Poco::Logger::get("jadwal.mail").setChannel(new Poco::ConsoleChannel(std::cerr));
+    Poco::Logger::get("jadwal.mail").setLevel(Poco::Message::PRIO_INFORMATION);
+  }
+  ~CerrCapture() {
+    Poco::Logger::get("jadwal.mail").setChannel(nullptr);
+    std::cerr.rdbuf(old_);
+  }
   std::string text() const { return buffer_.str(); }
 
  private:

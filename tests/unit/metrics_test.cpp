@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -12,6 +13,7 @@
 
 #include "server/access_log.h"
 #include "server/metrics.h"
+#include "server/version.h"
 
 using namespace jadwal::server;
 
@@ -37,6 +39,13 @@ BOOST_AUTO_TEST_CASE(empty_metrics_render_all_families) {
   BOOST_TEST(hasLine(text, "jadwal_http_request_duration_seconds_count 0"));
   BOOST_TEST(hasLine(text, "jadwal_http_active_connections 0"));
   BOOST_TEST(text.back() == '\n');
+}
+
+BOOST_AUTO_TEST_CASE(build_info_names_the_project_version) {
+  // CMake's project(VERSION) reaches version.cpp only; here its shape is enough.
+  const std::string version(jadwalVersion());
+  BOOST_TEST(std::regex_match(version, std::regex(R"(\d+\.\d+\.\d+)")), version);
+  BOOST_TEST(hasLine(Metrics().render(), "jadwal_build_info{version=\"" + version + "\"} 1"));
 }
 
 BOOST_AUTO_TEST_CASE(connections_open_and_refused_are_shown) {

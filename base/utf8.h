@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace jadwal::caldav {
+namespace jadwal::base {
 
 // The length of the well-formed sequence that starts at text[i] (1 for an
 // ASCII byte), or 0 when none starts there.
@@ -16,4 +16,4 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i);
 // Whether all of `text` is well-formed UTF-8.
 bool isValidUtf8(std::string_view text);
 
-}  // namespace jadwal::caldav
+}  // namespace jadwal::base

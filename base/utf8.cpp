@@ -1,6 +1,6 @@
-#include "caldav/utf8.h"
+#include "base/utf8.h"
 
-namespace jadwal::caldav {
+namespace jadwal::base {
 
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
@@ -33,4 +33,4 @@ bool isValidUtf8(std::string_view text) {
   return true;
 }
 
-}  // namespace jadwal::caldav
+}  // namespace jadwal::base
