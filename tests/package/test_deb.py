@@ -1,11 +1,12 @@
-"""The .deb builds, installs, starts, and purges without a trace.
+"""The .deb builds, installs, starts, and purges, keeping only the office's data.
 
 Builds the package with cpack in the build directory (JADWAL_BUILD_DIR),
 installs it with dpkg on this machine, checks the jadwal user, the files and
 their owners, starts the service (systemctl when systemd runs the machine,
 else the installed binary as the jadwal user with the installed config on a
 free port), asks /healthz and a CalDAV OPTIONS, then purges the package and
-checks that the machine is as before. Needs root: CI runs it on a clean
+checks that only the database directory and the user that owns it are left
+(an archive must not go with a package command), then removes those too. Needs root: CI runs it on a clean
 machine; elsewhere it skips.
 """
 
@@ -27,7 +28,8 @@ import unittest
 PACKAGE = "jadwal"
 USER = "jadwal"
 PASSWORD = "paket-jadwal-uji"
-# What the package puts on the machine; every one is gone after a purge.
+# What the package puts on the machine; all but the data are gone after a purge.
+DATA_PATH = "/var/lib/jadwal"
 INSTALLED_PATHS = [
     "/usr/bin/jadwald",
     "/usr/lib/systemd/system/jadwald.service",
@@ -36,7 +38,7 @@ INSTALLED_PATHS = [
     "/var/lib/jadwal",
     "/var/log/jadwal",
 ]
-LEFTOVER_PATHS = INSTALLED_PATHS + ["/etc/jadwal", "/usr/share/doc/jadwal"]
+LEFTOVER_PATHS = [path for path in INSTALLED_PATHS if path != DATA_PATH] + ["/etc/jadwal", "/usr/share/doc/jadwal"]
 STARTUP_SECONDS = 30
 
 
@@ -227,13 +229,27 @@ class DebianPackage(unittest.TestCase):
         self.assertIn(status, ("", "not-installed"), "purge leaves no config-files state")
         for path in LEFTOVER_PATHS:
             self.assertFalse(os.path.lexists(path), path)
+        self.assertFalse(os.path.lexists("/etc/systemd/system/multi-user.target.wants/jadwald.service"))
+        # The database survives a purge, with the user that owns it.
+        self.assertTrue(os.path.exists(DATA_PATH + "/jadwal.db"))
+        self.assertTrue(user_exists(USER))
+        self.remove_kept_data()
+        self.assertFalse(os.path.lexists(DATA_PATH))
         self.assertFalse(user_exists(USER))
         self.assertFalse(group_exists(USER))
-        self.assertFalse(os.path.lexists("/etc/systemd/system/multi-user.target.wants/jadwald.service"))
+
+    def remove_kept_data(self):
+        """What an operator does by hand after a backup: the machine is then as before."""
+        run("rm", "-rf", DATA_PATH)
+        if user_exists(USER):
+            run("userdel", USER, check=False)
+        if group_exists(USER):
+            run("groupdel", USER, check=False)
 
     def purge_quietly(self):
         if package_installed():
             run("dpkg", "--purge", PACKAGE, check=False)
+        self.remove_kept_data()
 
 
 if __name__ == "__main__":
