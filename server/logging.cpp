@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "base/text.h"
+
 namespace jadwal::server {
 namespace {
 
@@ -18,8 +20,6 @@ constexpr std::array<std::string_view, 9> kLevels = {"none",   "fatal",       "c
 
 // 2026-12-07T06:50:36.123Z Warning jadwal.mail: mail to ... not sent
 constexpr const char* kPattern = "%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t";
-
-std::string trimmed(const std::string& text) { return Poco::trim(text); }
 
 }  // namespace
 
@@ -32,13 +32,13 @@ std::optional<std::string> parseModuleLevels(const std::string& text, std::map<s
   std::size_t start = 0;
   while (start <= text.size()) {
     const std::size_t comma = std::min(text.find(',', start), text.size());
-    const std::string entry = trimmed(text.substr(start, comma - start));
+    const std::string entry = base::trimmedCopy(text.substr(start, comma - start));
     start = comma + 1;
     if (entry.empty()) continue;
     const auto colon = entry.find(':');
     if (colon == std::string::npos) return "\"" + entry + "\" is not MODULE:LEVEL";
-    const std::string module = Poco::toLower(trimmed(entry.substr(0, colon)));
-    const std::string level = Poco::toLower(trimmed(entry.substr(colon + 1)));
+    const std::string module = Poco::toLower(base::trimmedCopy(entry.substr(0, colon)));
+    const std::string level = Poco::toLower(base::trimmedCopy(entry.substr(colon + 1)));
     if (std::find(kLogModules.begin(), kLogModules.end(), module) == kLogModules.end()) {
       return "\"" + module + "\" is not a module (server, http, web, caldav, workflow, mail, store)";
     }

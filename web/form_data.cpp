@@ -2,6 +2,7 @@
 #include <cctype>
 #include <string>
 
+#include "base/percent.h"
 #include "base/text.h"
 #include "web/web.h"
 
@@ -19,29 +20,11 @@ std::string lowered(std::string_view text) {
   return out;
 }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Percent-decoding with '+' as a space, as browsers encode forms.
 bool decodeFormComponent(std::string_view in, std::string& out) {
-  out.clear();
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '+') {
-      out.push_back(' ');
-    } else if (in[i] == '%') {
-      if (i + 2 >= in.size()) return false;
-      const int high = hexValue(in[i + 1]), low = hexValue(in[i + 2]);
-      if (high < 0 || low < 0) return false;
-      out.push_back(static_cast<char>(high * 16 + low));
-      i += 2;
-    } else {
-      out.push_back(in[i]);
-    }
-  }
+  auto decoded = base::percentDecoded(in, /*plusIsSpace=*/true);
+  if (!decoded) return false;
+  out = std::move(*decoded);
   return true;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/percent.h"
+
 namespace jadwal::web::staff {
 
 namespace mustache = kainjow::mustache;
@@ -95,18 +97,7 @@ std::string UserNames::displayById(std::int64_t id) {
 }
 
 std::string encodeQueryValue(std::string_view value, bool keepSlash) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/')) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
+  return base::percentEncoded(value, keepSlash ? "/" : "");
 }
 
 }  // namespace jadwal::web::staff

@@ -9,8 +9,8 @@
 
 #include "caldav/calendar_service.h"
 #include "caldav/dav.h"
+#include "dav_fixture.h"
 #include "sql/store.h"
-#include "temp_database.h"
 
 using namespace jadwal;
 using caldav::DavRequest;
@@ -46,33 +46,16 @@ caldav::QuotaLimits smallQuota() {
   return quota;
 }
 
-struct Fixture {
-  testing::TempDatabase db;
-  std::unique_ptr<sql::Store> store;
-  std::unique_ptr<caldav::CalendarService> service;
-  std::unique_ptr<caldav::DavHandler> dav;
+struct Fixture : testing::DavWorld {
   caldav::Principal bupati, staf, viewer;
   sql::Calendar agenda, rapat;
 
-  Fixture() {
-    store = sql::openStore("sqlite:" + db.path.string());
-    store->migrate();
-    service = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{}, smallQuota());
-    dav = std::make_unique<caldav::DavHandler>(*store, *service, caldav::DavConfig{});
+  Fixture() : DavWorld(smallQuota()) {
     bupati = add("bupati", sql::Role::Leader);
     staf = add("staf", sql::Role::ProtocolStaff);
     viewer = add("viewer", sql::Role::Viewer);
     agenda = calendar(bupati, "agenda");
     rapat = calendar(bupati, "rapat");
-  }
-
-  caldav::Principal add(const std::string& name, sql::Role role) {
-    sql::User u;
-    u.name = name;
-    u.role = role;
-    u.displayName = name;
-    u = store->createUser(u).value();
-    return {u.id, u.name, u.role, u.displayName};
   }
 
   sql::Calendar calendar(const caldav::Principal& owner, const std::string& slug) {
@@ -86,17 +69,6 @@ struct Fixture {
                        const sql::Precondition& pre) {
     return store->putObject(calendar.id, uid + ".ics", ical, "\"" + uid + std::to_string(ical.size()) + "\"",
                             indexOf(uid), pre);
-  }
-
-  DavResponse call(const caldav::Principal& who, const std::string& method, const std::string& path,
-                   const std::string& body = "", std::map<std::string, std::string> headers = {}) {
-    DavRequest r;
-    r.method = method;
-    r.path = path;
-    r.body = body;
-    r.user = who;
-    for (auto& [k, v] : headers) r.headers[k] = v;
-    return dav->handle(r);
   }
 };
 

@@ -1,16 +1,14 @@
 #pragma once
-// The staff pages on a real SQLite store with the real RequestService, a test clock and an SMTP sink.
+// The staff pages on the shared web world (web_world.h) with a test clock.
 
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
-#include <filesystem>
 #include <memory>
 #include <string>
 
-#include <unistd.h>
-
 #include "base/clock.h"
+#include "base/percent.h"
 #include "caldav/calendar_service.h"
 #include "server/authenticator.h"
 #include "server/credential_cache.h"
@@ -20,6 +18,7 @@
 #include "web/public_csrf.h"
 #include "web/web.h"
 #include "web/web_session_internal.h"
+#include "web_world.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
 #include "workflow/request_service.h"
@@ -32,69 +31,23 @@ using web::WebResponse;
 // Not anonymous: each test file uses only some of these helpers.
 inline namespace test_support {
 
-const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-
-// "Now" for the workflow, moved by the tests (held / not held need a past date).
+// "Now" for the workflow, moved by the tests (held / not held need a past
+// date); it starts on 2031-03-01 08:00 WIB, before the world is built.
 struct TestClock final : workflow::Clock {
-  std::atomic<sql::Instant> at{0};
+  std::atomic<sql::Instant> at{workflow::fromLocal("2031-03-01", "08:00", "Asia/Jakarta").value()};
   sql::Instant now() const override { return at.load(); }
 };
 
-std::string urlEncode(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
-}
-
-std::string headerOf(const WebResponse& response, const std::string& name) {
-  for (const auto& [key, value] : response.headers) {
-    if (key == name) return value;
-  }
-  return {};
-}
-
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+using testing::contains;
+using testing::headerOf;
+using testing::kPdf;
 
 // A real SQLite store, a real calendar service and request service, and the
 // staff pages on top, driven with WebRequests.
-struct Fixture {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("jadwal-staff-pages-test-" + std::to_string(::getpid()) + ".db");
-  std::unique_ptr<sql::Store> store;
-  std::unique_ptr<caldav::CalendarService> calendars;
-  std::unique_ptr<workflow::Mailer> mailer;
-  TestClock clock;
-  std::unique_ptr<workflow::RequestService> service;
-  server::CredentialCache cache{std::chrono::seconds(60), 100};
-  std::unique_ptr<server::Authenticator> authenticator;
-  std::unique_ptr<web::WebContext> context;
-  sql::Instant activityStart = 0;  // 2031-03-05 09:00 WIB
+struct Fixture : testing::ClockHolder<TestClock>, testing::WebWorld {
+  sql::Instant activityStart = workflow::fromLocal("2031-03-05", "09:00", "Asia/Jakarta").value();  // 09:00 WIB
 
-  Fixture() {
-    std::filesystem::remove(path);
-    store = sql::openStore("sqlite:" + path.string());
-    store->migrate();
-    calendars = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
-    mailer = std::make_unique<workflow::Mailer>(workflow::SmtpConfig{});
-    clock.at = workflow::fromLocal("2031-03-01", "08:00", "Asia/Jakarta").value();
-    activityStart = workflow::fromLocal("2031-03-05", "09:00", "Asia/Jakarta").value();
-    workflow::WorkflowConfig config;
-    config.publicUrl = "https://agenda.example.go.id";
-    service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
-    calendars->addObserver(service->calendarObserver());
-    authenticator = std::make_unique<server::Authenticator>(*store, cache);
-    context = std::make_unique<web::WebContext>(
-        web::WebContext{*store, *service, *authenticator, config.publicUrl, false, 1 << 20});
-
+  Fixture() : WebWorld(clock, /*secureCookies=*/false) {
     addUser("staf", sql::Role::ProtocolStaff, "Staf Protokol");
     const auto bupati = addUser("bupati", sql::Role::Leader, "Bupati Ogan Ilir");
     const auto wabup = addUser("wabup", sql::Role::Leader, "Wakil Bupati");
@@ -104,30 +57,7 @@ struct Fixture {
     store->assignAide(ajudan.id, bupati.id);
     store->assignAide(ajudanBoth.id, bupati.id);
     store->assignAide(ajudanBoth.id, wabup.id);
-    for (const auto& leader : {bupati, wabup}) {
-      sql::Calendar agenda;
-      agenda.ownerId = leader.id;
-      agenda.slug = "agenda";
-      agenda.displayName = "Agenda " + leader.displayName;
-      store->createCalendar(agenda).value();
-    }
-  }
-  ~Fixture() {
-    context.reset();
-    service.reset();
-    mailer.reset();
-    calendars.reset();
-    store.reset();
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path.string() + suffix);
-  }
-
-  sql::User addUser(const std::string& name, sql::Role role, const std::string& display) {
-    sql::User user;
-    user.name = name;
-    user.role = role;
-    user.displayName = display;
-    user.passwordHash = server::hashPassword("sandi-" + name).value();
-    return store->createUser(user).value();
+    for (const auto& leader : {bupati, wabup}) addAgenda(leader, "Agenda " + leader.displayName);
   }
 
   sql::RequestRow submit(const std::vector<std::string>& leaders, const std::string& eventName,
@@ -183,7 +113,7 @@ struct Fixture {
     request.headers["Content-Type"] = "application/x-www-form-urlencoded";
     for (const auto& [name, value] : fields) {
       if (!request.body.empty()) request.body += '&';
-      request.body += urlEncode(name) + "=" + urlEncode(value);
+      request.body += base::percentEncoded(name) + "=" + base::percentEncoded(value);
     }
     return request;
   }

@@ -1,7 +1,6 @@
 #pragma once
-// A whole web side on a real SQLite store: the calendar service, the request
-// service, the authenticator and the web context, with users and a leader's
-// calendar, driven through handleWeb as the HTTP layer would.
+// A whole web side (web_world.h) on the system clock, with users and a
+// leader's calendar, driven through handleWeb as the HTTP layer would.
 
 #include <boost/test/unit_test.hpp>
 
@@ -13,24 +12,13 @@
 #include <utility>
 #include <vector>
 
-#include "caldav/calendar_service.h"
-#include "server/authenticator.h"
 #include "server/client_key.h"
-#include "server/credential_cache.h"
-#include "server/password.h"
-#include "sql/request_store.h"
-#include "sql/store.h"
-#include "temp_database.h"
 #include "web/web.h"
-#include "workflow/clock.h"
-#include "workflow/notifier.h"
+#include "web_world.h"
 #include "workflow/request_service.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::testing {
-
-inline const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-inline const std::string kPublicUrl = "https://agenda.example.go.id";
 
 inline std::string basicAuthorization(const std::string& user, const std::string& password) {
   const std::string plain = user + ":" + password;
@@ -39,12 +27,6 @@ inline std::string basicAuthorization(const std::string& user, const std::string
                     sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.find('\0'));
   return "Basic " + out;
-}
-
-inline std::string headerOf(const web::WebResponse& response, const std::string& name) {
-  for (const auto& [key, value] : response.headers)
-    if (key == name) return value;
-  return {};
 }
 
 // The value a response's Set-Cookie gives `name` ("" when it sets none).
@@ -56,59 +38,13 @@ inline std::string setCookieValue(const web::WebResponse& response, const std::s
   return {};
 }
 
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-struct WebFixture {
-  TempDatabase database;
-  std::unique_ptr<sql::Store> store;
-  std::unique_ptr<caldav::CalendarService> calendars;
-  std::unique_ptr<workflow::Mailer> mailer;
-  workflow::SystemClock clock;
-  std::unique_ptr<workflow::RequestService> service;
-  server::CredentialCache cache;
-  std::unique_ptr<server::Authenticator> authenticator;
-  std::unique_ptr<web::WebContext> context;
-
-  // `cacheSeconds`: how long verified passwords are remembered (0: every login is checked).
+struct WebFixture : ClockHolder<base::SystemClock>, WebWorld {
   explicit WebFixture(server::LoginLimits limits = {}, int cacheSeconds = 60)
-      : cache(std::chrono::seconds(cacheSeconds), 100) {
-    server::initSodium();
-    store = sql::openStore("sqlite:" + database.path.string());
-    store->migrate();
-    calendars = std::make_unique<caldav::CalendarService>(*store, caldav::TimeContext{});
-    mailer = std::make_unique<workflow::Mailer>(workflow::SmtpConfig{});
-    workflow::WorkflowConfig config;
-    config.publicUrl = kPublicUrl;
-    service = std::make_unique<workflow::RequestService>(*store, *calendars, *mailer, clock, config);
-    calendars->addObserver(service->calendarObserver());
-    authenticator = std::make_unique<server::Authenticator>(*store, cache, limits);
-    context =
-        std::make_unique<web::WebContext>(web::WebContext{*store, *service, *authenticator, kPublicUrl, true, 1 << 20});
+      : WebWorld(clock, /*secureCookies=*/true, limits, cacheSeconds) {
     addUser("protokol", sql::Role::ProtocolStaff, "Petugas Protokol");
     const auto bupati = addUser("bupati", sql::Role::Leader, "Bupati Ogan Ilir");
     addUser("wabup", sql::Role::Leader, "Wakil Bupati");
-    sql::Calendar agenda;
-    agenda.ownerId = bupati.id;
-    agenda.slug = "agenda";
-    agenda.displayName = "Agenda Bupati";
-    store->createCalendar(agenda).value();
-  }
-  ~WebFixture() {
-    context.reset();
-    service.reset();
-    mailer.reset();
-    calendars.reset();
-    store.reset();
-  }
-
-  // Users log in with "sandi-<name>".
-  sql::User addUser(const std::string& name, sql::Role role, const std::string& displayName) {
-    sql::User user;
-    user.name = name;
-    user.role = role;
-    user.displayName = displayName;
-    user.passwordHash = server::hashPassword("sandi-" + name).value();
-    return store->createUser(user).value();
+    addAgenda(bupati, "Agenda Bupati");
   }
 
   // A request for the leader "bupati" a month ahead, with its letter named `letterName`.
