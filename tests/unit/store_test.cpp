@@ -1,7 +1,6 @@
 // The Store contract on every backend: users, calendars, shares, aides,
 // objects under their preconditions, sync changes, time ranges, dead
-// properties and concurrent writers. The writers start threads (std::thread):
-// the test is labelled concurrency and runs in the ThreadSanitizer pass.
+// properties and concurrent writers.
 #define BOOST_TEST_MODULE store
 #include "store_backends.h"
 #include "store_fixture.h"
