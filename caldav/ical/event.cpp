@@ -21,14 +21,7 @@ icalproperty* timeProperty(icalproperty* (*make)(icaltimetype), sql::Instant ins
                            const std::string& tzid) {
   if (zone == nullptr) return make(detail::utcTimeOf(instant));
   const CivilTime local = civilTimeOf(instant + utcOffsetAt(instant, tzid));
-  icaltimetype t = icaltime_null_time();
-  t.year = local.year;
-  t.month = local.month;
-  t.day = local.day;
-  t.hour = local.hour;
-  t.minute = local.minute;
-  t.second = local.second;
-  icalproperty* property = make(t);
+  icalproperty* property = make(detail::wallClockTimeOf(local));
   icalproperty_add_parameter(property, icalparameter_new_tzid(tzid.c_str()));
   return property;
 }

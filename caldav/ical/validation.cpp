@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "caldav/ical/detail/time.h"
 #include "caldav/ical/ical.h"
-#include "base/utf8.h"
 
 namespace jadwal::caldav::detail {
 namespace {

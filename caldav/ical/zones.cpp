@@ -37,10 +37,7 @@ int utcOffsetAt(sql::Instant instant, const std::string& timezone) {
   return icaltimezone_get_utc_offset_of_utc_time(zone, &utc, nullptr);
 }
 
-sql::Instant instantOfWallClock(const CivilTime& local, const std::string& timezone) {
-  const sql::Instant wall = civilToInstant(local);
-  icaltimezone* zone = zoneNamed(timezone);
-  if (zone == detail::utcZone()) return wall;
+icaltimetype detail::wallClockTimeOf(const CivilTime& local) {
   icaltimetype time = icaltime_null_time();
   time.year = local.year;
   time.month = local.month;
@@ -48,6 +45,14 @@ sql::Instant instantOfWallClock(const CivilTime& local, const std::string& timez
   time.hour = local.hour;
   time.minute = local.minute;
   time.second = local.second;
+  return time;
+}
+
+sql::Instant instantOfWallClock(const CivilTime& local, const std::string& timezone) {
+  const sql::Instant wall = civilToInstant(local);
+  icaltimezone* zone = zoneNamed(timezone);
+  if (zone == detail::utcZone()) return wall;
+  icaltimetype time = detail::wallClockTimeOf(local);
   int isDaylight = 0;
   auto lock = detail::lockZones();
   return wall - icaltimezone_get_utc_offset(zone, &time, &isDaylight);

@@ -13,10 +13,10 @@
 #include <sstream>
 #include <thread>
 
-#include "upload_fixture.h"
 #include "server/blob_collector.h"
 #include "sql/sqlite_schema.h"
 #include "sql/sqlite_store.h"
+#include "upload_fixture.h"
 
 using namespace jadwal;
 using namespace jadwal::sql;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "caldav/ical/ical.h"
+#include "caldav/ical/zones.h"
 
 namespace jadwal::caldav::detail {
 
@@ -28,6 +29,8 @@ icaltimezone* utcZone();
 Instant civilToInstant(int year, int month, int day, int hour, int minute, int second);
 // The UTC date-time of an instant, with libical's UTC zone attached.
 icaltimetype utcTimeOf(Instant instant);
+// A wall-clock date-time with no zone attached (the caller adds a TZID).
+icaltimetype wallClockTimeOf(const CivilTime& local);
 
 // Properties and children of a component. Properties are collected up front:
 // libical's property iterator lives in the component, so nested lookups while
