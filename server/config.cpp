@@ -103,6 +103,34 @@ bool isDatabaseUrl(const std::string& text) {
   return false;
 }
 
+// A comma-separated list, each item trimmed; empty items left out.
+std::vector<std::string> commaList(const std::string& text) {
+  std::vector<std::string> items;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t comma = std::min(rest.find(','), rest.size());
+    std::string item = Poco::trim(std::string(rest.substr(0, comma)));
+    if (!item.empty()) items.push_back(std::move(item));
+    rest = comma < rest.size() ? rest.substr(comma + 1) : std::string_view();
+  }
+  return items;
+}
+
+bool isUserName(const std::string& text) {
+  return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+// One line of 1 to `max` bytes without control characters.
+std::optional<ConfigError> checkLine(const std::string& key, const std::string& value, std::size_t max) {
+  const bool control = std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < ' ' || c == 0x7f; });
+  if (value.empty() || value.size() > max || control) {
+    return errorAt(key, "must be text of 1 to " + std::to_string(max) + " characters on one line");
+  }
+  return std::nullopt;
+}
+
 // Every key that holds a value, flattened to "section.key".
 void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
                  std::vector<std::string>& out) {
@@ -359,6 +387,54 @@ const std::map<std::string, Setter>& setters() {
                                                        [](ServerConfig& c, long long v) {
                                                          c.workflow.unusedFileMaxBytes = static_cast<std::size_t>(v);
                                                        })},
+      {"agenda.region",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (auto error = checkLine(key, value, 200)) return error;
+         config.agenda.region = value;
+         return std::nullopt;
+       }},
+      {"agenda.leaders",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         config.agenda.leaderOrder = commaList(value);
+         for (const std::string& name : config.agenda.leaderOrder)
+           if (!isUserName(name)) return errorAt(key, quoted(name) + " is not a user name");
+         return std::nullopt;
+       }},
+      {"agenda.signature",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         if (!value.empty())
+           if (auto error = checkLine(key, value, 200)) return error;
+         config.agenda.signature = value;
+         return std::nullopt;
+       }},
+      {"agenda.public_calendars",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         config.agenda.publicCalendars = commaList(value);
+         for (const std::string& path : config.agenda.publicCalendars)
+           if (path != "leaders" && !isCalendarPath(path))
+             return errorAt(key, quoted(path) + " is neither OWNER/SLUG nor \"leaders\"");
+         return std::nullopt;
+       }},
+      {"agenda.max_days", integerSetter(1, 366, [](ServerConfig& c, long long v) { c.agenda.maxDays = int(v); })},
+      {"agenda.public_cache_seconds",
+       integerSetter(0, 86400, [](ServerConfig& c, long long v) { c.agenda.publicCacheSeconds = int(v); })},
+      {"agenda.feed_days_back",
+       integerSetter(0, 3660, [](ServerConfig& c, long long v) { c.agenda.feedDaysBack = int(v); })},
+      {"agenda.feed_days_ahead",
+       integerSetter(1, 3660, [](ServerConfig& c, long long v) { c.agenda.feedDaysAhead = int(v); })},
+      {"agenda.max_feeds_per_user",
+       integerSetter(1, 1000, [](ServerConfig& c, long long v) { c.agenda.maxFeedsPerUser = int(v); })},
+      {"agenda.morning_mail_time",
+       [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
+         const bool shaped = value.size() == 5 && value[2] == ':' && std::isdigit((unsigned char)value[0]) &&
+                             std::isdigit((unsigned char)value[1]) && std::isdigit((unsigned char)value[3]) &&
+                             std::isdigit((unsigned char)value[4]);
+         if (!shaped || std::stoi(value.substr(0, 2)) > 23 || std::stoi(value.substr(3)) > 59) {
+           return errorAt(key, quoted(value) + " is not a time of day HH:MM");
+         }
+         config.agenda.morningMailTime = value;
+         return std::nullopt;
+       }},
       {"quota.calendars_per_user",
        integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.quota.calendarsPerUser = v; })},
       {"quota.bytes_per_user",

@@ -11,6 +11,7 @@
 #include "caldav/calendar_service.h"
 #include "server/logging.h"
 #include "server/login_limits.h"
+#include "workflow/agenda_config.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -82,6 +83,7 @@ struct ServerConfig {
   workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
   WorkflowSettings workflow;
   caldav::QuotaLimits quota;  // [quota]: what each user may store through CalDAV
+  workflow::AgendaConfig agenda;  // [agenda]: how the leaders' agenda is published
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

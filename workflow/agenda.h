@@ -1,0 +1,116 @@
+#pragma once
+// The leaders' agenda as every output shows it (the daily WhatsApp text, the
+// staff agenda page, the public agenda and its feeds, the printed agenda,
+// the morning mail): read straight from the leaders' calendars, so that
+// events entered in Thunderbird or on a phone count as much as those made
+// from requests.
+//
+// What an event says beyond its time, title and place comes from lines of
+// its DESCRIPTION that anyone can type in a calendar client, and that the
+// events written for approved requests carry too (event_mapping.cpp), so
+// the two never differ (agenda_fields.h has the convention):
+//   Pakaian: PDH
+//   Ket.: Sambutan
+//   Diwakili oleh: Sekretaris Daerah
+//   Narahubung: Budi, 0812 3456 7890
+//   Publik: ya | tidak
+//   s.d. selesai              (alone on a line: the end is open)
+//
+// Who sees what:
+//  - a reader (a logged-in user) sees the leaders whose calendars they may
+//    read (caldav::calendarAccess), and of each only those calendars;
+//  - the public (no reader) sees the published entries of every leader.
+// Cancelled events are never listed. Tentative ones only when asked for.
+// CLASS:PRIVATE and CLASS:CONFIDENTIAL events are listed to readers as
+// "Acara internal" with their time only, and never published.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caldav/dav.h"
+#include "caldav/ical/ical.h"
+#include "sql/store.h"
+#include "workflow/agenda_config.h"
+
+namespace jadwal::workflow {
+
+// A day as people name it, in the configured zone.
+struct LocalDate {
+  int year = 1970, month = 1, day = 1;
+  friend auto operator<=>(const LocalDate&, const LocalDate&) = default;
+};
+
+// One occurrence on a leader's agenda.
+struct AgendaEntry {
+  std::string leader;        // the user name of the calendar's owner
+  std::string calendarPath;  // "bupati/agenda"
+  std::string objectName;    // "abc.ics"
+  std::string uid;
+  sql::Instant start = 0;
+  sql::Instant end = 0;   // as the calendar has it; an open end has end == start
+  bool openEnd = false;   // "s.d. selesai": no DTEND nor DURATION, or the line in the description
+  bool allDay = false;    // DTSTART is a date
+  std::string activity;   // SUMMARY, without a trailing " (diwakili)"
+  std::string place;      // LOCATION
+  std::string dressCode;  // "Pakaian:"
+  std::string role;       // "Ket.:": the leader's part (Sambutan, Narasumber, ...)
+  std::string representedBy;  // "Diwakili oleh:"
+  std::string contact;        // "Narahubung:"
+  bool tentative = false;     // STATUS:TENTATIVE ("(belum pasti)")
+  bool confidential = false;  // CLASS PRIVATE or CONFIDENTIAL: time only, "Acara internal"
+  bool published = false;     // may appear on the public agenda (publishedByDefault and the event's choice)
+  sql::Instant modifiedAt = 0;  // of the object it comes from
+};
+
+struct LeaderAgenda {
+  std::string userName;              // "bupati"
+  std::string title;                 // the heading: the display name in capitals, "BUPATI"
+  std::vector<AgendaEntry> entries;  // by start, then end, then activity
+};
+
+struct AgendaQuery {
+  sql::Instant from = 0;  // [from, to): usually whole local days (dayStart)
+  sql::Instant to = 0;
+  std::string leader;             // one leader's user name; empty: every leader
+  bool includeTentative = false;  // list STATUS:TENTATIVE events (marked)
+  // The public agenda: only published entries, never confidential ones,
+  // and of each only the public fields (the caller shows no others).
+  bool publicOnly = false;
+};
+
+struct Agenda {
+  AgendaQuery query;
+  std::vector<LeaderAgenda> leaders;  // AgendaConfig::leaderOrder first, then the others by display name
+  // A recurring event was not expanded in full (an expansion bound or the
+  // budget): some occurrences may be missing; outputs say so.
+  bool incomplete = false;
+  // For conditional GETs: changes whenever anything the answer shows may
+  // have changed (the sync sequence of every calendar read, and which
+  // calendars those are); quoted, ready for an ETag header.
+  std::string etag;
+  sql::Instant lastModified = 0;  // the newest modifiedAt of the objects read (0: none)
+};
+
+// Reads the agenda of [query.from, query.to). `reader` empty means the
+// public. Every expansion spends from `budget` (a page shares one).
+Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                  const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
+                  const AgendaQuery& query);
+
+// Whether a calendar's events are public unless they say otherwise:
+// AgendaConfig::publicCalendars names it ("OWNER/SLUG"), or holds "leaders"
+// and the calendar is a leader's "agenda".
+bool publishedByDefault(const AgendaConfig& config, const sql::Calendar& calendar, sql::Role ownerRole);
+
+// Local days in `timezone`.
+LocalDate localDateOf(sql::Instant instant, const std::string& timezone);
+sql::Instant dayStart(const LocalDate& date, const std::string& timezone);  // 00.00 local
+LocalDate nextDay(const LocalDate& date, int days = 1);                      // also negative
+// "2023-11-22"; nullopt when malformed or not a real date.
+std::optional<LocalDate> parseIsoDate(std::string_view text);
+std::string isoDateText(const LocalDate& date);
+int weekdayOf(const LocalDate& date);  // 0 = Sunday ... 6 = Saturday
+
+}  // namespace jadwal::workflow

@@ -1,0 +1,32 @@
+#pragma once
+// How the office publishes its leaders' agenda ([agenda] section).
+
+#include <string>
+#include <vector>
+
+namespace jadwal::workflow {
+
+struct AgendaConfig {
+  // The heading of every output: "AGENDA PIMPINAN <region>".
+  std::string region = "KABUPATEN CONTOH";
+  // Leaders (user names) in the order the agenda lists them; leaders not
+  // named follow, by display name.
+  std::vector<std::string> leaderOrder;
+  // The last line of the WhatsApp text and of the printed agenda; empty: the office's name.
+  std::string signature;
+  // Calendars whose events are public unless an event says otherwise
+  // ("OWNER/SLUG"), or "leaders": every leader's "agenda" calendar.
+  std::vector<std::string> publicCalendars = {"leaders"};
+  // Days one page, text, PDF or public answer may cover.
+  int maxDays = 31;
+  // How long browsers and proxies may keep a public answer (seconds).
+  int publicCacheSeconds = 60;
+  // What a feed (/ics/<token>.ics) covers, from today, and how many feeds one user may hold.
+  int feedDaysBack = 90;
+  int feedDaysAhead = 365;
+  int maxFeedsPerUser = 20;
+  // When the morning mail goes out, local time ("HH:MM").
+  std::string morningMailTime = "05:30";
+};
+
+}  // namespace jadwal::workflow
