@@ -31,6 +31,10 @@ url = sqlite:$demo_dir/jadwal.db
 ; Pending requests hold their slot here as TENTATIVE events.
 hold_calendar = protokol/permohonan
 
+[agenda]
+region = KABUPATEN OGAN ILIR
+leaders = bupati, wabup, sekda
+
 [log]
 access = -
 INI

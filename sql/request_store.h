@@ -39,8 +39,11 @@ struct RequestRow {
   Instant start = 0;
   std::optional<Instant> end;  // none: "s.d. selesai" (until done)
   std::string venue, address, dressCode;
-  std::string leaderRole;  // menghadiri|sambutan|membuka|pengarahan
+  // A choice of the form (menghadiri|sambutan|membuka|pengarahan|narasumber),
+  // or what staff typed instead: the agenda's "Ket.".
+  std::string leaderRole;
   std::string otherInvitees, contactPerson;
+  bool published = true;  // its event may appear on the public agenda (staff decide)
   std::vector<std::string> leadersAsked;  // user names of the leaders asked
   bool representativeAccepted = false;    // the requester accepts a representative
 

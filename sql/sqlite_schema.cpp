@@ -283,6 +283,13 @@ const std::vector<Migration>& migrations() {
                 max_id INTEGER NOT NULL))",
            "INSERT INTO id_high_water (name, max_id) SELECT 'calendars', COALESCE(MAX(id), 0) FROM calendars",
        }},
+      {7,
+       {
+           // Whether an approved request's event appears on the public
+           // agenda; staff choose it per request, and requests from before
+           // the choice existed are public, as their leader's agenda is.
+           "ALTER TABLE requests ADD COLUMN published INTEGER NOT NULL DEFAULT 1",
+       }},
   };
   return all;
 }

@@ -63,6 +63,7 @@ constexpr std::array kMessages = {
     Message{"form.peran.sambutan", "Memberi sambutan", "Give a speech"},
     Message{"form.peran.membuka", "Membuka acara", "Open the event"},
     Message{"form.peran.pengarahan", "Memberi pengarahan", "Give a briefing"},
+    Message{"form.peran.narasumber", "Narasumber", "Speaker"},
     Message{"form.undangan_lain", "Undangan lain yang hadir", "Other invitees"},
     Message{"form.narahubung", "Narahubung di lokasi", "Contact person on site"},
     Message{"form.narahubung.hint", "Nama dan nomor telepon", "Name and phone number"},

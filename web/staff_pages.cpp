@@ -214,12 +214,34 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
   return outcomePage(staff, outcome, row.id);
 }
 
-// /staf/permohonan/<id>[/keputusan|/disposisi]
+// POST /staf/permohonan/<id>/rincian: what the agenda shows of the request.
+WebResponse editDetails(StaffRequest& staff, const sql::RequestRow& row, const FormData& form) {
+  const auto version = parseId(form.value("versi"));
+  if (!version) {
+    const auto failed = failedForm("rincian", form, {{"versi", "changed_meanwhile"}});
+    return staff::requestPage(staff, row, 400, &failed);
+  }
+  workflow::AgendaDetails details;
+  details.dressCode = form.value("pakaian");
+  details.leaderRole = form.value("peran");
+  details.contactPerson = form.value("narahubung");
+  details.published = form.value("publik") == "1";
+  const auto outcome = staff.web.requests.editAgendaDetails(row.id, *version, details, workflow::Actor{staff.user});
+  if (outcome.ok()) return WebResponse::redirect("/staf/permohonan/" + std::to_string(row.id) + "?pesan=rincian");
+  if (outcome.status == workflow::Outcome::Status::Invalid) {
+    const auto current = staff.web.store.requests().findRequest(row.id).value_or(row);
+    const auto failed = failedForm("rincian", form, outcome.errors);
+    return staff::requestPage(staff, current, 400, &failed);
+  }
+  return outcomePage(staff, outcome, row.id);
+}
+
+// /staf/permohonan/<id>[/keputusan|/disposisi|/rincian]
 std::optional<WebResponse> requestPages(StaffRequest& staff, std::string_view rest) {
   const auto slash = rest.find('/');
   const auto id = parseId(rest.substr(0, slash));
   const std::string_view tail = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
-  if (!tail.empty() && tail != "keputusan" && tail != "disposisi") return std::nullopt;
+  if (!tail.empty() && tail != "keputusan" && tail != "disposisi" && tail != "rincian") return std::nullopt;
   const auto row = id ? staff.web.store.requests().findRequest(*id) : std::nullopt;
   if (!row) return staff::messagePage(staff.language, 404, tr(staff.language, "staf_not_found"), "/staf");
   if (!staff.web.requests.maySee(*row, workflow::Actor{staff.user})) {
@@ -239,6 +261,12 @@ std::optional<WebResponse> requestPages(StaffRequest& staff, std::string_view re
   }
   if (!csrfValid(staff.web, staff.request, form))
     return staff::messagePage(staff.language, 403, tr(staff.language, "staf_csrf"));
+  if (tail == "rincian") {
+    if (!staff::isStaffRole(staff.user.role))
+      return staff::messagePage(staff.language, 403, tr(staff.language, "staf_forbidden"),
+                                "/staf/permohonan/" + std::to_string(row->id), "staf_back_to_request");
+    return editDetails(staff, *row, form);
+  }
   return decide(staff, *row, form, tail == "disposisi");
 }
 

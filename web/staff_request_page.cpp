@@ -10,6 +10,7 @@
 #include "web/staff_views.h"
 #include "web/web_session_internal.h"
 #include "workflow/conflicts.h"
+#include "workflow/event_mapping.h"
 #include "workflow/notifier.h"
 #include "workflow/representative.h"
 #include "workflow/request_state.h"
@@ -31,9 +32,9 @@ constexpr std::array kStaffActions = {Action::Verify,     Action::Return,   Acti
                                       Action::Reschedule, Action::MarkHeld, Action::MarkNotHeld};
 
 // Every field a decision or disposition form may carry.
-constexpr std::array<std::string_view, 13> kFormFields = {
+constexpr std::array<std::string_view, 16> kFormFields = {
     "catatan",    "pimpinan",      "tanggal", "jam_mulai", "jam_selesai", "sampai_selesai", "tempat", "wakil_user",
-    "wakil_nama", "wakil_jabatan", "pilihan", "wakil",     "aksi"};
+    "wakil_nama", "wakil_jabatan", "pilihan", "wakil",     "aksi",        "pakaian",        "peran",  "narahubung"};
 
 // The workflow may name a field by its Decision member; the page names it as the form does.
 std::string formFieldOf(const std::string& key) {
@@ -54,11 +55,20 @@ std::string formFieldOf(const std::string& key) {
 
 // The label a form field carries, for the error summary at the top of the page.
 std::string fieldLabel(const std::string& language, const std::string& field) {
-  static const std::map<std::string, std::string> kLabels = {
-      {"catatan", "staf_d_note"},        {"pimpinan", "staf_d_leader"},        {"tanggal", "staf_d_date"},
-      {"jam_mulai", "staf_d_start"},     {"jam_selesai", "staf_d_end"},        {"tempat", "staf_d_venue"},
-      {"wakil_user", "staf_d_rep_user"}, {"wakil_nama", "staf_d_rep_name"},    {"wakil_jabatan", "staf_d_rep_position"},
-      {"pilihan", "staf_disp_choice"},   {"wakil", "staf_disp_representative"}};
+  static const std::map<std::string, std::string> kLabels = {{"catatan", "staf_d_note"},
+                                                             {"pimpinan", "staf_d_leader"},
+                                                             {"tanggal", "staf_d_date"},
+                                                             {"jam_mulai", "staf_d_start"},
+                                                             {"jam_selesai", "staf_d_end"},
+                                                             {"tempat", "staf_d_venue"},
+                                                             {"wakil_user", "staf_d_rep_user"},
+                                                             {"wakil_nama", "staf_d_rep_name"},
+                                                             {"wakil_jabatan", "staf_d_rep_position"},
+                                                             {"pilihan", "staf_disp_choice"},
+                                                             {"wakil", "staf_disp_representative"},
+                                                             {"pakaian", "staf_f_dress"},
+                                                             {"peran", "staf_f_role"},
+                                                             {"narahubung", "staf_f_contact"}};
   auto label = kLabels.find(field);
   return label == kLabels.end() ? std::string() : tr(language, label->second);
 }
@@ -323,6 +333,22 @@ mustache::data dispositionForm(StaffRequest& staff, const sql::RequestRow& row, 
   return form;
 }
 
+// What the agenda shows of the request (dress code, the leader's role,
+// contact person, public or not): staff edit it until the request ends.
+mustache::data agendaDetailsForm(StaffRequest& staff, const sql::RequestRow& row, const FailedForm* failed) {
+  mustache::data form;
+  addFormState(form, staff.language, failed, "rincian");
+  const bool mine = failed && failed->form == "rincian";
+  if (!mine) {
+    form.set("v_pakaian", row.dressCode);
+    form.set("v_peran", workflow::leaderRoleText(row.leaderRole));  // as the agenda's "Ket." shows it
+    form.set("v_narahubung", row.contactPerson);
+  }
+  form.set("publishedChecked", mine ? failed->values.count("publik") > 0 : row.published);
+  form.set("maxText", std::to_string(workflow::limits::kShortText));
+  return form;
+}
+
 }  // namespace
 
 WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int status, const FailedForm* failed) {
@@ -346,7 +372,8 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   data.set("when", workflow::formatSpan(row.start, row.end, zone, lang));
 
   const std::string notice = staff.request.queryValue("pesan");
-  if (notice == "keputusan" || notice == "disposisi") data.set("notice", tr(lang, "staf_notice_" + notice));
+  if (notice == "keputusan" || notice == "disposisi" || notice == "rincian")
+    data.set("notice", tr(lang, "staf_notice_" + notice));
   if (failed) {
     data.set("invalid", tr(lang, "staf_invalid"));
     mustache::data summary{mustache::data::type::list};
@@ -379,6 +406,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
       fieldRow(tr(lang, "staf_f_rep_accepted"), tr(lang, row.representativeAccepted ? "staf_yes" : "staf_no")));
   activity.push_back(fieldRow(tr(lang, "staf_f_invitees"), row.otherInvitees));
   activity.push_back(fieldRow(tr(lang, "staf_f_contact"), row.contactPerson));
+  activity.push_back(fieldRow(tr(lang, "staf_f_published"), tr(lang, row.published ? "staf_yes" : "staf_no")));
   if (!row.assignedLeader.empty())
     activity.push_back(fieldRow(tr(lang, "staf_f_assigned"), names.display(row.assignedLeader)));
   if (workflow::isRepresented(row)) {
@@ -466,6 +494,7 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     mustache::data forms = decisionForms(staff, row, names, failed);
     data.set("noActions", forms.is_empty_list());
     data.set("actions", forms);
+    if (state && !workflow::isFinal(*state)) data.set("details", agendaDetailsForm(staff, row, failed));
     if (const auto notice = lastNotice(row, auditRows)) {
       const std::string text = workflow::whatsappText(*notice, row, config);
       mustache::data whatsapp;

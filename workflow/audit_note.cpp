@@ -16,7 +16,8 @@ namespace {
 bool writtenByTheWorkflow(std::string_view action) {
   return action == "disposition" || action == "calendar-unlink" || action == "calendar-delete" ||
          action == "calendar-cancel" || action == "calendar-edit" || action == "calendar-restore" ||
-         action == "calendar-write" || action == "calendar-error" || action == "calendar-repair";
+         action == "calendar-write" || action == "calendar-error" || action == "calendar-repair" ||
+         action == "edit-details";
 }
 
 std::optional<AuditNote> parsed(std::string_view stored) {

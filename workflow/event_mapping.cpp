@@ -31,13 +31,18 @@ std::string_view uidSuffix(EventKind kind) {
   return "-agenda@jadwal";
 }
 
-std::string_view roleLabel(const std::string& role) {
+}  // namespace
+
+std::string leaderRoleText(const std::string& role) {
   if (role == "menghadiri") return "Menghadiri";
   if (role == "sambutan") return "Sambutan";
   if (role == "membuka") return "Membuka acara";
   if (role == "pengarahan") return "Pengarahan";
-  return role;
+  if (role == "narasumber") return "Narasumber";
+  return role;  // what staff typed
 }
+
+namespace {
 
 std::string locationText(const sql::RequestRow& request) {
   if (request.venue.empty()) return request.address;
@@ -50,15 +55,21 @@ void addLine(std::string& text, std::string_view label, const std::string& value
   text.append(label).append(": ").append(value).append("\n");
 }
 
+// The lines the agenda reads back (workflow/agenda.h: Pakaian, Ket.,
+// Diwakili oleh, Narahubung, Publik, and "s.d. selesai" alone on a line) are
+// the ones a Thunderbird user types, so an event from a request and one
+// entered by hand show the same on every output.
 std::string descriptionOf(const sql::RequestRow& request, const std::vector<sql::FileRow>& files,
                           const WorkflowConfig& config) {
   std::string text;
   addLine(text, "Waktu", formatSpan(request.start, request.end, config.timezone, "id"));
+  if (!request.end) text.append("s.d. selesai\n");
   addLine(text, "Instansi", request.institution);
   addLine(text, "Narahubung", request.contactPerson);
   addLine(text, "Pakaian", request.dressCode);
-  addLine(text, "Peran pimpinan", std::string(roleLabel(request.leaderRole)));
+  addLine(text, "Ket.", leaderRoleText(request.leaderRole));
   if (isRepresented(request)) addLine(text, "Diwakili oleh", representativeText(request));
+  addLine(text, "Publik", request.published ? "ya" : "tidak");
   addLine(text, "Undangan lain", request.otherInvitees);
   addLine(text, "Nomor surat", request.letterNumber);
   addLine(text, "Perihal", request.subject);

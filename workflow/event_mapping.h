@@ -49,6 +49,10 @@ EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql:
 // The UID of a request's event of `kind` (Cancelled: the LeaderEvent's).
 std::string eventUid(std::int64_t requestId, EventKind kind);
 
+// The leader's role as the agenda's "Ket." line writes it: a form choice
+// ("sambutan") by its label ("Sambutan"), anything else as typed.
+std::string leaderRoleText(const std::string& role);
+
 // The absolute URL of a file: <publicUrl>/lampiran/<id>/<name>.
 std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config);
 

@@ -46,7 +46,7 @@ const std::vector<FormField>& table() {
        Kind::Choice,
        true,
        kChoice,
-       {"menghadiri", "sambutan", "membuka", "pengarahan"},
+       {"menghadiri", "sambutan", "membuka", "pengarahan", "narasumber"},
        &RequestForm::leaderRole},
       {"undangan_lain", "kegiatan", Kind::Paragraph, false, limits::kParagraph, {}, &RequestForm::otherInvitees},
       {"narahubung", "kegiatan", Kind::Line, false, limits::kShortText, {}, &RequestForm::contactPerson},

@@ -430,6 +430,34 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   return success(stored ? *stored : *request);
 }
 
+Outcome RequestService::editAgendaDetails(std::int64_t requestId, std::int64_t expectedVersion,
+                                          const AgendaDetails& details, const Actor& actor) {
+  if (!actor.isStaff()) return failure(Outcome::Status::Forbidden, "forbidden");
+  auto request = impl_->store.requests().findRequest(requestId);
+  if (!request) return failure(Outcome::Status::NotFound, "not_found");
+  if (request->version != expectedVersion) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  // An ended request's events are a record: what it showed then stays.
+  auto state = parseState(request->state);
+  if (!state || isFinal(*state)) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
+  sql::RequestRow updated = *request;
+  FieldErrors errors = checkAgendaDetails(details, updated);
+  if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
+  if (updated.dressCode == request->dressCode && updated.leaderRole == request->leaderRole &&
+      updated.contactPerson == request->contactPerson && updated.published == request->published)
+    return success(*request);  // nothing to write, nothing to audit
+
+  sql::AuditRow audit = impl_->auditBy(actor.user, "edit-details");
+  audit.fromState = audit.toState = request->state;
+  audit.note = encodeAuditNote({"agenda_details",
+                                {{"dress", updated.dressCode},
+                                 {"role", updated.leaderRole},
+                                 {"contact", updated.contactPerson},
+                                 {"published", updated.published ? "1" : "0"}}});
+  auto stored = impl_->commit(updated, audit, true);
+  if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  return success(std::move(*stored));
+}
+
 bool RequestService::maySee(const sql::RequestRow& request, const Actor& actor) const {
   switch (actor.user.role) {
     case sql::Role::Admin:

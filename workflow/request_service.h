@@ -86,6 +86,15 @@ struct Decision {
   std::string representativeUser, representativeName, representativePosition;
 };
 
+// What the published agenda shows of a request beyond its time and place,
+// as staff set it on the request page (the form's field names: pakaian,
+// peran, narahubung, publik). The leader's role may be one of the form's
+// choices or any text ("Narasumber dialog publik").
+struct AgendaDetails {
+  std::string dressCode, leaderRole, contactPerson;
+  bool published = true;
+};
+
 // Who acts. Leaders and aides may see and give dispositions on the requests
 // addressed to them (an aide for the leaders assigned to them); staff
 // (protokol) and admins see everything and decide.
@@ -125,6 +134,14 @@ class RequestService {
   bool actionOpen(const sql::RequestRow& request, Action action) const;
   // Whether a decision needs a note: return, reject and cancel tell the requester why.
   static bool noteRequired(Action action);
+
+  // Staff set what the agenda shows of a request: dress code, the leader's
+  // role, contact person, and whether it appears on the public agenda. The
+  // request's events are rewritten, so every output follows. Invalid for
+  // text too long; Conflict when the version moved; NotAllowed when the
+  // request has ended (rejected, withdrawn, cancelled, held or not held).
+  Outcome editAgendaDetails(std::int64_t requestId, std::int64_t expectedVersion, const AgendaDetails& details,
+                            const Actor& actor);
 
   // A leader's or aide's answer on a request addressed to the leader.
   Outcome setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,

@@ -136,6 +136,22 @@ bool isIndonesianMobileNumber(const std::string& number) {
   return subscriber.size() >= 9 && subscriber.size() <= 13 && subscriber[0] == '8';
 }
 
+FieldErrors checkAgendaDetails(const AgendaDetails& details, sql::RequestRow& row) {
+  FieldErrors errors;
+  const std::string dress = singleLine(details.dressCode);
+  const std::string role = singleLine(details.leaderRole);
+  const std::string contact = singleLine(details.contactPerson);
+  if (dress.size() > kShortText) errors.emplace("pakaian", "too_long");
+  if (role.size() > kShortText) errors.emplace("peran", "too_long");
+  if (contact.size() > kShortText) errors.emplace("narahubung", "too_long");
+  if (!errors.empty()) return errors;
+  row.dressCode = dress;
+  row.leaderRole = role;
+  row.contactPerson = contact;
+  row.published = details.published;
+  return errors;
+}
+
 bool isPlausibleEmail(const std::string& address) {
   if (address.size() > kEmail) return false;
   auto at = address.find('@');

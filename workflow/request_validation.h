@@ -88,6 +88,10 @@ FieldErrors applyScheduleChange(const std::string& date, const std::string& star
 FieldErrors checkCalendarEdit(sql::Instant start, const std::optional<sql::Instant>& end,
                               const std::optional<std::string>& location, std::string& venue);
 
+// Staff's agenda details of a request, cleaned (one line each) into `row`
+// when valid. Errors keyed by the form's fields (pakaian, peran, narahubung).
+FieldErrors checkAgendaDetails(const AgendaDetails& details, sql::RequestRow& row);
+
 bool isIndonesianMobileNumber(const std::string& number);
 bool isPlausibleEmail(const std::string& address);
 

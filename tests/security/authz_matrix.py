@@ -53,6 +53,7 @@ TARGETS = {
     "request-page": "request page `/staf/permohonan/<id>`",
     "decision": "decision `/staf/permohonan/<id>/keputusan`",
     "disposition": "disposition for the leader `/staf/permohonan/<id>/disposisi`",
+    "agenda-details": "agenda details (dress code, role, public) `/staf/permohonan/<id>/rincian`",
     "letter": "letter `/lampiran/<id>/<name>` with HTTP Basic",
     "letter-session": "letter `/lampiran/<id>/<name>` with a web session",
     "healthz": "`/healthz`",
@@ -82,6 +83,7 @@ EFFECTS = {
     "pending-kept": "the request stays pending",
     "decided": "the decision is taken",
     "disposition": "the disposition is recorded",
+    "details-set": "the request and its event carry the new details, recorded as that user",
     "withdrawn": "withdrawn, recorded as the requester",
     "resubmitted": "submitted again, recorded as the requester",
     "acted-as-user": "done, recorded in the history as that user, not as the requester",
@@ -234,6 +236,8 @@ for action, from_state in (("verify", "diajukan"), ("return", "diajukan"), ("rej
 row("web", "disposition", "POST", "303>login 303>login 403 303>done 303>done 403 403 303>done 303>done",
     effects={"refused": "unchanged", "aide": "disposition", "leader": "disposition", "protokol": "disposition",
              "admin": "disposition"})
+row("web", "agenda-details", "POST", "303>login 303>login 403 403 403 403 403 303>done 303>done",
+    effects={"refused": "unchanged", "protokol": "details-set", "admin": "details-set"})
 row("web", "letter", "GET", "401 401 403 200 200 403 200 200 200")
 row("web", "letter-session", "GET", "401 401 403 200 200 403 200 200 200")
 row("web", "healthz", "GET", "200 200 200 200 200 200 200 200 200")

@@ -362,6 +362,15 @@ class World:
         page = session.post_form("/staf/permohonan/%d/disposisi" % self.main_id, pairs)
         return Answer(page.status, page.headers, page.body), scene
 
+    def case_agenda_details(self, row, role, cell):
+        scene = self.scene(row, cell, "disetujui")
+        session = self.web(role)
+        pairs = [("csrf", self.csrf(session, scene.request_id)),
+                 ("versi", str(self.request_row(scene.request_id)["version"])),
+                 ("pakaian", "Batik matriks"), ("peran", "Narasumber"), ("narahubung", "")]
+        page = session.post_form("/staf/permohonan/%d/rincian" % scene.request_id, pairs)
+        return Answer(page.status, page.headers, page.body), scene
+
     def letter_path(self):
         return "/lampiran/%d/%s" % (self.main_file[0], urllib.parse.quote(self.main_file[1]))
 
@@ -501,6 +510,14 @@ class World:
     def effect_disposition(self, scene, role, answer, row):
         by = {d[0]: d[2] for d in self.dispositions(scene.request_id)}
         assert by.get(self.user_id("bupati")) == self.user_id(M.ROLE_USERS[role]), by
+
+    def effect_details_set(self, scene, role, answer, row):
+        after = self.now(scene)
+        assert (after["dress_code"], after["published"]) == ("Batik matriks", 0), diff(scene.before, after)
+        assert after["state"] == scene.before["state"], diff(scene.before, after)
+        assert self.event_etags(after)["event"] != scene.events["event"], "the leader's event was not rewritten"
+        actor = self.last_audit(scene.request_id, "edit-details")
+        assert actor and actor[0] == self.user_id(M.ROLE_USERS[role]), "recorded as %r" % (actor,)
 
     def effect_withdrawn(self, scene, role, answer, row):
         self.by_requester(scene, "ditarik", "withdraw")

@@ -171,7 +171,8 @@ BOOST_AUTO_TEST_CASE(the_description_carries_the_details_in_indonesian) {
   BOOST_TEST(hasLine(description, "Instansi: Dinas Pendidikan"), description);
   BOOST_TEST(hasLine(description, "Narahubung: Budi, 0812-3456-7890"));
   BOOST_TEST(hasLine(description, "Pakaian: PDH"));
-  BOOST_TEST(hasLine(description, "Peran pimpinan: Sambutan"));
+  BOOST_TEST(hasLine(description, "Ket.: Sambutan"));
+  BOOST_TEST(hasLine(description, "Publik: ya"));
   BOOST_TEST(hasLine(description, "Waktu: Rabu, 22 November 2023, 08.00\u201310.00 WIB"));
   BOOST_TEST(hasLine(description, "Surat: https://agenda.example.go.id/lampiran/7/Undangan%20Peresmian.pdf"));
   BOOST_TEST(hasLine(description, "Surat: https://agenda.example.go.id/lampiran/8/denah.png"));
@@ -232,6 +233,22 @@ BOOST_AUTO_TEST_CASE(an_open_end_has_no_dtend_and_says_so) {
   BOOST_TEST(icalcomponent_get_first_property(parsed.event, ICAL_DTEND_PROPERTY) == nullptr);
   BOOST_TEST(icalcomponent_get_first_property(parsed.event, ICAL_DURATION_PROPERTY) == nullptr);
   BOOST_TEST(hasLine(parsed.description(), "Waktu: Rabu, 22 November 2023, 08.00 WIB s.d. selesai"));
+  // The line the agenda reads an open end from, as a Thunderbird user types it.
+  BOOST_TEST(hasLine(parsed.description(), "s.d. selesai"));
+}
+
+BOOST_AUTO_TEST_CASE(a_closed_end_has_no_open_end_line_and_staff_choices_show) {
+  sql::RequestRow request = sampleRequest();
+  request.published = false;
+  request.leaderRole = "Narasumber dialog publik";  // typed by staff, shown as typed
+  const std::string description =
+      Parsed(eventForRequest(request, {}, EventKind::LeaderEvent, 0, config()).ical).description();
+  BOOST_TEST(!hasLine(description, "s.d. selesai"));
+  BOOST_TEST(hasLine(description, "Publik: tidak"));
+  BOOST_TEST(hasLine(description, "Ket.: Narasumber dialog publik"));
+  request.leaderRole = "narasumber";
+  BOOST_TEST(hasLine(Parsed(eventForRequest(request, {}, EventKind::LeaderEvent, 0, config()).ical).description(),
+                     "Ket.: Narasumber"));
 }
 
 BOOST_AUTO_TEST_CASE(text_with_special_characters_survives) {
