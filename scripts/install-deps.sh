@@ -8,7 +8,7 @@ set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config libpoco-dev libical-dev libsodium-dev libboost-test-dev
   libmysqlcppconn-dev libkainjow-mustache-dev libboost-dev tzdata dpkg-dev file)
-test_packages=(python3 python3-caldav vdirsyncer litmus curl sqlite3 python3-aiosmtpd chromium chromium-driver
+test_packages=(python3 python3-caldav python3-icalendar vdirsyncer litmus curl sqlite3 python3-aiosmtpd chromium chromium-driver
   python3-selenium clang libclang-rt-14-dev)
 
 case "${1:-}" in

@@ -55,6 +55,14 @@ TARGETS = {
     "disposition": "disposition for the leader `/staf/permohonan/<id>/disposisi`",
     "letter": "letter `/lampiran/<id>/<name>` with HTTP Basic",
     "letter-session": "letter `/lampiran/<id>/<name>` with a web session",
+    "staff-agenda": "staff agenda `/staf/agenda` (every leader the user may read)",
+    "staff-agenda-leader": "the leader's day on it `/staf/agenda?pimpinan=bupati`",
+    "agenda-text": "agenda text `/staf/agenda.txt` with HTTP Basic",
+    "agenda-text-session": "agenda text `/staf/agenda.txt` with a web session",
+    "agenda-pdf": "agenda PDF `/staf/agenda.pdf`",
+    "public-agenda": "public agenda `/agenda` (a week)",
+    "public-agenda-json": "public agenda data `/agenda.json`",
+    "public-agenda-ics": "public agenda calendar `/agenda.ics`",
     "healthz": "`/healthz`",
     "metrics": "`/metrics`",
     "move-leader-event": "move the leader's event of an approved request",
@@ -236,6 +244,15 @@ row("web", "disposition", "POST", "303>login 303>login 403 303>done 303>done 403
              "admin": "disposition"})
 row("web", "letter", "GET", "401 401 403 200 200 403 200 200 200")
 row("web", "letter-session", "GET", "401 401 403 200 200 403 200 200 200")
+row("web", "staff-agenda", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+# A leader the user may not read answers as an unknown one.
+row("web", "staff-agenda-leader", "GET", "303>login 303>login 404 200 200 404 404 200 200")
+row("web", "agenda-text", "GET", "401 401 200 200 200 200 200 200 200")
+row("web", "agenda-text-session", "GET", "401 401 200 200 200 200 200 200 200")
+row("web", "agenda-pdf", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+# The same answer for everyone; the request's event is on it, its tracking code is not.
+for _target in ("public-agenda", "public-agenda-json", "public-agenda-ics"):
+    row("web", _target, "GET", "200 200 200 200 200 200 200 200 200", effects={r: "no-code" for r in ROLES})
 row("web", "healthz", "GET", "200 200 200 200 200 200 200 200 200")
 row("web", "metrics", "GET", "200 200 200 200 200 200 200 200 200")
 
