@@ -66,6 +66,7 @@ std::string stateOfQuery(const AgendaConfig& config, const std::optional<caldav:
   std::string state = "agenda/1 " + std::to_string(query.from) + " " + std::to_string(query.to) + " [" + query.leader +
                       "] " + (query.includeTentative ? "t" : "-") + (query.publicOnly ? "p" : "-");
   state += reader ? " reader" : " public";
+  state += " r:" + config.region + " s:" + config.signature;
   for (const std::string& name : config.leaderOrder) state += " o:" + name;
   for (const std::string& name : config.publicCalendars) state += " p:" + name;
   return state;

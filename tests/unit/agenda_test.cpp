@@ -16,6 +16,7 @@
 
 #include "caldav/calendar_service.h"
 #include "sql/store.h"
+#include "workflow/agenda_text.h"
 
 using namespace jadwal;
 using namespace jadwal::workflow;
@@ -177,6 +178,42 @@ BOOST_FIXTURE_TEST_CASE(protocol_staff_see_every_leader_in_the_configured_order,
   BOOST_TEST(!agenda.query.publicOnly);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_whatsapp_text_of_the_calendars, Fixture) {
+  config.region = "KABUPATEN OGAN ILIR";
+  BOOST_TEST(whatsappText(read(protokol), config, "Bagian Protokol", kJakarta) ==
+             "*AGENDA PIMPINAN KABUPATEN OGAN ILIR*\n"
+             "*Rabu, 22 November 2023*\n"
+             "\n"
+             "*BUPATI*\n"
+             "1. Sepanjang hari\n"
+             "   Hari Guru\n"
+             "2. 06.00\u201307.00 WIB\n"
+             "   Senam Pagi\n"
+             "3. 08.00 WIB s.d. selesai\n"
+             "   Apel Gabungan ASN\n"
+             "   Tempat  : Halaman Kantor Bupati, Indralaya\n"
+             "   Pakaian : PDH\n"
+             "   Ket.    : Sambutan\n"
+             "4. 10.00\u201311.30 WIB\n"
+             "   Rapat Koordinasi\n"
+             "   Tempat  : Ruang Rapat Bupati\n"
+             "   Diwakili oleh : Sekretaris Daerah\n"
+             "   Narahubung : Budi\n"
+             "5. 12.00\u201313.00 WIB\n"
+             "   Acara internal\n"
+             "6. 16.00\u201317.00 WIB\n"
+             "   Peresmian Masjid\n"
+             "\n"
+             "*WAKIL BUPATI*\n"
+             "1. 09.00\u201310.00 WIB\n"
+             "   Rapat Paripurna\n"
+             "\n"
+             "*SEKRETARIS DAERAH*\n"
+             "Tidak ada agenda\n"
+             "\n"
+             "_Bagian Protokol_\n");
+}
+
 BOOST_FIXTURE_TEST_CASE(without_an_order_leaders_go_by_display_name, Fixture) {
   config.leaderOrder = {"wabup"};
   BOOST_TEST(leadersOf(read(admin)) == (Names{"wabup", "bupati", "sekda"}), boost::test_tools::per_element());
@@ -261,6 +298,14 @@ BOOST_FIXTURE_TEST_CASE(the_public_sees_every_leader_and_published_entries_only,
              boost::test_tools::per_element());
 }
 
+BOOST_FIXTURE_TEST_CASE(a_disabled_leader_is_left_out_one_without_calendars_is_not, Fixture) {
+  BOOST_REQUIRE(store->setDisabled("sekda", true));
+  addUser("asisten", sql::Role::Leader, "Asisten I");
+  BOOST_TEST(leadersOf(read(protokol)) == (Names{"bupati", "wabup", "asisten"}), boost::test_tools::per_element());
+  BOOST_TEST(leadersOf(read(std::nullopt)) == (Names{"bupati", "wabup", "asisten"}), boost::test_tools::per_element());
+  BOOST_TEST(leadersOf(read(ajudan)) == (Names{"wabup"}), boost::test_tools::per_element());
+}
+
 BOOST_FIXTURE_TEST_CASE(one_leader_when_asked, Fixture) {
   AgendaQuery query = wednesday();
   query.leader = "wabup";
@@ -306,6 +351,9 @@ BOOST_FIXTURE_TEST_CASE(the_etag_changes_with_what_the_answer_shows, Fixture) {
   const Agenda changed = read(protokol);
   BOOST_TEST(changed.etag != first.etag);
   BOOST_TEST(changed.lastModified >= first.lastModified);
+  // The settings the answer follows.
+  config.leaderOrder = {"wabup"};
+  BOOST_TEST(read(protokol).etag != changed.etag);
   // Losing a calendar changes it too.
   store->removeShare(bupatiPribadi.id, tamu.id);
   const std::string before = read(tamu).etag;
