@@ -76,23 +76,6 @@ void setOnce(std::string& field, std::string_view value) {
   if (field.empty()) field = std::string(value);
 }
 
-// User text on one line: trimmed, every line break (and the blanks around
-// it) one space.
-std::string oneLine(std::string_view text) {
-  text = trimmed(text);
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r' && text[i] != '\n') {
-      out += text[i];
-      continue;
-    }
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    while (i + 1 < text.size() && isBlank(text[i + 1])) ++i;
-    out += ' ';
-  }
-  return out;
-}
-
 std::string withoutRepresentedMark(std::string summary) {
   static constexpr std::string_view kMark = " (diwakili)";
   if (summary.size() < kMark.size()) return summary;
@@ -142,6 +125,21 @@ DescriptionFields readDescriptionFields(std::string_view description) {
   return fields;
 }
 
+std::string agendaLine(std::string_view text) {
+  text = trimmed(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r' && text[i] != '\n') {
+      out += text[i];
+      continue;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    while (i + 1 < text.size() && isBlank(text[i + 1])) ++i;
+    out += ' ';
+  }
+  return out;
+}
+
 bool entryPublished(std::string_view classification, std::string_view status, std::optional<bool> publicLine,
                     bool calendarDefault) {
   if (classification == "PRIVATE" || classification == "CONFIDENTIAL") return false;
@@ -174,8 +172,8 @@ AgendaEntry entryOf(const caldav::Instance& instance, bool calendarPublishedByDe
   entry.role = fields.role;
   entry.representedBy = fields.representedBy;
   entry.contact = fields.contact;
-  entry.place = oneLine(source.location());
-  entry.activity = oneLine(source.summary());
+  entry.place = agendaLine(source.location());
+  entry.activity = agendaLine(source.summary());
   if (!entry.representedBy.empty()) entry.activity = withoutRepresentedMark(std::move(entry.activity));
   return entry;
 }

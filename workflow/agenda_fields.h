@@ -34,6 +34,10 @@ struct DescriptionFields {
 
 DescriptionFields readDescriptionFields(std::string_view description);
 
+// User text on one line, as every agenda output shows a title or a place:
+// trimmed, each line break with the blanks around it one space.
+std::string agendaLine(std::string_view text);
+
 // Whether an entry may appear on the public agenda, in this order:
 // CLASS PRIVATE or CONFIDENTIAL never; TENTATIVE or CANCELLED never; then a
 // "Publik:" line; then an explicit CLASS:PUBLIC; then the calendar's default.

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "workflow/agenda_fields.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::workflow {
@@ -31,29 +32,6 @@ std::string clock(const LocalDateTime& local) {
 
 LocalDate dateOf(const LocalDateTime& local) { return LocalDate{local.year, local.month, local.day}; }
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// User text on one line, trimmed: a line break and the blanks around it become one space.
-std::string oneLine(const std::string& text) {
-  std::string out;
-  bool pendingSpace = false;
-  for (char c : text) {
-    if (c == '\r' || c == '\n') {
-      pendingSpace = true;
-      while (!out.empty() && isBlank(out.back())) out.pop_back();
-      continue;
-    }
-    if (pendingSpace && isBlank(c)) continue;
-    if (pendingSpace && !out.empty()) out += ' ';
-    pendingSpace = false;
-    out += c;
-  }
-  std::size_t begin = 0;
-  while (begin < out.size() && isBlank(out[begin])) ++begin;
-  while (out.size() > begin && isBlank(out.back())) out.pop_back();
-  return out.substr(begin);
-}
-
 bool fallsOn(const AgendaEntry& entry, sql::Instant dayFrom, sql::Instant dayTo) {
   // An entry with no duration sits at its start.
   if (entry.end <= entry.start) return entry.start >= dayFrom && entry.start < dayTo;
@@ -61,7 +39,7 @@ bool fallsOn(const AgendaEntry& entry, sql::Instant dayFrom, sql::Instant dayTo)
 }
 
 void addField(std::string& text, std::string_view label, const std::string& value) {
-  const std::string line = oneLine(value);
+  const std::string line = agendaLine(value);
   if (!line.empty()) text.append("   ").append(label).append(line).append("\n");
 }
 
@@ -132,7 +110,7 @@ std::vector<AgendaDay> agendaByDay(const Agenda& agenda, const std::string& time
 
 std::string whatsappText(const Agenda& agenda, const AgendaConfig& config, const std::string& officeName,
                          const std::string& timezone) {
-  std::string text = "*AGENDA PIMPINAN " + oneLine(config.region) + "*\n";
+  std::string text = "*AGENDA PIMPINAN " + agendaLine(config.region) + "*\n";
   bool firstDay = true;
   for (const AgendaDay& day : agendaByDay(agenda, timezone)) {
     if (!firstDay) text += "\n";
@@ -141,13 +119,13 @@ std::string whatsappText(const Agenda& agenda, const AgendaConfig& config, const
     text += "*" + formatDate(dayStart(day.date, timezone) + 12 * 3600, timezone, "id") + "*\n";
     if (day.leaders.empty()) text += "\nTidak ada agenda\n";
     for (const LeaderAgenda& leader : day.leaders) {
-      text += "\n*" + oneLine(leader.title) + "*\n";
+      text += "\n*" + agendaLine(leader.title) + "*\n";
       if (leader.entries.empty()) text += "Tidak ada agenda\n";
       int number = 0;
       for (const AgendaEntry& entry : leader.entries) addEntry(text, ++number, entry, day.date, timezone);
     }
   }
-  const std::string signature = oneLine(config.signature.empty() ? officeName : config.signature);
+  const std::string signature = agendaLine(config.signature.empty() ? officeName : config.signature);
   if (!signature.empty()) text += "\n_" + signature + "_\n";
   if (agenda.incomplete) text += "\nSebagian acara berulang mungkin tidak tercantum.\n";
   return text;
