@@ -283,6 +283,18 @@ const std::vector<Migration>& migrations() {
                 max_id INTEGER NOT NULL))",
            "INSERT INTO id_high_water (name, max_id) SELECT 'calendars', COALESCE(MAX(id), 0) FROM calendars",
        }},
+      {7,
+       {
+           // The morning mail: per user the address, the choice, and the
+           // last day claimed (sql/agenda_mail_store.h), "YYYY-MM-DD".
+           R"(CREATE TABLE agenda_mail (
+                user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                address TEXT NOT NULL,
+                enabled INTEGER NOT NULL DEFAULT 0,
+                last_day TEXT NOT NULL DEFAULT '',
+                failed_day TEXT NOT NULL DEFAULT '',
+                failed_attempts INTEGER NOT NULL DEFAULT 0))",
+       }},
   };
   return all;
 }

@@ -77,6 +77,7 @@ TARGETS = {
     "read-copy": "read the representative's copy (calendar-data)",
     "read-request-page": "read the request page",
     "read-inbox": "read the inbox",
+    "morning-mail": "own morning mail choice `/staf/akun/agenda-pagi`",
     "delete-leader-calendar": "delete the leader's agenda while it holds the event of an approved request",
 }
 
@@ -231,6 +232,9 @@ row("web", "login", "POST", "401 401 303 303 303 303 303 303 303")
 row("web", "login-foreign", "POST", "403 403 403 403 403 403 403 403 403")
 row("web", "inbox", "GET", "303>login 303>login 403 200 200 200 200 200 200")
 row("web", "request-page", "GET", "303>login 303>login 403 200 200 403 200 200 200")
+# Every account holds its own choice; the POST saves it and shows the page again.
+row("web", "morning-mail", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+row("web", "morning-mail", "POST", "303>login 303>login 303 303 303 303 303 303 303")
 for action, from_state in (("verify", "diajukan"), ("return", "diajukan"), ("reject", "diajukan"),
                            ("approve", "diverifikasi"), ("represent", "diverifikasi"), ("reschedule", "disetujui"),
                            ("cancel", "disetujui"), ("held", "disetujui"), ("not-held", "disetujui")):

@@ -340,6 +340,16 @@ class World:
         page = self.web(role).get("/staf")
         return Answer(page.status, page.headers, page.body), Scene(self)
 
+    def case_morning_mail(self, row, role, cell):
+        session, path = self.web(role), "/staf/akun/agenda-pagi"
+        if row.method == "GET":
+            page = session.get(path)
+        else:
+            form = session.get(path)
+            fields = [("csrf", form.csrf(path))] if form.status == 200 else []
+            page = session.post_form(path, fields + [("aktif", "1"), ("surel", "matriks@example.go.id")])
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
     def case_request_page(self, row, role, cell):
         page = self.web(role).get("/staf/permohonan/%d" % self.main_id)
         return Answer(page.status, page.headers, page.body), Scene(self)
