@@ -175,7 +175,9 @@ BOOST_AUTO_TEST_CASE(ics_holds_the_public_fields_only) {
   BOOST_TEST(unfolded.find("DTSTART:20231122T010000Z\n") != std::string::npos);
   BOOST_TEST(unfolded.find("DTEND:20231122T043000Z\n") != std::string::npos);
   BOOST_TEST(unfolded.find("DTSTART;VALUE=DATE:20231122\nDTEND;VALUE=DATE:20231123\n") != std::string::npos);
-  BOOST_TEST(unfolded.find("LOCATION:" + rapat.place + "\n") != std::string::npos, "the place whole");
+  BOOST_TEST(unfolded.find("LOCATION:Ruang Rapat Bupati — Gedung Utama Lantai Dua\\, Jalan Lintas Timur Kilometer Tiga "
+                           "Puluh Lima\n") != std::string::npos,
+             "the place whole");
   BOOST_TEST(unfolded.find("Diwakili oleh: Sekretaris Daerah") != std::string::npos);
   std::size_t events = 0, ends = 0;
   for (std::size_t at = unfolded.find("BEGIN:VEVENT"); at != std::string::npos;
