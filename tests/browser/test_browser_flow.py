@@ -92,6 +92,7 @@ class BrowserFlowTest(RequestTestCase):
         """A full-page screenshot: the window is made as tall as the page first."""
         driver = self.driver
         driver.set_window_size(width, 1800)
+        driver.execute_script("window.scrollTo(0, 0);")
         height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
         driver.set_window_size(width, max(1800, min(int(height) + 40, 12000)))
         path = os.path.join(self.artifacts, name)
