@@ -23,6 +23,7 @@
 #include "server/http_server.h"
 #include "server/logging.h"
 #include "server/metrics.h"
+#include "server/morning_mail_scheduler.h"
 #include "server/rate_limiter.h"
 #include "server/version.h"
 #include "web/web.h"
@@ -202,6 +203,20 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         &codeMisses,
                         timeContextOf(config_),
                         config_.caldav.maxAnswerSteps};
+    web.agenda = config_.agenda;
+
+    // The morning mail (workflow/morning_mail.h): only when mail is on.
+    workflow::MorningMail morningMail(
+        *store,
+        workflow::MorningMailSettings{config_.agenda, config_.officeName, config_.timezone, timeContextOf(config_),
+                                      config_.caldav.maxAnswerSteps},
+        [this, &clock](const workflow::MailMessage& message) {
+          return workflow::sendMailNow(config_.smtp, message, clock.now());
+        });
+    Poco::LogStream morningMailLog(Poco::Logger::get("jadwal.mail"), Poco::Message::PRIO_NOTICE);
+    MorningMailScheduler morningMailScheduler(
+        morningMail, clock, std::chrono::seconds(config_.agenda.morningMailCheckSeconds), morningMailLog);
+    if (!config_.smtp.host.empty()) morningMailScheduler.start();
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);

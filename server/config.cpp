@@ -435,6 +435,8 @@ const std::map<std::string, Setter>& setters() {
          config.agenda.morningMailTime = value;
          return std::nullopt;
        }},
+      {"agenda.morning_mail_check_seconds",
+       integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.agenda.morningMailCheckSeconds = int(v); })},
       {"quota.calendars_per_user",
        integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.quota.calendarsPerUser = v; })},
       {"quota.bytes_per_user",

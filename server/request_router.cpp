@@ -18,6 +18,8 @@ Route routeFor(std::string_view method, std::string_view path) {
   for (std::string_view root : {"/permohonan", "/staf", "/lampiran", "/static"}) {
     if (isUnder(path, root)) return Route::Web;
   }
+  // The public agenda and its data, for everyone.
+  if (path == "/agenda" || path == "/agenda.json" || path == "/agenda.ics") return Route::Web;
   // Clients such as DAVx5 start discovery with a PROPFIND on the root; a
   // browser asking for it is sent to the request form.
   if (path == "/") return method == "GET" || method == "HEAD" || method == "POST" ? Route::Web : Route::Dav;

@@ -290,6 +290,18 @@ const std::vector<Migration>& migrations() {
            // the choice existed are public, as their leader's agenda is.
            "ALTER TABLE requests ADD COLUMN published INTEGER NOT NULL DEFAULT 1",
        }},
+      {8,
+       {
+           // The morning mail: per user the address, the choice, and the
+           // last day claimed (sql/agenda_mail_store.h), "YYYY-MM-DD".
+           R"(CREATE TABLE agenda_mail (
+                user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                address TEXT NOT NULL,
+                enabled INTEGER NOT NULL DEFAULT 0,
+                last_day TEXT NOT NULL DEFAULT '',
+                failed_day TEXT NOT NULL DEFAULT '',
+                failed_attempts INTEGER NOT NULL DEFAULT 0))",
+       }},
   };
   return all;
 }

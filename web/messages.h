@@ -16,6 +16,7 @@ struct Message {
 
 extern const std::span<const Message> kCommonMessages;  // messages_common.cpp: layout, errors, field errors, states
 extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: form, receipt, status pages
+extern const std::span<const Message> kAgendaMessages;  // messages_agenda.cpp: the staff and public agenda pages
 extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
 
 // Every message of the catalogue, across the tables, as tr() finds them

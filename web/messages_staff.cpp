@@ -10,6 +10,22 @@ namespace jadwal::web {
 namespace {
 
 constexpr std::array kStaff = {
+    // The morning mail (/staf/akun/agenda-pagi).
+    Message{"staf_morning_title", "Agenda Pagi lewat Surel", "Morning agenda by mail"},
+    Message{"staf_morning_intro",
+            "Setiap pagi server mengirim agenda pimpinan hari itu ke alamat surel Anda, berisi pimpinan yang "
+            "kalendernya boleh Anda lihat, dalam bentuk teks yang sama seperti untuk WhatsApp.",
+            "Every morning the server mails you the day's agenda of the leaders whose calendars you may read, as "
+            "the same text as for WhatsApp."},
+    Message{"staf_morning_enable", "Kirimi saya agenda pimpinan setiap pagi",
+            "Send me the leaders' agenda every morning"},
+    Message{"staf_morning_address", "Alamat surel", "Mail address"},
+    Message{"staf_morning_save", "Simpan", "Save"},
+    Message{"staf_morning_saved", "Pilihan agenda pagi tersimpan.", "Your morning agenda choice is saved."},
+    Message{"staf_morning_address_missing", "Isi alamat surel untuk menerima agenda pagi.",
+            "Enter a mail address to receive the morning agenda."},
+    Message{"staf_morning_address_invalid", "Alamat surel ini tidak valid, misalnya nama@contoh.go.id.",
+            "This mail address is not valid, for example name@example.go.id."},
     // Login and navigation.
     Message{"staf_login_title", "Masuk Staf", "Staff login"},
     Message{"staf_login_intro", "Masuk dengan akun yang sama seperti kalender.",

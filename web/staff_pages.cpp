@@ -303,6 +303,11 @@ std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& req
     if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed(language, "GET, HEAD");
     return staff::inboxPage(staff);
   }
+  if (path == "/staf/akun/agenda-pagi") {
+    if (request.method != "GET" && request.method != "HEAD" && request.method != "POST")
+      return methodNotAllowed(language, "GET, HEAD, POST");
+    return staff::morningMailPage(staff);
+  }
   constexpr std::string_view kRequestPrefix = "/staf/permohonan/";
   if (path.starts_with(kRequestPrefix)) {
     if (user->role == sql::Role::Viewer) return staff::messagePage(language, 403, tr(language, "staf_forbidden"));

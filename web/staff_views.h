@@ -82,4 +82,7 @@ struct FailedForm {
 WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int status = 200,
                         const FailedForm* failed = nullptr);
 
+// GET and POST /staf/akun/agenda-pagi: the morning mail choice (staff_morning_mail.cpp).
+WebResponse morningMailPage(StaffRequest& staff);
+
 }  // namespace jadwal::web::staff

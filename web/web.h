@@ -13,6 +13,7 @@
 //   public_pages.cpp   the request form, receipt and status pages
 //   staff_pages.cpp    login, inbox, request page, decisions, dispositions
 //   attachments.cpp    /lampiran/<id>/<name>: letters for those allowed to see them
+//   staff_agenda.cpp   /staf/agenda and its text and PDF; public_agenda*.cpp: /agenda and its data
 
 #include <cstdint>
 #include <map>
@@ -26,6 +27,7 @@
 #include "caldav/dav.h"
 #include "sql/store.h"
 #include "web/password_check.h"
+#include "workflow/agenda_config.h"
 
 namespace kainjow::mustache {
 template <typename StringType>
@@ -108,6 +110,8 @@ struct WebContext {
   std::size_t maxAnswerSteps = caldav::AnswerLimits{}.maxSteps;
   // "Now" for sessions, CSRF tokens and limits (tests set it).
   const base::Clock* clock = &base::systemClock();
+  // How the leaders' agenda is published ([agenda]): the agenda pages.
+  workflow::AgendaConfig agenda = {};
 };
 
 // --- language (i18n.cpp) ---
@@ -138,6 +142,10 @@ std::optional<WebResponse> publicPages(WebContext& context, const WebRequest& re
 std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& request);
 std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest& request);
 std::optional<WebResponse> staticFiles(WebContext& context, const WebRequest& request);
+// /staf/agenda(.txt|.pdf): the day's agenda for those who read the leaders' calendars
+std::optional<WebResponse> staffAgendaPages(WebContext& context, const WebRequest& request);
+// /agenda(.json|.ics): the published agenda, the same for everyone
+std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebRequest& request);
 
 // The web handler: tries the modules in turn; 404 page when none answers.
 WebResponse handleWeb(WebContext& context, const WebRequest& request);

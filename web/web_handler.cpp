@@ -119,6 +119,8 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
                                        : messagePage(405, language, "error.method_title", "error.method");
     }
     if (!answer) answer = publicPages(context, request);
+    if (!answer) answer = publicAgendaPages(context, request);
+    if (!answer) answer = staffAgendaPages(context, request);  // before staffPages: the text also takes Basic auth
     if (!answer) answer = staffPages(context, request);
     if (!answer) answer = attachmentPages(context, request);
     if (!answer) answer = staticFiles(context, request);

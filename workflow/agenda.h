@@ -20,6 +20,7 @@
 //  - a reader (a logged-in user) sees the leaders whose calendars they may
 //    read (caldav::calendarAccess), and of each only those calendars;
 //  - the public (no reader) sees the published entries of every leader.
+// Leaders are the enabled users of role Leader; a disabled one is left out.
 // Cancelled events are never listed. Tentative ones only when asked for.
 // CLASS:PRIVATE and CLASS:CONFIDENTIAL events are listed to readers as
 // "Acara internal" with their time only, and never published.
@@ -88,7 +89,8 @@ struct Agenda {
   bool incomplete = false;
   // For conditional GETs: changes whenever anything the answer shows may
   // have changed (the sync sequence of every calendar read, and which
-  // calendars those are); quoted, ready for an ETag header.
+  // calendars those are, the leaders' titles, the [agenda] settings and
+  // whether the reader is the public); quoted, ready for an ETag header.
   std::string etag;
   sql::Instant lastModified = 0;  // the newest modifiedAt of the objects read (0: none)
 };

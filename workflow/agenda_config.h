@@ -27,6 +27,8 @@ struct AgendaConfig {
   int maxFeedsPerUser = 20;
   // When the morning mail goes out, local time ("HH:MM").
   std::string morningMailTime = "05:30";
+  // How often the server checks whether a morning mail is due (seconds).
+  int morningMailCheckSeconds = 60;
 };
 
 }  // namespace jadwal::workflow

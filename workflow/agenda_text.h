@@ -32,8 +32,12 @@
 namespace jadwal::workflow {
 
 // When an entry happens on `day`, in `timezone`: "08.00 WIB s.d. selesai"
-// (open end), "10.00–11.30 WIB", "Sepanjang hari" (all-day); an entry that
-// crosses midnight names the other day's time with its day.
+// (open end), "10.00–11.30 WIB", "10.00 WIB" (no duration), "Sepanjang
+// hari" (all-day). An entry that crosses midnight names the time on the
+// other day with that day's name: "22.00 WIB s.d. Kamis 02.00 WIB" on the
+// Wednesday, "Rabu 22.00 WIB s.d. 02.00 WIB" on the Thursday; a day more
+// than six days away is named by its date ("4 Desember 2023 02.00 WIB").
+// An end at the following midnight is "24.00": "22.00–24.00 WIB".
 std::string entryTimeText(const AgendaEntry& entry, const LocalDate& day, const std::string& timezone);
 
 // The agenda one day at a time: every day of [query.from, query.to), each
@@ -45,8 +49,13 @@ struct AgendaDay {
 };
 std::vector<AgendaDay> agendaByDay(const Agenda& agenda, const std::string& timezone);
 
-// The WhatsApp text of the whole agenda, one block per day. `signature`
-// empty: `officeName`.
+// The WhatsApp text of the whole agenda: the heading once, then one block
+// per day (its date, then every leader) separated by a blank line, then the
+// signature (AgendaConfig::signature; empty: `officeName`). Entries are
+// numbered per leader per day; a tentative one has " (belum pasti)" after
+// its time, a confidential one its time and "Acara internal" only. When the
+// agenda is incomplete a last line says that some repeating events may be
+// missing. Every line ends with "\n".
 std::string whatsappText(const Agenda& agenda, const AgendaConfig& config, const std::string& officeName,
                          const std::string& timezone);
 

@@ -114,15 +114,18 @@ void Mailer::run() {
   }
 }
 
-void Mailer::sendNow(const MailMessage& message) {
+void Mailer::sendNow(const MailMessage& message) { sendMailNow(config_, message, clock_.now()); }
+
+bool sendMailNow(const SmtpConfig& config, const MailMessage& message, sql::Instant date) {
+  if (config.host.empty() || message.to.empty()) return false;
   try {
     Poco::Net::MailMessage mail;
-    mail.setSender(singleLine(config_.from));
+    mail.setSender(singleLine(config.from));
     mail.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, singleLine(message.to)));
     mail.setSubject(Poco::Net::MailMessage::encodeWord(singleLine(message.subject), "UTF-8"));
-    mail.setDate(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(clock_.now())));
+    mail.setDate(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(date)));
     mail.set("Message-ID", "<" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString() + "@" +
-                               domainOf(config_.from) + ">");
+                               domainOf(config.from) + ">");
     // Poco adds MIME-Version only to multipart messages; without it a
     // reader may ignore the charset.
     mail.set("MIME-Version", "1.0");
@@ -131,21 +134,23 @@ void Mailer::sendNow(const MailMessage& message) {
 
     // A server that does not answer must not hold the queue for minutes.
     Poco::Net::StreamSocket socket;
-    socket.connect(Poco::Net::SocketAddress(config_.host, config_.port), Poco::Timespan(10, 0));
+    socket.connect(Poco::Net::SocketAddress(config.host, config.port), Poco::Timespan(10, 0));
     Poco::Net::SMTPClientSession session(socket);
     session.setTimeout(Poco::Timespan(30, 0));
-    if (config_.user.empty()) {
+    if (config.user.empty()) {
       session.login();
     } else {
-      session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, config_.user, config_.password);
+      session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, config.user, config.password);
     }
     session.sendMessage(mail);
     session.close();
+    return true;
   } catch (const Poco::Exception& e) {
     Poco::Logger::get("jadwal.mail").error("mail to " + singleLine(message.to) + " not sent: " + e.displayText());
   } catch (const std::exception& e) {
     Poco::Logger::get("jadwal.mail").error("mail to " + singleLine(message.to) + " not sent: " + e.what());
   }
+  return false;
 }
 
 }  // namespace jadwal::workflow

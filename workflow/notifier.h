@@ -50,6 +50,11 @@ struct SmtpConfig {
   std::size_t receiptsPerHour = 100;
 };
 
+// Sends `message` now, on the caller's thread, dated `date`: true once the
+// SMTP server took it; false (logged) when mail is off or the send failed.
+// For senders that must know (the morning mail); others queue on a Mailer.
+bool sendMailNow(const SmtpConfig& config, const MailMessage& message, sql::Instant date);
+
 // Sends mail on its own thread so that no web request waits for SMTP. A
 // failed send is logged and dropped (the request is never affected).
 class Mailer {

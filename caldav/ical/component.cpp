@@ -3,6 +3,8 @@
 
 #include <libical/ical.h>
 
+#include <cctype>
+
 #include "caldav/ical/detail/handle.h"
 #include "caldav/ical/detail/time.h"
 #include "caldav/ical/ical.h"
@@ -42,6 +44,32 @@ std::string ComponentRef::status() const {
   if (!*this) return {};
   const icalproperty_status status = icalcomponent_get_status(detail::raw(*this));
   return status == ICAL_STATUS_NONE ? "" : textOf(icalproperty_status_to_string(status));
+}
+
+std::string ComponentRef::description() const {
+  return *this ? textOf(icalcomponent_get_description(detail::raw(*this))) : "";
+}
+
+std::string ComponentRef::classification() const {
+  if (!*this) return {};
+  icalproperty* property = icalcomponent_get_first_property(detail::raw(*this), ICAL_CLASS_PROPERTY);
+  if (property == nullptr) return {};
+  std::string value = textOf(icalproperty_get_value_as_string(property));
+  for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return value;
+}
+
+bool ComponentRef::startIsDate() const {
+  if (!*this) return false;
+  icalproperty* start = icalcomponent_get_first_property(detail::raw(*this), ICAL_DTSTART_PROPERTY);
+  return start != nullptr && icalproperty_get_dtstart(start).is_date != 0;
+}
+
+bool ComponentRef::hasEndOrDuration() const {
+  if (!*this) return false;
+  icalcomponent* component = detail::raw(*this);
+  return icalcomponent_get_first_property(component, ICAL_DTEND_PROPERTY) != nullptr ||
+         icalcomponent_get_first_property(component, ICAL_DURATION_PROPERTY) != nullptr;
 }
 
 int ComponentRef::sequence() const { return *this ? icalcomponent_get_sequence(detail::raw(*this)) : 0; }

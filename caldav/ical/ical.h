@@ -49,8 +49,13 @@ class ComponentRef {
   std::string uid() const;      // "" when it has none
   std::string summary() const;  // unescaped; "" when absent
   std::string location() const;
-  std::string status() const;  // "TENTATIVE", "CONFIRMED", "CANCELLED", ...; "" when absent
-  int sequence() const;        // 0 when absent
+  std::string status() const;       // "TENTATIVE", "CONFIRMED", "CANCELLED", ...; "" when absent
+  std::string description() const;  // unescaped, lines joined by "\n"; "" when absent
+  // CLASS in capitals: "PUBLIC", "PRIVATE", "CONFIDENTIAL" or an X- name; "" when absent.
+  std::string classification() const;
+  bool startIsDate() const;       // DTSTART is a DATE (an all-day event); false when absent
+  bool hasEndOrDuration() const;  // DTEND or DURATION is present
+  int sequence() const;           // 0 when absent
   // The direct subcomponents named `name` ("VEVENT"), in order.
   std::vector<ComponentRef> children(std::string_view name) const;
   // The values of the X- properties named exactly `name` ("X-JADWAL-REQUEST").

@@ -2,10 +2,12 @@
 requester fills the public form on a phone-sized window and attaches the letter
 from disk; staff log in, open the request, verify and approve it; then a CalDAV
 client (python3-caldav) finds the event on the Bupati's agenda and opens its
-letter link as the Bupati.
+letter link as the Bupati; staff open the day's agenda and copy its WhatsApp
+text, and the public agenda shows the event on a phone.
 
-Screenshots of the filled form, the receipt and the staff request page are kept
-in $JADWAL_ARTIFACTS (default: <build>/artifacts/)."""
+Screenshots of the filled form, the receipt, the staff request page, the staff
+agenda and the public agenda on a 360 px phone are kept in $JADWAL_ARTIFACTS
+(default: <build>/artifacts/)."""
 
 import os
 import re
@@ -86,11 +88,13 @@ class BrowserFlowTest(RequestTestCase):
     def open(self, path):
         self.driver.get(self.srv.url(path))
 
-    def screenshot(self, name):
+    def screenshot(self, name, width=412):
         """A full-page screenshot: the window is made as tall as the page first."""
         driver = self.driver
+        driver.set_window_size(width, 1800)
+        driver.execute_script("window.scrollTo(0, 0);")
         height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-        driver.set_window_size(412, max(1800, min(int(height) + 40, 12000)))
+        driver.set_window_size(width, max(1800, min(int(height) + 40, 12000)))
         path = os.path.join(self.artifacts, name)
         self.assertTrue(driver.save_screenshot(path), "screenshot " + path)
         driver.set_window_size(412, 1800)
@@ -238,6 +242,56 @@ class BrowserFlowTest(RequestTestCase):
             self.assertEqual(200, response.status)
             self.assertEqual("application/pdf", response.headers.get_content_type())
             self.assertEqual(letter_bytes, response.read(), "the letter the requester attached")
+
+        self.check_agenda_pages(day)
+
+    def check_agenda_pages(self, day):
+        """Staff open the day's agenda from the navigation and copy its WhatsApp text; the
+        public agenda shows the approved activity on a phone."""
+        self.open("/staf")
+        self.click(self.driver.find_element(By.CSS_SELECTOR, "nav a[href='/staf/agenda']"))
+        self.wait_for_url(r"/staf/agenda$")
+        date = self.driver.find_element(By.NAME, "tanggal")
+        self.driver.execute_script("arguments[0].value = arguments[1];", date, day.isoformat())
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.click(self.driver.find_element(By.CSS_SELECTOR, "form.agenda-pilih button[type='submit']"))
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.wait_for_url(r"/staf/agenda\?tanggal=" + day.isoformat())
+        text = self.driver.find_element(By.ID, "teks-wa").get_attribute("value")
+        self.assertIn("Peresmian Jembatan Desa Tanjung Raja", text)
+        self.assertIn("*AGENDA PIMPINAN", text)
+        # The page's own script copies: through the Clipboard API once allowed, else execCommand.
+        origin = self.srv.base_url.rstrip("/")
+        try:
+            self.driver.execute_cdp_cmd("Browser.grantPermissions", {
+                "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        except WebDriverException:
+            pass  # an older driver: the fallback copies
+        self.click(self.driver.find_element(By.ID, "salin"))
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.find_element(By.ID, "salin-status").text.strip() != "")
+        self.assertEqual("Tersalin", self.driver.find_element(By.ID, "salin-status").text.strip())
+        copied = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "if (!navigator.clipboard) { done(null); return; }"
+            "navigator.clipboard.readText().then(done, function () { done(null); });")
+        if copied is not None:
+            self.assertEqual(text.strip(), copied.strip(), "the clipboard holds the WhatsApp text")
+        share = self.driver.find_element(By.ID, "bagikan").get_attribute("href")
+        self.assertTrue(share.startswith("https://wa.me/?text="), share)
+        self.screenshot("4-agenda-staf.png")
+        self.screenshot("4-agenda-staf-desktop.png", width=1280)
+
+        self.open("/agenda?tanggal=" + day.isoformat())
+        body = self.driver.find_element(By.TAG_NAME, "body").text
+        self.assertIn("Peresmian Jembatan Desa Tanjung Raja", body)
+        self.assertNotIn("Pemerintah Desa Tanjung Raja", body, "the requester's institution is not public")
+        self.driver.set_window_size(360, 1800)
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        self.assertLessEqual(overflow, 0, "the public agenda fits a 360 px phone")
+        self.screenshot("5-agenda-publik-360.png", width=360)
+        self.screenshot("5-agenda-publik-desktop.png", width=1280)
 
 
 def _password_manager(url, user, password):

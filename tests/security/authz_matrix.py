@@ -56,6 +56,14 @@ TARGETS = {
     "agenda-details": "agenda details (dress code, role, public) `/staf/permohonan/<id>/rincian`",
     "letter": "letter `/lampiran/<id>/<name>` with HTTP Basic",
     "letter-session": "letter `/lampiran/<id>/<name>` with a web session",
+    "staff-agenda": "staff agenda `/staf/agenda` (every leader the user may read)",
+    "staff-agenda-leader": "the leader's day on it `/staf/agenda?pimpinan=bupati`",
+    "agenda-text": "agenda text `/staf/agenda.txt` with HTTP Basic",
+    "agenda-text-session": "agenda text `/staf/agenda.txt` with a web session",
+    "agenda-pdf": "agenda PDF `/staf/agenda.pdf`",
+    "public-agenda": "public agenda `/agenda` (a week)",
+    "public-agenda-json": "public agenda data `/agenda.json`",
+    "public-agenda-ics": "public agenda calendar `/agenda.ics`",
     "healthz": "`/healthz`",
     "metrics": "`/metrics`",
     "move-leader-event": "move the leader's event of an approved request",
@@ -70,6 +78,7 @@ TARGETS = {
     "read-copy": "read the representative's copy (calendar-data)",
     "read-request-page": "read the request page",
     "read-inbox": "read the inbox",
+    "morning-mail": "own morning mail choice `/staf/akun/agenda-pagi`",
     "delete-leader-calendar": "delete the leader's agenda while it holds the event of an approved request",
 }
 
@@ -225,6 +234,9 @@ row("web", "login", "POST", "401 401 303 303 303 303 303 303 303")
 row("web", "login-foreign", "POST", "403 403 403 403 403 403 403 403 403")
 row("web", "inbox", "GET", "303>login 303>login 403 200 200 200 200 200 200")
 row("web", "request-page", "GET", "303>login 303>login 403 200 200 403 200 200 200")
+# Every account holds its own choice; the POST saves it and shows the page again.
+row("web", "morning-mail", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+row("web", "morning-mail", "POST", "303>login 303>login 303 303 303 303 303 303 303")
 for action, from_state in (("verify", "diajukan"), ("return", "diajukan"), ("reject", "diajukan"),
                            ("approve", "diverifikasi"), ("represent", "diverifikasi"), ("reschedule", "disetujui"),
                            ("cancel", "disetujui"), ("held", "disetujui"), ("not-held", "disetujui")):
@@ -240,6 +252,15 @@ row("web", "agenda-details", "POST", "303>login 303>login 403 403 403 403 403 30
     effects={"refused": "unchanged", "protokol": "details-set", "admin": "details-set"})
 row("web", "letter", "GET", "401 401 403 200 200 403 200 200 200")
 row("web", "letter-session", "GET", "401 401 403 200 200 403 200 200 200")
+row("web", "staff-agenda", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+# A leader the user may not read answers as an unknown one.
+row("web", "staff-agenda-leader", "GET", "303>login 303>login 404 200 200 404 404 200 200")
+row("web", "agenda-text", "GET", "401 401 200 200 200 200 200 200 200")
+row("web", "agenda-text-session", "GET", "401 401 200 200 200 200 200 200 200")
+row("web", "agenda-pdf", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+# The same answer for everyone; the request's event is on it, its tracking code is not.
+for _target in ("public-agenda", "public-agenda-json", "public-agenda-ics"):
+    row("web", _target, "GET", "200 200 200 200 200 200 200 200 200", effects={r: "no-code" for r in ROLES})
 row("web", "healthz", "GET", "200 200 200 200 200 200 200 200 200")
 row("web", "metrics", "GET", "200 200 200 200 200 200 200 200 200")
 

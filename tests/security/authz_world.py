@@ -15,7 +15,7 @@ import sqlite3
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from jadwal_requests import CODE_PATTERN, USERS, credentials, letter, submit_request, valid_fields
+from jadwal_requests import CODE_PATTERN, USERS, activity_day, credentials, letter, submit_request, valid_fields
 from jadwal_server import WebSession
 
 import authz_matrix as M
@@ -340,6 +340,16 @@ class World:
         page = self.web(role).get("/staf")
         return Answer(page.status, page.headers, page.body), Scene(self)
 
+    def case_morning_mail(self, row, role, cell):
+        session, path = self.web(role), "/staf/akun/agenda-pagi"
+        if row.method == "GET":
+            page = session.get(path)
+        else:
+            form = session.get(path)
+            fields = [("csrf", form.csrf(path))] if form.status == 200 else []
+            page = session.post_form(path, fields + [("aktif", "1"), ("surel", "matriks@example.go.id")])
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
     def case_request_page(self, row, role, cell):
         page = self.web(role).get("/staf/permohonan/%d" % self.main_id)
         return Answer(page.status, page.headers, page.body), Scene(self)
@@ -382,6 +392,45 @@ class World:
     def case_letter_session(self, row, role, cell):
         page = self.web(role).get(self.letter_path())
         return Answer(page.status, page.headers, page.body), Scene(self)
+
+    # -- the agenda ------------------------------------------------------------------------------
+
+    def agenda_day(self):
+        return "tanggal=" + activity_day().isoformat()
+
+    def case_staff_agenda(self, row, role, cell):
+        page = self.web(role).get("/staf/agenda?" + self.agenda_day())
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
+    def case_staff_agenda_leader(self, row, role, cell):
+        page = self.web(role).get("/staf/agenda?pimpinan=bupati&" + self.agenda_day())
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
+    def case_agenda_text(self, row, role, cell):
+        user = M.ROLE_USERS[role]
+        return Answer(*self.srv.request("GET", "/staf/agenda.txt?" + self.agenda_day(),
+                                        user=credentials(user) if user else None)), Scene(self)
+
+    def case_agenda_text_session(self, row, role, cell):
+        page = self.web(role).get("/staf/agenda.txt?" + self.agenda_day())
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
+    def case_agenda_pdf(self, row, role, cell):
+        page = self.web(role).get("/staf/agenda.pdf?" + self.agenda_day())
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
+    def public_agenda(self, path, role):
+        page = self.web(role).get(path + "?minggu=" + activity_day().isoformat())
+        return Answer(page.status, page.headers, page.body), Scene(self)
+
+    def case_public_agenda(self, row, role, cell):
+        return self.public_agenda("/agenda", role)
+
+    def case_public_agenda_json(self, row, role, cell):
+        return self.public_agenda("/agenda.json", role)
+
+    def case_public_agenda_ics(self, row, role, cell):
+        return self.public_agenda("/agenda.ics", role)
 
     def case_healthz(self, row, role, cell):
         page = self.web(role).get("/healthz")

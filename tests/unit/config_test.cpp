@@ -510,6 +510,7 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
   BOOST_TEST(defaults.agenda.leaderOrder.empty());
   BOOST_TEST(defaults.agenda.publicCalendars == std::vector<std::string>{"leaders"});
   BOOST_TEST(defaults.agenda.morningMailTime == "05:30");
+  BOOST_TEST(defaults.agenda.morningMailCheckSeconds == 60);
   BOOST_TEST(defaults.agenda.feedDaysBack == 90);
   BOOST_TEST(defaults.agenda.feedDaysAhead == 365);
   const ServerConfig config = expectConfig(kMinimal +
@@ -519,20 +520,23 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
                                            "signature = Bagian Protokol\n"
                                            "public_calendars = bupati/agenda, leaders\n"
                                            "morning_mail_time = 06:15\n"
+                                           "morning_mail_check_seconds = 5\n"
                                            "max_days = 7\n");
   BOOST_TEST(config.agenda.region == "KABUPATEN OGAN ILIR");
   BOOST_TEST(config.agenda.leaderOrder == (std::vector<std::string>{"bupati", "wabup", "sekda"}));
   BOOST_TEST(config.agenda.signature == "Bagian Protokol");
   BOOST_TEST(config.agenda.publicCalendars == (std::vector<std::string>{"bupati/agenda", "leaders"}));
   BOOST_TEST(config.agenda.morningMailTime == "06:15");
+  BOOST_TEST(config.agenda.morningMailCheckSeconds == 5);
   BOOST_TEST(config.agenda.maxDays == 7);
   BOOST_TEST(expectConfig(withLine("agenda", "public_calendars =")).agenda.publicCalendars.empty());
 }
 
 BOOST_AUTO_TEST_CASE(bad_agenda_values_are_refused) {
-  for (const std::string line : {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
-                                 "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0",
-                                 "feed_days_ahead = 0", "max_feeds_per_user = 0"}) {
+  for (const std::string line :
+       {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
+        "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0", "feed_days_ahead = 0",
+        "max_feeds_per_user = 0", "morning_mail_check_seconds = 0", "morning_mail_check_seconds = 3601"}) {
     const std::string message = expectError(withLine("agenda", line));
     BOOST_TEST(message.find("config: agenda.") == 0u, line << ": " << message);
   }

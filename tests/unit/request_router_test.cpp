@@ -24,6 +24,12 @@ BOOST_AUTO_TEST_CASE(routes) {
   BOOST_TEST((routeFor("POST", "/staf/permohonan/3/keputusan") == Route::Web));
   BOOST_TEST((routeFor("GET", "/lampiran/4/surat.pdf") == Route::Web));
   BOOST_TEST((routeFor("GET", "/static/jadwal.css") == Route::Web));
+  BOOST_TEST((routeFor("GET", "/agenda") == Route::Web));
+  BOOST_TEST((routeFor("GET", "/agenda.json") == Route::Web));
+  BOOST_TEST((routeFor("HEAD", "/agenda.ics") == Route::Web));
+  BOOST_TEST((routeFor("GET", "/staf/agenda.txt") == Route::Web));
+  BOOST_TEST((routeFor("GET", "/agendax") == Route::NotFound));
+  BOOST_TEST((routeFor("GET", "/agenda/2023") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/permohonanx") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/stafx") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/static.css") == Route::NotFound));

@@ -1,0 +1,157 @@
+// The leaders' agenda read from their calendars: who may see which leader
+// and calendar, the instances within the bounds of a CalDAV report, and
+// what a conditional GET needs to tell a changed answer from the same one.
+
+#include "workflow/agenda.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <tuple>
+
+#include "caldav/access.h"
+#include "workflow/agenda_fields.h"
+
+namespace jadwal::workflow {
+
+namespace {
+
+std::string inCapitals(std::string text) {
+  // ASCII only: bytes of UTF-8 sequences are left as they are.
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string displayNameOf(const sql::User& user) { return user.displayName.empty() ? user.name : user.displayName; }
+
+// The leaders the query asks for, in the configured order, then by display name.
+std::vector<sql::User> leadersInOrder(sql::Store& store, const AgendaConfig& config, const std::string& only) {
+  std::vector<sql::User> leaders;
+  for (sql::User& user : store.listUsers()) {
+    if (user.role != sql::Role::Leader || user.disabled) continue;
+    if (!only.empty() && user.name != only) continue;
+    leaders.push_back(std::move(user));
+  }
+  const auto rank = [&](const sql::User& user) {
+    const auto found = std::find(config.leaderOrder.begin(), config.leaderOrder.end(), user.name);
+    return static_cast<std::size_t>(found - config.leaderOrder.begin());
+  };
+  std::sort(leaders.begin(), leaders.end(), [&](const sql::User& a, const sql::User& b) {
+    return std::make_tuple(rank(a), displayNameOf(a), a.name) < std::make_tuple(rank(b), displayNameOf(b), b.name);
+  });
+  return leaders;
+}
+
+// Whether a reader sees a leader even with no calendar to read: those who
+// may read every leader's calendars, and the leader themselves.
+bool seesEveryLeader(const caldav::Principal& reader) {
+  return reader.role == sql::Role::Admin || reader.role == sql::Role::ProtocolStaff;
+}
+
+std::string quotedHash(const std::string& text) {
+  std::array<unsigned char, 16> digest{};
+  crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                     nullptr, 0);
+  std::array<char, 2 * 16 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  return "\"" + std::string(hex.data()) + "\"";
+}
+
+// Everything the answer depends on besides the objects themselves, whose
+// changes the calendars' sync sequences count.
+std::string stateOfQuery(const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
+                         const AgendaQuery& query) {
+  std::string state = "agenda/1 " + std::to_string(query.from) + " " + std::to_string(query.to) + " [" + query.leader +
+                      "] " + (query.includeTentative ? "t" : "-") + (query.publicOnly ? "p" : "-");
+  state += reader ? " reader" : " public";
+  state += " r:" + config.region + " s:" + config.signature;
+  for (const std::string& name : config.leaderOrder) state += " o:" + name;
+  for (const std::string& name : config.publicCalendars) state += " p:" + name;
+  return state;
+}
+
+bool byStartEndActivity(const AgendaEntry& a, const AgendaEntry& b) {
+  return std::tie(a.start, a.end, a.activity, a.calendarPath, a.objectName) <
+         std::tie(b.start, b.end, b.activity, b.calendarPath, b.objectName);
+}
+
+}  // namespace
+
+bool publishedByDefault(const AgendaConfig& config, const sql::Calendar& calendar, sql::Role ownerRole) {
+  const std::string path = calendar.ownerName + "/" + calendar.slug;
+  for (const std::string& name : config.publicCalendars) {
+    if (name == "leaders" && ownerRole == sql::Role::Leader && calendar.slug == "agenda") return true;
+    if (name == path) return true;
+  }
+  return false;
+}
+
+Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                  const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
+                  const AgendaQuery& query) {
+  Agenda agenda;
+  agenda.query = query;
+  // The public sees published entries only, whatever the query says.
+  agenda.query.publicOnly = query.publicOnly || !reader;
+  const AgendaQuery& q = agenda.query;
+  std::string state = stateOfQuery(config, reader, q);
+
+  caldav::TimeContext bounded = time;
+  bounded.budget = &budget;
+  budget.cutShort = false;  // this answer's, whatever an earlier one spent
+
+  std::vector<sql::User> leaders;
+  if (q.from < q.to) leaders = leadersInOrder(store, config, q.leader);
+  for (const sql::User& leader : leaders) {
+    LeaderAgenda leaderAgenda;
+    leaderAgenda.userName = leader.name;
+    leaderAgenda.title = inCapitals(displayNameOf(leader));
+    bool visible = !reader || seesEveryLeader(*reader) || reader->id == leader.id;
+
+    for (const sql::Calendar& calendar : store.calendarsOwnedBy(leader.id)) {
+      if (reader && !caldav::canRead(caldav::calendarAccess(store, *reader, calendar))) continue;
+      visible = true;
+      state += " c:" + std::to_string(calendar.id) + ":" + std::to_string(calendar.syncSeq);
+      const bool byDefault = publishedByDefault(config, calendar, leader.role);
+      const std::string calendarPath = calendar.ownerName + "/" + calendar.slug;
+
+      for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", q.from, q.to)) {
+        agenda.lastModified = std::max(agenda.lastModified, object.modifiedAt);
+        // Once the budget is spent a recurring event yields nothing: not worth parsing.
+        if (budget.exhausted && object.recurring) {
+          agenda.incomplete = true;
+          continue;
+        }
+        caldav::IcalComponent parsed;
+        try {
+          parsed = caldav::parseStored(object.ical);
+        } catch (const caldav::IcalError&) {
+          continue;  // validated when written; one unreadable object must not hide the rest
+        }
+        for (const caldav::Instance& instance :
+             caldav::instancesOverlapping(parsed.get(), "VEVENT", q.from, q.to, bounded)) {
+          const std::string status = instance.source.status();
+          if (status == "CANCELLED" || (status == "TENTATIVE" && !q.includeTentative)) continue;
+          AgendaEntry entry = entryOf(instance, byDefault);
+          if (q.publicOnly && !entry.published) continue;
+          entry.leader = leader.name;
+          entry.calendarPath = calendarPath;
+          entry.objectName = object.name;
+          entry.modifiedAt = object.modifiedAt;
+          leaderAgenda.entries.push_back(std::move(entry));
+        }
+      }
+    }
+    if (!visible) continue;
+    state += " l:" + leaderAgenda.userName + ":" + leaderAgenda.title;
+    std::sort(leaderAgenda.entries.begin(), leaderAgenda.entries.end(), byStartEndActivity);
+    agenda.leaders.push_back(std::move(leaderAgenda));
+  }
+  agenda.incomplete = agenda.incomplete || budget.cutShort;
+  agenda.etag = quotedHash(state);
+  return agenda;
+}
+
+}  // namespace jadwal::workflow
