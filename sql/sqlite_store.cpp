@@ -109,7 +109,11 @@ std::optional<User> userWhere(Session& s, const std::string& condition, Poco::Da
 // --- lifecycle ---
 
 SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections, const base::Clock& clock) try
-    : clock_(clock), pool_(path, maxConnections), requests_(pool_, writers_), sessions_(pool_, writers_, clock) {
+    : clock_(clock),
+      pool_(path, maxConnections),
+      requests_(pool_, writers_),
+      sessions_(pool_, writers_, clock),
+      feeds_(pool_, writers_) {
 } catch (const Poco::Exception& e) {
   throw StoreError("cannot open SQLite database \"" + path + "\": " + e.displayText());
 }

@@ -9,6 +9,7 @@
 
 #include "base/clock.h"
 #include "sql/sqlite_connection_pool.h"
+#include "sql/sqlite_feed_store.h"
 #include "sql/sqlite_request_store.h"
 #include "sql/sqlite_session_store.h"
 #include "sql/sqlite_transaction.h"
@@ -27,6 +28,7 @@ class SqliteStore final : public Store {
 
   RequestStore& requests() override { return requests_; }
   SessionStore& sessions() override { return sessions_; }
+  FeedStore& feeds() override { return feeds_; }
 
   void migrate() override;
   bool ping() override;
@@ -98,6 +100,7 @@ class SqliteStore final : public Store {
   // Declared after the pool and the mutex they share, so built after them.
   SqliteRequestStore requests_;
   SqliteSessionStore sessions_;
+  SqliteFeedStore feeds_;
 };
 
 }  // namespace jadwal::sql

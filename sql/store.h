@@ -244,6 +244,7 @@ struct DeadProperty {
 
 class RequestStore;
 class SessionStore;
+class FeedStore;
 
 class Store {
  public:
@@ -253,6 +254,8 @@ class Store {
   // (sql/request_store.h, sql/session_store.h).
   virtual RequestStore& requests() = 0;
   virtual SessionStore& sessions() = 0;
+  // Read-only calendar feeds (sql/feed_store.h), in the same database.
+  virtual FeedStore& feeds() = 0;
 
   // Creates or upgrades the schema. Called once at start.
   virtual void migrate() = 0;

@@ -14,6 +14,7 @@ class ForwardingStore : public Store {
   // clang-format off
   RequestStore& requests() override { return inner_.requests(); }
   SessionStore& sessions() override { return inner_.sessions(); }
+  FeedStore& feeds() override { return inner_.feeds(); }
   void migrate() override { return inner_.migrate(); }
   bool ping() override { return inner_.ping(); }
   CreateResult<User> createUser(const User& user) override { return inner_.createUser(user); }
