@@ -202,6 +202,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         &codeMisses,
                         timeContextOf(config_),
                         config_.caldav.maxAnswerSteps};
+    web.agenda = config_.agenda;
 
     ServerContext context{*store, dav, authenticator, metrics, *accessLog, config_.publicUrl, &web};
     RequestHandler handler(context);

@@ -17,6 +17,7 @@ struct Message {
 extern const std::span<const Message> kCommonMessages;  // messages_common.cpp: layout, errors, field errors, states
 extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: form, receipt, status pages
 extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
+extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: the account page and its feeds
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

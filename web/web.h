@@ -26,6 +26,7 @@
 #include "caldav/dav.h"
 #include "sql/store.h"
 #include "web/password_check.h"
+#include "workflow/agenda_config.h"
 
 namespace kainjow::mustache {
 template <typename StringType>
@@ -108,6 +109,8 @@ struct WebContext {
   std::size_t maxAnswerSteps = caldav::AnswerLimits{}.maxSteps;
   // "Now" for sessions, CSRF tokens and limits (tests set it).
   const base::Clock* clock = &base::systemClock();
+  // [agenda]: among others the feeds' window and how many feeds a user may hold.
+  workflow::AgendaConfig agenda = {};
 };
 
 // --- language (i18n.cpp) ---
