@@ -10,6 +10,8 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "base/secret_paths.h"
+
 namespace jadwal::server {
 namespace {
 
@@ -44,8 +46,8 @@ std::string formatAccessLine(const AccessRecord& record) {
   char duration[32];
   std::snprintf(duration, sizeof duration, "%.0fms", record.milliseconds);
   return orDash(record.remoteAddress) + " - " + orDash(record.user) + " [" + stamp + "] \"" + escaped(record.method) +
-         " " + escaped(record.path) + " " + escaped(record.version) + "\" " + std::to_string(record.status) + " " +
-         std::to_string(record.bytes) + " " + duration;
+         " " + escaped(base::loggablePath(record.path)) + " " + escaped(record.version) + "\" " +
+         std::to_string(record.status) + " " + std::to_string(record.bytes) + " " + duration;
 }
 
 AccessLog::AccessLog(const std::string& target) {

@@ -19,7 +19,7 @@ struct AccessRecord {
   std::string remoteAddress;
   std::string user;  // empty when not authenticated
   std::string method;
-  std::string path;  // as requested, without the query
+  std::string path;  // as requested, without the query; a feed's token is masked when written
   std::string version = "HTTP/1.1";
   int status = 0;
   std::uint64_t bytes = 0;

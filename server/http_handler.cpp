@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "base/clock.h"
+#include "base/secret_paths.h"
 #include "caldav/dav.h"
 #include "server/request_router.h"
 #include "server/request_target.h"
@@ -179,7 +180,8 @@ HttpReply RequestHandler::serve(const HttpRequest& request) {
   try {
     return RequestServer(context_, request).serve();
   } catch (const std::exception& e) {
-    Poco::Logger::get("jadwal.http").error(request.method + " " + rawPathOf(request.target) + ": " + e.what());
+    Poco::Logger::get("jadwal.http")
+        .error(request.method + " " + base::loggablePath(rawPathOf(request.target)) + ": " + e.what());
     auto reply = textReply(500, "Internal server error\n");
     reply.close = true;
     return reply;

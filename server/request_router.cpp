@@ -20,6 +20,7 @@ Route routeFor(std::string_view method, std::string_view path) {
   }
   // The public agenda and its data, for everyone.
   if (path == "/agenda" || path == "/agenda.json" || path == "/agenda.ics") return Route::Web;
+  if (path.starts_with("/ics/")) return Route::Web;  // read-only feeds, /ics/<token>.ics
   // Clients such as DAVx5 start discovery with a PROPFIND on the root; a
   // browser asking for it is sent to the request form.
   if (path == "/") return method == "GET" || method == "HEAD" || method == "POST" ? Route::Web : Route::Dav;

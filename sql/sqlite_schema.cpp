@@ -302,6 +302,21 @@ const std::vector<Migration>& migrations() {
                 failed_day TEXT NOT NULL DEFAULT '',
                 failed_attempts INTEGER NOT NULL DEFAULT 0))",
        }},
+      {9,
+       {
+           // Read-only feeds (/ics/<token>.ics): only the token's hash is kept.
+           R"(CREATE TABLE feeds (
+                id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at INTEGER NOT NULL))",
+           "CREATE INDEX feeds_by_user ON feeds (user_id)",
+           R"(CREATE TABLE feed_calendars (
+                feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+                calendar_id INTEGER NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+                PRIMARY KEY (feed_id, calendar_id)))",
+       }},
   };
   return all;
 }

@@ -113,7 +113,8 @@ SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections, co
       pool_(path, maxConnections),
       requests_(pool_, writers_),
       sessions_(pool_, writers_, clock),
-      agendaMails_(pool_, writers_) {
+      agendaMails_(pool_, writers_),
+      feeds_(pool_, writers_) {
 } catch (const Poco::Exception& e) {
   throw StoreError("cannot open SQLite database \"" + path + "\": " + e.displayText());
 }

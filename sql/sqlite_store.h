@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "sql/sqlite_agenda_mail_store.h"
 #include "sql/sqlite_connection_pool.h"
+#include "sql/sqlite_feed_store.h"
 #include "sql/sqlite_request_store.h"
 #include "sql/sqlite_session_store.h"
 #include "sql/sqlite_transaction.h"
@@ -29,6 +30,7 @@ class SqliteStore final : public Store {
   RequestStore& requests() override { return requests_; }
   SessionStore& sessions() override { return sessions_; }
   AgendaMailStore& agendaMails() override { return agendaMails_; }
+  FeedStore& feeds() override { return feeds_; }
 
   void migrate() override;
   bool ping() override;
@@ -101,6 +103,7 @@ class SqliteStore final : public Store {
   SqliteRequestStore requests_;
   SqliteSessionStore sessions_;
   SqliteAgendaMailStore agendaMails_;
+  SqliteFeedStore feeds_;
 };
 
 }  // namespace jadwal::sql

@@ -245,6 +245,7 @@ struct DeadProperty {
 class RequestStore;
 class SessionStore;
 class AgendaMailStore;
+class FeedStore;
 
 class Store {
  public:
@@ -256,6 +257,8 @@ class Store {
   virtual SessionStore& sessions() = 0;
   // Who receives the morning mail (sql/agenda_mail_store.h).
   virtual AgendaMailStore& agendaMails() = 0;
+  // Read-only calendar feeds (sql/feed_store.h), in the same database.
+  virtual FeedStore& feeds() = 0;
 
   // Creates or upgrades the schema. Called once at start.
   virtual void migrate() = 0;

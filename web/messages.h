@@ -18,6 +18,7 @@ extern const std::span<const Message> kCommonMessages;  // messages_common.cpp: 
 extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: form, receipt, status pages
 extern const std::span<const Message> kAgendaMessages;  // messages_agenda.cpp: the staff and public agenda pages
 extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
+extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: the account page and its feeds
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "web/feeds.h"
 #include "web/known_device.h"
 #include "web/public_csrf.h"
 #include "web/staff_views.h"
@@ -308,6 +309,7 @@ std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& req
       return methodNotAllowed(language, "GET, HEAD, POST");
     return staff::morningMailPage(staff);
   }
+  if (path == "/staf/akun") return accountPage(staff);
   constexpr std::string_view kRequestPrefix = "/staf/permohonan/";
   if (path.starts_with(kRequestPrefix)) {
     if (user->role == sql::Role::Viewer) return staff::messagePage(language, 403, tr(language, "staf_forbidden"));

@@ -110,7 +110,8 @@ struct WebContext {
   std::size_t maxAnswerSteps = caldav::AnswerLimits{}.maxSteps;
   // "Now" for sessions, CSRF tokens and limits (tests set it).
   const base::Clock* clock = &base::systemClock();
-  // How the leaders' agenda is published ([agenda]): the agenda pages.
+  // How the leaders' agenda is published ([agenda]): the agenda pages, and the
+  // feeds' window and how many feeds a user may hold.
   workflow::AgendaConfig agenda = {};
 };
 

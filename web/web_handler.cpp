@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "base/secret_paths.h"
 #include "base/text.h"
+#include "web/feeds.h"
 #include "web/web.h"
 #include "web/web_page.h"
 
@@ -123,10 +125,11 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
     if (!answer) answer = staffAgendaPages(context, request);  // before staffPages: the text also takes Basic auth
     if (!answer) answer = staffPages(context, request);
     if (!answer) answer = attachmentPages(context, request);
+    if (!answer) answer = feedFiles(context, request);
     if (!answer) answer = staticFiles(context, request);
     response = answer ? std::move(*answer) : messagePage(404, language, "error.not_found_title", "error.not_found");
   } catch (const std::exception& e) {
-    Poco::Logger::get("jadwal.web").error(request.method + " " + request.path + ": " + e.what());
+    Poco::Logger::get("jadwal.web").error(request.method + " " + base::loggablePath(request.path) + ": " + e.what());
     response = WebResponse{};
     response.status = 500;
     response.contentType = "text/plain; charset=utf-8";

@@ -64,6 +64,12 @@ TARGETS = {
     "public-agenda": "public agenda `/agenda` (a week)",
     "public-agenda-json": "public agenda data `/agenda.json`",
     "public-agenda-ics": "public agenda calendar `/agenda.ics`",
+    "account": "own account page `/staf/akun`",
+    "feed-create": "create a feed of the leader's agenda on `/staf/akun`",
+    "feed-revoke-foreign": "revoke the aide's feeds on `/staf/akun`",
+    "feed": "the aide's feed `/ics/<token>.ics` (the token is the credential)",
+    "feed-revoked": "a revoked feed `/ics/<token>.ics`",
+    "feed-unknown": "an unknown token `/ics/<token>.ics`",
     "healthz": "`/healthz`",
     "metrics": "`/metrics`",
     "move-leader-event": "move the leader's event of an approved request",
@@ -98,6 +104,9 @@ EFFECTS = {
     "acted-as-user": "done, recorded in the history as that user, not as the requester",
     "no-code": "shows no tracking code",
     "calendar-kept": "the calendar, the event and the request stay (staff finish or move the request first)",
+    "feed-made": "the address shown once serves the leader's event",
+    "no-feed": "no feed is stored",
+    "feed-kept": "the aide's feed still answers",
 }
 
 Cell = collections.namedtuple("Cell", "statuses redirect effect pending")
@@ -261,6 +270,14 @@ row("web", "agenda-pdf", "GET", "303>login 303>login 200 200 200 200 200 200 200
 # The same answer for everyone; the request's event is on it, its tracking code is not.
 for _target in ("public-agenda", "public-agenda-json", "public-agenda-ics"):
     row("web", _target, "GET", "200 200 200 200 200 200 200 200 200", effects={r: "no-code" for r in ROLES})
+row("web", "account", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+row("web", "feed-create", "POST", "303>login 303>login 403 200 200 403 403 200 200",
+    effects=dict({"refused": "no-feed"}, **{r: "feed-made" for r in ("aide", "leader", "protokol", "admin")}))
+row("web", "feed-revoke-foreign", "POST", "303>login 303>login 404 - 404 404 404 404 404",
+    effects={"refused": "feed-kept"})
+row("web", "feed", "GET", "200 200 200 200 200 200 200 200 200")
+row("web", "feed-revoked", "GET", "404 404 404 404 404 404 404 404 404")
+row("web", "feed-unknown", "GET", "404 404 404 404 404 404 404 404 404")
 row("web", "healthz", "GET", "200 200 200 200 200 200 200 200 200")
 row("web", "metrics", "GET", "200 200 200 200 200 200 200 200 200")
 

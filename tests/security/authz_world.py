@@ -19,6 +19,7 @@ from jadwal_requests import CODE_PATTERN, USERS, activity_day, credentials, lett
 from jadwal_server import WebSession
 
 import authz_matrix as M
+from authz_feeds import FeedCases
 
 SHARED = ("protokol", "rapat-internal")
 OBJECT = "matriks.ics"
@@ -100,7 +101,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World:
+class World(FeedCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}

@@ -15,6 +15,7 @@ class ForwardingStore : public Store {
   RequestStore& requests() override { return inner_.requests(); }
   SessionStore& sessions() override { return inner_.sessions(); }
   AgendaMailStore& agendaMails() override { return inner_.agendaMails(); }
+  FeedStore& feeds() override { return inner_.feeds(); }
   void migrate() override { return inner_.migrate(); }
   bool ping() override { return inner_.ping(); }
   CreateResult<User> createUser(const User& user) override { return inner_.createUser(user); }

@@ -160,6 +160,26 @@ BOOST_AUTO_TEST_CASE(access_line_escapes_client_text) {
   BOOST_TEST(line.find("/x\\\"y\\x0A127.0.0.1") != std::string::npos, line);
 }
 
+// A feed's token is its only credential: the log keeps it out, in every
+// spelling that reaches the feed.
+BOOST_AUTO_TEST_CASE(access_line_masks_a_feeds_token) {
+  const std::string token(64, 'a');
+  for (const std::string& path : {"/ics/" + token + ".ics", "/ICS/" + token + ".ics", "/%69cs/" + token + ".ics",
+                                  "//ics/" + token + ".ics", "/x/../ics/" + token}) {
+    AccessRecord record;
+    record.method = "GET";
+    record.path = path;
+    record.status = 200;
+    const std::string line = formatAccessLine(record);
+    BOOST_TEST(line.find(token) == std::string::npos, line);
+    BOOST_TEST(line.find("/***") != std::string::npos, line);
+  }
+  AccessRecord other;
+  other.method = "GET";
+  other.path = "/staf/akun";
+  BOOST_TEST(formatAccessLine(other).find("\"GET /staf/akun HTTP/1.1\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(access_log_appends_lines_to_its_file) {
   const auto path = std::filesystem::temp_directory_path() / ("jadwal-access-" + std::to_string(::getpid()) + ".log");
   std::filesystem::remove(path);

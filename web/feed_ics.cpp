@@ -1,0 +1,170 @@
+// GET and HEAD /ics/<token>.ics: one VCALENDAR of the events of a feed's
+// calendars that its owner may read now, within a window around today.
+// Every refusal (unknown, malformed or revoked token, a disabled owner) is
+// the same 404 as any unknown page, so a caller learns nothing from it.
+
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <mutex>
+
+#include "caldav/access.h"
+#include "caldav/dav_context.h"
+#include "caldav/ical/export.h"
+#include "caldav/ical/zones.h"
+#include "sql/feed_store.h"
+#include "web/feeds.h"
+#include "web/web_page.h"
+#include "web/web_session_internal.h"
+
+namespace jadwal::web {
+
+namespace {
+
+constexpr std::string_view kPrefix = "/ics/";
+constexpr std::string_view kSuffix = ".ics";
+constexpr sql::Instant kDay = 86400;
+
+// [first day 00.00, day after the last 00.00) in the office's zone.
+struct FeedWindow {
+  sql::Instant start = 0;
+  sql::Instant end = 0;
+  std::string firstDay;  // "2023-11-22": part of the ETag, so the answer changes when the window moves
+};
+
+FeedWindow windowAt(sql::Instant now, const std::string& timezone, int daysBack, int daysAhead) {
+  caldav::CivilTime today = caldav::civilTimeOf(now + caldav::utcOffsetAt(now, timezone));
+  today.hour = today.minute = today.second = 0;
+  const sql::Instant todayAsUtc = caldav::civilToInstant(today);
+  const caldav::CivilTime first = caldav::civilTimeOf(todayAsUtc - daysBack * kDay);
+  const caldav::CivilTime after = caldav::civilTimeOf(todayAsUtc + (daysAhead + 1) * kDay);
+  FeedWindow window;
+  window.start = caldav::instantOfWallClock(first, timezone);
+  window.end = caldav::instantOfWallClock(after, timezone);
+  char day[16];
+  std::snprintf(day, sizeof day, "%04d-%02d-%02d", first.year, first.month, first.day);
+  window.firstDay = day;
+  return window;
+}
+
+// When this server first answered a version (ETag) of a feed: its
+// Last-Modified. An object's own time would miss a deletion or a calendar
+// the owner lost, and a client asking only If-Modified-Since would keep
+// them. Kept in memory: after a restart a client downloads once more.
+class FirstSeen {
+ public:
+  sql::Instant of(std::int64_t feedId, const std::string& etag, sql::Instant now) {
+    std::lock_guard guard(mutex_);
+    if (seen_.size() > kMaxFeeds) seen_.clear();  // a bound; the cost is one download more per client
+    auto& entry = seen_[feedId];
+    if (entry.first != etag) entry = {etag, now};
+    return entry.second;
+  }
+
+ private:
+  static constexpr std::size_t kMaxFeeds = 100000;
+  std::mutex mutex_;
+  std::map<std::int64_t, std::pair<std::string, sql::Instant>> seen_;
+};
+
+FirstSeen& firstSeen() {
+  static FirstSeen instance;
+  return instance;
+}
+
+std::optional<sql::Instant> parseHttpDate(const std::string& text) {
+  Poco::DateTime parsed;
+  int zone = 0;
+  if (text.empty() || !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, text, parsed, zone)) {
+    return std::nullopt;
+  }
+  return static_cast<sql::Instant>(parsed.timestamp().epochTime()) - zone;
+}
+
+// RFC 9110 13.2.2: If-None-Match decides when sent; If-Modified-Since only without it.
+bool notModified(const WebRequest& request, const std::string& etag, sql::Instant lastModified) {
+  const std::string ifNoneMatch = request.header("If-None-Match");
+  if (!ifNoneMatch.empty()) return ifNoneMatch == "*" || ifNoneMatch.find(etag) != std::string::npos;
+  const auto since = parseHttpDate(request.header("If-Modified-Since"));
+  return since && lastModified <= *since;
+}
+
+std::string etagOf(const sql::FeedRow& feed, const FeedWindow& window, const std::vector<sql::Calendar>& calendars) {
+  std::string basis = "feed:" + std::to_string(feed.id) + "|" + window.firstDay;
+  for (const auto& calendar : calendars) {
+    basis += "|" + std::to_string(calendar.id) + ":" + std::to_string(calendar.syncSeq);
+  }
+  return "\"" + sessionTokenHash(basis).substr(0, 32) + "\"";
+}
+
+WebResponse notFound(const WebRequest& request) {
+  return messagePage(404, languageOf(request), "error.not_found_title", "error.not_found");
+}
+
+}  // namespace
+
+std::optional<WebResponse> feedFiles(WebContext& context, const WebRequest& request) {
+  const std::string_view path = request.path;
+  if (!path.starts_with(kPrefix)) return std::nullopt;
+  if (request.method != "GET") {
+    WebResponse refused = messagePage(405, languageOf(request), "error.method_title", "error.method");
+    refused.setHeader("Allow", "GET, HEAD");
+    return refused;
+  }
+  std::string_view token = path.substr(kPrefix.size());
+  if (!token.ends_with(kSuffix)) return notFound(request);
+  token.remove_suffix(kSuffix.size());
+  if (!looksLikeFeedToken(token)) return notFound(request);
+  const auto feed = context.store.feeds().findFeedByTokenHash(sessionTokenHash(token));
+  if (!feed) return notFound(request);
+  const auto owner = context.store.findUserById(feed->userId);
+  if (!owner || owner->disabled) return notFound(request);
+
+  // Rights are checked now, not when the feed was made: a calendar the
+  // owner may no longer read is left out from this answer on.
+  const caldav::Principal principal{owner->id, owner->name, owner->role, owner->displayName};
+  std::vector<sql::Calendar> calendars;
+  for (const std::int64_t id : feed->calendarIds) {
+    auto calendar = context.store.findCalendarById(id);
+    if (calendar && caldav::canRead(caldav::calendarAccess(context.store, principal, *calendar))) {
+      calendars.push_back(std::move(*calendar));
+    }
+  }
+  const sql::Instant now = context.clock->now();
+  const FeedWindow window =
+      windowAt(now, context.time.defaultTzid, context.agenda.feedDaysBack, context.agenda.feedDaysAhead);
+  const std::string etag = etagOf(*feed, window, calendars);
+  const sql::Instant lastModified = firstSeen().of(feed->id, etag, now);
+
+  WebResponse response;
+  response.setHeader("ETag", etag);
+  response.setHeader("Last-Modified", caldav::httpDate(lastModified));
+  response.setHeader("Cache-Control", "private, max-age=300");
+  if (notModified(request, etag, lastModified)) {
+    response.status = 304;
+    return response;
+  }
+  response.contentType = "text/calendar; charset=utf-8";
+  response.body = caldav::exportHead("-//Jadwal//Feed//ID", feed->name);
+  std::vector<std::string> zones;
+  for (const auto& calendar : calendars) {
+    // A recurring event comes whole: its overrides are VEVENTs of their own with RECURRENCE-ID.
+    for (const auto& object : context.store.objectsOverlapping(calendar.id, "VEVENT", window.start, window.end)) {
+      try {
+        caldav::appendExportComponents(object.ical, zones, response.body);
+      } catch (const std::exception& e) {
+        Poco::Logger::get("jadwal.web")
+            .warning("feed " + std::to_string(feed->id) + ": object " + object.name + " left out: " + e.what());
+      }
+    }
+  }
+  response.body += caldav::kExportEnd;
+  return response;
+}
+
+}  // namespace jadwal::web
