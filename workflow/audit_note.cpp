@@ -56,6 +56,13 @@ std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_vi
   return parsed(stored);
 }
 
+std::string agendaDetailsNote(const std::string& dressCode, const std::string& leaderRole,
+                              const std::string& contactPerson, bool published) {
+  return encodeAuditNote(
+      {"agenda_details",
+       {{"dress", dressCode}, {"role", leaderRole}, {"contact", contactPerson}, {"published", published ? "1" : "0"}}});
+}
+
 std::string joinedSteps(const std::vector<std::string>& steps) {
   std::string text;
   for (const auto& step : steps) text += (text.empty() ? "" : "\n") + step;

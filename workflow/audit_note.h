@@ -30,6 +30,11 @@ std::string encodeAuditNote(const AuditNote& note);
 // a requester typed is never taken for one.
 std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_view stored);
 
+// The note of new agenda details of a request (dress code, role, contact,
+// published), set on the staff page or followed from a calendar client.
+std::string agendaDetailsNote(const std::string& dressCode, const std::string& leaderRole,
+                              const std::string& contactPerson, bool published);
+
 // A list in a value (the steps of a calendar write): one item a line.
 std::string joinedSteps(const std::vector<std::string>& steps);
 std::vector<std::string> splitSteps(const std::string& value);

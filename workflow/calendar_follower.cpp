@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "workflow/agenda_fields.h"
 #include "workflow/audit_note.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/event_mapping.h"
@@ -83,12 +84,33 @@ bool speaksFor(sql::Store& store, const Writer& writer, const sql::User& leader)
 struct ClientEdit {
   // Recurring: the event repeats, or an instance of it was overridden, so
   // the calendar shows other times than the request's one occurrence.
-  enum class Kind { None, Moved, Cancelled, Deleted, Recurring };
+  // Details: only the agenda lines of the description (Pakaian, Ket.,
+  // Narahubung, Publik) differ from the request's.
+  enum class Kind { None, Moved, Cancelled, Deleted, Recurring, Details };
   Kind kind = Kind::None;
   sql::Instant start = 0;
   std::optional<sql::Instant> end;
-  std::optional<std::string> location;  // the client's LOCATION, when the place moved
+  std::optional<std::string> location;     // the client's LOCATION, when the place moved
+  std::optional<sql::RequestRow> details;  // the request with the client's agenda lines, when they differ
 };
+
+// The request with the agenda lines of a leader's event as a client left
+// them, when they differ from the request's and keep its limits. A role
+// that reads as the request's form choice stays that choice.
+std::optional<sql::RequestRow> withClientDetails(const std::string& description, const sql::RequestRow& request) {
+  const DescriptionFields fields = readDescriptionFields(description);
+  AgendaDetails details;
+  details.dressCode = fields.dressCode;
+  details.leaderRole = fields.role == leaderRoleText(request.leaderRole) ? request.leaderRole : fields.role;
+  details.contactPerson = fields.contact;
+  details.published = fields.published.value_or(request.published);
+  sql::RequestRow updated = request;
+  if (!checkAgendaDetails(details, updated).empty()) return std::nullopt;
+  const bool same = updated.dressCode == request.dressCode && updated.leaderRole == request.leaderRole &&
+                    updated.contactPerson == request.contactPerson && updated.published == request.published;
+  if (same) return std::nullopt;
+  return updated;
+}
 
 ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::RequestRow& request, LinkKind link,
                           sql::RequestStore& requests, const WorkflowConfig& config) {
@@ -111,7 +133,11 @@ ClientEdit readClientEdit(const caldav::CalendarChange& change, const sql::Reque
   auto expected =
       readEventEdit(eventForRequest(request, requests.filesOf(request.id), eventKindOf(link), 0, config).ical, config);
   const bool venueMoved = expected && edit->location != expected->location;
-  if (edit->start == request.start && edit->end == request.end && !venueMoved) return result;
+  if (link == LinkKind::LeaderEvent) result.details = withClientDetails(edit->description, request);
+  if (edit->start == request.start && edit->end == request.end && !venueMoved) {
+    if (result.details) result.kind = ClientEdit::Kind::Details;
+    return result;
+  }
   result.kind = ClientEdit::Kind::Moved;
   result.start = edit->start;
   result.end = edit->end;
@@ -168,6 +194,7 @@ void addAttempt(AuditNote& note, const ClientEdit& edit, const std::string& venu
       return;
     case ClientEdit::Kind::Moved:
     case ClientEdit::Kind::None:
+    case ClientEdit::Kind::Details:  // staff's are followed, anyone else's kept: never put back
       break;
   }
   note.values["attempt"] = "moved";
@@ -404,6 +431,9 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
 
     const ClientEdit edit = readClientEdit(change, request, *link, requests, config);
     if (edit.kind == ClientEdit::Kind::None) return;
+    // Staff's lines are followed below; anyone else's stay in their copy
+    // until the request next writes its event.
+    if (edit.kind == ClientEdit::Kind::Details && !writer.isStaff()) return;
     std::string venue;
     const FieldErrors errors = edit.kind == ClientEdit::Kind::Moved
                                    ? checkCalendarEdit(edit.start, edit.end, edit.location, venue)
@@ -413,14 +443,15 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
     if (*link == LinkKind::LeaderEvent && writer.isStaff() && errors.empty() &&
         edit.kind != ClientEdit::Kind::Recurring) {
       // Staff decide from the calendar as on the staff page, less the reason.
-      const bool cancels = edit.kind != ClientEdit::Kind::Moved;
+      const bool cancels = edit.kind == ClientEdit::Kind::Cancelled || edit.kind == ClientEdit::Kind::Deleted;
+      const bool moved = edit.kind == ClientEdit::Kind::Moved;
       if (cancels) {
         updated.state = std::string(stateCode(RequestState::Cancelled));
         if (edit.kind == ClientEdit::Kind::Deleted) clearLink(updated, *link);
         audit.action = edit.kind == ClientEdit::Kind::Deleted ? "calendar-delete" : "calendar-cancel";
         audit.note = encodeAuditNote(
             {edit.kind == ClientEdit::Kind::Deleted ? "deleted_in_calendar" : "cancelled_in_calendar", {}});
-      } else {
+      } else if (moved) {
         updated.start = edit.start;
         updated.end = edit.end;
         if (edit.location) {
@@ -429,13 +460,23 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
         }
         audit.action = "calendar-edit";
         // Instants, not a time in words: the reader's language and zone write them.
-        AuditNote moved{"moved_in_calendar", {{"start", std::to_string(updated.start)}}};
-        if (updated.end) moved.values.emplace("end", std::to_string(*updated.end));
-        if (edit.location) moved.values.emplace("venue", updated.venue);
-        audit.note = encodeAuditNote(moved);
+        AuditNote movedNote{"moved_in_calendar", {{"start", std::to_string(updated.start)}}};
+        if (updated.end) movedNote.values.emplace("end", std::to_string(*updated.end));
+        if (edit.location) movedNote.values.emplace("venue", updated.venue);
+        audit.note = encodeAuditNote(movedNote);
+      } else {
+        audit.action = "calendar-edit";
+        audit.note = agendaDetailsNote(edit.details->dressCode, edit.details->leaderRole, edit.details->contactPerson,
+                                       edit.details->published);
+      }
+      if (edit.details) {
+        updated.dressCode = edit.details->dressCode;
+        updated.leaderRole = edit.details->leaderRole;
+        updated.contactPerson = edit.details->contactPerson;
+        updated.published = edit.details->published;
       }
       // As a decision without a note: an earlier note is no reason for this one.
-      updated.decisionNote.clear();
+      if (cancels || moved) updated.decisionNote.clear();
       audit.toState = updated.state;
       if (!requests.updateRequest(updated, audit)) continue;
 
@@ -446,7 +487,7 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       auto sync = syncCalendar(*calendar_, *stored, true, ObjectRef{change.calendar.id, change.name});
       const sql::RequestRow now = recordCalendarSync(*calendar_, sync, audit);
       // The requester hears of a change made in a calendar as of one made on the staff page.
-      if (!now.email.empty())
+      if (!now.email.empty() && (cancels || moved))
         mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, now, config));
       return;
     }

@@ -156,6 +156,7 @@ std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowCo
   edit.end = master->end;
   edit.location = master->location;
   edit.status = master->status;
+  edit.description = master->description;
   edit.recurring = master->recurring;
   return edit;
 }

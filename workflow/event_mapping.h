@@ -62,7 +62,8 @@ struct EventEdit {
   sql::Instant start = 0;
   std::optional<sql::Instant> end;
   std::string location;
-  std::string status;  // "CONFIRMED", "CANCELLED", ...
+  std::string status;       // "CONFIRMED", "CANCELLED", ...
+  std::string description;  // the agenda lines a client may have edited are in it
   // RRULE, RDATE, EXRULE or EXDATE, or an instance overridden by
   // RECURRENCE-ID: the calendar shows other times than start..end.
   bool recurring = false;

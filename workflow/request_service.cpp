@@ -448,11 +448,7 @@ Outcome RequestService::editAgendaDetails(std::int64_t requestId, std::int64_t e
 
   sql::AuditRow audit = impl_->auditBy(actor.user, "edit-details");
   audit.fromState = audit.toState = request->state;
-  audit.note = encodeAuditNote({"agenda_details",
-                                {{"dress", updated.dressCode},
-                                 {"role", updated.leaderRole},
-                                 {"contact", updated.contactPerson},
-                                 {"published", updated.published ? "1" : "0"}}});
+  audit.note = agendaDetailsNote(updated.dressCode, updated.leaderRole, updated.contactPerson, updated.published);
   auto stored = impl_->commit(updated, audit, true);
   if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
   return success(std::move(*stored));

@@ -130,6 +130,7 @@ std::optional<MasterEvent> readMasterEvent(std::string_view stored, const std::s
     const char* text = icalproperty_status_to_string(icalproperty_get_status(status));
     master.status = text != nullptr ? text : "";
   }
+  master.description = detail::ref(event).description();
   // An EXDATE alone can hide the one occurrence, an RDATE add another.
   master.recurring = overridden;
   for (const icalproperty_kind kind :

@@ -51,7 +51,8 @@ struct MasterEvent {
   sql::Instant start = 0;
   std::optional<sql::Instant> end;  // DTEND, DTSTART + DURATION, or the day of an all-day event
   std::string location;
-  std::string status;  // "CONFIRMED", "CANCELLED", ...
+  std::string status;       // "CONFIRMED", "CANCELLED", ...
+  std::string description;  // unescaped; "" when absent
   // RRULE, RDATE, EXRULE or EXDATE, or an instance overridden by
   // RECURRENCE-ID: the calendar shows other times than start..end.
   bool recurring = false;
