@@ -283,7 +283,8 @@ const std::vector<Migration>& migrations() {
                 max_id INTEGER NOT NULL))",
            "INSERT INTO id_high_water (name, max_id) SELECT 'calendars', COALESCE(MAX(id), 0) FROM calendars",
        }},
-      {7,
+      // 7 is the feeds' (issue8-feeds); the two branches meet in main.
+      {8,
        {
            // The morning mail: per user the address, the choice, and the
            // last day claimed (sql/agenda_mail_store.h), "YYYY-MM-DD".
