@@ -48,10 +48,10 @@ struct Column {
 // that the activity and the place keep room to wrap.
 const std::vector<Column>& columns() {
   static const std::vector<Column> all = {{0, 22, "No"},
-                                          {22, 80, "Waktu"},
-                                          {102, 145, "Kegiatan"},
-                                          {247, 118, "Tempat"},
-                                          {365, kContentWidth - 365, "Keterangan"}};
+                                          {22, 92, "Waktu"},
+                                          {114, 140, "Kegiatan"},
+                                          {254, 116, "Tempat"},
+                                          {370, kContentWidth - 370, "Keterangan"}};
   return all;
 }
 
@@ -228,11 +228,12 @@ class AgendaLayout {
   void leader(const workflow::LeaderAgenda& leader, const workflow::LocalDate& date) {
     leaderTitle_ = leader.title;
     if (leader.entries.empty()) {
-      const Row none = rowOf(writer_, {"Tidak ada agenda"}, kBody);
-      keepWithTitle(none.height, false);
-      writer_.box(0, writer_.y(), kContentWidth, none.height, 1);
-      writer_.show(none.cells.front().get(), kCellPadding, writer_.y() + kCellPadding);
-      writer_.advance(none.height + 8);
+      const Layout none = writer_.layout("Tidak ada agenda", kBody, kContentWidth - 2 * kCellPadding);
+      const double height = PageWriter::heightOf(none.get()) + 2 * kCellPadding;
+      keepWithTitle(height, false);
+      writer_.box(0, writer_.y(), kContentWidth, height, 1);
+      writer_.show(none.get(), kCellPadding, writer_.y() + kCellPadding);
+      writer_.advance(height + 8);
       return;
     }
     int number = 0;

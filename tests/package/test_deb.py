@@ -152,6 +152,8 @@ class DebianPackage(unittest.TestCase):
         # From dpkg-shlibdeps: the libraries jadwald links, as Debian packages.
         for library in ("libpoco", "libical", "libsodium", "libstdc++"):
             self.assertIn(library, depends.group(1))
+        # Not linked, but the printed agenda's font (web/agenda_pdf.cpp).
+        self.assertIn("fonts-dejavu-core", depends.group(1))
         conffiles = run("dpkg-deb", "--info", self.deb, "conffiles").stdout.split()
         self.assertEqual(conffiles, ["/etc/jadwal/jadwal.ini"])
 

@@ -253,6 +253,25 @@ BOOST_AUTO_TEST_CASE(a_failed_send_is_logged_and_the_next_one_still_goes,
   BOOST_TEST(sink.waitFor(1).size() == 1u);
 }
 
+// The morning mail gives its day back when a send fails (workflow/morning_mail.h):
+// it must learn whether the SMTP server took the message.
+BOOST_AUTO_TEST_CASE(a_send_now_says_whether_the_server_took_it, *boost::unit_test::precondition(AiosmtpdInstalled())) {
+  SmtpSink sink;
+  SmtpConfig nowhere = configFor(sink);
+  nowhere.port = freePort();
+  {
+    CerrCapture errors;
+    BOOST_TEST(!sendMailNow(nowhere, sample(), 1700000000));
+    BOOST_TEST(errors.text().find("mail to siti@example.org not sent") != std::string::npos, errors.text());
+  }
+  BOOST_TEST(!sendMailNow(SmtpConfig{}, sample(), 1700000000));       // mail is off
+  BOOST_TEST(!sendMailNow(configFor(sink), sample(""), 1700000000));  // nobody to write to
+  BOOST_TEST(sendMailNow(configFor(sink), sample(), 1700000000));
+  const auto raw = sink.waitFor(1);
+  BOOST_REQUIRE(raw.size() == 1u);
+  BOOST_TEST(decodeHeader(Delivered(raw[0]).header("subject")) == sample().subject);
+}
+
 BOOST_AUTO_TEST_CASE(mail_is_off_without_a_host_and_for_no_recipient) {
   // Nothing to connect to: enqueue must neither block nor throw, and flush returns at once.
   Mailer off(SmtpConfig{});

@@ -189,8 +189,9 @@ BOOST_FIXTURE_TEST_CASE(a_user_who_may_read_no_leader_gets_no_mail, Fixture) {
 
 BOOST_FIXTURE_TEST_CASE(only_users_who_opted_in_and_are_not_disabled_receive_it, Fixture) {
   store->agendaMails().saveAgendaMail(protokol.id, "protokol@example.go.id", false);
-  store->agendaMails().saveAgendaMail(bupati.id, "bupati@example.go.id", true);
-  BOOST_REQUIRE(store->setDisabled("bupati", true));
+  const sql::User leaving = addUser("pensiun", sql::Role::ProtocolStaff, "Pensiun");
+  store->agendaMails().saveAgendaMail(leaving.id, "pensiun@example.go.id", true);
+  BOOST_REQUIRE(store->setDisabled("pensiun", true));
   auto mail = server();
   BOOST_TEST(mail.runOnce(wib("2023-11-22", "06:00")).sent == 0);
   BOOST_TEST(sent.empty());
