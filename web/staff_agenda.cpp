@@ -162,8 +162,16 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
   const int maxDays = context.agenda.maxDays;
   const auto choice = agenda::dayRange(params.from, params.until, agenda::today(context), maxDays);
   if (!choice.range) {
+    // The form comes back with the leader chosen still chosen: today's agenda names the leaders.
+    std::vector<std::pair<std::string, std::string>> leaders;
+    if (output == Output::Page) {
+      const agenda::DayRange today{agenda::today(context), agenda::today(context)};
+      for (const auto& leader :
+           agenda::read(context, user, agenda::queryOf(today, context.requests.config().timezone)).leaders)
+        leaders.emplace_back(leader.userName, leader.title);
+    }
     return refused(context, request, user, language, output, params, 400, errorText(language, choice.error, maxDays),
-                   {});
+                   leaders);
   }
   const auto& range = *choice.range;
   auto query = agenda::queryOf(range, context.requests.config().timezone);

@@ -155,12 +155,15 @@ class StaffAgendaTest(AgendaTestCase):
                  ({"tanggal": DAY.isoformat(), "sampai": (DAY + datetime.timedelta(days=31)).isoformat()},
                   "paling lama 31 hari")]
         for query, message in cases:
+            query = dict(query, pimpinan="sekda", tentatif="1")
             with self.subTest(query=query):
                 page = self.agenda(query=query)
                 self.assertEqual(400, page.status, page.describe())
                 self.assertIn(message, page.visible_text)
                 self.assertEqual(query["tanggal"], page.field("tanggal", "/staf/agenda"))
                 self.assertEqual(query.get("sampai", ""), page.field("sampai", "/staf/agenda") or "")
+                self.assertEqual("sekda", page.field("pimpinan", "/staf/agenda"))
+                self.assertIn("checked", page.elements("input", name="tentatif")[0].attrs)
                 text = self.staff().get("/staf/agenda.txt?" + urllib.parse.urlencode(query))
                 self.assertEqual(400, text.status)
                 self.assertIn(message, text.text)
