@@ -21,6 +21,15 @@ bool hasHeader(const WebResponse& response, std::string_view name) {
   return false;
 }
 
+bool publiclyCacheable(const WebResponse& response) {
+  caldav::CaseInsensitiveLess less;
+  for (const auto& [name, value] : response.headers) {
+    const bool cacheControl = !less(name, "Cache-Control") && !less("Cache-Control", name);
+    if (cacheControl && value.find("public") != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Headers that keep pages from being framed, sniffed or leaking their URLs
@@ -137,8 +146,10 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
   }
 
   // A chosen language sticks for the next pages (a year, like the switch says).
+  // Not on an answer that shared caches may keep (the public agenda): a cache
+  // would hand the cookie to everyone; that page speaks the language anyway.
   const std::string chosen = request.queryValue("lang");
-  if ((chosen == "id" || chosen == "en") && request.cookie("lang") != chosen) {
+  if ((chosen == "id" || chosen == "en") && request.cookie("lang") != chosen && !publiclyCacheable(response)) {
     response.setCookie("lang", chosen, context.secureCookies, 365 * 24 * 3600);
   }
   addSecurityHeaders(response);

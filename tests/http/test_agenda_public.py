@@ -212,6 +212,10 @@ class PublicAgendaTest(AgendaTestCase):
                 # The same answer for a logged-in browser: it does not vary on cookies.
                 staff = self.staff().get(url, headers={"If-None-Match": etag})
                 self.assertEqual(304, staff.status)
+        # Choosing a language sets no cookie on an answer shared caches may keep.
+        english = self.public("/agenda?lang=en&tanggal=" + DAY.isoformat())
+        self.assertEqual(200, english.status)
+        self.assertEqual([], english.set_cookies)
         other_view = self.public("/agenda.json?tanggal=" + DAY.isoformat())
         self.assertNotEqual(other_view.headers["etag"], self.public("/agenda?tanggal=" + DAY.isoformat()).headers["etag"])
 
