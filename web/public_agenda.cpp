@@ -14,6 +14,7 @@
 #include "web/agenda_formats.h"
 #include "web/agenda_request.h"
 #include "web/agenda_view.h"
+#include "web/version_times.h"
 #include "web/web.h"
 #include "web/web_page.h"
 #include "workflow/request_service.h"
@@ -131,8 +132,10 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
                                  workflow::isoDateText(view.range.last) + (view.week ? " week " : " day ") + language;
   const std::string etag = agenda::etagOf(agenda, kVariants[static_cast<int>(output)], parameters);
   const int maxAge = context.agenda.publicCacheSeconds;
-  if (agenda::clientHasIt(request, etag, agenda.lastModified))
-    return agenda::notModified(etag, agenda.lastModified, maxAge);
+  // Not the newest object's time: a deletion leaves nothing newer (version_times.h).
+  static VersionTimes versions;
+  const sql::Instant lastModified = versions.firstSeen(etag, etag, context.clock->now());
+  if (agenda::clientHasIt(request, etag, lastModified)) return agenda::notModified(etag, lastModified, maxAge);
 
   WebResponse response;
   if (output == Output::Page) {
@@ -145,7 +148,7 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
     response.body = agenda::publicIcs(agenda, "Agenda Pimpinan " + context.agenda.region, zone);
     response.setHeader("Content-Disposition", "inline; filename=\"agenda.ics\"");
   }
-  agenda::setPublicCaching(response, etag, agenda.lastModified, maxAge);
+  agenda::setPublicCaching(response, etag, lastModified, maxAge);
   return response;
 }
 

@@ -6,13 +6,14 @@ answers are the same for everyone and answer conditional GETs with 304."""
 import datetime
 import json
 import re
+import time
 import unittest
 import urllib.parse
 
 import icalendar
 
 from agenda_fixtures import REGION, AgendaTestCase, day_ahead, day_name
-from jadwal_requests import HOLD_OWNER, HOLD_SLUG, letter, valid_fields
+from jadwal_requests import HOLD_OWNER, HOLD_SLUG, credentials, letter, valid_fields
 
 DAY = day_ahead(40)
 WEEK_DAY = day_ahead(41)
@@ -228,6 +229,20 @@ class PublicAgendaTest(AgendaTestCase):
         self.assertEqual(200, second.status)
         self.assertIn("Rapat Mendadak", second.text)
         self.assertNotEqual(first.headers["etag"], second.headers["etag"])
+
+    def test_a_deletion_is_not_hidden_from_if_modified_since(self):
+        # Nothing newer is left after a deletion: Last-Modified must still move.
+        day = day_ahead(51)
+        url = "/agenda?tanggal=" + day.isoformat()
+        path = self.put("wabup", day, "09:00", "10:00", summary="Rapat Dihapus", location="Kantor Bupati")
+        first = self.public(url)
+        self.assertIn("Rapat Dihapus", first.text)
+        time.sleep(1.1)  # HTTP dates count whole seconds
+        status, _, body = self.srv.request("DELETE", path, user=credentials("protokol"))
+        self.assertEqual(204, status, body[:300])
+        since = self.public(url, **{"If-Modified-Since": first.headers["last-modified"]})
+        self.assertEqual(200, since.status)
+        self.assertNotIn("Rapat Dihapus", since.text)
 
     # -- bad parameters -------------------------------------------------------------------
 
