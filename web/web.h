@@ -13,6 +13,8 @@
 //   public_pages.cpp   the request form, receipt and status pages
 //   staff_pages.cpp    login, inbox, request page, decisions, dispositions
 //   attachments.cpp    /lampiran/<id>/<name>: letters for those allowed to see them
+//   staff_account.cpp  /staf/akun: the user's own account and read-only feeds (feeds.h)
+//   feed_ics.cpp       /ics/<token>.ics: a feed, for Outlook, Google Calendar and phones (feeds.h)
 
 #include <cstdint>
 #include <map>

@@ -24,6 +24,9 @@ BOOST_AUTO_TEST_CASE(routes) {
   BOOST_TEST((routeFor("POST", "/staf/permohonan/3/keputusan") == Route::Web));
   BOOST_TEST((routeFor("GET", "/lampiran/4/surat.pdf") == Route::Web));
   BOOST_TEST((routeFor("GET", "/static/jadwal.css") == Route::Web));
+  BOOST_TEST((routeFor("GET", "/ics/0123abcd.ics") == Route::Web));  // a feed; the web app refuses bad tokens
+  BOOST_TEST((routeFor("GET", "/ics") == Route::NotFound));
+  BOOST_TEST((routeFor("GET", "/icsx/a.ics") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/permohonanx") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/stafx") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/static.css") == Route::NotFound));
