@@ -11,7 +11,7 @@ enum class Route {
   Health,           // /healthz
   Metrics,          // /metrics
   Dav,              // /dav and below, and WebDAV methods on /
-  Web,              // the web app: /permohonan, /staf, /lampiran, /static and below; GET, HEAD, POST on /
+  Web,              // the web app: /permohonan, /staf, /lampiran, /static, /ics and below; GET, HEAD, POST on /
   NotFound,
 };
 

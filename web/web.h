@@ -14,6 +14,8 @@
 //   staff_pages.cpp    login, inbox, request page, decisions, dispositions
 //   attachments.cpp    /lampiran/<id>/<name>: letters for those allowed to see them
 //   staff_agenda.cpp   /staf/agenda and its text and PDF; public_agenda*.cpp: /agenda and its data
+//   staff_account.cpp  /staf/akun: the user's own account and read-only feeds (feeds.h)
+//   feed_ics.cpp       /ics/<token>.ics: a feed, for Outlook, Google Calendar and phones (feeds.h)
 
 #include <cstdint>
 #include <map>

@@ -30,6 +30,9 @@ BOOST_AUTO_TEST_CASE(routes) {
   BOOST_TEST((routeFor("GET", "/staf/agenda.txt") == Route::Web));
   BOOST_TEST((routeFor("GET", "/agendax") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/agenda/2023") == Route::NotFound));
+  BOOST_TEST((routeFor("GET", "/ics/0123abcd.ics") == Route::Web));  // a feed; the web app refuses bad tokens
+  BOOST_TEST((routeFor("GET", "/ics") == Route::NotFound));
+  BOOST_TEST((routeFor("GET", "/icsx/a.ics") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/permohonanx") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/stafx") == Route::NotFound));
   BOOST_TEST((routeFor("GET", "/static.css") == Route::NotFound));
