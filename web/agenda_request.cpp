@@ -1,13 +1,8 @@
 #include "web/agenda_request.h"
 
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/DateTimeParser.h>
-#include <Poco/Timestamp.h>
 #include <sodium.h>
 
-#include "base/text.h"
+#include "caldav/dav_context.h"
 #include "caldav/ical/zones.h"
 #include "workflow/request_service.h"
 
@@ -16,36 +11,6 @@ namespace {
 
 sql::Instant utcMidnight(const workflow::LocalDate& date) {
   return caldav::civilToInstant(caldav::CivilTime{date.year, date.month, date.day, 0, 0, 0});
-}
-
-std::optional<sql::Instant> parseHttpDate(const std::string& text) {
-  Poco::DateTime parsed;
-  int zone = 0;
-  for (const auto* format : {&Poco::DateTimeFormat::HTTP_FORMAT, &Poco::DateTimeFormat::RFC850_FORMAT,
-                             &Poco::DateTimeFormat::ASCTIME_FORMAT}) {
-    if (Poco::DateTimeParser::tryParse(*format, text, parsed, zone)) {
-      return static_cast<sql::Instant>(parsed.timestamp().epochTime()) - zone;
-    }
-  }
-  return std::nullopt;
-}
-
-// Whether an If-None-Match value names `etag` (or is "*"). Weak
-// comparison, as RFC 9110 asks for If-None-Match.
-bool matchesAny(std::string_view header, std::string_view etag) {
-  if (base::trimmed(header) == "*") return true;
-  const auto opaque = [](std::string_view tag) {
-    tag = base::trimmed(tag);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);
-    return tag;
-  };
-  std::size_t start = 0;
-  while (start <= header.size()) {
-    const std::size_t comma = std::min(header.find(',', start), header.size());
-    if (opaque(header.substr(start, comma - start)) == opaque(etag)) return true;
-    start = comma + 1;
-  }
-  return false;
 }
 
 }  // namespace
@@ -135,23 +100,9 @@ std::string etagOf(const workflow::Agenda& agenda, std::string_view variant, std
   return tag + "\"";
 }
 
-std::string httpDate(sql::Instant instant) {
-  return Poco::DateTimeFormatter::format(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(instant)),
-                                         Poco::DateTimeFormat::HTTP_FORMAT);
-}
-
-bool clientHasIt(const WebRequest& request, const std::string& etag, sql::Instant lastModified) {
-  const std::string ifNoneMatch = request.header("If-None-Match");
-  if (!ifNoneMatch.empty()) return matchesAny(ifNoneMatch, etag);
-  const std::string ifModifiedSince = request.header("If-Modified-Since");
-  if (ifModifiedSince.empty() || lastModified <= 0) return false;
-  const auto since = parseHttpDate(ifModifiedSince);
-  return since && lastModified <= *since;
-}
-
 void setPublicCaching(WebResponse& response, const std::string& etag, sql::Instant lastModified, int maxAgeSeconds) {
   response.setHeader("ETag", etag);
-  if (lastModified > 0) response.setHeader("Last-Modified", httpDate(lastModified));
+  if (lastModified > 0) response.setHeader("Last-Modified", caldav::httpDate(lastModified));
   response.setHeader("Cache-Control", "public, max-age=" + std::to_string(std::max(0, maxAgeSeconds)));
 }
 

@@ -49,11 +49,6 @@ workflow::Agenda read(WebContext& context, const std::optional<caldav::Principal
 // The ETag of one output of `agenda`: its own ETag, which output
 // ("html", "json", ...) and the parameters that shaped the answer.
 std::string etagOf(const workflow::Agenda& agenda, std::string_view variant, std::string_view parameters);
-// An HTTP date (RFC 9110 IMF-fixdate).
-std::string httpDate(sql::Instant instant);
-// Whether the request's If-None-Match (or, lacking one, If-Modified-Since)
-// says the client holds this answer already.
-bool clientHasIt(const WebRequest& request, const std::string& etag, sql::Instant lastModified);
 // ETag, Last-Modified (when known) and Cache-Control: public, max-age.
 void setPublicCaching(WebResponse& response, const std::string& etag, sql::Instant lastModified, int maxAgeSeconds);
 // 304 with the same validators.

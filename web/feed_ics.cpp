@@ -3,22 +3,19 @@
 // Every refusal (unknown, malformed or revoked token, a disabled owner) is
 // the same 404 as any unknown page, so a caller learns nothing from it.
 
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeParser.h>
 #include <Poco/Logger.h>
-#include <Poco/Timestamp.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
-#include <mutex>
 
 #include "caldav/access.h"
 #include "caldav/dav_context.h"
 #include "caldav/ical/export.h"
 #include "caldav/ical/zones.h"
 #include "sql/feed_store.h"
+#include "web/conditional_get.h"
 #include "web/feeds.h"
+#include "web/version_times.h"
 #include "web/web_page.h"
 #include "web/web_session_internal.h"
 
@@ -52,46 +49,10 @@ FeedWindow windowAt(sql::Instant now, const std::string& timezone, int daysBack,
   return window;
 }
 
-// When this server first answered a version (ETag) of a feed: its
-// Last-Modified. An object's own time would miss a deletion or a calendar
-// the owner lost, and a client asking only If-Modified-Since would keep
-// them. Kept in memory: after a restart a client downloads once more.
-class FirstSeen {
- public:
-  sql::Instant of(std::int64_t feedId, const std::string& etag, sql::Instant now) {
-    std::lock_guard guard(mutex_);
-    if (seen_.size() > kMaxFeeds) seen_.clear();  // a bound; the cost is one download more per client
-    auto& entry = seen_[feedId];
-    if (entry.first != etag) entry = {etag, now};
-    return entry.second;
-  }
-
- private:
-  static constexpr std::size_t kMaxFeeds = 100000;
-  std::mutex mutex_;
-  std::map<std::int64_t, std::pair<std::string, sql::Instant>> seen_;
-};
-
-FirstSeen& firstSeen() {
-  static FirstSeen instance;
-  return instance;
-}
-
-std::optional<sql::Instant> parseHttpDate(const std::string& text) {
-  Poco::DateTime parsed;
-  int zone = 0;
-  if (text.empty() || !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, text, parsed, zone)) {
-    return std::nullopt;
-  }
-  return static_cast<sql::Instant>(parsed.timestamp().epochTime()) - zone;
-}
-
-// RFC 9110 13.2.2: If-None-Match decides when sent; If-Modified-Since only without it.
-bool notModified(const WebRequest& request, const std::string& etag, sql::Instant lastModified) {
-  const std::string ifNoneMatch = request.header("If-None-Match");
-  if (!ifNoneMatch.empty()) return ifNoneMatch == "*" || ifNoneMatch.find(etag) != std::string::npos;
-  const auto since = parseHttpDate(request.header("If-Modified-Since"));
-  return since && lastModified <= *since;
+// A feed's versions (version_times.h): its Last-Modified.
+VersionTimes& feedVersions() {
+  static VersionTimes versions;
+  return versions;
 }
 
 std::string etagOf(const sql::FeedRow& feed, const FeedWindow& window, const std::vector<sql::Calendar>& calendars) {
@@ -139,13 +100,13 @@ std::optional<WebResponse> feedFiles(WebContext& context, const WebRequest& requ
   const FeedWindow window =
       windowAt(now, context.time.defaultTzid, context.agenda.feedDaysBack, context.agenda.feedDaysAhead);
   const std::string etag = etagOf(*feed, window, calendars);
-  const sql::Instant lastModified = firstSeen().of(feed->id, etag, now);
+  const sql::Instant lastModified = feedVersions().firstSeen(std::to_string(feed->id), etag, now);
 
   WebResponse response;
   response.setHeader("ETag", etag);
   response.setHeader("Last-Modified", caldav::httpDate(lastModified));
   response.setHeader("Cache-Control", "private, max-age=300");
-  if (notModified(request, etag, lastModified)) {
+  if (clientHasVersion(request, etag, lastModified)) {
     response.status = 304;
     return response;
   }

@@ -14,6 +14,7 @@
 #include "web/agenda_formats.h"
 #include "web/agenda_request.h"
 #include "web/agenda_view.h"
+#include "web/conditional_get.h"
 #include "web/version_times.h"
 #include "web/web.h"
 #include "web/web_page.h"
@@ -135,7 +136,7 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
   // Not the newest object's time: a deletion leaves nothing newer (version_times.h).
   static VersionTimes versions;
   const sql::Instant lastModified = versions.firstSeen(etag, etag, context.clock->now());
-  if (agenda::clientHasIt(request, etag, lastModified)) return agenda::notModified(etag, lastModified, maxAge);
+  if (clientHasVersion(request, etag, lastModified)) return agenda::notModified(etag, lastModified, maxAge);
 
   WebResponse response;
   if (output == Output::Page) {

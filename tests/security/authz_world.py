@@ -15,10 +15,11 @@ import sqlite3
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from jadwal_requests import CODE_PATTERN, USERS, activity_day, credentials, letter, submit_request, valid_fields
+from jadwal_requests import CODE_PATTERN, USERS, credentials, letter, submit_request, valid_fields
 from jadwal_server import WebSession
 
 import authz_matrix as M
+from authz_agenda import AgendaCases
 from authz_feeds import FeedCases
 
 SHARED = ("protokol", "rapat-internal")
@@ -101,7 +102,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World(FeedCases):
+class World(AgendaCases, FeedCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}
@@ -341,16 +342,6 @@ class World(FeedCases):
         page = self.web(role).get("/staf")
         return Answer(page.status, page.headers, page.body), Scene(self)
 
-    def case_morning_mail(self, row, role, cell):
-        session, path = self.web(role), "/staf/akun/agenda-pagi"
-        if row.method == "GET":
-            page = session.get(path)
-        else:
-            form = session.get(path)
-            fields = [("csrf", form.csrf(path))] if form.status == 200 else []
-            page = session.post_form(path, fields + [("aktif", "1"), ("surel", "matriks@example.go.id")])
-        return Answer(page.status, page.headers, page.body), Scene(self)
-
     def case_request_page(self, row, role, cell):
         page = self.web(role).get("/staf/permohonan/%d" % self.main_id)
         return Answer(page.status, page.headers, page.body), Scene(self)
@@ -373,15 +364,6 @@ class World(FeedCases):
         page = session.post_form("/staf/permohonan/%d/disposisi" % self.main_id, pairs)
         return Answer(page.status, page.headers, page.body), scene
 
-    def case_agenda_details(self, row, role, cell):
-        scene = self.scene(row, cell, "disetujui")
-        session = self.web(role)
-        pairs = [("csrf", self.csrf(session, scene.request_id)),
-                 ("versi", str(self.request_row(scene.request_id)["version"])),
-                 ("pakaian", "Batik matriks"), ("peran", "Narasumber"), ("narahubung", "")]
-        page = session.post_form("/staf/permohonan/%d/rincian" % scene.request_id, pairs)
-        return Answer(page.status, page.headers, page.body), scene
-
     def letter_path(self):
         return "/lampiran/%d/%s" % (self.main_file[0], urllib.parse.quote(self.main_file[1]))
 
@@ -393,45 +375,6 @@ class World(FeedCases):
     def case_letter_session(self, row, role, cell):
         page = self.web(role).get(self.letter_path())
         return Answer(page.status, page.headers, page.body), Scene(self)
-
-    # -- the agenda ------------------------------------------------------------------------------
-
-    def agenda_day(self):
-        return "tanggal=" + activity_day().isoformat()
-
-    def case_staff_agenda(self, row, role, cell):
-        page = self.web(role).get("/staf/agenda?" + self.agenda_day())
-        return Answer(page.status, page.headers, page.body), Scene(self)
-
-    def case_staff_agenda_leader(self, row, role, cell):
-        page = self.web(role).get("/staf/agenda?pimpinan=bupati&" + self.agenda_day())
-        return Answer(page.status, page.headers, page.body), Scene(self)
-
-    def case_agenda_text(self, row, role, cell):
-        user = M.ROLE_USERS[role]
-        return Answer(*self.srv.request("GET", "/staf/agenda.txt?" + self.agenda_day(),
-                                        user=credentials(user) if user else None)), Scene(self)
-
-    def case_agenda_text_session(self, row, role, cell):
-        page = self.web(role).get("/staf/agenda.txt?" + self.agenda_day())
-        return Answer(page.status, page.headers, page.body), Scene(self)
-
-    def case_agenda_pdf(self, row, role, cell):
-        page = self.web(role).get("/staf/agenda.pdf?" + self.agenda_day())
-        return Answer(page.status, page.headers, page.body), Scene(self)
-
-    def public_agenda(self, path, role):
-        page = self.web(role).get(path + "?minggu=" + activity_day().isoformat())
-        return Answer(page.status, page.headers, page.body), Scene(self)
-
-    def case_public_agenda(self, row, role, cell):
-        return self.public_agenda("/agenda", role)
-
-    def case_public_agenda_json(self, row, role, cell):
-        return self.public_agenda("/agenda.json", role)
-
-    def case_public_agenda_ics(self, row, role, cell):
-        return self.public_agenda("/agenda.ics", role)
 
     def case_healthz(self, row, role, cell):
         page = self.web(role).get("/healthz")
@@ -560,14 +503,6 @@ class World(FeedCases):
     def effect_disposition(self, scene, role, answer, row):
         by = {d[0]: d[2] for d in self.dispositions(scene.request_id)}
         assert by.get(self.user_id("bupati")) == self.user_id(M.ROLE_USERS[role]), by
-
-    def effect_details_set(self, scene, role, answer, row):
-        after = self.now(scene)
-        assert (after["dress_code"], after["published"]) == ("Batik matriks", 0), diff(scene.before, after)
-        assert after["state"] == scene.before["state"], diff(scene.before, after)
-        assert self.event_etags(after)["event"] != scene.events["event"], "the leader's event was not rewritten"
-        actor = self.last_audit(scene.request_id, "edit-details")
-        assert actor and actor[0] == self.user_id(M.ROLE_USERS[role]), "recorded as %r" % (actor,)
 
     def effect_withdrawn(self, scene, role, answer, row):
         self.by_requester(scene, "ditarik", "withdraw")

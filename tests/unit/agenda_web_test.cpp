@@ -4,9 +4,11 @@
 #include <string>
 
 #include "base/utf8.h"
+#include "caldav/dav_context.h"
 #include "caldav/ical/zones.h"
 #include "web/agenda_formats.h"
 #include "web/agenda_request.h"
+#include "web/conditional_get.h"
 
 using namespace jadwal;
 using web::agenda::DayRange;
@@ -111,22 +113,22 @@ BOOST_AUTO_TEST_CASE(conditional_get) {
   web::WebRequest request;
   const std::string etag = "\"abc\"";
   const sql::Instant modified = caldav::civilToInstant({2023, 11, 22, 1, 2, 3});
-  BOOST_TEST(web::agenda::httpDate(modified) == "Wed, 22 Nov 2023 01:02:03 GMT");
-  BOOST_TEST(!web::agenda::clientHasIt(request, etag, modified));
+  BOOST_TEST(caldav::httpDate(modified) == "Wed, 22 Nov 2023 01:02:03 GMT");
+  BOOST_TEST(!web::clientHasVersion(request, etag, modified));
   request.headers["If-None-Match"] = "\"x\", W/\"abc\"";
-  BOOST_TEST(web::agenda::clientHasIt(request, etag, modified));
+  BOOST_TEST(web::clientHasVersion(request, etag, modified));
   request.headers["If-None-Match"] = "*";
-  BOOST_TEST(web::agenda::clientHasIt(request, etag, modified));
+  BOOST_TEST(web::clientHasVersion(request, etag, modified));
   // If-None-Match decides when present, even with a matching date.
   request.headers["If-None-Match"] = "\"old\"";
   request.headers["If-Modified-Since"] = "Wed, 22 Nov 2023 01:02:03 GMT";
-  BOOST_TEST(!web::agenda::clientHasIt(request, etag, modified));
+  BOOST_TEST(!web::clientHasVersion(request, etag, modified));
   request.headers.erase("If-None-Match");
-  BOOST_TEST(web::agenda::clientHasIt(request, etag, modified));
-  BOOST_TEST(!web::agenda::clientHasIt(request, etag, modified + 1));
-  BOOST_TEST(!web::agenda::clientHasIt(request, etag, 0), "an answer of no objects has no date to compare");
+  BOOST_TEST(web::clientHasVersion(request, etag, modified));
+  BOOST_TEST(!web::clientHasVersion(request, etag, modified + 1));
+  BOOST_TEST(!web::clientHasVersion(request, etag, 0), "an answer of no objects has no date to compare");
   request.headers["If-Modified-Since"] = "kemarin";
-  BOOST_TEST(!web::agenda::clientHasIt(request, etag, modified));
+  BOOST_TEST(!web::clientHasVersion(request, etag, modified));
 
   const auto answer = web::agenda::notModified(etag, modified, 60);
   BOOST_TEST(answer.status == 304);
