@@ -204,6 +204,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         timeContextOf(config_),
                         config_.caldav.maxAnswerSteps};
     web.agenda = config_.agenda;
+    web.maxAnswerBytes = config_.caldav.maxAnswerBytes;
 
     // The morning mail (workflow/morning_mail.h): only when mail is on.
     workflow::MorningMail morningMail(

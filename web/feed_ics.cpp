@@ -49,6 +49,20 @@ FeedWindow windowAt(sql::Instant now, const std::string& timezone, int daysBack,
   return window;
 }
 
+// 507: the feed holds more than one answer may. Its owner makes feeds of
+// fewer calendars; the text says so to whoever reads the error.
+WebResponse tooLarge(const sql::FeedRow& feed, std::size_t limit) {
+  Poco::Logger::get("jadwal.web")
+      .warning("feed " + std::to_string(feed.id) + " is larger than " + std::to_string(limit) + " bytes; refused");
+  WebResponse response;
+  response.status = 507;
+  response.contentType = "text/plain; charset=utf-8";
+  response.body =
+      "Umpan kalender ini terlalu besar untuk dikirim. Buat umpan dengan lebih sedikit kalender di halaman Akun.\n"
+      "This calendar feed is too large to send. Make feeds of fewer calendars on the account page.\n";
+  return response;
+}
+
 // A feed's versions (version_times.h): its Last-Modified.
 VersionTimes& feedVersions() {
   static VersionTimes versions;
@@ -116,6 +130,8 @@ std::optional<WebResponse> feedFiles(WebContext& context, const WebRequest& requ
   for (const auto& calendar : calendars) {
     // A recurring event comes whole: its overrides are VEVENTs of their own with RECURRENCE-ID.
     for (const auto& object : context.store.objectsOverlapping(calendar.id, "VEVENT", window.start, window.end)) {
+      // Bounded as a CalDAV report is: a feed of many busy calendars is refused, not built without end.
+      if (response.body.size() > context.maxAnswerBytes) return tooLarge(*feed, context.maxAnswerBytes);
       try {
         caldav::appendExportComponents(object.ical, zones, response.body);
       } catch (const std::exception& e) {
@@ -124,6 +140,7 @@ std::optional<WebResponse> feedFiles(WebContext& context, const WebRequest& requ
       }
     }
   }
+  if (response.body.size() > context.maxAnswerBytes) return tooLarge(*feed, context.maxAnswerBytes);
   response.body += caldav::kExportEnd;
   return response;
 }

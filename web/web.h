@@ -110,6 +110,9 @@ struct WebContext {
   // and of the page, as of one CalDAV report ([caldav] max_answer_steps).
   caldav::TimeContext time = {};
   std::size_t maxAnswerSteps = caldav::AnswerLimits{}.maxSteps;
+  // The largest answer built whole in memory from many objects (a feed), as
+  // of one CalDAV report ([caldav] max_answer_bytes).
+  std::size_t maxAnswerBytes = caldav::AnswerLimits{}.maxBytes;
   // "Now" for sessions, CSRF tokens and limits (tests set it).
   const base::Clock* clock = &base::systemClock();
   // How the leaders' agenda is published ([agenda]): the agenda pages, and the

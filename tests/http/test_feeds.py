@@ -286,5 +286,24 @@ class AccountPageTest(FeedTestCase):
         self.assertNotIn("Tanpa Token", self.account("wabup").visible_text)
 
 
+class FeedSizeTest(FeedTestCase):
+    """A feed is bounded like a CalDAV report ([caldav] max_answer_bytes)."""
+
+    SERVER_OPTIONS = {"agenda.max_feeds_per_user": 3, "max_answer_bytes": 65536}
+
+    def test_a_feed_larger_than_one_answer_may_be_is_refused_with_507(self):
+        small = self.create("protokol", "Kecil", ["bupati/agenda"])
+        self.assertEqual(200, self.fetch(small)[0])
+        # About 80 KB of events in the window: more than the 64 KB one answer may hold.
+        for i in range(40):
+            self.put("wabup", "besar-%d.ics" % i, calendar(
+                event("besar-%d" % i, "Acara Besar %d" % i, local_day(i % 20 + 1),
+                      "DESCRIPTION:%s\r\n" % ("Uraian panjang " * 140))))
+        status, headers, body = self.fetch(self.create("protokol", "Besar", ["wabup/agenda"]))
+        self.assertEqual(507, status, body[:300])
+        self.assertIn("terlalu besar", body.decode())
+        self.assertEqual(200, self.fetch(small)[0], "other feeds are served as before")
+
+
 if __name__ == "__main__":
     unittest.main()
