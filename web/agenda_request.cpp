@@ -76,18 +76,22 @@ workflow::AgendaQuery queryOf(const DayRange& range, const std::string& timezone
   return query;
 }
 
-workflow::Agenda read(WebContext& context, const std::optional<caldav::Principal>& reader,
-                      const workflow::AgendaQuery& query) {
+workflow::Agenda read(WebContext& context, const workflow::AgendaPlan& plan) {
   caldav::ExpansionBudget budget;
   budget.stepsLeft = context.maxAnswerSteps;
   caldav::TimeContext time = context.time;
   time.defaultTzid = context.requests.config().timezone;
   time.budget = &budget;
-  return workflow::readAgenda(context.store, time, budget, context.agenda, reader, query);
+  return workflow::readPlannedAgenda(context.store, time, budget, context.agenda, plan);
 }
 
-std::string etagOf(const workflow::Agenda& agenda, std::string_view variant, std::string_view parameters) {
-  const std::string input = agenda.etag + '\n' + std::string(variant) + '\n' + std::string(parameters);
+workflow::Agenda read(WebContext& context, const std::optional<caldav::Principal>& reader,
+                      const workflow::AgendaQuery& query) {
+  return read(context, workflow::planAgenda(context.store, context.agenda, reader, query));
+}
+
+std::string etagOf(const std::string& agendaEtag, std::string_view variant, std::string_view parameters) {
+  const std::string input = agendaEtag + '\n' + std::string(variant) + '\n' + std::string(parameters);
   unsigned char digest[16];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(input.data()), input.size(), nullptr,
                      0);

@@ -44,11 +44,13 @@ workflow::AgendaQuery queryOf(const DayRange& range, const std::string& timezone
 // Reads the agenda with one expansion budget for the answer, as one CalDAV report.
 workflow::Agenda read(WebContext& context, const std::optional<caldav::Principal>& reader,
                       const workflow::AgendaQuery& query);
+// The same for a plan made first (workflow::planAgenda), to answer 304 before reading.
+workflow::Agenda read(WebContext& context, const workflow::AgendaPlan& plan);
 
 // --- conditional GET ---
 // The ETag of one output of `agenda`: its own ETag, which output
 // ("html", "json", ...) and the parameters that shaped the answer.
-std::string etagOf(const workflow::Agenda& agenda, std::string_view variant, std::string_view parameters);
+std::string etagOf(const std::string& agendaEtag, std::string_view variant, std::string_view parameters);
 // ETag, Last-Modified (when known) and Cache-Control: public, max-age.
 void setPublicCaching(WebResponse& response, const std::string& etag, sql::Instant lastModified, int maxAgeSeconds);
 // 304 with the same validators.

@@ -14,6 +14,7 @@
 #include "web/agenda_formats.h"
 #include "web/agenda_request.h"
 #include "web/agenda_view.h"
+#include "web/answer_cache.h"
 #include "web/conditional_get.h"
 #include "web/version_times.h"
 #include "web/web.h"
@@ -25,6 +26,9 @@ namespace jadwal::web {
 namespace {
 
 namespace mustache = kainjow::mustache;
+
+// Public answers kept at most, whatever their size: days and weeks people look at.
+constexpr std::size_t kCachedAnswers = 1024;
 
 enum class Output { Page, Json, Ics };
 
@@ -126,18 +130,24 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
   const std::string& zone = context.requests.config().timezone;
   auto query = agenda::queryOf(view.range, zone);
   query.publicOnly = true;
-  const workflow::Agenda agenda = agenda::read(context, std::nullopt, query);
+  // The plan alone gives the ETag: a client that has the answer costs no read of the events.
+  const workflow::AgendaPlan plan = workflow::planAgenda(context.store, context.agenda, std::nullopt, query);
 
   static constexpr const char* kVariants[] = {"page", "json", "ics"};
   const std::string parameters = workflow::isoDateText(view.range.first) + ".." +
-                                 workflow::isoDateText(view.range.last) + (view.week ? " week " : " day ") + language;
-  const std::string etag = agenda::etagOf(agenda, kVariants[static_cast<int>(output)], parameters);
+                                 workflow::isoDateText(view.range.last) + (view.week ? " week " : " day ") + language +
+                                 " " + (week.empty() ? from : week);
+  const std::string etag = agenda::etagOf(plan.etag, kVariants[static_cast<int>(output)], parameters);
   const int maxAge = context.agenda.publicCacheSeconds;
   // Not the newest object's time: a deletion leaves nothing newer (version_times.h).
   static VersionTimes versions;
   const sql::Instant lastModified = versions.firstSeen(etag, etag, context.clock->now());
   if (clientHasVersion(request, etag, lastModified)) return agenda::notModified(etag, lastModified, maxAge);
+  // The same answer for everyone: built once per version, not per visitor.
+  static AnswerCache answers(kCachedAnswers, context.agenda.publicAnswerCacheBytes);
+  if (auto kept = answers.find(etag)) return std::move(*kept);
 
+  const workflow::Agenda agenda = agenda::read(context, plan);
   WebResponse response;
   if (output == Output::Page) {
     response = page(context, language, from, &view, &agenda, 200, "");
@@ -150,6 +160,8 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
     response.setHeader("Content-Disposition", "inline; filename=\"agenda.ics\"");
   }
   agenda::setPublicCaching(response, etag, lastModified, maxAge);
+  // An agenda cut short by a bound is not kept: the next visitor's read may be whole.
+  if (!agenda.incomplete) answers.keep(etag, response);
   return response;
 }
 

@@ -88,35 +88,54 @@ bool publishedByDefault(const AgendaConfig& config, const sql::Calendar& calenda
   return false;
 }
 
-Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
-                  const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
-                  const AgendaQuery& query) {
-  Agenda agenda;
-  agenda.query = query;
+AgendaPlan planAgenda(sql::Store& store, const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
+                      const AgendaQuery& query) {
+  AgendaPlan plan;
+  plan.query = query;
   // The public sees published entries only, whatever the query says.
-  agenda.query.publicOnly = query.publicOnly || !reader;
-  const AgendaQuery& q = agenda.query;
+  plan.query.publicOnly = query.publicOnly || !reader;
+  const AgendaQuery& q = plan.query;
   std::string state = stateOfQuery(config, reader, q);
+  if (q.from >= q.to) {
+    plan.etag = quotedHash(state);
+    return plan;
+  }
+  for (sql::User& leader : leadersInOrder(store, config, q.leader)) {
+    AgendaPlan::LeaderCalendars planned;
+    bool visible = !reader || seesEveryLeader(*reader) || reader->id == leader.id;
+    for (sql::Calendar& calendar : store.calendarsOwnedBy(leader.id)) {
+      if (reader && !caldav::canRead(caldav::calendarAccess(store, *reader, calendar))) continue;
+      visible = true;
+      state += " c:" + std::to_string(calendar.id) + ":" + std::to_string(calendar.syncSeq);
+      planned.calendars.push_back(std::move(calendar));
+    }
+    if (!visible) continue;
+    state += " l:" + leader.name + ":" + inCapitals(displayNameOf(leader));
+    planned.leader = std::move(leader);
+    plan.leaders.push_back(std::move(planned));
+  }
+  plan.etag = quotedHash(state);
+  return plan;
+}
 
+Agenda readPlannedAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                         const AgendaConfig& config, const AgendaPlan& plan) {
+  Agenda agenda;
+  agenda.query = plan.query;
+  agenda.etag = plan.etag;
+  const AgendaQuery& q = agenda.query;
   caldav::TimeContext bounded = time;
   bounded.budget = &budget;
   budget.cutShort = false;  // this answer's, whatever an earlier one spent
 
-  std::vector<sql::User> leaders;
-  if (q.from < q.to) leaders = leadersInOrder(store, config, q.leader);
-  for (const sql::User& leader : leaders) {
+  for (const AgendaPlan::LeaderCalendars& planned : plan.leaders) {
+    const sql::User& leader = planned.leader;
     LeaderAgenda leaderAgenda;
     leaderAgenda.userName = leader.name;
     leaderAgenda.title = inCapitals(displayNameOf(leader));
-    bool visible = !reader || seesEveryLeader(*reader) || reader->id == leader.id;
-
-    for (const sql::Calendar& calendar : store.calendarsOwnedBy(leader.id)) {
-      if (reader && !caldav::canRead(caldav::calendarAccess(store, *reader, calendar))) continue;
-      visible = true;
-      state += " c:" + std::to_string(calendar.id) + ":" + std::to_string(calendar.syncSeq);
+    for (const sql::Calendar& calendar : planned.calendars) {
       const bool byDefault = publishedByDefault(config, calendar, leader.role);
       const std::string calendarPath = calendar.ownerName + "/" + calendar.slug;
-
       for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", q.from, q.to)) {
         agenda.lastModified = std::max(agenda.lastModified, object.modifiedAt);
         // Once the budget is spent a recurring event yields nothing: not worth parsing.
@@ -144,14 +163,17 @@ Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::Ex
         }
       }
     }
-    if (!visible) continue;
-    state += " l:" + leaderAgenda.userName + ":" + leaderAgenda.title;
     std::sort(leaderAgenda.entries.begin(), leaderAgenda.entries.end(), byStartEndActivity);
     agenda.leaders.push_back(std::move(leaderAgenda));
   }
   agenda.incomplete = agenda.incomplete || budget.cutShort;
-  agenda.etag = quotedHash(state);
   return agenda;
+}
+
+Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                  const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
+                  const AgendaQuery& query) {
+  return readPlannedAgenda(store, time, budget, config, planAgenda(store, config, reader, query));
 }
 
 }  // namespace jadwal::workflow

@@ -50,18 +50,18 @@ struct AgendaEntry {
   std::string objectName;    // "abc.ics"
   std::string uid;
   sql::Instant start = 0;
-  sql::Instant end = 0;   // as the calendar has it; an open end has end == start
-  bool openEnd = false;   // "s.d. selesai": no DTEND nor DURATION, or the line in the description
-  bool allDay = false;    // DTSTART is a date
-  std::string activity;   // SUMMARY, without a trailing " (diwakili)"
-  std::string place;      // LOCATION
-  std::string dressCode;  // "Pakaian:"
-  std::string role;       // "Ket.:": the leader's part (Sambutan, Narasumber, ...)
-  std::string representedBy;  // "Diwakili oleh:"
-  std::string contact;        // "Narahubung:"
-  bool tentative = false;     // STATUS:TENTATIVE ("(belum pasti)")
-  bool confidential = false;  // CLASS PRIVATE or CONFIDENTIAL: time only, "Acara internal"
-  bool published = false;     // may appear on the public agenda (publishedByDefault and the event's choice)
+  sql::Instant end = 0;         // as the calendar has it; an open end has end == start
+  bool openEnd = false;         // "s.d. selesai": no DTEND nor DURATION, or the line in the description
+  bool allDay = false;          // DTSTART is a date
+  std::string activity;         // SUMMARY, without a trailing " (diwakili)"
+  std::string place;            // LOCATION
+  std::string dressCode;        // "Pakaian:"
+  std::string role;             // "Ket.:": the leader's part (Sambutan, Narasumber, ...)
+  std::string representedBy;    // "Diwakili oleh:"
+  std::string contact;          // "Narahubung:"
+  bool tentative = false;       // STATUS:TENTATIVE ("(belum pasti)")
+  bool confidential = false;    // CLASS PRIVATE or CONFIDENTIAL: time only, "Acara internal"
+  bool published = false;       // may appear on the public agenda (publishedByDefault and the event's choice)
   sql::Instant modifiedAt = 0;  // of the object it comes from
 };
 
@@ -95,11 +95,30 @@ struct Agenda {
   sql::Instant lastModified = 0;  // the newest modifiedAt of the objects read (0: none)
 };
 
-// Reads the agenda of [query.from, query.to). `reader` empty means the
-// public. Every expansion spends from `budget` (a page shares one).
+// Which leaders and calendars a query reads, and the answer's ETag, found
+// without reading one event: a conditional GET can answer 304 from it.
+struct AgendaPlan {
+  struct LeaderCalendars {
+    sql::User leader;
+    std::vector<sql::Calendar> calendars;  // those the reader may read
+  };
+  AgendaQuery query;                     // publicOnly set for the public
+  std::vector<LeaderCalendars> leaders;  // the leaders the reader sees, in order
+  std::string etag;                      // as Agenda::etag
+};
+AgendaPlan planAgenda(sql::Store& store, const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
+                      const AgendaQuery& query);
+
+// Reads the events of a plan. Every expansion spends from `budget` (a page
+// shares one). Events written since the plan was made may show; its ETag
+// then names an older answer, so the next conditional GET reads again.
+Agenda readPlannedAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
+                         const AgendaConfig& config, const AgendaPlan& plan);
+
+// Plans and reads the agenda of [query.from, query.to). `reader` empty
+// means the public.
 Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
-                  const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
-                  const AgendaQuery& query);
+                  const AgendaConfig& config, const std::optional<caldav::Principal>& reader, const AgendaQuery& query);
 
 // Whether a calendar's events are public unless they say otherwise:
 // AgendaConfig::publicCalendars names it ("OWNER/SLUG"), or holds "leaders"
@@ -109,7 +128,7 @@ bool publishedByDefault(const AgendaConfig& config, const sql::Calendar& calenda
 // Local days in `timezone`.
 LocalDate localDateOf(sql::Instant instant, const std::string& timezone);
 sql::Instant dayStart(const LocalDate& date, const std::string& timezone);  // 00.00 local
-LocalDate nextDay(const LocalDate& date, int days = 1);                      // also negative
+LocalDate nextDay(const LocalDate& date, int days = 1);                     // also negative
 // "2023-11-22"; nullopt when malformed or not a real date.
 std::optional<LocalDate> parseIsoDate(std::string_view text);
 std::string isoDateText(const LocalDate& date);

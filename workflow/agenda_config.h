@@ -1,6 +1,7 @@
 #pragma once
 // How the office publishes its leaders' agenda ([agenda] section).
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct AgendaConfig {
   int maxDays = 31;
   // How long browsers and proxies may keep a public answer (seconds).
   int publicCacheSeconds = 60;
+  // Public answers the server keeps built, by version, for the next visitor
+  // (bytes in all; 0: none kept).
+  std::size_t publicAnswerCacheBytes = 32 << 20;
   // What a feed (/ics/<token>.ics) covers, from today, and how many feeds one user may hold.
   int feedDaysBack = 90;
   int feedDaysAhead = 365;

@@ -361,6 +361,20 @@ BOOST_FIXTURE_TEST_CASE(the_etag_changes_with_what_the_answer_shows, Fixture) {
   BOOST_TEST(read(tamu).etag != before);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_plan_gives_the_etag_and_the_leaders_without_reading_events, Fixture) {
+  for (const auto& reader : {std::optional(protokol), std::optional(ajudan), std::optional<sql::User>()}) {
+    std::optional<caldav::Principal> principal;
+    if (reader) principal = principalOf(*reader);
+    const AgendaPlan plan = planAgenda(*store, config, principal, wednesday());
+    const Agenda agenda = read(reader);
+    BOOST_TEST(plan.etag == agenda.etag);
+    BOOST_REQUIRE(plan.leaders.size() == agenda.leaders.size());
+    for (std::size_t i = 0; i < plan.leaders.size(); ++i)
+      BOOST_TEST(plan.leaders[i].leader.name == agenda.leaders[i].userName);
+  }
+  BOOST_TEST(planAgenda(*store, config, std::nullopt, wednesday()).query.publicOnly, "the public reads published only");
+}
+
 BOOST_FIXTURE_TEST_CASE(an_empty_range_reads_nothing, Fixture) {
   AgendaQuery query = wednesday();
   query.to = query.from;

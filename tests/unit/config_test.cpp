@@ -513,6 +513,8 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
   BOOST_TEST(defaults.agenda.morningMailCheckSeconds == 60);
   BOOST_TEST(defaults.agenda.feedDaysBack == 90);
   BOOST_TEST(defaults.agenda.feedDaysAhead == 365);
+  BOOST_TEST(defaults.agenda.publicAnswerCacheBytes == 33554432u);
+  BOOST_TEST(expectConfig(withLine("agenda", "public_answer_cache_bytes = 0")).agenda.publicAnswerCacheBytes == 0u);
   const ServerConfig config = expectConfig(kMinimal +
                                            "[agenda]\n"
                                            "region = KABUPATEN OGAN ILIR\n"
@@ -533,10 +535,10 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_agenda_values_are_refused) {
-  for (const std::string line :
-       {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
-        "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0", "feed_days_ahead = 0",
-        "max_feeds_per_user = 0", "morning_mail_check_seconds = 0", "morning_mail_check_seconds = 3601"}) {
+  for (const std::string line : {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
+                                 "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0",
+                                 "feed_days_ahead = 0", "max_feeds_per_user = 0", "morning_mail_check_seconds = 0",
+                                 "morning_mail_check_seconds = 3601", "public_answer_cache_bytes = -1"}) {
     const std::string message = expectError(withLine("agenda", line));
     BOOST_TEST(message.find("config: agenda.") == 0u, line << ": " << message);
   }
