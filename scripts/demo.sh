@@ -83,6 +83,8 @@ cat <<BANNER
   Jadwal demo: http://localhost:8080/  (stop with Ctrl-C)
     request form:  http://localhost:8080/permohonan
     staff pages:   http://localhost:8080/staf   (log in as protokol, or as bupati)
+    daily agenda:  http://localhost:8080/staf/agenda  (WhatsApp text, PDF; feeds on /staf/akun)
+    public agenda: http://localhost:8080/agenda  (also /agenda.json, /agenda.ics)
     CalDAV:        http://localhost:8080/  (any CalDAV client; see README)
   Users (password for all: $password):
     admin (admin), protokol (protokol), bupati, wabup, sekda (pimpinan),
