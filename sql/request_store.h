@@ -43,7 +43,9 @@ struct RequestRow {
   // or what staff typed instead: the agenda's "Ket.".
   std::string leaderRole;
   std::string otherInvitees, contactPerson;
-  bool published = true;  // its event may appear on the public agenda (staff decide)
+  // Whether its event appears on the public agenda, as staff chose; unset:
+  // as the leader's calendar does by default ([agenda] public_calendars).
+  std::optional<bool> published;
   std::vector<std::string> leadersAsked;  // user names of the leaders asked
   bool representativeAccepted = false;    // the requester accepts a representative
 

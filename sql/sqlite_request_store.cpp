@@ -73,6 +73,9 @@ const IntColumn kIntColumns[] = {
 };
 constexpr std::size_t kIntCount = std::size(kIntColumns);
 
+// The published choice as bound: 1, 0, or -1 for none (NULLIF makes it NULL).
+int publishedColumn(const RequestRow& row) { return row.published ? (*row.published ? 1 : 0) : -1; }
+
 // Every request column, read in bulk into one vector per column.
 struct RequestRows {
   std::vector<std::int64_t> id, version, createdAt, updatedAt, endAt, hasEnd, representativeAccepted, published;
@@ -82,7 +85,7 @@ struct RequestRows {
   static std::string select() {
     std::string sql =
         "SELECT r.id, r.version, r.created_at, r.updated_at, COALESCE(r.end_at, 0), r.end_at IS NOT NULL, "
-        "r.representative_accepted, r.published";
+        "r.representative_accepted, COALESCE(r.published, -1)";
     for (const IntColumn& column : kIntColumns) sql += std::string(", r.") + column.name;
     for (const TextColumn& column : kTextColumns) sql += std::string(", r.") + column.name;
     return sql + " FROM requests r ";
@@ -106,7 +109,7 @@ struct RequestRows {
       r.updatedAt = updatedAt[i];
       if (hasEnd[i] != 0) r.end = endAt[i];
       r.representativeAccepted = representativeAccepted[i] != 0;
-      r.published = published[i] != 0;
+      if (published[i] >= 0) r.published = published[i] != 0;  // -1: NULL, not chosen
       for (std::size_t c = 0; c < kIntCount; ++c) r.*kIntColumns[c].field = ints[c][i];
       for (std::size_t c = 0; c < kTextCount; ++c) r.*kTextColumns[c].field = std::move(texts[c][i]);
     }
@@ -290,7 +293,7 @@ CreateResult<RequestRow> SqliteRequestStore::createRequest(const RequestRow& row
     // A new request has no events yet: its calendar is out of step until the workflow writes them.
     std::string columns =
         "version, calendar_pending, created_at, updated_at, representative_accepted, published, end_at";
-    std::string values = "?, 1, ?, ?, ?, ?, CASE WHEN ? THEN ? END";
+    std::string values = "?, 1, ?, ?, ?, NULLIF(?, -1), CASE WHEN ? THEN ? END";
     for (const IntColumn& column : kIntColumns) {
       columns += std::string(", ") + column.name;
       values += ", ?";
@@ -302,7 +305,7 @@ CreateResult<RequestRow> SqliteRequestStore::createRequest(const RequestRow& row
     Statement st(s);
     st << "INSERT INTO requests (" << columns << ") VALUES (" << values << ")";
     st, bind(created.version), bind(created.createdAt), bind(created.updatedAt),
-        bind(created.representativeAccepted ? 1 : 0), bind(created.published ? 1 : 0), bind(created.end ? 1 : 0),
+        bind(created.representativeAccepted ? 1 : 0), bind(publishedColumn(created)), bind(created.end ? 1 : 0),
         bind(created.end.value_or(0));
     for (const IntColumn& column : kIntColumns) st, useRef(created.*column.field);
     for (const TextColumn& column : kTextColumns) st, useRef(created.*column.field);
@@ -399,7 +402,8 @@ bool SqliteRequestStore::updateRequest(const RequestRow& row, const AuditRow& au
     Session& s = tx.session();
     // Marks the calendar out of step in the same transaction (CalendarStep).
     std::string assignments =
-        "version = version + 1, calendar_pending = 1, updated_at = ?, representative_accepted = ?, published = ?, "
+        "version = version + 1, calendar_pending = 1, updated_at = ?, representative_accepted = ?, published = "
+        "NULLIF(?, -1), "
         "end_at = CASE WHEN ? THEN ? END";
     for (const IntColumn& column : kIntColumns) assignments += std::string(", ") + column.name + " = ?";
     // Skips the code: it identifies the request to its requester for good.
@@ -407,7 +411,7 @@ bool SqliteRequestStore::updateRequest(const RequestRow& row, const AuditRow& au
 
     Statement st(s);
     st << "UPDATE requests SET " << assignments << " WHERE id = ? AND version = ?";
-    st, bind(audit.at), bind(row.representativeAccepted ? 1 : 0), bind(row.published ? 1 : 0), bind(row.end ? 1 : 0),
+    st, bind(audit.at), bind(row.representativeAccepted ? 1 : 0), bind(publishedColumn(row)), bind(row.end ? 1 : 0),
         bind(row.end.value_or(0));
     for (const IntColumn& column : kIntColumns) st, useRef(row.*column.field);
     for (std::size_t c = 1; c < kTextCount; ++c) st, useRef(row.*kTextColumns[c].field);

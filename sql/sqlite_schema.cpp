@@ -286,9 +286,9 @@ const std::vector<Migration>& migrations() {
       {7,
        {
            // Whether an approved request's event appears on the public
-           // agenda; staff choose it per request, and requests from before
-           // the choice existed are public, as their leader's agenda is.
-           "ALTER TABLE requests ADD COLUMN published INTEGER NOT NULL DEFAULT 1",
+           // agenda, when staff chose (NULL: as the leader's calendar does
+           // by default, which requests from before the choice follow).
+           "ALTER TABLE requests ADD COLUMN published INTEGER",
        }},
       {8,
        {

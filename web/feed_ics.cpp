@@ -110,6 +110,8 @@ std::optional<WebResponse> feedFiles(WebContext& context, const WebRequest& requ
       calendars.push_back(std::move(*calendar));
     }
   }
+  // Nothing left the owner may read: refused like a revoked feed, not an empty calendar.
+  if (calendars.empty()) return notFound(request);
   const sql::Instant now = context.clock->now();
   const FeedWindow window =
       windowAt(now, context.time.defaultTzid, context.agenda.feedDaysBack, context.agenda.feedDaysAhead);

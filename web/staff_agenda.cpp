@@ -161,38 +161,34 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
   const Params params(request);
   const int maxDays = context.agenda.maxDays;
   const auto choice = agenda::dayRange(params.from, params.until, agenda::today(context), maxDays);
+  const std::string& timezone = context.requests.config().timezone;
+  const agenda::DayRange today{agenda::today(context), agenda::today(context)};
+  auto query = agenda::queryOf(choice.range.value_or(today), timezone);
+  query.includeTentative = params.tentative;
+  // The leaders the user may read, for the choice: a plan reads no event.
+  const workflow::AgendaPlan everyone = workflow::planAgenda(context.store, context.agenda, user, query);
+  std::vector<std::pair<std::string, std::string>> leaders;
+  for (const auto& planned : everyone.leaders) {
+    const sql::User& leader = planned.leader;
+    leaders.emplace_back(leader.name, workflow::agendaTitleOf(leader));
+  }
   if (!choice.range) {
-    // The form comes back with the leader chosen still chosen: today's agenda names the leaders.
-    std::vector<std::pair<std::string, std::string>> leaders;
-    if (output == Output::Page) {
-      const agenda::DayRange today{agenda::today(context), agenda::today(context)};
-      for (const auto& leader :
-           agenda::read(context, user, agenda::queryOf(today, context.requests.config().timezone)).leaders)
-        leaders.emplace_back(leader.userName, leader.title);
-    }
+    // The form comes back with what was chosen still chosen.
     return refused(context, request, user, language, output, params, 400, errorText(language, choice.error, maxDays),
                    leaders);
   }
   const auto& range = *choice.range;
-  auto query = agenda::queryOf(range, context.requests.config().timezone);
-  query.includeTentative = params.tentative;
-  // Every leader the user may read, for the choice; one of them when asked.
-  workflow::Agenda agenda = agenda::read(context, user, query);
-  std::vector<std::pair<std::string, std::string>> leaders;
-  for (const auto& leader : agenda.leaders) leaders.emplace_back(leader.userName, leader.title);
   if (!params.leader.empty()) {
     // A leader the user may not read answers as one that does not exist.
-    const auto found = std::find_if(agenda.leaders.begin(), agenda.leaders.end(),
-                                    [&](const auto& leader) { return leader.userName == params.leader; });
-    if (found == agenda.leaders.end()) {
+    const bool readable =
+        std::any_of(leaders.begin(), leaders.end(), [&](const auto& leader) { return leader.first == params.leader; });
+    if (!readable) {
       return refused(context, request, user, language, output, params, 404, tr(language, "agenda.unknown_leader"),
                      leaders);
     }
-    auto only = std::move(*found);
-    agenda.leaders.clear();
-    agenda.leaders.push_back(std::move(only));
-    agenda.query.leader = params.leader;
+    query.leader = params.leader;  // only that leader's events are read and expanded
   }
+  const workflow::Agenda agenda = agenda::read(context, user, query);
 
   const std::string& zone = context.requests.config().timezone;
   WebResponse response;

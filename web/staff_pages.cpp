@@ -226,7 +226,13 @@ WebResponse editDetails(StaffRequest& staff, const sql::RequestRow& row, const F
   details.dressCode = form.value("pakaian");
   details.leaderRole = form.value("peran");
   details.contactPerson = form.value("narahubung");
-  details.published = form.value("publik") == "1";
+  // "": as the calendar does by default; "ya" / "tidak": staff's choice.
+  const std::string published = form.value("publik");
+  if (published == "ya" || published == "tidak") details.published = published == "ya";
+  if (!published.empty() && !details.published) {
+    const auto failed = failedForm("rincian", form, {{"publik", "invalid_choice"}});
+    return staff::requestPage(staff, row, 400, &failed);
+  }
   const auto outcome = staff.web.requests.editAgendaDetails(row.id, *version, details, workflow::Actor{staff.user});
   if (outcome.ok()) return WebResponse::redirect("/staf/permohonan/" + std::to_string(row.id) + "?pesan=rincian");
   if (outcome.status == workflow::Outcome::Status::Invalid) {

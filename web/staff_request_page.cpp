@@ -32,9 +32,10 @@ constexpr std::array kStaffActions = {Action::Verify,     Action::Return,   Acti
                                       Action::Reschedule, Action::MarkHeld, Action::MarkNotHeld};
 
 // Every field a decision or disposition form may carry.
-constexpr std::array<std::string_view, 16> kFormFields = {
-    "catatan",    "pimpinan",      "tanggal", "jam_mulai", "jam_selesai", "sampai_selesai", "tempat", "wakil_user",
-    "wakil_nama", "wakil_jabatan", "pilihan", "wakil",     "aksi",        "pakaian",        "peran",  "narahubung"};
+constexpr std::array<std::string_view, 17> kFormFields = {
+    "catatan", "pimpinan",   "tanggal",    "jam_mulai",     "jam_selesai", "sampai_selesai",
+    "tempat",  "wakil_user", "wakil_nama", "wakil_jabatan", "pilihan",     "wakil",
+    "aksi",    "pakaian",    "peran",      "narahubung",    "publik"};
 
 // The workflow may name a field by its Decision member; the page names it as the form does.
 std::string formFieldOf(const std::string& key) {
@@ -68,7 +69,8 @@ std::string fieldLabel(const std::string& language, const std::string& field) {
                                                              {"wakil", "staf_disp_representative"},
                                                              {"pakaian", "staf_f_dress"},
                                                              {"peran", "staf_f_role"},
-                                                             {"narahubung", "staf_f_contact"}};
+                                                             {"narahubung", "staf_f_contact"},
+                                                             {"publik", "staf_details_public"}};
   auto label = kLabels.find(field);
   return label == kLabels.end() ? std::string() : tr(language, label->second);
 }
@@ -344,7 +346,22 @@ mustache::data agendaDetailsForm(StaffRequest& staff, const sql::RequestRow& row
     form.set("v_peran", workflow::leaderRoleText(row.leaderRole));  // as the agenda's "Ket." shows it
     form.set("v_narahubung", row.contactPerson);
   }
-  form.set("publishedChecked", mine ? failed->values.count("publik") > 0 : row.published);
+  // The choice as a select: as the calendar by default, yes, or no.
+  const std::string chosen = mine             ? (failed->values.count("publik") ? failed->values.at("publik") : "")
+                             : !row.published ? ""
+                             : *row.published ? "ya"
+                                              : "tidak";
+  mustache::data choices{mustache::data::type::list};
+  for (const auto& [value, label] : {std::pair<std::string, std::string>{"", "staf_details_public_default"},
+                                     {"ya", "staf_details_public_yes"},
+                                     {"tidak", "staf_details_public_no"}}) {
+    mustache::data option;
+    option.set("value", value);
+    option.set("label", tr(staff.language, label));
+    option.set("selected", value == chosen);
+    choices.push_back(option);
+  }
+  form.set("publishedChoices", choices);
   form.set("maxText", std::to_string(workflow::limits::kShortText));
   return form;
 }
@@ -406,7 +423,9 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
       fieldRow(tr(lang, "staf_f_rep_accepted"), tr(lang, row.representativeAccepted ? "staf_yes" : "staf_no")));
   activity.push_back(fieldRow(tr(lang, "staf_f_invitees"), row.otherInvitees));
   activity.push_back(fieldRow(tr(lang, "staf_f_contact"), row.contactPerson));
-  activity.push_back(fieldRow(tr(lang, "staf_f_published"), tr(lang, row.published ? "staf_yes" : "staf_no")));
+  activity.push_back(fieldRow(tr(lang, "staf_f_published"), tr(lang, !row.published   ? "staf_details_public_default"
+                                                                     : *row.published ? "staf_yes"
+                                                                                      : "staf_no")));
   if (!row.assignedLeader.empty())
     activity.push_back(fieldRow(tr(lang, "staf_f_assigned"), names.display(row.assignedLeader)));
   if (workflow::isRepresented(row)) {

@@ -79,6 +79,8 @@ bool byStartEndActivity(const AgendaEntry& a, const AgendaEntry& b) {
 
 }  // namespace
 
+std::string agendaTitleOf(const sql::User& leader) { return inCapitals(displayNameOf(leader)); }
+
 bool publishedByDefault(const AgendaConfig& config, const sql::Calendar& calendar, sql::Role ownerRole) {
   const std::string path = calendar.ownerName + "/" + calendar.slug;
   for (const std::string& name : config.publicCalendars) {
@@ -110,7 +112,7 @@ AgendaPlan planAgenda(sql::Store& store, const AgendaConfig& config, const std::
       planned.calendars.push_back(std::move(calendar));
     }
     if (!visible) continue;
-    state += " l:" + leader.name + ":" + inCapitals(displayNameOf(leader));
+    state += " l:" + leader.name + ":" + agendaTitleOf(leader);
     planned.leader = std::move(leader);
     plan.leaders.push_back(std::move(planned));
   }
@@ -132,7 +134,7 @@ Agenda readPlannedAgenda(sql::Store& store, const caldav::TimeContext& time, cal
     const sql::User& leader = planned.leader;
     LeaderAgenda leaderAgenda;
     leaderAgenda.userName = leader.name;
-    leaderAgenda.title = inCapitals(displayNameOf(leader));
+    leaderAgenda.title = agendaTitleOf(leader);
     for (const sql::Calendar& calendar : planned.calendars) {
       const bool byDefault = publishedByDefault(config, calendar, leader.role);
       const std::string calendarPath = calendar.ownerName + "/" + calendar.slug;

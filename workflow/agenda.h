@@ -120,6 +120,9 @@ Agenda readPlannedAgenda(sql::Store& store, const caldav::TimeContext& time, cal
 Agenda readAgenda(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
                   const AgendaConfig& config, const std::optional<caldav::Principal>& reader, const AgendaQuery& query);
 
+// A leader's heading on every output: the display name in capitals ("BUPATI").
+std::string agendaTitleOf(const sql::User& leader);
+
 // Whether a calendar's events are public unless they say otherwise:
 // AgendaConfig::publicCalendars names it ("OWNER/SLUG"), or holds "leaders"
 // and the calendar is a leader's "agenda".

@@ -57,10 +57,14 @@ std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_vi
 }
 
 std::string agendaDetailsNote(const std::string& dressCode, const std::string& leaderRole,
-                              const std::string& contactPerson, bool published) {
-  return encodeAuditNote(
-      {"agenda_details",
-       {{"dress", dressCode}, {"role", leaderRole}, {"contact", contactPerson}, {"published", published ? "1" : "0"}}});
+                              const std::string& contactPerson, std::optional<bool> published) {
+  return encodeAuditNote({"agenda_details",
+                          {{"dress", dressCode},
+                           {"role", leaderRole},
+                           {"contact", contactPerson},
+                           {"published", !published   ? ""
+                                         : *published ? "1"
+                                                      : "0"}}});
 }
 
 std::string joinedSteps(const std::vector<std::string>& steps) {

@@ -33,7 +33,7 @@ std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_vi
 // The note of new agenda details of a request (dress code, role, contact,
 // published), set on the staff page or followed from a calendar client.
 std::string agendaDetailsNote(const std::string& dressCode, const std::string& leaderRole,
-                              const std::string& contactPerson, bool published);
+                              const std::string& contactPerson, std::optional<bool> published);
 
 // A list in a value (the steps of a calendar write): one item a line.
 std::string joinedSteps(const std::vector<std::string>& steps);

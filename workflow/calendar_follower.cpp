@@ -103,7 +103,7 @@ std::optional<sql::RequestRow> withClientDetails(const std::string& description,
   details.dressCode = fields.dressCode;
   details.leaderRole = fields.role == leaderRoleText(request.leaderRole) ? request.leaderRole : fields.role;
   details.contactPerson = fields.contact;
-  details.published = fields.published.value_or(request.published);
+  details.published = fields.published;  // no "Publik:" line: as the calendar does by default
   sql::RequestRow updated = request;
   if (!checkAgendaDetails(details, updated).empty()) return std::nullopt;
   const bool same = updated.dressCode == request.dressCode && updated.leaderRole == request.leaderRole &&

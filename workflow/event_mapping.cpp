@@ -50,17 +50,31 @@ std::string locationText(const sql::RequestRow& request) {
   return request.venue + ", " + request.address;
 }
 
+// One line per label, whatever the value holds: a paragraph typed on the
+// public form (other invitees) must not start a line of its own, or it
+// could add a "Diwakili oleh:" or "s.d. selesai" that the agenda reads.
 void addLine(std::string& text, std::string_view label, const std::string& value) {
   if (value.empty()) return;
-  text.append(label).append(": ").append(value).append("\n");
+  text.append(label).append(": ");
+  bool lineBreak = false;
+  for (const char c : value) {
+    if (c == '\r' || c == '\n') {
+      lineBreak = true;
+      continue;
+    }
+    if (lineBreak) text.append("; ");
+    lineBreak = false;
+    text.push_back(c);
+  }
+  text.append("\n");
 }
 
 // The lines the agenda reads back (workflow/agenda.h: Pakaian, Ket.,
 // Diwakili oleh, Narahubung, Publik, and "s.d. selesai" alone on a line) are
 // the ones a Thunderbird user types, so an event from a request and one
 // entered by hand show the same on every output.
-std::string descriptionOf(const sql::RequestRow& request, const std::vector<sql::FileRow>& files,
-                          const WorkflowConfig& config) {
+std::string descriptionOf(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
+                          const WorkflowConfig& config, const std::string& representedLeader) {
   std::string text;
   addLine(text, "Waktu", formatSpan(request.start, request.end, config.timezone, "id"));
   if (!request.end) text.append("s.d. selesai\n");
@@ -68,8 +82,13 @@ std::string descriptionOf(const sql::RequestRow& request, const std::vector<sql:
   addLine(text, "Narahubung", request.contactPerson);
   addLine(text, "Pakaian", request.dressCode);
   addLine(text, "Ket.", leaderRoleText(request.leaderRole));
-  if (isRepresented(request)) addLine(text, "Diwakili oleh", representativeText(request));
-  addLine(text, "Publik", request.published ? "ya" : "tidak");
+  // The representative's own copy says whom they stand in for, not that they are represented.
+  if (kind == EventKind::Representative) {
+    addLine(text, "Mewakili", representedLeader);
+  } else if (isRepresented(request)) {
+    addLine(text, "Diwakili oleh", representativeText(request));
+  }
+  if (request.published) addLine(text, "Publik", *request.published ? "ya" : "tidak");
   addLine(text, "Undangan lain", request.otherInvitees);
   addLine(text, "Nomor surat", request.letterNumber);
   addLine(text, "Perihal", request.subject);
@@ -118,7 +137,8 @@ std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config) {
 }
 
 EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
-                          int sequence, const WorkflowConfig& config, const std::string& uidOverride) {
+                          int sequence, const WorkflowConfig& config, const std::string& uidOverride,
+                          const std::string& representedLeader) {
   EventText result;
   result.uid = uidOverride.empty() ? eventUid(request.id, kind) : uidOverride;
 
@@ -135,7 +155,7 @@ EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql:
   fields.end = request.end;
   fields.summary = summaryOf(request, kind);
   fields.location = locationText(request);
-  fields.description = descriptionOf(request, files, config);
+  fields.description = descriptionOf(request, files, kind, config, representedLeader);
   fields.status = statusOf(kind);
   fields.sequence = sequence;
   fields.url = config.publicUrl + "/staf/permohonan/" + std::to_string(request.id);

@@ -43,8 +43,11 @@ struct EventText {
 // of that event. A Cancelled event replaces the event it cancels, so it
 // keeps that event's UID: pass it as `uidOverride` (e.g.
 // eventUid(id, EventKind::LeaderEvent)); empty means the LeaderEvent's UID.
+// `representedLeader` names, on a Representative event, the leader the
+// representative stands in for ("Mewakili: Bupati").
 EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql::FileRow>& files, EventKind kind,
-                          int sequence, const WorkflowConfig& config, const std::string& uidOverride = {});
+                          int sequence, const WorkflowConfig& config, const std::string& uidOverride = {},
+                          const std::string& representedLeader = {});
 
 // The UID of a request's event of `kind` (Cancelled: the LeaderEvent's).
 std::string eventUid(std::int64_t requestId, EventKind kind);

@@ -109,7 +109,15 @@ std::string RequestCalendar::write(const sql::Calendar& calendar, const std::str
 
 std::string RequestCalendar::textFor(const sql::RequestRow& request, EventKind kind, bool cancelled, int sequence,
                                      const std::string& uid) {
-  EventText event = eventForRequest(request, store_.requests().filesOf(request.id), kind, sequence, config_, uid);
+  std::string representedLeader;
+  if (kind == EventKind::Representative) {
+    const auto leader = store_.findUser(request.assignedLeader);
+    representedLeader = !leader                       ? request.assignedLeader
+                        : leader->displayName.empty() ? leader->name
+                                                      : leader->displayName;
+  }
+  EventText event =
+      eventForRequest(request, store_.requests().filesOf(request.id), kind, sequence, config_, uid, representedLeader);
   return cancelled ? cancelledText(event.ical) : event.ical;
 }
 

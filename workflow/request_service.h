@@ -92,7 +92,7 @@ struct Decision {
 // choices or any text ("Narasumber dialog publik").
 struct AgendaDetails {
   std::string dressCode, leaderRole, contactPerson;
-  bool published = true;
+  std::optional<bool> published;  // unset: as the leader's calendar does by default
 };
 
 // Who acts. Leaders and aides may see and give dispositions on the requests

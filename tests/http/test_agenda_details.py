@@ -26,11 +26,12 @@ class AgendaDetailsTest(RequestTestCase):
         code, request_id = self.new_request("disetujui")
         page, values = self.details_form(request_id)
         self.assertEqual("PDH", values.get("pakaian"))
-        self.assertEqual("1", values.get("publik"), "public by default")
+        self.assertEqual("", values.get("publik"), "no choice yet: the leader's calendar decides")
         event = self.event_of(code, "bupati")
-        self.assertIn("Publik: ya", unescape_text(event.value("DESCRIPTION")))
+        self.assertNotIn("Publik:", unescape_text(event.value("DESCRIPTION")))
 
-        answer = self.post_details(request_id, pakaian="Batik", peran="Narasumber", narahubung="Rina 0812")
+        answer = self.post_details(request_id, pakaian="Batik", peran="Narasumber", narahubung="Rina 0812",
+                                   publik="tidak")
         self.assertEqual(303, answer.status, answer.describe())
         self.assertIn("pesan=rincian", answer.location)
         description = unescape_text(self.event_of(code, "bupati").value("DESCRIPTION"))
@@ -42,10 +43,14 @@ class AgendaDetailsTest(RequestTestCase):
 
     def test_too_long_text_comes_back_with_what_was_typed(self):
         _, request_id = self.new_request("disetujui")
-        answer = self.post_details(request_id, pakaian="x" * 201, narahubung="Rina 0812", publik="1")
+        answer = self.post_details(request_id, pakaian="x" * 201, narahubung="Rina 0812", publik="ya")
         self.assertEqual(400, answer.status, answer.describe())
         self.assertEqual("Rina 0812", answer.field("narahubung", "/staf/permohonan/%d/rincian" % request_id))
+        self.assertEqual("ya", answer.field("publik", "/staf/permohonan/%d/rincian" % request_id))
         self.assertIsNotNone(answer.by_id("galat-pakaian"), answer.describe())
+        answer = self.post_details(request_id, pakaian="PDH", publik="mungkin")
+        self.assertEqual(400, answer.status, answer.describe())
+        self.assertIsNotNone(answer.by_id("galat-publik"), answer.describe())
 
     def test_only_staff_with_a_token_and_the_current_version(self):
         _, request_id = self.new_request("disetujui")

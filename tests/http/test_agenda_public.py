@@ -25,7 +25,7 @@ MARKERS = ("MRKPAKAIAN", "MRKKET", "MRKNARAHUBUNG", "MRKCATATAN", "MRKLAMPIRAN",
            "MRKPRIVATE", "MRKPRIVLOC", "MRKCONFIDENTIAL", "MRKNOTPUBLIC", "MRKTENTATIVE", "MRKCANCELLED",
            "MRKHOLD", "MRKPEMOHON", "MRKJABATAN", "MRKINSTANSI", "98765432", "9876-5432", "mrkpemohon",
            "MRKSURAT", "MRKPERIHAL", "MRKUNDANGAN", "MRKREQNARAHUBUNG", "MRKREQLAMPIRAN", "MRKCONTACT",
-           "permohonan-", "X-JADWAL", "/lampiran/", "/staf/")
+           "MRKDECISION", "MRKPAKAIANREQ", "permohonan-", "X-JADWAL", "/lampiran/", "/staf/")
 
 
 class PublicAgendaTest(AgendaTestCase):
@@ -64,12 +64,12 @@ class PublicAgendaTest(AgendaTestCase):
                               nomor_surat="421/MRKSURAT/2030", perihal="MRKPERIHAL undangan",
                               nama_kegiatan="Lomba Perahu Bidar", tanggal=MARKER_DAY.isoformat(),
                               jam_mulai="18:00", jam_selesai="20:00", tempat="Sungai Ogan",
-                              alamat="Tanjung Raja", undangan_lain="MRKUNDANGAN",
+                              alamat="Tanjung Raja", undangan_lain="MRKUNDANGAN", pakaian="MRKPAKAIANREQ",
                               narahubung="MRKREQNARAHUBUNG (0813-1111-2222)")
         code = case.submit(fields, [letter("MRKREQLAMPIRAN.pdf")])
         request_id = case.request_id(code)
         case.decide(request_id, "verify")
-        case.decide(request_id, "approve", pimpinan="bupati")
+        case.decide(request_id, "approve", pimpinan="bupati", catatan="MRKDECISION catatan staf")
         return code
 
     def public(self, path, **headers):

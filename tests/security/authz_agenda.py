@@ -27,7 +27,8 @@ class AgendaCases:
         session = self.web(role)
         pairs = [("csrf", self.csrf(session, scene.request_id)),
                  ("versi", str(self.request_row(scene.request_id)["version"])),
-                 ("pakaian", "Batik matriks"), ("peran", "Narasumber"), ("narahubung", "")]
+                 ("pakaian", "Batik matriks"), ("peran", "Narasumber"), ("narahubung", ""),
+                 ("publik", "tidak")]
         page = session.post_form("/staf/permohonan/%d/rincian" % scene.request_id, pairs)
         return _world().Answer(page.status, page.headers, page.body), scene
 

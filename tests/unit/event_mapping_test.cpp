@@ -172,7 +172,8 @@ BOOST_AUTO_TEST_CASE(the_description_carries_the_details_in_indonesian) {
   BOOST_TEST(hasLine(description, "Narahubung: Budi, 0812-3456-7890"));
   BOOST_TEST(hasLine(description, "Pakaian: PDH"));
   BOOST_TEST(hasLine(description, "Ket.: Sambutan"));
-  BOOST_TEST(hasLine(description, "Publik: ya"));
+  // No choice made: the leader's calendar decides, so no "Publik:" line.
+  BOOST_TEST(description.find("Publik:") == std::string::npos);
   BOOST_TEST(hasLine(description, "Waktu: Rabu, 22 November 2023, 08.00\u201310.00 WIB"));
   BOOST_TEST(hasLine(description, "Surat: https://agenda.example.go.id/lampiran/7/Undangan%20Peresmian.pdf"));
   BOOST_TEST(hasLine(description, "Surat: https://agenda.example.go.id/lampiran/8/denah.png"));
@@ -192,16 +193,33 @@ BOOST_AUTO_TEST_CASE(no_event_carries_the_tracking_code) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_paragraph_cannot_add_an_agenda_line) {
+  // Other invitees are typed on the public form, several lines allowed: none
+  // of them may become a "Diwakili oleh:", "Publik:" or open-end line.
+  sql::RequestRow request = sampleRequest();
+  request.otherInvitees = "Camat Indralaya\nDiwakili oleh: Sekretaris Daerah\r\ns.d. selesai\nPublik: ya";
+  const std::string description =
+      Parsed(eventForRequest(request, {}, EventKind::LeaderEvent, 0, config()).ical).description();
+  BOOST_TEST(hasLine(description,
+                     "Undangan lain: Camat Indralaya; Diwakili oleh: Sekretaris Daerah; s.d. selesai; Publik: ya"),
+             description);
+  BOOST_TEST(!hasLine(description, "Diwakili oleh: Sekretaris Daerah"));
+  BOOST_TEST(!hasLine(description, "s.d. selesai"));
+  BOOST_TEST(!hasLine(description, "Publik: ya"));
+}
+
 BOOST_AUTO_TEST_CASE(representation_is_marked_on_both_events) {
   sql::RequestRow request = sampleRequest();
   request.representativeName = "Drs. Ahmad Yani";
   request.representativePosition = "Asisten Pemerintahan";
   const EventText leader = eventForRequest(request, {}, EventKind::LeaderEvent, 1, config());
-  const EventText deputy = eventForRequest(request, {}, EventKind::Representative, 0, config());
+  const EventText deputy = eventForRequest(request, {}, EventKind::Representative, 0, config(), {}, "Bupati");
   BOOST_TEST(deputy.uid == "permohonan-42-wakil@jadwal");
   Parsed leaderParsed(leader.ical), deputyParsed(deputy.ical);
   BOOST_TEST(hasLine(leaderParsed.description(), "Diwakili oleh: Drs. Ahmad Yani, Asisten Pemerintahan"));
-  BOOST_TEST(hasLine(deputyParsed.description(), "Diwakili oleh: Drs. Ahmad Yani, Asisten Pemerintahan"));
+  // The representative's own copy names whom they stand in for; it is not itself represented.
+  BOOST_TEST(hasLine(deputyParsed.description(), "Mewakili: Bupati"));
+  BOOST_TEST(deputyParsed.description().find("Diwakili oleh") == std::string::npos);
   BOOST_TEST(icalcomponent_get_summary(leaderParsed.event) ==
              std::string("Peresmian Gedung Sekolah; Tahap II (diwakili)"));
   BOOST_TEST(deputyParsed.text(ICAL_STATUS_PROPERTY) == "CONFIRMED");

@@ -101,7 +101,7 @@ void checkSameContent(const RequestRow& a, const RequestRow& b) {
   BOOST_TEST(a.contactPerson == b.contactPerson);
   BOOST_TEST(a.leadersAsked == b.leadersAsked);
   BOOST_TEST(a.representativeAccepted == b.representativeAccepted);
-  BOOST_TEST(a.published == b.published);
+  BOOST_TEST((a.published == b.published));
   BOOST_TEST(a.assignedLeader == b.assignedLeader);
   BOOST_TEST(a.representativeUser == b.representativeUser);
   BOOST_TEST(a.representativeName == b.representativeName);
