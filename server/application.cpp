@@ -69,6 +69,14 @@ workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
   return workflow;
 }
 
+// The [agenda] settings with the hold calendar of [workflow]: the agenda
+// lists the requests' holds when asked for tentative events.
+workflow::AgendaConfig agendaConfigOf(const ServerConfig& config) {
+  workflow::AgendaConfig agenda = config.agenda;
+  agenda.holdCalendar = config.workflow.holdCalendar;
+  return agenda;
+}
+
 // The staff calendar that holds pending requests' slots, made at start when
 // its owner exists and it does not; a missing owner is reported, not fatal
 // (holds are skipped until the operator creates the user and restarts).
@@ -203,14 +211,14 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         &codeMisses,
                         timeContextOf(config_),
                         config_.caldav.maxAnswerSteps};
-    web.agenda = config_.agenda;
+    web.agenda = agendaConfigOf(config_);
     web.maxAnswerBytes = config_.caldav.maxAnswerBytes;
 
     // The morning mail (workflow/morning_mail.h): only when mail is on.
     workflow::MorningMail morningMail(
         *store,
-        workflow::MorningMailSettings{config_.agenda, config_.officeName, config_.timezone, timeContextOf(config_),
-                                      config_.caldav.maxAnswerSteps},
+        workflow::MorningMailSettings{agendaConfigOf(config_), config_.officeName, config_.timezone,
+                                      timeContextOf(config_), config_.caldav.maxAnswerSteps},
         [this, &clock](const workflow::MailMessage& message) {
           return workflow::sendMailNow(config_.smtp, message, clock.now());
         });

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
 #include <tuple>
 
 #include "caldav/access.h"
+#include "sql/request_store.h"
 #include "workflow/agenda_fields.h"
 
 namespace jadwal::workflow {
@@ -72,6 +74,69 @@ std::string stateOfQuery(const AgendaConfig& config, const std::optional<caldav:
   return state;
 }
 
+// The calendar named "OWNER/SLUG", if there is one.
+std::optional<sql::Calendar> calendarNamed(sql::Store& store, const std::string& path) {
+  const auto slash = path.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == path.size()) return std::nullopt;
+  return store.findCalendar(path.substr(0, slash), path.substr(slash + 1));
+}
+
+// The entries the agenda lists of one stored event in the query's range:
+// not cancelled, tentative only when asked for. The leader is left to the caller.
+std::vector<AgendaEntry> entriesOf(const sql::StoredObject& object, const std::string& calendarPath, bool byDefault,
+                                   const AgendaQuery& q, const caldav::TimeContext& bounded,
+                                   const caldav::ExpansionBudget& budget, Agenda& agenda) {
+  std::vector<AgendaEntry> entries;
+  agenda.lastModified = std::max(agenda.lastModified, object.modifiedAt);
+  // Once the budget is spent a recurring event yields nothing: not worth parsing.
+  if (budget.exhausted && object.recurring) {
+    agenda.incomplete = true;
+    return entries;
+  }
+  caldav::IcalComponent parsed;
+  try {
+    parsed = caldav::parseStored(object.ical);
+  } catch (const caldav::IcalError&) {
+    return entries;  // validated when written; one unreadable object must not hide the rest
+  }
+  for (const caldav::Instance& instance : caldav::instancesOverlapping(parsed.get(), "VEVENT", q.from, q.to, bounded)) {
+    const std::string status = instance.source.status();
+    if (status == "CANCELLED" || (status == "TENTATIVE" && !q.includeTentative)) continue;
+    AgendaEntry entry = entryOf(instance, byDefault);
+    entry.calendarPath = calendarPath;
+    entry.objectName = object.name;
+    entry.modifiedAt = object.modifiedAt;
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+// The holds of pending requests, each under the leaders of the plan (those
+// the reader sees) that its request asks for: tentative, never public, the
+// activity without the hold's "[Permohonan] " prefix.
+void addHolds(sql::Store& store, const sql::Calendar& holdCalendar, const AgendaQuery& q,
+              const caldav::TimeContext& bounded, const caldav::ExpansionBudget& budget, Agenda& agenda) {
+  constexpr std::string_view kHoldPrefix = "[Permohonan] ";
+  const std::string calendarPath = holdCalendar.ownerName + "/" + holdCalendar.slug;
+  for (const sql::StoredObject& object : store.objectsOverlapping(holdCalendar.id, "VEVENT", q.from, q.to)) {
+    const auto request = store.requests().findRequestByObject(holdCalendar.id, object.name);
+    // Other events staff keep there, and a request's own event, are no holds.
+    if (!request || request->holdCalendarId != holdCalendar.id || request->holdObjectName != object.name) continue;
+    for (AgendaEntry& entry : entriesOf(object, calendarPath, false, q, bounded, budget, agenda)) {
+      if (entry.activity.starts_with(kHoldPrefix)) entry.activity.erase(0, kHoldPrefix.size());
+      entry.tentative = true;
+      entry.published = false;
+      for (LeaderAgenda& leader : agenda.leaders) {
+        if (std::find(request->leadersAsked.begin(), request->leadersAsked.end(), leader.userName) ==
+            request->leadersAsked.end())
+          continue;
+        entry.leader = leader.userName;
+        leader.entries.push_back(entry);
+      }
+    }
+  }
+}
+
 bool byStartEndActivity(const AgendaEntry& a, const AgendaEntry& b) {
   return std::tie(a.start, a.end, a.activity, a.calendarPath, a.objectName) <
          std::tie(b.start, b.end, b.activity, b.calendarPath, b.objectName);
@@ -116,6 +181,14 @@ AgendaPlan planAgenda(sql::Store& store, const AgendaConfig& config, const std::
     planned.leader = std::move(leader);
     plan.leaders.push_back(std::move(planned));
   }
+  // Holds are never public, and only for readers who may read their calendar.
+  if (q.includeTentative && !q.publicOnly && reader && !plan.leaders.empty()) {
+    auto hold = calendarNamed(store, config.holdCalendar);
+    if (hold && caldav::canRead(caldav::calendarAccess(store, *reader, *hold))) {
+      state += " h:" + std::to_string(hold->id) + ":" + std::to_string(hold->syncSeq);
+      plan.holdCalendar = std::move(hold);
+    }
+  }
   plan.etag = quotedHash(state);
   return plan;
 }
@@ -139,35 +212,18 @@ Agenda readPlannedAgenda(sql::Store& store, const caldav::TimeContext& time, cal
       const bool byDefault = publishedByDefault(config, calendar, leader.role);
       const std::string calendarPath = calendar.ownerName + "/" + calendar.slug;
       for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", q.from, q.to)) {
-        agenda.lastModified = std::max(agenda.lastModified, object.modifiedAt);
-        // Once the budget is spent a recurring event yields nothing: not worth parsing.
-        if (budget.exhausted && object.recurring) {
-          agenda.incomplete = true;
-          continue;
-        }
-        caldav::IcalComponent parsed;
-        try {
-          parsed = caldav::parseStored(object.ical);
-        } catch (const caldav::IcalError&) {
-          continue;  // validated when written; one unreadable object must not hide the rest
-        }
-        for (const caldav::Instance& instance :
-             caldav::instancesOverlapping(parsed.get(), "VEVENT", q.from, q.to, bounded)) {
-          const std::string status = instance.source.status();
-          if (status == "CANCELLED" || (status == "TENTATIVE" && !q.includeTentative)) continue;
-          AgendaEntry entry = entryOf(instance, byDefault);
+        for (AgendaEntry& entry : entriesOf(object, calendarPath, byDefault, q, bounded, budget, agenda)) {
           if (q.publicOnly && !entry.published) continue;
           entry.leader = leader.name;
-          entry.calendarPath = calendarPath;
-          entry.objectName = object.name;
-          entry.modifiedAt = object.modifiedAt;
           leaderAgenda.entries.push_back(std::move(entry));
         }
       }
     }
-    std::sort(leaderAgenda.entries.begin(), leaderAgenda.entries.end(), byStartEndActivity);
     agenda.leaders.push_back(std::move(leaderAgenda));
   }
+  if (plan.holdCalendar) addHolds(store, *plan.holdCalendar, q, bounded, budget, agenda);
+  for (LeaderAgenda& leaderAgenda : agenda.leaders)
+    std::sort(leaderAgenda.entries.begin(), leaderAgenda.entries.end(), byStartEndActivity);
   agenda.incomplete = agenda.incomplete || budget.cutShort;
   return agenda;
 }

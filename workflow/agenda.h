@@ -21,7 +21,10 @@
 //    read (caldav::calendarAccess), and of each only those calendars;
 //  - the public (no reader) sees the published entries of every leader.
 // Leaders are the enabled users of role Leader; a disabled one is left out.
-// Cancelled events are never listed. Tentative ones only when asked for.
+// Cancelled events are never listed. Tentative ones only when asked for;
+// then also the holds of pending requests (AgendaConfig::holdCalendar), each
+// under the leaders its request asks for, to readers who may read the hold
+// calendar; never to the public.
 // CLASS:PRIVATE and CLASS:CONFIDENTIAL events are listed to readers as
 // "Acara internal" with their time only, and never published.
 
@@ -104,7 +107,10 @@ struct AgendaPlan {
   };
   AgendaQuery query;                     // publicOnly set for the public
   std::vector<LeaderCalendars> leaders;  // the leaders the reader sees, in order
-  std::string etag;                      // as Agenda::etag
+  // The hold calendar, when the query includes tentative events and the
+  // reader may read it (never for the public).
+  std::optional<sql::Calendar> holdCalendar;
+  std::string etag;  // as Agenda::etag
 };
 AgendaPlan planAgenda(sql::Store& store, const AgendaConfig& config, const std::optional<caldav::Principal>& reader,
                       const AgendaQuery& query);

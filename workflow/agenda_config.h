@@ -18,6 +18,10 @@ struct AgendaConfig {
   // Calendars whose events are public unless an event says otherwise
   // ("OWNER/SLUG"), or "leaders": every leader's "agenda" calendar.
   std::vector<std::string> publicCalendars = {"leaders"};
+  // The staff calendar of the requests' TENTATIVE holds ("OWNER/SLUG",
+  // [workflow] hold_calendar): a query that asks for tentative events lists
+  // each hold under the leaders its request asks for. Empty: no holds.
+  std::string holdCalendar;
   // Days one page, text, PDF or public answer may cover.
   int maxDays = 31;
   // How long browsers and proxies may keep a public answer (seconds).

@@ -9,7 +9,7 @@ import unittest
 import urllib.parse
 
 from agenda_fixtures import REGION, SIGNATURE, AgendaTestCase, day_ahead, day_name
-from jadwal_requests import credentials
+from jadwal_requests import activity_day, credentials, valid_fields
 from jadwal_server import WebSession
 
 DAY = day_ahead(30)
@@ -82,6 +82,24 @@ class StaffAgendaTest(AgendaTestCase):
         self.assertIn("Kunjungan yang belum pasti", page.visible_text)
         self.assertIn("belum pasti", self.textarea(page))
         self.assertIn("checked", page.elements("input", name="tentatif")[0].attrs)
+
+    def test_a_pending_requests_hold_shows_under_its_leader_only_when_asked(self):
+        day = activity_day()
+        self.submit(valid_fields(nama_kegiatan="Peresmian Laboratorium Bahasa"))
+        query = {"tanggal": day.isoformat(), "pimpinan": "bupati"}
+        self.assertNotIn("Peresmian Laboratorium Bahasa", self.agenda(query=query).visible_text)
+        page = self.agenda(query=dict(query, tentatif="1"))
+        self.assertEqual(200, page.status, page.describe())
+        self.assertIn("Peresmian Laboratorium Bahasa", page.visible_text)
+        self.assertNotIn("[Permohonan]", page.visible_text)
+        self.assertIn("belum pasti", self.textarea(page))
+        # The aide may not read the staff hold calendar; the public never sees holds.
+        aide = self.agenda(user="ajudan.bupati", query=dict(query, tentatif="1"))
+        self.assertEqual(200, aide.status, aide.describe())
+        self.assertNotIn("Peresmian Laboratorium Bahasa", aide.visible_text)
+        public = self.web().get("/agenda?tentatif=1&tanggal=" + day.isoformat())
+        self.assertEqual(200, public.status, public.describe())
+        self.assertNotIn("Peresmian Laboratorium Bahasa", public.visible_text)
 
     def test_whatsapp_text_copy_and_share(self):
         page = self.agenda()
