@@ -82,7 +82,7 @@ struct ServerConfig {
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail
   workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
   WorkflowSettings workflow;
-  caldav::QuotaLimits quota;  // [quota]: what each user may store through CalDAV
+  caldav::QuotaLimits quota;      // [quota]: what each user may store through CalDAV
   workflow::AgendaConfig agenda;  // [agenda]: how the leaders' agenda is published
 };
 

@@ -156,7 +156,8 @@ Found workflowMessageIds() {
 
 BOOST_AUTO_TEST_CASE(the_catalogue_holds_every_table_each_message_in_both_languages) {
   std::size_t total = 0;
-  for (auto table : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages}) total += table.size();
+  for (auto table : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages})
+    total += table.size();
   BOOST_TEST(catalogueMessages().size() == total);
   for (const Message* message : catalogueMessages()) {
     BOOST_TEST(!message->indonesian.empty(), message->id);
