@@ -13,23 +13,7 @@ SENDER = "agenda@ogan-ilir.example"
 
 
 @unittest.skipIf(smtp_sink.Controller is None, smtp_sink.MISSING)
-class MailTest(RequestTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.sink = smtp_sink.SmtpSink().start()
-        try:
-            super().setUpClass()
-        except BaseException:
-            cls.sink.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            super().tearDownClass()
-        finally:
-            cls.sink.stop()
-
+class MailTest(smtp_sink.SinkFixture, RequestTestCase):
     @classmethod
     def server_options(cls):
         return {"smtp_host": "127.0.0.1", "smtp_port": cls.sink.port, "smtp_from": SENDER,

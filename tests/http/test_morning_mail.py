@@ -27,23 +27,7 @@ def event_today(summary, location):
 
 
 @unittest.skipIf(smtp_sink.Controller is None, smtp_sink.MISSING)
-class MorningMailTest(RequestTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.sink = smtp_sink.SmtpSink().start()
-        try:
-            super().setUpClass()
-        except BaseException:
-            cls.sink.stop()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            super().tearDownClass()
-        finally:
-            cls.sink.stop()
-
+class MorningMailTest(smtp_sink.SinkFixture, RequestTestCase):
     @classmethod
     def server_options(cls):
         # Due from midnight, checked every second: the mail goes out as soon as someone opts in.

@@ -99,3 +99,24 @@ class SmtpSink:
     def received(self, predicate=lambda m: True):
         with self._lock:
             return [m for m in self.messages if predicate(m)]
+
+
+class SinkFixture:
+    """Mixed in before a server test case: an SMTP sink (cls.sink) started before
+    the server and stopped after it, whatever fails in between."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.sink = SmtpSink().start()
+        try:
+            super().setUpClass()
+        except BaseException:
+            cls.sink.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            super().tearDownClass()
+        finally:
+            cls.sink.stop()
