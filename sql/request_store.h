@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sql/archive_search.h"
 #include "sql/store.h"
 // Users of SessionStore that reach it through this header keep compiling.
 #include "sql/session_store.h"
@@ -97,6 +98,9 @@ struct FileRef {
   // attaches the file, and sha256 is computed from them (it may be left
   // empty): a write that is refused then leaves nothing behind.
   std::shared_ptr<const std::string> content = nullptr;
+  // The words inside the file (a PDF letter's text), for the archive's
+  // search; empty for a scan or a file without text.
+  std::string text;
 };
 
 // What a collection of unused blobs deleted.
