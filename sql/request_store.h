@@ -100,7 +100,7 @@ struct FileRef {
   std::shared_ptr<const std::string> content = nullptr;
   // The words inside the file (a PDF letter's text), for the archive's
   // search; empty for a scan or a file without text.
-  std::string text;
+  std::string text = {};
 };
 
 // What a collection of unused blobs deleted.
