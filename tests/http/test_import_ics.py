@@ -82,6 +82,14 @@ class ImportIcsTest(ServerTestCase):
         self.assertTrue(any(prop_values(ev, "UID") == ["hari-jadi-kabupaten-2026@google.com"]
                             for ev in expanded_events(body)), text)
 
+    def test_the_cancelled_occurrence_is_cancelled(self):
+        # Monday 23 November's occurrence is overridden with STATUS:CANCELLED.
+        status, _, body = self.req("REPORT", CAL, expand_query("20261122T170000Z", "20261129T170000Z"),
+                                   dict(XML_HEADERS, Depth="1"), "bupati")
+        self.assertEqual(207, status, body[:500])
+        weekly = [ev for ev in expanded_events(body) if prop_values(ev, "UID") == [WEEKLY_UID]]
+        self.assertTrue(all(prop_values(ev, "STATUS") == ["CANCELLED"] for ev in weekly), weekly)
+
     def test_the_excluded_week_has_no_occurrence(self):
         # Monday 30 November is in EXDATE.
         status, _, body = self.req("REPORT", CAL, expand_query("20261129T170000Z", "20261206T170000Z"),
