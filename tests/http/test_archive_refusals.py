@@ -101,6 +101,9 @@ class ArchiveRefusalTest(RequestTestCase):
         with sqlite3.connect(db) as conn:
             names = {r[0] for r in conn.execute("SELECT name FROM users")}
         self.assertNotIn("lain", names)
+        with sqlite3.connect(db) as conn:
+            with self.assertRaises(sqlite3.DatabaseError, msg="the audit trail is append-only again"):
+                conn.execute("DELETE FROM audit")
 
     def test_a_changed_byte(self):
         def flip(members):
