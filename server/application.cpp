@@ -289,7 +289,7 @@ int runOperatorCommand(const ServerConfig& config, const std::vector<std::string
     auto store = sql::openStore(config.dbUrl);
     store->migrate();
     caldav::CalendarService calendars(*store, timeContextOf(config));
-    return runCommand(std::get<Command>(parsed), *store, calendars, std::cin, std::cout, std::cerr);
+    return runCommand(std::get<Command>(parsed), *store, calendars, std::cin, std::cout, std::cerr, config.dbUrl);
   } catch (const std::exception& e) {
     std::cerr << "jadwald: database " << config.dbUrl << ": " << e.what() << "\n";
     return kExitFailure;

@@ -6,8 +6,9 @@
 
 #include "caldav/access.h"
 #include "caldav/calendar_service.h"
-#include "caldav/ical/ical.h"
-#include "server/ics_split.h"
+#include "server/export_archive.h"
+#include "server/ics_import.h"
+#include "server/import_archive.h"
 #include "server/password.h"
 #include "sql/request_store.h"
 
@@ -24,8 +25,8 @@ struct CommandFailed {
 class CommandRunner {
  public:
   CommandRunner(sql::Store& store, caldav::CalendarService& calendars, std::istream& in, std::ostream& out,
-                std::ostream& err)
-      : store_(store), calendars_(calendars), in_(in), out_(out), err_(err) {}
+                std::ostream& err, std::string databaseUrl)
+      : store_(store), calendars_(calendars), in_(in), out_(out), err_(err), databaseUrl_(std::move(databaseUrl)) {}
 
   void operator()(const UserAdd& command) {
     if (store_.findUser(command.name)) fail("user " + command.name + " already exists");
@@ -135,27 +136,22 @@ class CommandRunner {
     if (!file) fail("cannot read " + command.file);
     std::ostringstream text;
     text << file.rdbuf();
-    const SplitCalendar split = splitCalendar(text.str());
-    if (!split.parsed) fail(command.file + " is not an iCalendar file");
-
-    std::size_t skipped = split.problems.size();
-    for (const auto& problem : split.problems) {
-      err_ << "import: skipped " << (problem.uid.empty() ? "a component" : "UID " + problem.uid) << ": "
-           << problem.reason << "\n";
+    const IcsImportReport report = importIcs(calendars_, calendar, text.str());
+    if (!report.parsed) fail(command.file + " is not an iCalendar file");
+    for (const auto& skipped : report.skipped) {
+      err_ << "import: skipped " << (skipped.uid.empty() ? "a component" : "UID " + skipped.uid) << ": "
+           << skipped.reason << "\n";
     }
-    std::size_t imported = 0;
-    for (const auto& object : split.objects) {
-      if (importObject(calendar, object)) {
-        ++imported;
-      } else {
-        ++skipped;
-      }
-    }
-    out_ << "imported " << imported << " object" << (imported == 1 ? "" : "s") << " into " << command.owner << "/"
-         << command.calendar;
-    if (skipped) out_ << ", skipped " << skipped;
+    for (const auto& [reason, count] : report.byReason) err_ << "import: " << count << " skipped: " << reason << "\n";
+    out_ << "imported " << report.imported << " object" << (report.imported == 1 ? "" : "s") << " into "
+         << command.owner << "/" << command.calendar;
+    if (!report.skipped.empty()) out_ << ", skipped " << report.skipped.size();
     out_ << "\n";
   }
+
+  void operator()(const ExportArchive& command) { exportArchive(sqlitePath(), command.file, command.force, out_); }
+
+  void operator()(const ImportArchive& command) { importArchive(sqlitePath(), command.file, command.replaceAll, out_); }
 
  private:
   [[noreturn]] static void fail(std::string message) { throw CommandFailed{std::move(message)}; }
@@ -191,25 +187,11 @@ class CommandRunner {
     return *hash;
   }
 
-  bool importObject(const sql::Calendar& calendar, const SplitObject& object) {
-    try {
-      const auto result = calendars_.put(calendar, resourceNameForUid(object.uid), object.ical, sql::Precondition{});
-      switch (result.status) {
-        case sql::WriteStatus::Created:
-        case sql::WriteStatus::Updated:
-          return true;
-        case sql::WriteStatus::UidConflict:
-          err_ << "import: skipped UID " << object.uid << ": the UID is already stored as " << result.conflictName
-               << "\n";
-          return false;
-        default:
-          err_ << "import: skipped UID " << object.uid << ": not written\n";
-          return false;
-      }
-    } catch (const caldav::IcalError& e) {
-      err_ << "import: skipped UID " << object.uid << ": " << e.what() << "\n";
-      return false;
-    }
+  // The archive works on the SQLite file itself.
+  std::string sqlitePath() const {
+    constexpr std::string_view kPrefix = "sqlite:";
+    if (!databaseUrl_.starts_with(kPrefix)) fail("export and import need an SQLite database (db.url sqlite:PATH)");
+    return databaseUrl_.substr(kPrefix.size());
   }
 
   sql::Store& store_;
@@ -217,19 +199,22 @@ class CommandRunner {
   std::istream& in_;
   std::ostream& out_;
   std::ostream& err_;
+  std::string databaseUrl_;
 };
 
 }  // namespace
 
 int runCommand(const Command& command, sql::Store& store, caldav::CalendarService& calendars, std::istream& in,
-               std::ostream& out, std::ostream& err) {
+               std::ostream& out, std::ostream& err, const std::string& databaseUrl) {
   try {
-    std::visit(CommandRunner(store, calendars, in, out, err), command);
+    std::visit(CommandRunner(store, calendars, in, out, err, databaseUrl), command);
     return 0;
   } catch (const CommandFailed& failure) {
     err << "jadwald: " << failure.message << "\n";
   } catch (const sql::StoreError& e) {
     err << "jadwald: database: " << e.what() << "\n";
+  } catch (const std::runtime_error& e) {  // export and import: a file that cannot be written or read
+    err << "jadwald: " << e.what() << "\n";
   }
   return kExitFailure;
 }

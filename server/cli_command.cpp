@@ -188,16 +188,53 @@ std::variant<Command, UsageError> parseCalendar(const std::vector<std::string>& 
   return CalendarAdd{owner, slug, displayName};
 }
 
+// Takes the flag `--NAME` (no value) out of `words`; true if it was there.
+bool takeFlag(std::vector<std::string>& words, const std::string& name) {
+  auto found = std::find(words.begin(), words.end(), "--" + name);
+  if (found == words.end()) return false;
+  words.erase(found);
+  return true;
+}
+
+// A single word that reads as OWNER/CALENDAR: the calendar import missing
+// its file rather than an archive (write ./OWNER/CALENDAR for such a file).
+bool looksLikeCalendarPath(const std::string& word) {
+  const auto slash = word.find('/');
+  return slash != std::string::npos && word.find('/', slash + 1) == std::string::npos &&
+         isValidUserName(word.substr(0, slash)) && isValidCalendarSlug(word.substr(slash + 1)) &&
+         !word.ends_with(".tar");
+}
+
+// import OWNER/CALENDAR FILE.ics (the calendar import, also import-ics) or
+// import ARCHIVE [--replace-all] (a restore); told apart by their words.
 std::variant<Command, UsageError> parseImport(const std::vector<std::string>& words) {
-  const std::string what = "import";
-  auto split = splitWords(words, 1, {}, what);
+  const std::string& what = words[0];
+  std::vector<std::string> rest = words;
+  const bool replaceAll = what == "import" && takeFlag(rest, "replace-all");
+  auto split = splitWords(rest, 1, {}, what);
   if (auto* error = std::get_if<UsageError>(&split)) return *error;
   auto& parsed = std::get<Words>(split);
-  if (auto error = expectCount(parsed, 2, what, "OWNER/CALENDAR FILE.ics")) return *error;
+  if (what == "import" && parsed.positional.size() == 1 && !looksLikeCalendarPath(parsed.positional[0])) {
+    return ImportArchive{parsed.positional[0], replaceAll};
+  }
+  const std::string shape =
+      what == "import" ? "OWNER/CALENDAR FILE.ics, or ARCHIVE [--replace-all]" : "OWNER/CALENDAR FILE.ics";
+  if (replaceAll) return usage(what + ": --replace-all applies to an archive only");
+  if (auto error = expectCount(parsed, 2, what, shape)) return *error;
   auto calendar = splitCalendarPath(parsed.positional[0], what);
   if (auto* error = std::get_if<UsageError>(&calendar)) return *error;
   auto& [owner, slug] = std::get<std::pair<std::string, std::string>>(calendar);
   return ImportCalendar{owner, slug, parsed.positional[1]};
+}
+
+std::variant<Command, UsageError> parseExport(const std::vector<std::string>& words) {
+  std::vector<std::string> rest = words;
+  const bool force = takeFlag(rest, "force");
+  auto split = splitWords(rest, 1, {}, "export");
+  if (auto* error = std::get_if<UsageError>(&split)) return *error;
+  auto& parsed = std::get<Words>(split);
+  if (auto error = expectCount(parsed, 1, "export", "FILE [--force]")) return *error;
+  return ExportArchive{parsed.positional[0], force};
 }
 
 }  // namespace
@@ -219,7 +256,8 @@ std::variant<Command, UsageError> parseCommand(const std::vector<std::string>& w
   if (verb == "share" || verb == "unshare") return parseShare(words);
   if (verb == "assign" || verb == "unassign") return parseAssign(words);
   if (verb == "calendar") return parseCalendar(words);
-  if (verb == "import") return parseImport(words);
+  if (verb == "import" || verb == "import-ics") return parseImport(words);
+  if (verb == "export") return parseExport(words);
   return usage("unknown command \"" + verb + "\"");
 }
 
@@ -267,7 +305,9 @@ const char* usageText() {
          "       jadwald --config FILE unshare OWNER/CALENDAR USER\n"
          "       jadwald --config FILE assign|unassign AIDE LEADER\n"
          "       jadwald --config FILE calendar add OWNER/SLUG --name \"DISPLAY\"\n"
-         "       jadwald --config FILE import OWNER/CALENDAR FILE.ics\n"
+         "       jadwald --config FILE import-ics OWNER/CALENDAR FILE.ics   (also: import OWNER/CALENDAR FILE.ics)\n"
+         "       jadwald --config FILE export FILE [--force]                 (the whole database, one archive)\n"
+         "       jadwald --config FILE import FILE [--replace-all]           (restore an archive)\n"
          "roles: admin, protokol, pimpinan, ajudan, viewer\n";
 }
 

@@ -58,9 +58,19 @@ struct ImportCalendar {
   std::string calendar;
   std::string file;
 };
+// The whole database into one archive file (server/export_archive.h).
+struct ExportArchive {
+  std::string file;
+  bool force = false;  // overwrite an existing file
+};
+// An archive back into the database (server/import_archive.h).
+struct ImportArchive {
+  std::string file;
+  bool replaceAll = false;  // a database with data is emptied first
+};
 
 using Command = std::variant<UserAdd, UserList, UserPasswd, UserSetDisabled, UserSetCalendarCreation, ShareCalendar,
-                             UnshareCalendar, AssignAide, CalendarAdd, ImportCalendar>;
+                             UnshareCalendar, AssignAide, CalendarAdd, ImportCalendar, ExportArchive, ImportArchive>;
 
 struct UsageError {
   std::string message;

@@ -6,6 +6,8 @@
 
 #include <map>
 #include <set>
+#include <string_view>
+#include <vector>
 
 #include "caldav/ical/detail/handle.h"
 
@@ -27,6 +29,25 @@ void collectTzids(icalcomponent* component, std::set<std::string>& out) {
   for (icalcomponent* child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT); child;
        child = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)) {
     collectTzids(child, out);
+  }
+}
+
+// Google Calendar writes empty properties ("DESCRIPTION:"); libical drops
+// them and leaves an error behind. Nothing is lost, so the error goes too.
+void dropEmptyValueErrors(icalcomponent* component) {
+  std::vector<icalproperty*> harmless;
+  for (icalproperty* error = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY); error;
+       error = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)) {
+    const char* text = icalproperty_get_xlicerror(error);
+    if (text && std::string_view(text).starts_with("No value for ")) harmless.push_back(error);
+  }
+  for (icalproperty* error : harmless) {
+    icalcomponent_remove_property(component, error);
+    icalproperty_free(error);
+  }
+  for (icalcomponent* child = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT); child;
+       child = icalcomponent_get_next_component(component, ICAL_ANY_COMPONENT)) {
+    dropEmptyValueErrors(child);
   }
 }
 
@@ -52,8 +73,17 @@ std::string kindName(icalcomponent_kind kind) {
 
 struct Group {
   std::vector<icalcomponent*> components;  // borrowed from the parsed tree
+  std::set<std::string> instances;         // recurrenceKey of each component
   std::string problem;
 };
+
+// Which instance a component is: "" for the master, else its RECURRENCE-ID.
+std::string recurrenceKey(icalcomponent* component) {
+  icalproperty* property = icalcomponent_get_first_property(component, ICAL_RECURRENCEID_PROPERTY);
+  if (!property) return "";
+  const char* value = icalproperty_get_value_as_string(property);
+  return std::string("R:") + (value ? value : "");
+}
 
 void splitOne(icalcomponent* vcalendar, SplitCalendar& out) {
   std::map<std::string, icalcomponent*> timezones;
@@ -78,9 +108,17 @@ void splitOne(icalcomponent* vcalendar, SplitCalendar& out) {
       out.problems.push_back({"", kindName(kind) + " without UID"});
       continue;
     }
+    dropEmptyValueErrors(child);
     auto [it, inserted] = groups.try_emplace(uid);
     if (inserted) order.push_back(uid);
     Group& group = it->second;
+    // An export may carry an event twice: the first is kept, as a client would.
+    const std::string instance = recurrenceKey(child);
+    if (!group.instances.insert(instance).second) {
+      out.problems.push_back({uid, "duplicate UID: a second " + kindName(kind) + " with the same UID" +
+                                       (instance.empty() ? "" : " and RECURRENCE-ID") + ", the first was kept"});
+      continue;
+    }
     if (!group.components.empty() && icalcomponent_isa(group.components.front()) != kind) {
       group.problem = "components of different types share the UID";
     }

@@ -200,6 +200,36 @@ BOOST_AUTO_TEST_CASE(other_commands_parse) {
 
   auto import = expectCommand<ImportCalendar>({"import", "bupati/agenda", "/tmp/agenda.ics"});
   BOOST_TEST(import.file == "/tmp/agenda.ics");
+  auto importIcs = expectCommand<ImportCalendar>({"import-ics", "bupati/agenda", "/tmp/google.ics"});
+  BOOST_TEST(importIcs.owner == "bupati");
+  BOOST_TEST(importIcs.calendar == "agenda");
+  BOOST_TEST(importIcs.file == "/tmp/google.ics");
+}
+
+BOOST_AUTO_TEST_CASE(archive_commands) {
+  auto exported = expectCommand<ExportArchive>({"export", "/var/backups/jadwal.tar"});
+  BOOST_TEST(exported.file == "/var/backups/jadwal.tar");
+  BOOST_TEST(!exported.force);
+  BOOST_TEST(expectCommand<ExportArchive>({"export", "--force", "out.tar"}).force);
+  BOOST_TEST(expectCommand<ExportArchive>({"export", "out.tar", "--force"}).file == "out.tar");
+
+  // One word is an archive, two are a calendar and its file.
+  auto restored = expectCommand<ImportArchive>({"import", "/var/backups/jadwal.tar"});
+  BOOST_TEST(restored.file == "/var/backups/jadwal.tar");
+  BOOST_TEST(!restored.replaceAll);
+  BOOST_TEST(expectCommand<ImportArchive>({"import", "jadwal.tar", "--replace-all"}).replaceAll);
+  BOOST_TEST(expectCommand<ImportArchive>({"import", "bupati/agenda.tar"}).file == "bupati/agenda.tar");
+  BOOST_TEST(expectCommand<ImportArchive>({"import", "./bupati/agenda"}).file == "./bupati/agenda");
+
+  BOOST_TEST(expectUsage({"export"}).find("expected FILE") != std::string::npos);
+  BOOST_TEST(expectUsage({"export", "a.tar", "b.tar"}).find("expected FILE") != std::string::npos);
+  BOOST_TEST(expectUsage({"export", "a.tar", "--overwrite", "x"}).find("unknown option") != std::string::npos);
+  BOOST_TEST(expectUsage({"import"}).find("expected") != std::string::npos);
+  BOOST_TEST(expectUsage({"import", "bupati/agenda", "x.ics", "--replace-all"}).find("archive only") !=
+             std::string::npos);
+  BOOST_TEST(expectUsage({"import-ics", "x.tar"}).find("expected OWNER/CALENDAR FILE.ics") != std::string::npos);
+  BOOST_TEST(expectUsage({"import-ics", "bupati/agenda", "x.ics", "--replace-all"}).find("--replace-all") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(bad_commands_are_usage_errors) {
@@ -433,4 +463,44 @@ BOOST_FIXTURE_TEST_CASE(import_failures, CliFixture) {
   BOOST_TEST(run({"import", "bupati/agenda", writeFile("bad.ics", bad)}) == 0);
   BOOST_TEST(out.str() == "imported 1 object into bupati/agenda, skipped 1\n");
   BOOST_TEST(err.str().find("skipped UID bad-one") != std::string::npos, err.str());
+}
+
+// Also: an empty property (Google writes "DESCRIPTION:") does not cost the event.
+BOOST_FIXTURE_TEST_CASE(import_keeps_the_first_of_a_duplicate_uid, CliFixture) {
+  BOOST_REQUIRE(run({"user", "add", "bupati", "--role", "pimpinan", "--name", "Bupati"}, "sandi-bupati\n") == 0);
+  const std::string event =
+      "BEGIN:VEVENT\r\nUID:%U\r\nDTSTAMP:20231101T000000Z\r\n%R"
+      "DTSTART:20231122T010000Z\r\nSUMMARY:%S\r\nEND:VEVENT\r\n";
+  auto make = [&](const std::string& uid, const std::string& recurrence, const std::string& summary) {
+    std::string text = event;
+    text.replace(text.find("%U"), 2, uid);
+    text.replace(text.find("%R"), 2, recurrence.empty() ? "" : "RECURRENCE-ID:" + recurrence + "\r\n");
+    text.replace(text.find("%S"), 2, summary);
+    return text;
+  };
+  const std::string file =
+      writeFile("dupes.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\n" + make("dua", "", "Pertama") +
+                                 make("dua", "", "Salinan") +
+                                 "BEGIN:VEVENT\r\nUID:seri\r\nDTSTAMP:20231101T000000Z\r\nDTSTART:20231120T010000Z\r\n"
+                                 "RRULE:FREQ=WEEKLY\r\nSUMMARY:Seri\r\nDESCRIPTION:\r\nEND:VEVENT\r\n" +
+                                 make("seri", "20231127T010000Z", "Dipindah") +
+                                 make("seri", "20231127T010000Z", "Lagi") + "END:VCALENDAR\r\n");
+  BOOST_TEST(run({"import-ics", "bupati/agenda", file}) == 0, err.str());
+  BOOST_TEST(out.str() == "imported 2 objects into bupati/agenda, skipped 2\n");
+  BOOST_TEST(err.str().find("skipped UID dua: duplicate UID: a second VEVENT with the same UID, the first was kept") !=
+                 std::string::npos,
+             err.str());
+  BOOST_TEST(err.str().find("skipped UID seri: duplicate UID: a second VEVENT with the same UID and RECURRENCE-ID") !=
+                 std::string::npos,
+             err.str());
+  BOOST_TEST(err.str().find("import: 1 skipped: duplicate UID") != std::string::npos, err.str());
+  const auto agenda = *store->findCalendar("bupati", "agenda");
+  auto kept = store->getObject(agenda.id, "dua.ics");
+  BOOST_REQUIRE(kept);
+  BOOST_TEST(kept->ical.find("Pertama") != std::string::npos);
+  BOOST_TEST(kept->ical.find("Salinan") == std::string::npos);
+  auto series = store->getObject(agenda.id, "seri.ics");
+  BOOST_REQUIRE(series);
+  BOOST_TEST(series->ical.find("Dipindah") != std::string::npos);
+  BOOST_TEST(series->ical.find("Lagi") == std::string::npos);
 }
