@@ -1,4 +1,4 @@
-"""Data for the archive tests (tests/http/test_archive*.py): the demo instance
+"""Data for the archive tests (tests/http/test_export_*.py): the demo instance
 of scripts/demo.sh (its users, shares and conf/demo/*.ics.in agendas, rendered
 the way demo.sh renders them) plus requests in every state with letters,
 revisions, dispositions and audit trails, a Google Calendar export with a

@@ -13,7 +13,7 @@ import tempfile
 import threading
 import unittest
 
-import archive_data
+import export_data
 from jadwal_requests import HOLD_CALENDAR, RequestTestCase, credentials
 from jadwal_server import JadwalServer
 
@@ -23,7 +23,7 @@ ALL_STATES = {"diajukan", "diverifikasi", "disetujui", "dikembalikan", "ditolak"
 
 def check_manifest(case, members, db_path=None):
     """The manifest matches the archive: every member's size and sum, every table's row count."""
-    manifest = archive_data.manifest_of(members)
+    manifest = export_data.manifest_of(members)
     case.assertEqual("jadwal-archive", manifest["format"])
     case.assertEqual(1, manifest["format_version"])
     listed = {m["name"]: m for m in manifest["members"]}
@@ -59,9 +59,9 @@ class ArchiveRoundTripTest(RequestTestCase):
     def setup_data(cls):
         cls.tmp = tempfile.mkdtemp(prefix="jadwal-archive-")
         case = cls("_helper")
-        archive_data.load_demo(case, cls.tmp)
-        cls.states = archive_data.load_requests(case)
-        archive_data.set_properties(case)
+        export_data.load_demo(case, cls.tmp)
+        cls.states = export_data.load_requests(case)
+        export_data.set_properties(case)
 
     @classmethod
     def tearDownClass(cls):
@@ -82,7 +82,7 @@ class ArchiveRoundTripTest(RequestTestCase):
         self.assertIn("exported " + first, exported.stdout)
         self.assertEqual(0o600, os.stat(first).st_mode & 0o777, "the archive holds password hashes")
         self.assertFalse(os.path.exists(first + ".tmp"))
-        members = archive_data.read_archive(first)
+        members = export_data.read_archive(first)
         manifest = check_manifest(self, members, self.srv.db_path)
         counts = manifest["counts"]
         print("\nround trip: %d requests, %d events (calendar objects), %d letters (%d files), %d audit rows, "
@@ -111,13 +111,13 @@ class ArchiveRoundTripTest(RequestTestCase):
             self.assertIn("audit: %d" % counts["audit"], restored.stdout)
             second = os.path.join(self.tmp, "second.tar")
             other.cli("export", second)
-            again = archive_data.read_archive(second)
+            again = export_data.read_archive(second)
             check_manifest(self, again, other.db_path)
             self.assertEqual(sorted(members), sorted(again))
             for name in members:
                 if name != "manifest.json":
                     self.assertEqual(members[name], again[name], name)
-            second_manifest = archive_data.manifest_of(again)
+            second_manifest = export_data.manifest_of(again)
             for key in ("created_at",):
                 manifest.pop(key)
                 second_manifest.pop(key)
@@ -153,7 +153,7 @@ class ArchiveRoundTripTest(RequestTestCase):
                 (written if status == 201 else failures).append(status)
 
         def check(path):
-            members = archive_data.read_archive(path)
+            members = export_data.read_archive(path)
             manifest = check_manifest(self, members)
             # One snapshot: every object has its change row, no change is newer than its calendar.
             changes = {(c["calendar_id"], c["name"]): c for c in rows(members, "changes")}

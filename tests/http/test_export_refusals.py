@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import unittest
 
-import archive_data
+import export_data
 from jadwal_requests import RequestTestCase
 
 TABLES = ("users", "calendars", "objects", "requests", "request_files", "blobs", "audit")
@@ -24,12 +24,12 @@ class ArchiveRefusalTest(RequestTestCase):
     def setup_data(cls):
         cls.tmp = tempfile.mkdtemp(prefix="jadwal-archive-")
         case = cls("_helper")
-        fields, files = archive_data.with_pictures(7)
+        fields, files = export_data.with_pictures(7)
         case.submit(fields, files)
         case.new_request("disetujui")
         cls.archive = os.path.join(cls.tmp, "good.tar")
         cls.srv.cli("export", cls.archive)
-        cls.members = archive_data.read_archive(cls.archive)
+        cls.members = export_data.read_archive(cls.archive)
         cls.fresh_number = 0
 
     @classmethod
@@ -48,7 +48,7 @@ class ArchiveRefusalTest(RequestTestCase):
         """A config naming a new, empty database."""
         type(self).fresh_number += 1
         db = os.path.join(self.tmp, "fresh-%d.db" % self.fresh_number)
-        return archive_data.config_for(self.srv, db, db + ".ini"), db
+        return export_data.config_for(self.srv, db, db + ".ini"), db
 
     def refused(self, archive, message):
         config, db = self.fresh()
@@ -56,14 +56,14 @@ class ArchiveRefusalTest(RequestTestCase):
         self.assertEqual(1, result.returncode, result.stdout + result.stderr)
         self.assertIn(message, result.stderr)
         self.assertIn("the database was not changed", result.stderr)
-        self.assertEqual({t: 0 for t in TABLES}, archive_data.count_rows(db, TABLES), "nothing restored")
+        self.assertEqual({t: 0 for t in TABLES}, export_data.count_rows(db, TABLES), "nothing restored")
         return result
 
     def damaged(self, name, change):
         members = dict(self.members)
         change(members)
         path = os.path.join(self.tmp, name + ".tar")
-        archive_data.write_archive(path, members)
+        export_data.write_archive(path, members)
         return path
 
     def test_existing_file_needs_force(self):
@@ -78,12 +78,12 @@ class ArchiveRefusalTest(RequestTestCase):
         self.assertEqual(0o600, os.stat(path).st_mode & 0o777)
 
     def test_a_database_with_data_is_refused(self):
-        before = archive_data.count_rows(self.srv.db_path, TABLES)
+        before = export_data.count_rows(self.srv.db_path, TABLES)
         result = self.srv.cli("import", self.archive, check=False)
         self.assertEqual(1, result.returncode)
         self.assertIn("the database is not empty", result.stderr)
         self.assertIn("--replace-all", result.stderr)
-        self.assertEqual(before, archive_data.count_rows(self.srv.db_path, TABLES))
+        self.assertEqual(before, export_data.count_rows(self.srv.db_path, TABLES))
 
     def test_replace_all_replaces_everything(self):
         config, db = self.fresh()
@@ -96,8 +96,8 @@ class ArchiveRefusalTest(RequestTestCase):
         result = self.jadwald(config, "import", self.archive, "--replace-all")
         self.assertEqual(0, result.returncode, result.stderr)
         self.assertIn("replacing all data", result.stdout)
-        manifest = archive_data.manifest_of(self.members)
-        self.assertEqual({t: manifest["counts"][t] for t in TABLES}, archive_data.count_rows(db, TABLES))
+        manifest = export_data.manifest_of(self.members)
+        self.assertEqual({t: manifest["counts"][t] for t in TABLES}, export_data.count_rows(db, TABLES))
         with sqlite3.connect(db) as conn:
             names = {r[0] for r in conn.execute("SELECT name FROM users")}
         self.assertNotIn("lain", names)
