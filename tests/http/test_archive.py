@@ -308,6 +308,18 @@ class ArchiveFormTest(ArchiveTestCase):
             self.assertIn(field, page.links())
         self.assertEqual("x" * (MAX_TEXT + 1), page.field("q", "/staf/arsip"), "nothing typed is lost")
 
+    def test_search_syntax_in_the_words_is_just_text(self):
+        # The words go to a full-text index: its own syntax typed by a user must neither fail nor widen the search.
+        for words in ('"', '"rapat', "rapat*", "NEAR(a b)", "a AND OR b", "-rapat", "^rapat", "rapat:x", "(((",
+                      "eventName:x", "*", "'; DROP TABLE requests; --", "%", "_", "\\", "a\tb"):
+            with self.subTest(q=words):
+                page = self.search(q=words)
+                self.assertEqual(words, page.field("q", "/staf/arsip"))
+        for raw in ("%FF%FE", "%C0%AF", "a%00b"):
+            with self.subTest(raw=raw):
+                page = self.staff().get("/staf/arsip?q=" + raw)
+                self.assertIn(page.status, (200, 400), page.describe())
+
     def test_messages_in_english(self):
         # A session of its own: the language choice is kept in a cookie.
         page = self.web().login("protokol", "rahasia-protokol").get(query(dari="bukan", lang="en"))
