@@ -30,6 +30,7 @@
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
 #include "workflow/request_service.h"
+#include "workflow/stored_letters.h"
 
 namespace jadwal::server {
 namespace {
@@ -66,6 +67,7 @@ workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
   workflow.maxRevisions = static_cast<std::size_t>(config.workflow.maxRevisions);
   workflow.revisionsPerHour = static_cast<std::size_t>(config.workflow.revisionsPerHour);
   workflow.maxUnusedFileBytes = config.workflow.unusedFileMaxBytes;
+  workflow.letterText = config.letters;
   return workflow;
 }
 
@@ -187,6 +189,21 @@ class JadwalServer : public Poco::Util::ServerApplication {
       serverLog().critical("hold calendar " + config_.workflow.holdCalendar + ": " + e.what());
       return EXIT_UNAVAILABLE;
     }
+    // PDF letters stored before the archive read them (an upgraded
+    // database) join its index in the background, one file at a time within
+    // [archive]'s bounds; stopping the server stops it between two files.
+    std::jthread letterReader([&store, this](std::stop_token stop) {
+      try {
+        const auto read =
+            workflow::readStoredLetters(store->requests(), config_.letters, [&stop] { return stop.stop_requested(); });
+        if (read.letters > 0) {
+          serverLog().notice("archive: read " + std::to_string(read.letters) + " stored letters, " +
+                             std::to_string(read.withWords) + " with words");
+        }
+      } catch (const std::exception& e) {
+        serverLog().error(std::string("archive: reading the stored letters stopped: ") + e.what());
+      }
+    });
     workflow::RequestService requests(*store, calendars, mailer, clock, workflowConfigOf(config_));
     calendars.addObserver(requests.calendarObserver());
     // Events a killed server left out of step with their requests are put

@@ -12,6 +12,7 @@
 #include "server/logging.h"
 #include "server/login_limits.h"
 #include "workflow/agenda_config.h"
+#include "workflow/letter_text.h"
 #include "workflow/notifier.h"
 
 namespace jadwal::server {
@@ -82,8 +83,9 @@ struct ServerConfig {
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";  // shown on pages and in mail
   workflow::SmtpConfig smtp;                                           // [smtp]; host empty: no mail is sent
   WorkflowSettings workflow;
-  caldav::QuotaLimits quota;      // [quota]: what each user may store through CalDAV
-  workflow::AgendaConfig agenda;  // [agenda]: how the leaders' agenda is published
+  caldav::QuotaLimits quota;           // [quota]: what each user may store through CalDAV
+  workflow::AgendaConfig agenda;       // [agenda]: how the leaders' agenda is published
+  workflow::LetterTextLimits letters;  // [archive]: how much of each PDF letter the archive's search reads
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

@@ -187,6 +187,16 @@ class RequestStore {
   // Newest first (by createdAt, then id).
   virtual std::vector<RequestRow> listRequests(const RequestQuery& query) = 0;
   virtual std::int64_t countRequests(const RequestQuery& query) = 0;
+  // The archive search (sql/archive_search.h); read the rows with findRequest.
+  virtual ArchivePage searchArchive(const ArchiveQuery& query) = 0;
+  // The PDF files whose words were never read (stored before the archive
+  // read letters, or attached without FileRef::text), by ascending id
+  // greater than `after`, at most `limit`. A file once given its words,
+  // even none (a scan), is not listed again.
+  virtual std::vector<FileRow> lettersWithoutText(std::int64_t after, int limit) = 0;
+  // Keeps the words read from a file for the archive's index, in the
+  // transaction that re-indexes its request; words kept already stay.
+  virtual void setLetterText(std::int64_t fileId, const std::string& text) = 0;
 
   // Writes `row` only if the stored version still equals row.version; then
   // the stored version becomes row.version + 1 and updatedAt = audit.at. In

@@ -186,6 +186,11 @@ void attachFiles(Session& s, std::int64_t requestId, const std::vector<FileRef>&
          "VALUES (?, ?, ?, ?, ?, ?, ?)",
         bind(requestId), useRef(file.kind), useRef(file.name), useRef(file.contentType), useRef(sha256),
         bind(size.front()), bind(at), now;
+    // The index of the archive follows by trigger; a file without words
+    // gets no row, so that a letter never read is read later.
+    if (!file.text.empty()) {
+      s << "INSERT INTO request_file_texts (file_id, text) VALUES (last_insert_rowid(), ?)", useRef(file.text), now;
+    }
   }
 }
 

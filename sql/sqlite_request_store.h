@@ -5,13 +5,19 @@
 //
 // Beyond RequestStore's contract: updateRequest writes every field but id,
 // code and createdAt; listRequests passes limit to SQLite as is (negative:
-// no limit) and treats a negative offset as 0.
+// no limit) and treats a negative offset as 0; searchArchive takes at most
+// kMaxArchivePage hits a page and the first kMaxArchiveWords words.
 
 #include "sql/request_store.h"
 #include "sql/sqlite_connection_pool.h"
 #include "sql/sqlite_transaction.h"
 
 namespace jadwal::sql {
+
+// The bounds of one archive search: hits a page, and words (the rest of a
+// longer text is not searched).
+inline constexpr int kMaxArchivePage = 100;
+inline constexpr std::size_t kMaxArchiveWords = 16;
 
 class SqliteRequestStore final : public RequestStore {
  public:
@@ -33,6 +39,10 @@ class SqliteRequestStore final : public RequestStore {
   std::vector<RequestRow> requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after, int limit) override;
   std::vector<RequestRow> listRequests(const RequestQuery& query) override;
   std::int64_t countRequests(const RequestQuery& query) override;
+  // In sqlite_archive_search.cpp.
+  ArchivePage searchArchive(const ArchiveQuery& query) override;
+  std::vector<FileRow> lettersWithoutText(std::int64_t after, int limit) override;
+  void setLetterText(std::int64_t fileId, const std::string& text) override;
 
   bool updateRequest(const RequestRow& row, const AuditRow& audit, const std::vector<FileRef>& files = {}) override;
 

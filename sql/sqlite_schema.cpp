@@ -50,6 +50,80 @@ std::vector<const char*> calendarStepMigration() {
   };
 }
 
+// The archive's full-text index (sql/archive_search.h): one row per
+// request, kept by triggers in the transaction of every write that changes
+// what it holds, whoever writes. The letters' words are kept per file (a
+// PDF without a row has not been read yet: an older file, or an import).
+std::vector<const char*> archiveSearchMigration() {
+  return {
+      R"(CREATE TABLE request_file_texts (
+           file_id INTEGER PRIMARY KEY REFERENCES request_files(id) ON DELETE CASCADE,
+           text TEXT NOT NULL))",
+      // Case and accents folded ("Désa" is "desa"); the column order is
+      // the one sqlite_archive_search.cpp weighs and names.
+      R"(CREATE VIRTUAL TABLE archive_search USING fts5 (
+           event_name, subject, institution, requester, letter_number, venue, address, other_invitees,
+           contact_person, decision_note, representative, letters,
+           tokenize = 'unicode61 remove_diacritics 2'))",
+      // What the index holds of a request, as it is now.
+      R"(CREATE VIEW archive_documents AS SELECT r.id AS id, r.event_name, r.subject, r.institution,
+           r.requester_name || ' ' || r.requester_position, r.letter_number, r.venue, r.address, r.other_invitees,
+           r.contact_person, r.decision_note, r.representative_name,
+           COALESCE((SELECT group_concat(text, char(10)) FROM (SELECT t.text FROM request_files f
+                       JOIN request_file_texts t ON t.file_id = f.id WHERE f.request_id = r.id ORDER BY f.id)), '')
+         FROM requests r)",
+      R"(CREATE TRIGGER archive_request_insert AFTER INSERT ON requests BEGIN
+           INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+             address, other_invitees, contact_person, decision_note, representative, letters)
+             SELECT * FROM archive_documents WHERE id = NEW.id;
+         END)",
+      // Only a change of an indexed column: the calendar's marks and links
+      // are written far more often and change no word.
+      R"(CREATE TRIGGER archive_request_update AFTER UPDATE OF event_name, subject, institution, requester_name,
+           requester_position, letter_number, venue, address, other_invitees, contact_person, decision_note,
+           representative_name ON requests BEGIN
+           DELETE FROM archive_search WHERE rowid = OLD.id;
+           INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+             address, other_invitees, contact_person, decision_note, representative, letters)
+             SELECT * FROM archive_documents WHERE id = NEW.id;
+         END)",
+      R"(CREATE TRIGGER archive_request_delete AFTER DELETE ON requests BEGIN
+           DELETE FROM archive_search WHERE rowid = OLD.id;
+         END)",
+      R"(CREATE TRIGGER archive_text_insert AFTER INSERT ON request_file_texts BEGIN
+           DELETE FROM archive_search WHERE rowid = (SELECT request_id FROM request_files WHERE id = NEW.file_id);
+           INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+             address, other_invitees, contact_person, decision_note, representative, letters)
+             SELECT * FROM archive_documents WHERE id = (SELECT request_id FROM request_files WHERE id = NEW.file_id);
+         END)",
+      R"(CREATE TRIGGER archive_text_update AFTER UPDATE ON request_file_texts BEGIN
+           DELETE FROM archive_search WHERE rowid = (SELECT request_id FROM request_files WHERE id = NEW.file_id);
+           INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+             address, other_invitees, contact_person, decision_note, representative, letters)
+             SELECT * FROM archive_documents WHERE id = (SELECT request_id FROM request_files WHERE id = NEW.file_id);
+         END)",
+      R"(CREATE TRIGGER archive_text_delete AFTER DELETE ON request_file_texts BEGIN
+           DELETE FROM archive_search WHERE rowid = (SELECT request_id FROM request_files WHERE id = OLD.file_id);
+           INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+             address, other_invitees, contact_person, decision_note, representative, letters)
+             SELECT * FROM archive_documents WHERE id = (SELECT request_id FROM request_files WHERE id = OLD.file_id);
+         END)",
+      // A file's text row goes with it (cascade) while the file is already
+      // gone: its request is indexed again from here.
+      R"(CREATE TRIGGER archive_file_delete AFTER DELETE ON request_files BEGIN
+           DELETE FROM archive_search WHERE rowid = OLD.request_id;
+           INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+             address, other_invitees, contact_person, decision_note, representative, letters)
+             SELECT * FROM archive_documents WHERE id = OLD.request_id;
+         END)",
+      // The requests already there; their PDF letters are read after the
+      // upgrade (workflow/letter_text.h) and join the index as they are.
+      R"(INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
+           address, other_invitees, contact_person, decision_note, representative, letters)
+           SELECT * FROM archive_documents)",
+  };
+}
+
 // Append new versions at the end; never edit one that has shipped.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
@@ -317,6 +391,7 @@ const std::vector<Migration>& migrations() {
                 calendar_id INTEGER NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
                 PRIMARY KEY (feed_id, calendar_id)))",
        }},
+      {10, archiveSearchMigration()},
   };
   return all;
 }

@@ -19,6 +19,8 @@ extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: 
 extern const std::span<const Message> kAgendaMessages;  // messages_agenda.cpp: the staff and public agenda pages
 extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
 extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: the account page and its feeds
+// messages_archive.cpp: the archive search page
+extern const std::span<const Message> kArchiveMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

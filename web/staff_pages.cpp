@@ -316,6 +316,10 @@ std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& req
     return staff::morningMailPage(staff);
   }
   if (path == "/staf/akun") return accountPage(staff);
+  if (path == "/staf/arsip") {
+    if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed(language, "GET, HEAD");
+    return staff::archivePage(staff);
+  }
   constexpr std::string_view kRequestPrefix = "/staf/permohonan/";
   if (path.starts_with(kRequestPrefix)) {
     if (user->role == sql::Role::Viewer) return staff::messagePage(language, 403, tr(language, "staf_forbidden"));

@@ -72,6 +72,9 @@ std::string encodeQueryValue(std::string_view value, bool keepSlash = false);
 // GET /staf
 WebResponse inboxPage(StaffRequest& staff);
 
+// GET /staf/arsip: the archive search (staff_archive.cpp).
+WebResponse archivePage(StaffRequest& staff);
+
 // A decision or disposition form that failed validation, re-shown with its values and errors.
 struct FailedForm {
   std::string form;                           // a decision's action code ("return", ...) or "disposisi"

@@ -8,6 +8,7 @@
 #include "workflow/audit_note.h"
 #include "workflow/calendar_follower.h"
 #include "workflow/calendar_repair.h"
+#include "workflow/letter_text.h"
 #include "workflow/request_calendar.h"
 #include "workflow/request_validation.h"
 #include "workflow/tracking_code.h"
@@ -214,6 +215,13 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
     return outcome;
   }
 
+  // The words of the PDF files join the archive's index with the request;
+  // read only now, not for a form that goes back.
+  for (sql::FileRef& file : checked.files) {
+    if (file.contentType != kPdfMediaType) continue;
+    if (auto bytes = requests.blobBytes(file.sha256)) file.text = letterText(*bytes, config_.letterText);
+  }
+
   row.state = std::string(stateCode(RequestState::Submitted));
   sql::AuditRow audit = impl_->auditBy(std::nullopt, "submit");
   audit.toState = row.state;
@@ -269,6 +277,7 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   CheckedLetter letter = checkRevisedLetter(revisedLetter, config_);
   if (!letter.file) errors.emplace("surat", letter.error);
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
+  letter.file->text = letterText(revisedLetter.bytes, config_.letterText);  // a revised letter is a PDF
 
   sql::RequestRow updated = *request;
   updated.state = std::string(stateCode(*to));

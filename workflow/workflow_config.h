@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 
+#include "workflow/letter_text.h"
+
 namespace jadwal::workflow {
 
 struct WorkflowConfig {
@@ -19,6 +21,8 @@ struct WorkflowConfig {
   // Uploads of forms sent back with errors are kept for the next try, up to
   // this many bytes of files no request uses, from everyone together.
   std::size_t maxUnusedFileBytes = 1024 * 1024 * 1024;
+  // How much of each PDF file the archive's search reads, when it is attached.
+  LetterTextLimits letterText;
 };
 
 }  // namespace jadwal::workflow

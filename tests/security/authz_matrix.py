@@ -64,6 +64,8 @@ TARGETS = {
     "public-agenda": "public agenda `/agenda` (a week)",
     "public-agenda-json": "public agenda data `/agenda.json`",
     "public-agenda-ics": "public agenda calendar `/agenda.ics`",
+    "archive": "archive search `/staf/arsip`",
+    "archive-other-leader": "the other leader's requests on it `/staf/arsip?pimpinan=wabup`",
     "account": "own account page `/staf/akun`",
     "feed-create": "create a feed of the leader's agenda on `/staf/akun`",
     "feed-revoke-foreign": "revoke the aide's feeds on `/staf/akun`",
@@ -84,6 +86,8 @@ TARGETS = {
     "read-copy": "read the representative's copy (calendar-data)",
     "read-request-page": "read the request page",
     "read-inbox": "read the inbox",
+    "archive-words": "find the leader's request in the archive by its words",
+    "archive-number": "find the leader's request in the archive by its letter number",
     "morning-mail": "own morning mail choice `/staf/akun/agenda-pagi`",
     "delete-leader-calendar": "delete the leader's agenda while it holds the event of an approved request",
 }
@@ -107,6 +111,8 @@ EFFECTS = {
     "feed-made": "the address shown once serves the leader's event",
     "no-feed": "no feed is stored",
     "feed-kept": "the aide's feed still answers",
+    "archive-found": "the request is listed",
+    "archive-hidden": "the request is not listed, nor counted",
 }
 
 Cell = collections.namedtuple("Cell", "statuses redirect effect pending")
@@ -270,6 +276,10 @@ row("web", "agenda-pdf", "GET", "303>login 303>login 200 200 200 200 200 200 200
 # The same answer for everyone; the request's event is on it, its tracking code is not.
 for _target in ("public-agenda", "public-agenda-json", "public-agenda-ics"):
     row("web", _target, "GET", "200 200 200 200 200 200 200 200 200", effects={r: "no-code" for r in ROLES})
+# As the inbox: leaders and aides see their own leaders' requests; choosing
+# another leader is refused as a choice not on the list.
+row("web", "archive", "GET", "303>login 303>login 403 200 200 200 200 200 200")
+row("web", "archive-other-leader", "GET", "303>login 303>login 403 400 400 200 400 200 200")
 row("web", "account", "GET", "303>login 303>login 200 200 200 200 200 200 200")
 row("web", "feed-create", "POST", "303>login 303>login 403 200 200 403 403 200 200",
     effects=dict({"refused": "no-feed"}, **{r: "feed-made" for r in ("aide", "leader", "protokol", "admin")}))
@@ -310,6 +320,10 @@ row("indirect", "read-request-page", "GET", "303>login 303>login 403 200 200 403
     effects={r: "no-code" for r in ("aide", "leader", "representative")})
 row("indirect", "read-inbox", "GET", "303>login 303>login 403 200 200 200 200 - -",
     effects={r: "no-code" for r in ("aide", "leader", "other_leader", "representative")})
+for _target in ("archive-words", "archive-number"):
+    row("indirect", _target, "GET", "303>login 303>login 403 200 200 200 200 200 200",
+        effects={"aide": "archive-found", "leader": "archive-found", "other_leader": "archive-hidden",
+                 "representative": "archive-hidden", "protokol": "archive-found", "admin": "archive-found"})
 # Last: a regression that lets the deletion through takes the leader's agenda with it.
 row("indirect", "delete-leader-calendar", "DELETE", ALL_401 + "403 403 409 403 403 403 409",
     effects={"refused": "unchanged", "leader": "calendar-kept", "admin": "calendar-kept"})

@@ -20,6 +20,7 @@ from jadwal_server import WebSession
 
 import authz_matrix as M
 from authz_agenda import AgendaCases
+from authz_archive import ArchiveCases
 from authz_feeds import FeedCases
 
 SHARED = ("protokol", "rapat-internal")
@@ -102,7 +103,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World(AgendaCases, FeedCases):
+class World(AgendaCases, ArchiveCases, FeedCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}
