@@ -77,11 +77,19 @@ std::vector<const char*> archiveSearchMigration() {
              address, other_invitees, contact_person, decision_note, representative, letters)
              SELECT * FROM archive_documents WHERE id = NEW.id;
          END)",
-      // Only a change of an indexed column: the calendar's marks and links
-      // are written far more often and change no word.
+      // Only when an indexed column changed: the calendar's marks and links,
+      // and decisions that only move the state, change no word, and the
+      // letters' words make a request's row long.
       R"(CREATE TRIGGER archive_request_update AFTER UPDATE OF event_name, subject, institution, requester_name,
            requester_position, letter_number, venue, address, other_invitees, contact_person, decision_note,
-           representative_name ON requests BEGIN
+           representative_name ON requests
+         WHEN OLD.event_name IS NOT NEW.event_name OR OLD.subject IS NOT NEW.subject
+           OR OLD.institution IS NOT NEW.institution OR OLD.requester_name IS NOT NEW.requester_name
+           OR OLD.requester_position IS NOT NEW.requester_position OR OLD.letter_number IS NOT NEW.letter_number
+           OR OLD.venue IS NOT NEW.venue OR OLD.address IS NOT NEW.address
+           OR OLD.other_invitees IS NOT NEW.other_invitees OR OLD.contact_person IS NOT NEW.contact_person
+           OR OLD.decision_note IS NOT NEW.decision_note OR OLD.representative_name IS NOT NEW.representative_name
+         BEGIN
            DELETE FROM archive_search WHERE rowid = OLD.id;
            INSERT INTO archive_search (rowid, event_name, subject, institution, requester, letter_number, venue,
              address, other_invitees, contact_person, decision_note, representative, letters)

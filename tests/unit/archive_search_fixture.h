@@ -50,6 +50,19 @@ struct ArchiveFixture : Fixture {
     for (const ArchiveHit& hit : page.hits) ids.push_back(hit.requestId);
     return ids;
   }
+  // Whether the index holds exactly what every request and its letters
+  // say now, and FTS5 finds its own index sound.
+  bool indexInStep() {
+    auto session = rawSession(db.path);
+    std::int64_t differing = 0;
+    session << "SELECT (SELECT COUNT(*) FROM (SELECT * FROM archive_documents EXCEPT "
+               "SELECT rowid, * FROM archive_search)) + (SELECT COUNT(*) FROM (SELECT rowid, * FROM archive_search "
+               "EXCEPT SELECT * FROM archive_documents))",
+        into(differing), now;
+    session << "INSERT INTO archive_search (archive_search) VALUES ('integrity-check')", now;
+    return differing == 0;
+  }
+
   std::vector<std::int64_t> found(const std::string& text) { return idsOf(search(text)); }
   std::vector<std::int64_t> found(const ArchiveQuery& query) { return idsOf(search(query)); }
 };

@@ -169,6 +169,16 @@ BOOST_FIXTURE_TEST_CASE(the_index_follows_an_edit_and_a_state_change, ArchiveFix
   linked.eventObjectName = "x.ics";
   BOOST_REQUIRE(requests.recordCalendarLinks(linked, 30, true, std::nullopt));
   BOOST_TEST(found("pembangunan") == ids({created}));
+  // A decision that only moves the state, and one that changes a word's case.
+  RequestRow held = *requests.findRequest(created.id);
+  held.state = "terlaksana";
+  BOOST_REQUIRE(requests.updateRequest(held, auditAt(40, "held", 1)));
+  BOOST_TEST(indexInStep());
+  held = *requests.findRequest(created.id);
+  held.venue = "GEDUNG";
+  BOOST_REQUIRE(requests.updateRequest(held, auditAt(50, "edit", 1)));
+  BOOST_TEST(search("gedung").hits.at(0).snippet == "\x02GEDUNG\x03");
+  BOOST_TEST(indexInStep());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_revised_letter_joins_the_index_with_its_update, ArchiveFixture) {
@@ -180,6 +190,7 @@ BOOST_FIXTURE_TEST_CASE(a_revised_letter_joins_the_index_with_its_update, Archiv
   BOOST_TEST(idsOf(page) == ids({created}));
   BOOST_TEST(page.hits.at(0).matchedFile == "revisi.pdf");
   BOOST_TEST(search("lama").hits.at(0).matchedFile == "surat.pdf");
+  BOOST_TEST(indexInStep());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_refused_write_leaves_the_index_as_it_was, ArchiveFixture) {
@@ -202,6 +213,7 @@ BOOST_FIXTURE_TEST_CASE(a_refused_write_leaves_the_index_as_it_was, ArchiveFixtu
   BOOST_TEST(found("hilang").empty());
   BOOST_TEST(found("domba").empty());
   BOOST_TEST(search("rapat").total == 1);
+  BOOST_TEST(indexInStep());
 }
 
 // --- letters whose words were never read ---
@@ -229,6 +241,7 @@ BOOST_FIXTURE_TEST_CASE(letters_without_words_are_listed_until_given_them, Archi
   BOOST_TEST(found("lain").empty());
   BOOST_TEST(found("lumping") == ids({old}));
   BOOST_CHECK_THROW(requests.setLetterText(files[2].id + 100, "x"), StoreError);  // no such file
+  BOOST_TEST(indexInStep());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_scan_given_no_words_is_not_listed_again, ArchiveFixture) {
