@@ -21,6 +21,7 @@ extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: l
 extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: the account page and its feeds
 // messages_archive.cpp: the archive search page
 extern const std::span<const Message> kArchiveMessages;
+extern const std::span<const Message> kRecapMessages;  // messages_recap.cpp: the work report and its files
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

@@ -22,6 +22,7 @@ import authz_matrix as M
 from authz_agenda import AgendaCases
 from authz_archive import ArchiveCases
 from authz_feeds import FeedCases
+from authz_recap import RecapCases
 
 SHARED = ("protokol", "rapat-internal")
 OBJECT = "matriks.ics"
@@ -103,7 +104,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World(AgendaCases, ArchiveCases, FeedCases):
+class World(AgendaCases, ArchiveCases, FeedCases, RecapCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}
