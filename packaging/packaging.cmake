@@ -34,7 +34,8 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
-# Library packages come from dpkg-shlibdeps; these are needed without being linked.
+# Library packages (libxlsxwriter4 for the recap workbook among them) come from
+# dpkg-shlibdeps; these are needed without being linked.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # fonts-dejavu-core: the face the printed agenda (web/agenda_pdf.cpp) asks fontconfig for.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "passwd, tzdata, fonts-dejavu-core")

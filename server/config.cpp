@@ -440,6 +440,9 @@ const std::map<std::string, Setter>& setters() {
        }},
       {"agenda.morning_mail_check_seconds",
        integerSetter(1, 3600, [](ServerConfig& c, long long v) { c.agenda.morningMailCheckSeconds = int(v); })},
+      // Within Excel's 1048576 rows of one sheet.
+      {"recap.workbook_max_rows",
+       integerSetter(10, 1000000, [](ServerConfig& c, long long v) { c.recapWorkbookMaxRows = std::size_t(v); })},
       {"quota.calendars_per_user",
        integerSetter(1, 100000, [](ServerConfig& c, long long v) { c.quota.calendarsPerUser = v; })},
       {"quota.bytes_per_user",

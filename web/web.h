@@ -118,6 +118,8 @@ struct WebContext {
   // How the leaders' agenda is published ([agenda]): the agenda pages, and the
   // feeds' window and how many feeds a user may hold.
   workflow::AgendaConfig agenda = {};
+  // Data rows of one recap workbook, every sheet together ([recap] workbook_max_rows).
+  std::size_t recapWorkbookMaxRows = 50000;
 };
 
 // --- language (i18n.cpp) ---

@@ -534,6 +534,15 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
   BOOST_TEST(expectConfig(withLine("agenda", "public_calendars =")).agenda.publicCalendars.empty());
 }
 
+BOOST_AUTO_TEST_CASE(recap_workbook_bound_has_a_default_and_is_read) {
+  BOOST_TEST(expectConfig(kMinimal).recapWorkbookMaxRows == 50000u);
+  BOOST_TEST(expectConfig(withLine("recap", "workbook_max_rows = 10")).recapWorkbookMaxRows == 10u);
+  for (const std::string line : {"workbook_max_rows = 9", "workbook_max_rows = 1000001", "workbook_max_rows = many"}) {
+    const std::string message = expectError(withLine("recap", line));
+    BOOST_TEST(message.find("config: recap.workbook_max_rows") == 0u, line << ": " << message);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(bad_agenda_values_are_refused) {
   for (const std::string line : {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
                                  "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0",
