@@ -416,6 +416,8 @@ const std::map<std::string, Setter>& setters() {
          return std::nullopt;
        }},
       {"agenda.max_days", integerSetter(1, 366, [](ServerConfig& c, long long v) { c.agenda.maxDays = int(v); })},
+      {"agenda.recap_max_requests",
+       integerSetter(1, 1000000, [](ServerConfig& c, long long v) { c.agenda.maxRecapRequests = int(v); })},
       {"agenda.public_cache_seconds",
        integerSetter(0, 86400, [](ServerConfig& c, long long v) { c.agenda.publicCacheSeconds = int(v); })},
       {"agenda.public_answer_cache_bytes",

@@ -9,6 +9,7 @@
 // header, sql/session_store.h.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -99,8 +100,9 @@ struct FileRef {
   // empty): a write that is refused then leaves nothing behind.
   std::shared_ptr<const std::string> content = nullptr;
   // The words inside the file (a PDF letter's text), for the archive's
-  // search; empty for a scan or a file without text.
-  std::string text;
+  // search; empty for a scan or a file without text. (Initialised here so
+  // that brace lists naming the members before it stay warning-free.)
+  std::string text = {};
 };
 
 // What a collection of unused blobs deleted.
@@ -139,6 +141,8 @@ struct RequestQuery {
   bool matchCode = false;
   std::string leader;               // a user name among leadersAsked or assignedLeader; empty: any
   std::optional<Instant> from, to;  // activity start within [from, to)
+  // Submitted (createdAt) within [createdFrom, createdTo): a report's period.
+  std::optional<Instant> createdFrom, createdTo;
   int limit = 50;
   int offset = 0;
 };
@@ -197,6 +201,11 @@ class RequestStore {
   virtual std::vector<FileRow> filesOf(std::int64_t requestId) = 0;
   virtual std::optional<FileRow> findFile(std::int64_t fileId) = 0;
   virtual std::vector<AuditRow> auditOf(std::int64_t requestId) = 0;  // oldest first
+  // For each of `requestIds` that has one, the time of its earliest audit
+  // row whose action is among `actions` (a report's "first decision"), read
+  // in a few queries however many requests there are.
+  virtual std::map<std::int64_t, Instant> firstAuditTimes(const std::vector<std::int64_t>& requestIds,
+                                                          const std::vector<std::string>& actions) = 0;
 
   // One disposition per request and leader; a new one replaces the old and
   // appends `audit`.

@@ -244,6 +244,14 @@ Filter filterOf(const RequestQuery& query) {
     conditions.push_back("r.start_at < ?");
     filter.bindings.push_back(bind(*query.to));
   }
+  if (query.createdFrom) {
+    conditions.push_back("r.created_at >= ?");
+    filter.bindings.push_back(bind(*query.createdFrom));
+  }
+  if (query.createdTo) {
+    conditions.push_back("r.created_at < ?");
+    filter.bindings.push_back(bind(*query.createdTo));
+  }
   for (const std::string& condition : conditions) {
     filter.clause += filter.clause.empty() ? "WHERE " : " AND ";
     filter.clause += condition;

@@ -39,6 +39,9 @@ class SqliteRequestStore final : public RequestStore {
   std::vector<FileRow> filesOf(std::int64_t requestId) override;
   std::optional<FileRow> findFile(std::int64_t fileId) override;
   std::vector<AuditRow> auditOf(std::int64_t requestId) override;
+  // In sqlite_first_audit.cpp.
+  std::map<std::int64_t, Instant> firstAuditTimes(const std::vector<std::int64_t>& requestIds,
+                                                  const std::vector<std::string>& actions) override;
 
   void setDisposition(const DispositionRow& disposition, const AuditRow& audit) override;
   std::vector<DispositionRow> dispositionsOf(std::int64_t requestId) override;

@@ -61,7 +61,8 @@ using Catalog = std::unordered_map<std::string_view, const Message*>;
 const Catalog& catalog() {
   static const Catalog table = [] {
     Catalog all;
-    for (auto messages : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages}) {
+    for (auto messages :
+         {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages, kRecapMessages}) {
       for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
     }
     return all;

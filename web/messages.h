@@ -19,6 +19,7 @@ extern const std::span<const Message> kPublicMessages;  // messages_public.cpp: 
 extern const std::span<const Message> kAgendaMessages;  // messages_agenda.cpp: the staff and public agenda pages
 extern const std::span<const Message> kStaffMessages;   // messages_staff.cpp: login, inbox, request page, decisions
 extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: the account page and its feeds
+extern const std::span<const Message> kRecapMessages;   // messages_recap.cpp: the work report and its files
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

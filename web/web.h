@@ -152,6 +152,8 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
 std::optional<WebResponse> staticFiles(WebContext& context, const WebRequest& request);
 // /staf/agenda(.txt|.pdf): the day's agenda for those who read the leaders' calendars
 std::optional<WebResponse> staffAgendaPages(WebContext& context, const WebRequest& request);
+// /staf/rekap, .csv and .json: the work report (staff_recap.cpp); the files also take Basic auth.
+std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest& request);
 // /agenda(.json|.ics): the published agenda, the same for everyone
 std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebRequest& request);
 

@@ -24,6 +24,9 @@ struct AgendaConfig {
   std::string holdCalendar;
   // Days one page, text, PDF or public answer may cover.
   int maxDays = 31;
+  // Requests one work report (/staf/rekap) reads at most; a period with
+  // more says the report is incomplete ([agenda] recap_max_requests).
+  int maxRecapRequests = 20000;
   // How long browsers and proxies may keep a public answer (seconds).
   int publicCacheSeconds = 60;
   // Public answers the server keeps built, by version, for the next visitor

@@ -93,11 +93,16 @@ struct Recap {
   std::vector<RecapMonth> months;                    // the year's twelve, or the one month
   std::vector<RecapRequest> requests;                // every request of the period, by submission
   bool agendaIncomplete = false;                     // an expansion bound was reached
+  // More requests than AgendaConfig::maxRecapRequests were submitted in the
+  // period: the newest that many are counted.
+  bool requestsIncomplete = false;
 };
 
 // Reads the recap of `period` as `reader` may see it: protocol staff and
 // admins every request and leader; a leader or an aide only the requests
-// and agendas of their own leaders (the inbox's rules).
+// and agendas of their own leaders (the inbox's rules), and no tracking
+// codes (RecapRequest::request.code left empty: the code is the
+// requester's key).
 Recap readRecap(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,
                 const AgendaConfig& config, const caldav::Principal& reader, const RecapPeriod& period);
 

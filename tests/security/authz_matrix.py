@@ -61,6 +61,10 @@ TARGETS = {
     "agenda-text": "agenda text `/staf/agenda.txt` with HTTP Basic",
     "agenda-text-session": "agenda text `/staf/agenda.txt` with a web session",
     "agenda-pdf": "agenda PDF `/staf/agenda.pdf`",
+    "recap": "work report `/staf/rekap` (this month)",
+    "recap-csv": "work report CSV `/staf/rekap.csv` with HTTP Basic",
+    "recap-json": "work report JSON `/staf/rekap.json` with HTTP Basic",
+    "recap-json-session": "work report JSON `/staf/rekap.json` with a web session",
     "public-agenda": "public agenda `/agenda` (a week)",
     "public-agenda-json": "public agenda data `/agenda.json`",
     "public-agenda-ics": "public agenda calendar `/agenda.ics`",
@@ -107,6 +111,9 @@ EFFECTS = {
     "feed-made": "the address shown once serves the leader's event",
     "no-feed": "no feed is stored",
     "feed-kept": "the aide's feed still answers",
+    "recap-all": "every leader and request, with tracking codes",
+    "recap-bupati": "the Bupati and the requests asked of him only, without tracking codes",
+    "recap-own": "that leader only, without the Bupati's requests or tracking codes",
 }
 
 Cell = collections.namedtuple("Cell", "statuses redirect effect pending")
@@ -267,6 +274,15 @@ row("web", "staff-agenda-leader", "GET", "303>login 303>login 404 200 200 404 40
 row("web", "agenda-text", "GET", "401 401 200 200 200 200 200 200 200")
 row("web", "agenda-text-session", "GET", "401 401 200 200 200 200 200 200 200")
 row("web", "agenda-pdf", "GET", "303>login 303>login 200 200 200 200 200 200 200")
+# The work report: staff see everything, a leader or aide their own leaders only, a viewer nothing.
+row("web", "recap", "GET", "303>login 303>login 403 200 200 200 200 200 200",
+    effects={r: "no-code" for r in ("aide", "leader", "other_leader", "representative")})
+row("web", "recap-csv", "GET", "401 401 403 200 200 200 200 200 200",
+    effects={r: "no-code" for r in ("aide", "leader", "other_leader", "representative")})
+_RECAP_EFFECTS = {"aide": "recap-bupati", "leader": "recap-bupati", "other_leader": "recap-own",
+                  "representative": "recap-own", "protokol": "recap-all", "admin": "recap-all"}
+row("web", "recap-json", "GET", "401 401 403 200 200 200 200 200 200", effects=_RECAP_EFFECTS)
+row("web", "recap-json-session", "GET", "401 401 403 200 200 200 200 200 200", effects=_RECAP_EFFECTS)
 # The same answer for everyone; the request's event is on it, its tracking code is not.
 for _target in ("public-agenda", "public-agenda-json", "public-agenda-ics"):
     row("web", _target, "GET", "200 200 200 200 200 200 200 200 200", effects={r: "no-code" for r in ROLES})

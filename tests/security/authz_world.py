@@ -21,6 +21,7 @@ from jadwal_server import WebSession
 import authz_matrix as M
 from authz_agenda import AgendaCases
 from authz_feeds import FeedCases
+from authz_recap import RecapCases
 
 SHARED = ("protokol", "rapat-internal")
 OBJECT = "matriks.ics"
@@ -102,7 +103,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World(AgendaCases, FeedCases):
+class World(AgendaCases, FeedCases, RecapCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}

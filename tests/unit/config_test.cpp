@@ -523,7 +523,8 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
                                            "public_calendars = bupati/agenda, leaders\n"
                                            "morning_mail_time = 06:15\n"
                                            "morning_mail_check_seconds = 5\n"
-                                           "max_days = 7\n");
+                                           "max_days = 7\n"
+                                           "recap_max_requests = 500\n");
   BOOST_TEST(config.agenda.region == "KABUPATEN OGAN ILIR");
   BOOST_TEST(config.agenda.leaderOrder == (std::vector<std::string>{"bupati", "wabup", "sekda"}));
   BOOST_TEST(config.agenda.signature == "Bagian Protokol");
@@ -531,6 +532,8 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
   BOOST_TEST(config.agenda.morningMailTime == "06:15");
   BOOST_TEST(config.agenda.morningMailCheckSeconds == 5);
   BOOST_TEST(config.agenda.maxDays == 7);
+  BOOST_TEST(config.agenda.maxRecapRequests == 500);
+  BOOST_TEST(defaults.agenda.maxRecapRequests == 20000);
   BOOST_TEST(expectConfig(withLine("agenda", "public_calendars =")).agenda.publicCalendars.empty());
 }
 
@@ -544,10 +547,11 @@ BOOST_AUTO_TEST_CASE(recap_workbook_bound_has_a_default_and_is_read) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_agenda_values_are_refused) {
-  for (const std::string line : {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
-                                 "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0",
-                                 "feed_days_ahead = 0", "max_feeds_per_user = 0", "morning_mail_check_seconds = 0",
-                                 "morning_mail_check_seconds = 3601", "public_answer_cache_bytes = -1"}) {
+  for (const std::string line :
+       {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
+        "leaders = bupati, wa bup", "public_calendars = bupati", "region =", "max_days = 0", "feed_days_ahead = 0",
+        "max_feeds_per_user = 0", "morning_mail_check_seconds = 0", "morning_mail_check_seconds = 3601",
+        "public_answer_cache_bytes = -1", "recap_max_requests = 0"}) {
     const std::string message = expectError(withLine("agenda", line));
     BOOST_TEST(message.find("config: agenda.") == 0u, line << ": " << message);
   }
