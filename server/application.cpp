@@ -213,7 +213,6 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         config_.caldav.maxAnswerSteps};
     web.agenda = agendaConfigOf(config_);
     web.maxAnswerBytes = config_.caldav.maxAnswerBytes;
-    web.recapWorkbookMaxRows = config_.recapWorkbookMaxRows;
 
     // The morning mail (workflow/morning_mail.h): only when mail is on.
     workflow::MorningMail morningMail(

@@ -84,8 +84,6 @@ struct ServerConfig {
   WorkflowSettings workflow;
   caldav::QuotaLimits quota;      // [quota]: what each user may store through CalDAV
   workflow::AgendaConfig agenda;  // [agenda]: how the leaders' agenda is published
-  // [recap] workbook_max_rows: data rows of one recap workbook, all sheets together.
-  std::size_t recapWorkbookMaxRows = 50000;
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

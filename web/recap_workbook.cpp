@@ -223,6 +223,11 @@ void writeSummary(xlsx::Workbook& book, const workflow::Recap& recap, const std:
   writeDay(sheet, row, 3, std::max(recap.from, recap.to - 1), timezone);
   sheet.text(row, 4, "Zona waktu");
   sheet.text(row++, 5, workflow::zoneAbbreviation(timezone) + " (" + timezone + ")");
+  if (recap.requestsIncomplete) {
+    sheet.text(row++, 0,
+               "Permohonan tidak lengkap: periode ini melebihi batas server; hanya permohonan terbaru yang dihitung.",
+               Style::Note);
+  }
   if (recap.agendaIncomplete) {
     sheet.text(row++, 0,
                "Agenda mungkin tidak lengkap: sebagian acara berulang tidak dijabarkan seluruhnya (batas server).",

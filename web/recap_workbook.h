@@ -21,8 +21,8 @@
 namespace jadwal::web {
 
 struct RecapWorkbookLimits {
-  // Data rows of the whole workbook, every sheet together ([recap]
-  // workbook_max_rows): a year of a busy office fits, a runaway answer does
+  // Data rows of the whole workbook, every sheet together ([agenda]
+  // recap_workbook_max_rows): a year of a busy office fits, a runaway answer does
   // not. Past it the sheets stop, and the workbook says how many rows it
   // left out.
   std::size_t maxRows = 50000;

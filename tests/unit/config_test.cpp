@@ -538,11 +538,12 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
 }
 
 BOOST_AUTO_TEST_CASE(recap_workbook_bound_has_a_default_and_is_read) {
-  BOOST_TEST(expectConfig(kMinimal).recapWorkbookMaxRows == 50000u);
-  BOOST_TEST(expectConfig(withLine("recap", "workbook_max_rows = 10")).recapWorkbookMaxRows == 10u);
-  for (const std::string line : {"workbook_max_rows = 9", "workbook_max_rows = 1000001", "workbook_max_rows = many"}) {
-    const std::string message = expectError(withLine("recap", line));
-    BOOST_TEST(message.find("config: recap.workbook_max_rows") == 0u, line << ": " << message);
+  BOOST_TEST(expectConfig(kMinimal).agenda.maxRecapWorkbookRows == 50000);
+  BOOST_TEST(expectConfig(withLine("agenda", "recap_workbook_max_rows = 10")).agenda.maxRecapWorkbookRows == 10);
+  for (const std::string line :
+       {"recap_workbook_max_rows = 9", "recap_workbook_max_rows = 1000001", "recap_workbook_max_rows = many"}) {
+    const std::string message = expectError(withLine("agenda", line));
+    BOOST_TEST(message.find("config: agenda.recap_workbook_max_rows") == 0u, line << ": " << message);
   }
 }
 

@@ -262,6 +262,18 @@ BOOST_AUTO_TEST_CASE(rows_past_the_bound_are_left_out_and_said) {
   BOOST_TEST(agenda.find("2 baris lagi tidak ditampilkan") != std::string::npos, agenda);
 }
 
+BOOST_AUTO_TEST_CASE(an_incomplete_recap_says_so) {
+  Recap recap = sampleRecap();
+  recap.requestsIncomplete = true;
+  recap.agendaIncomplete = true;
+  const std::string summary = unzip(recapWorkbook(recap, kZone)).part("xl/worksheets/sheet1.xml");
+  BOOST_TEST(summary.find("Permohonan tidak lengkap") != std::string::npos, summary);
+  BOOST_TEST(summary.find("Agenda mungkin tidak lengkap") != std::string::npos, summary);
+  // The notes push the header down; it stays frozen and filtered.
+  BOOST_TEST(summary.find("<autoFilter ref=\"A6:Q13\"/>") != std::string::npos, summary);
+  BOOST_TEST(summary.find("ySplit=\"6\"") != std::string::npos, summary);
+}
+
 BOOST_AUTO_TEST_CASE(no_temporary_directory_is_an_error_and_leaves_nothing) {
   PrivateTmp tmp;
   ::setenv("TMPDIR", (tmp.dir / "missing").c_str(), 1);
