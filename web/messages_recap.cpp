@@ -59,6 +59,7 @@ constexpr std::array kRecap = {
     Message{"recap.median", "Median", "Median"},
     Message{"recap.p90", "90% selesai dalam", "90% within"},
     Message{"recap.minutes", "menit", "min"},
+    Message{"recap.under_minute", "kurang dari 1 menit", "under 1 min"},
     Message{"recap.hours", "jam", "hours"},
     Message{"recap.days", "hari", "days"},
     Message{"recap.chart", "Grafik", "Chart"},

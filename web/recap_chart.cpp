@@ -11,15 +11,15 @@ namespace jadwal::web::recap {
 
 namespace {
 
-// The geometry, in SVG units: the viewBox is as wide as a small phone.
-constexpr int kWidth = 360;
+// The geometry, in SVG units: the viewBox is about as wide as a phone shows it.
+constexpr int kWidth = 320;
 constexpr int kLabelWidth = 112;
 constexpr int kCountWidth = 34;
 constexpr int kBarArea = kWidth - kLabelWidth - kCountWidth;
 constexpr int kRow = 26;
 constexpr int kBar = 18;
 constexpr int kLegendRow = 20;
-constexpr std::size_t kLabelChars = 16;
+constexpr std::size_t kLabelChars = 15;
 
 struct Series {
   const char* labelId;
@@ -104,7 +104,7 @@ std::string recapChartSvg(const workflow::Recap& recap, const std::string& langu
   const int height = static_cast<int>(bars.size()) * kRow + 8 + legendRows * kLegendRow;
   std::string svg = "<svg class=\"grafik\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
                     std::to_string(kWidth) + " " + std::to_string(height) +
-                    "\" role=\"img\" aria-labelledby=\"grafik-judul grafik-uraian\" font-size=\"12\" "
+                    "\" role=\"img\" aria-labelledby=\"grafik-judul grafik-uraian\" font-size=\"13\" "
                     "font-family=\"sans-serif\">";
   svg += "<title id=\"grafik-judul\">" + escaped(title) + "</title>";
   svg += "<desc id=\"grafik-uraian\">" + escaped(description) + "</desc>";
@@ -133,8 +133,8 @@ std::string recapChartSvg(const workflow::Recap& recap, const std::string& langu
     const int row = y + static_cast<int>(i / 3) * kLegendRow;
     svg += "<rect x=\"" + std::to_string(column) + "\" y=\"" + std::to_string(row) +
            "\" width=\"12\" height=\"12\" fill=\"" + kSeries[i].color + "\"/>";
-    svg += "<text x=\"" + std::to_string(column + 16) + "\" y=\"" + std::to_string(row + 10) + "\" fill=\"#1f2933\">" +
-           escaped(tr(language, kSeries[i].labelId)) + "</text>";
+    svg += "<text x=\"" + std::to_string(column + 16) + "\" y=\"" + std::to_string(row + 10) +
+           "\" font-size=\"11\" fill=\"#1f2933\">" + escaped(tr(language, kSeries[i].labelId)) + "</text>";
   }
   return svg + "</svg>";
 }

@@ -23,6 +23,7 @@ namespace mustache = kainjow::mustache;
 enum class Output { Page, Csv, Json };
 
 // "5 jam", "2,5 hari", "45 menit" (English: "5 hours", "2.5 days", "45 min"); "–" for none.
+// Under two days in hours, then in days: as the office speaks of a wait.
 std::string durationText(const std::optional<double>& hours, const std::string& language) {
   if (!hours) return "–";
   const auto number = [&](double value) {
@@ -37,6 +38,7 @@ std::string durationText(const std::optional<double>& hours, const std::string& 
     if (language != "en") std::replace(out.begin(), out.end(), '.', ',');
     return out;
   };
+  if (*hours * 60 < 0.5) return tr(language, "recap.under_minute");
   if (*hours < 1) return number(std::round(*hours * 60)) + " " + tr(language, "recap.minutes");
   if (*hours < 48) return number(*hours) + " " + tr(language, "recap.hours");
   return number(*hours / 24) + " " + tr(language, "recap.days");

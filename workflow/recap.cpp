@@ -161,13 +161,15 @@ class DisplayNames {
 // follower keeps a request's time in step with its event, so the event of
 // an entry in the period belongs to a request starting in it.
 std::set<std::pair<std::int64_t, std::string>> requestObjects(sql::RequestStore& requests, sql::Instant from,
-                                                              sql::Instant to, int limit) {
+                                                              sql::Instant to, int limit, bool& truncated) {
   sql::RequestQuery query;
   query.from = from;
   query.to = to;
-  query.limit = limit;
+  query.limit = limit + 1;
   std::set<std::pair<std::int64_t, std::string>> objects;
-  for (const auto& row : requests.listRequests(query)) {
+  const auto rows = requests.listRequests(query);
+  truncated = rows.size() > static_cast<std::size_t>(limit);
+  for (const auto& row : rows) {
     if (row.eventCalendarId != 0) objects.emplace(row.eventCalendarId, row.eventObjectName);
     if (row.representativeCalendarId != 0) objects.emplace(row.representativeCalendarId, row.representativeObjectName);
   }
@@ -291,9 +293,12 @@ Recap readRecap(sql::Store& store, const caldav::TimeContext& time, caldav::Expa
   for (const auto& planned : plan.leaders) {
     for (const auto& calendar : planned.calendars) calendarIds[calendar.ownerName + "/" + calendar.slug] = calendar.id;
   }
-  const auto fromRequests = requestObjects(requests, recap.from, recap.to, limit);
+  // Past the bound some events made from requests would count as entered
+  // directly: the agenda part then says it is incomplete.
+  bool objectsTruncated = false;
+  const auto fromRequests = requestObjects(requests, recap.from, recap.to, limit, objectsTruncated);
   const Agenda agenda = readPlannedAgenda(store, time, budget, config, plan);
-  recap.agendaIncomplete = agenda.incomplete;
+  recap.agendaIncomplete = agenda.incomplete || objectsTruncated;
   for (const LeaderAgenda& leaderAgenda : agenda.leaders) {
     auto leader = std::find_if(recap.leaders.begin(), recap.leaders.end(),
                                [&](const LeaderRecap& l) { return l.userName == leaderAgenda.userName; });

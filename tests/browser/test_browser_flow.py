@@ -6,7 +6,7 @@ letter link as the Bupati; staff open the day's agenda and copy its WhatsApp
 text, and the public agenda shows the event on a phone.
 
 Screenshots of the filled form, the receipt, the staff request page, the staff
-agenda and the public agenda on a 360 px phone are kept in $JADWAL_ARTIFACTS
+agenda, the public agenda and the work report on a 360 px phone are kept in $JADWAL_ARTIFACTS
 (default: <build>/artifacts/)."""
 
 import os
@@ -292,6 +292,17 @@ class BrowserFlowTest(RequestTestCase):
         self.assertLessEqual(overflow, 0, "the public agenda fits a 360 px phone")
         self.screenshot("5-agenda-publik-360.png", width=360)
         self.screenshot("5-agenda-publik-desktop.png", width=1280)
+
+        # The month's work report, still logged in as staff: its chart and tables fit a phone.
+        self.open("/staf/rekap")
+        self.assertIn("Rekap Kegiatan", self.driver.find_element(By.TAG_NAME, "body").text)
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "figure.rekap-grafik svg"), "the chart is drawn")
+        self.driver.set_window_size(360, 1800)
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        self.assertLessEqual(overflow, 0, "the work report fits a 360 px phone")
+        self.screenshot("6-rekap-360.png", width=360)
+        self.screenshot("6-rekap-desktop.png", width=1280)
 
 
 def _password_manager(url, user, password):

@@ -241,8 +241,12 @@ BOOST_FIXTURE_TEST_CASE(more_requests_than_the_bound_keep_the_newest_and_say_so,
   const Recap r = recap(staf, {2025, 11});
   BOOST_TEST(r.requestsIncomplete);
   BOOST_TEST(codesOf(r) == (std::vector<std::string>{second.code, third.code}));
+  // Which events came from requests is read within the same bound.
+  BOOST_TEST(r.agendaIncomplete);
   agendaConfig.maxRecapRequests = 3;
-  BOOST_TEST(!recap(staf, {2025, 11}).requestsIncomplete);
+  const Recap all = recap(staf, {2025, 11});
+  BOOST_TEST(!all.requestsIncomplete);
+  BOOST_TEST(!all.agendaIncomplete);
 }
 
 BOOST_FIXTURE_TEST_CASE(leaders_and_aides_see_their_own_leaders_only, RecapFixture) {
