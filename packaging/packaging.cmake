@@ -35,7 +35,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 # Library packages come from dpkg-shlibdeps (libpoppler-cpp0v5 for the letters'
-# words among them); these are needed without being linked.
+# words and libxlsxwriter4 for the recap workbook among them); these are needed
+# without being linked.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # fonts-dejavu-core: the face the printed agenda (web/agenda_pdf.cpp) asks fontconfig for.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "passwd, tzdata, fonts-dejavu-core")

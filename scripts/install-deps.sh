@@ -8,11 +8,11 @@ set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config libpoco-dev libical-dev libsodium-dev libboost-test-dev
   libmysqlcppconn-dev libkainjow-mustache-dev libboost-dev tzdata dpkg-dev file libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  libpoppler-cpp-dev)
+  libpoppler-cpp-dev libxlsxwriter-dev)
 # SQLite's own header: the archive (jadwald export / import) reads rows whatever their columns.
 build_packages+=(libsqlite3-dev)
 test_packages=(python3 python3-caldav python3-icalendar vdirsyncer litmus curl sqlite3 python3-aiosmtpd chromium chromium-driver
-  python3-selenium clang libclang-rt-14-dev poppler-utils)
+  python3-selenium clang libclang-rt-14-dev poppler-utils python3-openpyxl)
 
 case "${1:-}" in
   "") wanted=("${build_packages[@]}") ;;

@@ -418,6 +418,9 @@ const std::map<std::string, Setter>& setters() {
       {"agenda.max_days", integerSetter(1, 366, [](ServerConfig& c, long long v) { c.agenda.maxDays = int(v); })},
       {"agenda.recap_max_requests",
        integerSetter(1, 1000000, [](ServerConfig& c, long long v) { c.agenda.maxRecapRequests = int(v); })},
+      // Within Excel's 1048576 rows of one sheet.
+      {"agenda.recap_workbook_max_rows",
+       integerSetter(10, 1000000, [](ServerConfig& c, long long v) { c.agenda.maxRecapWorkbookRows = int(v); })},
       {"agenda.public_cache_seconds",
        integerSetter(0, 86400, [](ServerConfig& c, long long v) { c.agenda.publicCacheSeconds = int(v); })},
       {"agenda.public_answer_cache_bytes",

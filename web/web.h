@@ -152,6 +152,8 @@ std::optional<WebResponse> staticFiles(WebContext& context, const WebRequest& re
 std::optional<WebResponse> staffAgendaPages(WebContext& context, const WebRequest& request);
 // /staf/rekap, .csv and .json: the work report (staff_recap.cpp); the files also take Basic auth.
 std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest& request);
+// /staf/rekap.xlsx: the work report as an Excel workbook (staff_recap_xlsx.cpp), with the CSV's access.
+std::optional<WebResponse> staffRecapWorkbook(WebContext& context, const WebRequest& request);
 // /agenda(.json|.ics): the published agenda, the same for everyone
 std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebRequest& request);
 

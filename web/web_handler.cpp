@@ -133,6 +133,7 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
     if (!answer) answer = publicAgendaPages(context, request);
     if (!answer) answer = staffAgendaPages(context, request);  // before staffPages: the text also takes Basic auth
     if (!answer) answer = staffRecapPages(context, request);   // the same for the report's files
+    if (!answer) answer = staffRecapWorkbook(context, request);
     if (!answer) answer = staffPages(context, request);
     if (!answer) answer = attachmentPages(context, request);
     if (!answer) answer = feedFiles(context, request);

@@ -27,6 +27,9 @@ struct AgendaConfig {
   // Requests one work report (/staf/rekap) reads at most; a period with
   // more says the report is incomplete ([agenda] recap_max_requests).
   int maxRecapRequests = 20000;
+  // Data rows of one work report workbook, all sheets together
+  // ([agenda] recap_workbook_max_rows).
+  int maxRecapWorkbookRows = 50000;
   // How long browsers and proxies may keep a public answer (seconds).
   int publicCacheSeconds = 60;
   // Public answers the server keeps built, by version, for the next visitor

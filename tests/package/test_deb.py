@@ -150,7 +150,8 @@ class DebianPackage(unittest.TestCase):
         depends = re.search(r"^Depends: (.*)$", fields, re.M)
         self.assertIsNotNone(depends, fields)
         # From dpkg-shlibdeps: the libraries jadwald links, as Debian packages.
-        for library in ("libpoco", "libical", "libsodium", "libstdc++", "libcairo2", "libpango", "libpoppler-cpp"):
+        for library in ("libpoco", "libical", "libsodium", "libstdc++", "libcairo2", "libpango", "libpoppler-cpp",
+                        "libxlsxwriter"):
             self.assertIn(library, depends.group(1))
         # Not linked, but the printed agenda's font (web/agenda_pdf.cpp).
         self.assertIn("fonts-dejavu-core", depends.group(1))

@@ -65,6 +65,8 @@ TARGETS = {
     "recap-csv": "work report CSV `/staf/rekap.csv` with HTTP Basic",
     "recap-json": "work report JSON `/staf/rekap.json` with HTTP Basic",
     "recap-json-session": "work report JSON `/staf/rekap.json` with a web session",
+    "recap-xlsx": "work report workbook `/staf/rekap.xlsx` with HTTP Basic",
+    "recap-xlsx-session": "work report workbook `/staf/rekap.xlsx` with a web session",
     "public-agenda": "public agenda `/agenda` (a week)",
     "public-agenda-json": "public agenda data `/agenda.json`",
     "public-agenda-ics": "public agenda calendar `/agenda.ics`",
@@ -120,6 +122,9 @@ EFFECTS = {
     "recap-all": "every leader and request, with tracking codes",
     "recap-bupati": "the Bupati and the requests asked of him only, without tracking codes",
     "recap-own": "that leader only, without the Bupati's requests or tracking codes",
+    "recap-xlsx-all": "a sheet for every leader; every request, with tracking codes",
+    "recap-xlsx-bupati": "the Bupati's sheet and the requests asked of him only, without tracking codes",
+    "recap-xlsx-own": "that leader's sheet only, without the Bupati's requests or tracking codes",
 }
 
 Cell = collections.namedtuple("Cell", "statuses redirect effect pending")
@@ -289,6 +294,9 @@ _RECAP_EFFECTS = {"aide": "recap-bupati", "leader": "recap-bupati", "other_leade
                   "representative": "recap-own", "protokol": "recap-all", "admin": "recap-all"}
 row("web", "recap-json", "GET", "401 401 403 200 200 200 200 200 200", effects=_RECAP_EFFECTS)
 row("web", "recap-json-session", "GET", "401 401 403 200 200 200 200 200 200", effects=_RECAP_EFFECTS)
+_RECAP_XLSX_EFFECTS = {role: "recap-xlsx-" + effect.split("-", 1)[1] for role, effect in _RECAP_EFFECTS.items()}
+row("web", "recap-xlsx", "GET", "401 401 403 200 200 200 200 200 200", effects=_RECAP_XLSX_EFFECTS)
+row("web", "recap-xlsx-session", "GET", "401 401 403 200 200 200 200 200 200", effects=_RECAP_XLSX_EFFECTS)
 # The same answer for everyone; the request's event is on it, its tracking code is not.
 for _target in ("public-agenda", "public-agenda-json", "public-agenda-ics"):
     row("web", _target, "GET", "200 200 200 200 200 200 200 200 200", effects={r: "no-code" for r in ROLES})

@@ -537,6 +537,16 @@ BOOST_AUTO_TEST_CASE(agenda_keys_have_defaults_and_are_read) {
   BOOST_TEST(expectConfig(withLine("agenda", "public_calendars =")).agenda.publicCalendars.empty());
 }
 
+BOOST_AUTO_TEST_CASE(recap_workbook_bound_has_a_default_and_is_read) {
+  BOOST_TEST(expectConfig(kMinimal).agenda.maxRecapWorkbookRows == 50000);
+  BOOST_TEST(expectConfig(withLine("agenda", "recap_workbook_max_rows = 10")).agenda.maxRecapWorkbookRows == 10);
+  for (const std::string line :
+       {"recap_workbook_max_rows = 9", "recap_workbook_max_rows = 1000001", "recap_workbook_max_rows = many"}) {
+    const std::string message = expectError(withLine("agenda", line));
+    BOOST_TEST(message.find("config: agenda.recap_workbook_max_rows") == 0u, line << ": " << message);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(bad_agenda_values_are_refused) {
   for (const std::string line :
        {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
