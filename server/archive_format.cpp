@@ -24,6 +24,25 @@ const std::vector<std::string>& excludedTables() {
   return tables;
 }
 
+namespace {
+const sql::SqlValue* valueOf(const sql::SqlRow& row, const std::string& column) {
+  for (std::size_t i = 0; i < row.columns.size(); ++i) {
+    if (row.columns[i] == column) return &row.values[i];
+  }
+  return nullptr;
+}
+}  // namespace
+
+std::int64_t integerOf(const sql::SqlRow& row, const std::string& column) {
+  const auto* value = valueOf(row, column);
+  return value ? value->integer : 0;
+}
+
+std::string textOf(const sql::SqlRow& row, const std::string& column) {
+  const auto* value = valueOf(row, column);
+  return value ? value->bytes : std::string();
+}
+
 std::string jsonString(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {

@@ -2,6 +2,7 @@
 // The Jadwal archive format (README "Export and import"): which tables it
 // carries, in the order a restore writes them, and a row as one JSON line.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ const std::vector<std::string>& excludedTables();
 // integers as numbers, text as strings, NULL as null, bytes as
 // {"base64": "..."}.
 std::string rowToJson(const sql::SqlRow& row);
+// A row's value by column name; 0 or empty when the row has no such column.
+std::int64_t integerOf(const sql::SqlRow& row, const std::string& column);
+std::string textOf(const sql::SqlRow& row, const std::string& column);
 // The reverse; throws std::runtime_error on anything but such an object.
 sql::SqlRow rowFromJson(std::string_view line);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -36,6 +37,10 @@ std::optional<std::uint64_t> readOctal(const char* field, std::size_t width) {
     any = true;
   }
   if (!any) return std::nullopt;
+  // After the digits only the terminators tar writes: "12x" is no number.
+  for (; i < width; ++i) {
+    if (field[i] != ' ' && field[i] != '\0') return std::nullopt;
+  }
   return value;
 }
 
@@ -50,6 +55,20 @@ std::uint64_t checksumOf(const Header& header) {
 std::uint64_t padded(std::uint64_t size) { return (size + kBlock - 1) / kBlock * kBlock; }
 
 }  // namespace
+
+std::string printableText(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+      out += escaped;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 Sha256::Sha256() { crypto_hash_sha256_init(&state_); }
 
@@ -140,8 +159,14 @@ TarReader::TarReader(const std::string& path) : file_(path, std::ios::binary) {
       throw std::runtime_error(path + ": unexpected tar member at byte " + std::to_string(at - kBlock));
     }
     if (*size > total - at) throw std::runtime_error(path + " is truncated inside a member");
+    // The ustar prefix (bytes 345..500) would make the name prefix/name;
+    // this writer never sets it, so a member that does is not ours.
+    if (header[345] != '\0') {
+      throw std::runtime_error(path + ": a member at byte " + std::to_string(at - kBlock) +
+                               " has a long-name prefix, which Jadwal archives never have");
+    }
     const std::string name(header.data(), strnlen(header.data(), 100));
-    if (members_.count(name)) throw std::runtime_error(path + ": member " + name + " appears twice");
+    if (members_.count(name)) throw std::runtime_error(path + ": member " + printableText(name) + " appears twice");
     TarMember member{at, *size, {}};
     Sha256 sum;
     for (std::uint64_t left = *size; left > 0;) {

@@ -27,6 +27,10 @@ class Sha256 {
 
 std::string sha256Hex(std::string_view bytes);
 
+// Text from an archive (a member's name) as a message may show it: control
+// characters written as \xNN, so a hostile name cannot drive a terminal.
+std::string printableText(const std::string& text);
+
 // Writes members one after the other. Names are ASCII, at most 99 bytes.
 class TarWriter {
  public:

@@ -21,21 +21,6 @@ struct CalendarRow {
   std::string slug, displayName, timezone;
 };
 
-const sql::SqlValue* column(const sql::SqlRow& row, const std::string& name) {
-  for (std::size_t i = 0; i < row.columns.size(); ++i) {
-    if (row.columns[i] == name) return &row.values[i];
-  }
-  return nullptr;
-}
-std::int64_t integerOf(const sql::SqlRow& row, const std::string& name) {
-  const auto* value = column(row, name);
-  return value ? value->integer : 0;
-}
-std::string textOf(const sql::SqlRow& row, const std::string& name) {
-  const auto* value = column(row, name);
-  return value ? value->bytes : std::string();
-}
-
 std::string isoTime(std::time_t at) {
   std::tm parts{};
   gmtime_r(&at, &parts);
@@ -45,19 +30,50 @@ std::string isoTime(std::time_t at) {
 }
 
 // The tables a snapshot holds that are neither archived nor left out by
-// name: virtual tables (a full-text index) and their shadow tables, which
-// are derived from the archived ones.
+// name: the archive search's full-text index and its shadow tables, which
+// its triggers rebuild from the archived rows. Any other table would be
+// data this build does not know how to carry: the export refuses it rather
+// than leave it out unseen.
 std::vector<std::string> derivedTables(const std::vector<std::string>& present) {
   std::vector<std::string> out;
+  const auto& archived = archivedTables();
+  const auto& excluded = excludedTables();
   for (const auto& table : present) {
-    const auto& archived = archivedTables();
-    const auto& excluded = excludedTables();
-    if (std::find(archived.begin(), archived.end(), table) == archived.end() &&
-        std::find(excluded.begin(), excluded.end(), table) == excluded.end()) {
-      out.push_back(table);
+    if (std::find(archived.begin(), archived.end(), table) != archived.end() ||
+        std::find(excluded.begin(), excluded.end(), table) != excluded.end()) {
+      continue;
+    }
+    if (table != "archive_search" && !table.starts_with("archive_search_")) {
+      throw std::runtime_error("the database has a table this build does not know how to export: " + table);
+    }
+    out.push_back(table);
+  }
+  return out;
+}
+
+// Text for a property value (RFC 5545 TEXT): a display name with a line
+// break or a comma must not start another property.
+std::string icalText(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
     }
   }
   return out;
+}
+
+// The member of a calendar's iCalendar file: by owner and slug for people
+// to find, by id when that name would not fit a tar header (100 bytes).
+std::string calendarMemberName(const std::string& owner, const std::string& slug, std::int64_t id) {
+  std::string name = "calendars/" + owner + "/" + slug + ".ics";
+  if (name.size() < 100) return name;
+  return "calendars/" + std::to_string(id) + ".ics";
 }
 
 }  // namespace
@@ -98,7 +114,7 @@ std::string combinedCalendar(const std::string& displayName, const std::string& 
     }
   }
   std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Jadwal//Export//EN\r\nCALSCALE:GREGORIAN\r\n";
-  if (!displayName.empty()) out += "X-WR-CALNAME:" + displayName + "\r\n";
+  if (!displayName.empty()) out += "X-WR-CALNAME:" + icalText(displayName) + "\r\n";
   if (!timezone.empty() && timezone.find('\n') == std::string::npos) out += "X-WR-TIMEZONE:" + timezone + "\r\n";
   for (const auto& [tzid, block] : zones) out += block;
   return out + components + "END:VCALENDAR\r\n";
@@ -111,7 +127,13 @@ void exportArchive(const std::string& databasePath, const std::string& out, bool
     throw std::runtime_error(out + " exists; give --force to overwrite it");
   }
   const std::string temporary = out + ".tmp";
-  fs::remove(temporary, ignored);  // a previous export that died midway
+  // A previous export that died midway left it; another file of that name
+  // is not ours to delete without being told.
+  if (fs::exists(temporary, ignored)) {
+    if (!force)
+      throw std::runtime_error(temporary + " exists (an export that stopped midway?); remove it or give --force");
+    fs::remove(temporary, ignored);
+  }
   const std::time_t createdAt = std::time(nullptr);
 
   sql::SqliteSnapshot snapshot(databasePath);
@@ -157,7 +179,7 @@ void exportArchive(const std::string& databasePath, const std::string& out, bool
     for (const auto& sha : blobs) add("files/" + sha, snapshot.blobBytes(sha));
     counts["files"] = static_cast<std::int64_t>(blobs.size());
     for (const auto& [id, calendar] : calendars) {
-      const std::string name = "calendars/" + userNames[calendar.ownerId] + "/" + calendar.slug + ".ics";
+      const std::string name = calendarMemberName(userNames[calendar.ownerId], calendar.slug, id);
       add(name, combinedCalendar(calendar.displayName, calendar.timezone, objectsOf[id]));
     }
     counts["calendar_files"] = static_cast<std::int64_t>(calendars.size());

@@ -17,7 +17,7 @@ namespace jadwal::server {
 namespace {
 
 [[noreturn]] void refuse(const std::string& in, const std::string& why) {
-  throw std::runtime_error("refusing " + in + ": " + why + "; the database was not changed");
+  throw std::runtime_error(printableText("refusing " + in + ": " + why) + "; the database was not changed");
 }
 
 Poco::JSON::Object::Ptr readManifest(TarReader& tar, const std::string& in) {
@@ -84,16 +84,7 @@ std::vector<sql::SqlRow> rowsOf(TarReader& tar, const std::string& table, const 
   return rows;
 }
 
-std::string textOf(const sql::SqlRow& row, const std::string& column) {
-  for (std::size_t i = 0; i < row.columns.size(); ++i) {
-    if (row.columns[i] == column) return row.values[i].bytes;
-  }
-  return {};
-}
-
-}  // namespace
-
-void importArchive(const std::string& databasePath, const std::string& in, bool replaceAll, std::ostream& report) {
+void restoreArchive(const std::string& databasePath, const std::string& in, bool replaceAll, std::ostream& report) {
   std::unique_ptr<TarReader> tar;
   try {
     tar = std::make_unique<TarReader>(in);
@@ -132,6 +123,10 @@ void importArchive(const std::string& databasePath, const std::string& in, bool 
     auto member = tar->members().find("files/" + sha);
     if (member == tar->members().end()) refuse(in, "the letter files/" + sha + " is missing");
     if (member->second.sha256 != sha) refuse(in, "the letter files/" + sha + " does not match its name's SHA-256");
+    if (blob.columns.end() != std::find(blob.columns.begin(), blob.columns.end(), "size") &&
+        static_cast<std::uint64_t>(integerOf(blob, "size")) != member->second.size) {
+      refuse(in, "the letter files/" + sha + " does not have the size blobs.jsonl gives");
+    }
   }
 
   sql::SqliteRestore restore(databasePath);
@@ -192,6 +187,18 @@ void importArchive(const std::string& databasePath, const std::string& in, bool 
          << "\n";
   for (const auto& table : tables) report << "  " << table << ": " << rows[table].size() << "\n";
   report << "  files: " << rows["blobs"].size() << "\n";
+}
+
+}  // namespace
+
+void importArchive(const std::string& databasePath, const std::string& in, bool replaceAll, std::ostream& report) {
+  try {
+    restoreArchive(databasePath, in, replaceAll, report);
+  } catch (const Poco::Exception& e) {
+    // A value of the wrong type in the manifest or a row (a hostile or
+    // hand-edited archive); the restore's transaction was not committed.
+    refuse(in, "a value in it has the wrong type (" + e.displayText() + ")");
+  }
 }
 
 }  // namespace jadwal::server

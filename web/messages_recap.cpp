@@ -99,6 +99,13 @@ constexpr std::array kRecap = {
     Message{"recap.csv.decided", "Tanggal keputusan", "Decided"},
     Message{"recap.csv.represented", "Diwakili oleh", "Represented by"},
     Message{"recap.csv.note", "Catatan keputusan", "Decision note"},
+    Message{"recap.csv_summary", "CSV (ringkasan)", "CSV (summary)"},
+    Message{"recap.csv.part", "Bagian", "Part"},
+    Message{"recap.csv.name", "Nama", "Name"},
+    Message{"recap.csv.median_hours", "Median jam sampai keputusan", "Median hours to a decision"},
+    Message{"recap.csv.p90_hours", "Persentil 90 jam sampai keputusan", "90th percentile hours to a decision"},
+    Message{"recap.csv.events_requests", "Acara dari permohonan", "Events from requests"},
+    Message{"recap.csv.events_direct", "Acara lain di kalender", "Other events on the calendar"},
 };
 
 }  // namespace

@@ -26,10 +26,11 @@ struct Series {
   const char* color;
   std::int64_t (*count)(const workflow::RecapCounts&);
 };
-// How a request ended; "approved" takes those held or not held after approval.
+// How a request ended: the parts add up to the requests received (held
+// and not held are among the approved and represented).
 const std::array<Series, 5> kSeries = {{
     {"recap.pending", "#8a96a3", [](const workflow::RecapCounts& c) { return c.pending; }},
-    {"recap.approved", "#2e7d32", [](const workflow::RecapCounts& c) { return c.approved + c.held + c.notHeld; }},
+    {"recap.approved", "#2e7d32", [](const workflow::RecapCounts& c) { return c.approved; }},
     {"recap.represented", "#1565c0", [](const workflow::RecapCounts& c) { return c.represented; }},
     {"recap.rejected", "#c62828", [](const workflow::RecapCounts& c) { return c.rejected; }},
     {"recap.other", "#b26a00", [](const workflow::RecapCounts& c) { return c.withdrawn + c.cancelled; }},

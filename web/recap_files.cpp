@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "caldav/ical/zones.h"
+#include "web/recap_request.h"
 #include "web/staff_views.h"
 #include "web/web.h"
 #include "workflow/wib_format.h"
@@ -142,6 +143,58 @@ std::string recapCsv(const workflow::Recap& recap, const std::string& timezone, 
                  joined(asked, "; "), r.assignedLeader.empty() ? "" : nameOf(r.assignedLeader),
                  staff::stateLabel(language, r.state), localText(item.decidedAt, timezone), item.representedBy,
                  r.decisionNote});
+  }
+  return out;
+}
+
+std::string recapSummaryCsv(const workflow::Recap& recap, const std::string& language) {
+  std::string out = "\xEF\xBB\xBF";
+  std::vector<std::string> header;
+  for (const char* id : {"recap.csv.part", "recap.csv.name", "recap.received", "recap.pending", "recap.approved",
+                         "recap.represented", "recap.rejected", "state.ditarik", "state.dibatalkan", "state.terlaksana",
+                         "state.tidak_terlaksana", "recap.decided", "recap.csv.median_hours", "recap.csv.p90_hours",
+                         "recap.csv.events_requests", "recap.csv.events_direct"}) {
+    header.push_back(tr(language, id));
+  }
+  csvRow(out, header);
+  const auto hoursText = [](const std::optional<double>& hours) {
+    if (!hours) return std::string();
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", *hours);
+    return std::string(text);
+  };
+  const auto line = [&](const std::string& part, const std::string& name, const workflow::RecapCounts& c,
+                        const workflow::DecisionTimes* times, const workflow::LeaderRecap* leader) {
+    std::vector<std::string> cells = {part,
+                                      name,
+                                      std::to_string(c.received),
+                                      std::to_string(c.pending),
+                                      std::to_string(c.approved),
+                                      std::to_string(c.represented),
+                                      std::to_string(c.rejected),
+                                      std::to_string(c.withdrawn),
+                                      std::to_string(c.cancelled),
+                                      std::to_string(c.held),
+                                      std::to_string(c.notHeld)};
+    cells.push_back(times ? std::to_string(times->decided) : "");
+    cells.push_back(times ? hoursText(times->medianHours) : "");
+    cells.push_back(times ? hoursText(times->p90Hours) : "");
+    cells.push_back(leader ? std::to_string(leader->eventsFromRequests) : "");
+    cells.push_back(leader ? std::to_string(leader->eventsDirect) : "");
+    csvRow(out, cells);
+  };
+  line(tr(language, "recap.totals"), periodText(recap.period), recap.total, &recap.decisionTimes, nullptr);
+  if (recap.period.month == 0) {
+    for (const auto& month : recap.months)
+      line(tr(language, "recap.month"), periodText(month.period), month.counts, nullptr, nullptr);
+  }
+  for (const auto& leader : recap.leaders) {
+    line(tr(language, "recap.leader"), leader.displayName, leader.counts, &leader.decisionTimes, &leader);
+  }
+  for (const auto& [name, counts] : recap.byInstitution)
+    line(tr(language, "recap.institution"), name, counts, nullptr, nullptr);
+  for (const auto& [code, counts] : recap.byLetterType) {
+    line(tr(language, "recap.type"), letterTypeLabel(code, language), counts, nullptr, nullptr);
   }
   return out;
 }

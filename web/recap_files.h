@@ -1,6 +1,6 @@
 #pragma once
 // The work report as files: CSV for a spreadsheet (one row per request of
-// the period) and JSON for scripts (the whole Recap).
+// the period, or its numbers), and JSON for scripts (the whole Recap).
 //
 // CSV (RFC 4180): UTF-8 with a byte order mark so that Excel reads the
 // letters right, CRLF line ends, fields quoted when they hold a comma, a
@@ -35,6 +35,11 @@ namespace jadwal::web::recap {
 
 std::string recapCsv(const workflow::Recap& recap, const std::string& timezone, const std::string& language);
 std::string recapJson(const workflow::Recap& recap, const std::string& timezone);
+// The recap's numbers as CSV (/staf/rekap.csv?isi=ringkasan), same rules as
+// above: a row of totals, one per month of a year, per leader (with the
+// decision times and the events from requests and entered directly), per
+// institution and per letter type; the counts as RecapCounts has them.
+std::string recapSummaryCsv(const workflow::Recap& recap, const std::string& language);
 
 // A CSV field as RFC 4180 writes it, made safe from formulas.
 std::string csvField(const std::string& text);

@@ -44,7 +44,6 @@ std::string durationText(const std::optional<double>& hours, const std::string& 
   return number(*hours / 24) + " " + tr(language, "recap.days");
 }
 
-std::int64_t approvedOf(const workflow::RecapCounts& c) { return c.approved + c.held + c.notHeld; }
 std::int64_t otherOf(const workflow::RecapCounts& c) { return c.withdrawn + c.cancelled; }
 
 mustache::data countsRow(const std::string& name, const workflow::RecapCounts& c) {
@@ -52,7 +51,7 @@ mustache::data countsRow(const std::string& name, const workflow::RecapCounts& c
   row.set("name", name.empty() ? std::string("–") : name);
   row.set("received", std::to_string(c.received));
   row.set("pending", std::to_string(c.pending));
-  row.set("approved", std::to_string(approvedOf(c)));
+  row.set("approved", std::to_string(c.approved));
   row.set("represented", std::to_string(c.represented));
   row.set("rejected", std::to_string(c.rejected));
   row.set("other", std::to_string(otherOf(c)));
@@ -130,6 +129,7 @@ WebResponse recapPage(staff::StaffRequest& staff, const std::string& month, cons
     data.set("no_requests", recap->requests.empty());
     const std::string query = recap::periodQuery(period);
     data.set("csv", "/staf/rekap.csv?" + query);
+    data.set("csv_summary", "/staf/rekap.csv?isi=ringkasan&" + query);
     data.set("json", "/staf/rekap.json?" + query);
     data.set("xlsx", "/staf/rekap.xlsx?" + query);
     data.set("shown", true);
@@ -175,8 +175,10 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
   const std::string name = "rekap-" + recap::periodText(recap.period);
   if (output == Output::Csv) {
     response.contentType = "text/csv; charset=utf-8; header=present";
-    response.body = recap::recapCsv(recap, zone, language);
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    const bool summary = request.queryValue("isi") == "ringkasan";
+    response.body = summary ? recap::recapSummaryCsv(recap, language) : recap::recapCsv(recap, zone, language);
+    response.setHeader("Content-Disposition",
+                       "attachment; filename=\"" + name + (summary ? "-ringkasan" : "") + ".csv\"");
   } else {
     response.contentType = "application/json";
     response.body = recap::recapJson(recap, zone);

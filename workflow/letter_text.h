@@ -9,8 +9,9 @@
 
 namespace jadwal::workflow {
 
-// How much of a letter is read ([archive] in the config): a bound on the
-// time one file may take, and on what the index keeps of it.
+// How much of a letter is read ([archive] in the config): the pages read
+// and what the index keeps. Not a bound on time or memory: one hostile
+// page can still cost both (the upload's size bound is the only one).
 struct LetterTextLimits {
   int maxPages = 30;                 // pages read from the start; the rest is not searched
   std::size_t maxBytes = 64 * 1024;  // UTF-8 bytes kept of the text, cut at a character

@@ -17,9 +17,16 @@ const std::vector<std::string> kDecisionActions = {std::string(actionCode(Action
                                                    std::string(actionCode(Action::Represent)),
                                                    std::string(actionCode(Action::Reject))};
 
-void countState(RecapCounts& counts, const std::string& state) {
-  ++counts.received;
-  const auto parsed = parseState(state);
+// Whether the decision named a representative (a user or a person): a
+// represented request stays represented when it is later marked held.
+bool isRepresented(const sql::RequestRow& row) {
+  return !row.representativeUser.empty() || !row.representativeName.empty();
+}
+
+// Where a request ended (RecapCounts): held and not held are counted
+// beside the decision they followed, never instead of it.
+void countOutcome(RecapCounts& counts, const sql::RequestRow& row) {
+  const auto parsed = parseState(row.state);
   if (!parsed) {
     ++counts.pending;  // an unknown code still waits for someone
     return;
@@ -46,12 +53,16 @@ void countState(RecapCounts& counts, const std::string& state) {
       ++counts.cancelled;
       break;
     case RequestState::Held:
-      ++counts.held;
-      break;
     case RequestState::NotHeld:
-      ++counts.notHeld;
+      ++(isRepresented(row) ? counts.represented : counts.approved);
+      ++(*parsed == RequestState::Held ? counts.held : counts.notHeld);
       break;
   }
+}
+
+void countRequest(RecapCounts& counts, const sql::RequestRow& row) {
+  ++counts.received;
+  countOutcome(counts, row);
 }
 
 DecisionTimes decisionTimesOf(const std::vector<double>& hours) {
@@ -235,14 +246,14 @@ Recap readRecap(sql::Store& store, const caldav::TimeContext& time, caldav::Expa
     item.representedBy =
         !row.representativeUser.empty() ? names.of(row.representativeUser) : collapsedSpaces(row.representativeName);
 
-    countState(recap.total, row.state);
+    countRequest(recap.total, row);
     const std::string institution = collapsedSpaces(row.institution);
     const auto shown = institutionShown.emplace(lowerAscii(institution), institution).first->second;
-    countState(recap.byInstitution[shown], row.state);
-    countState(recap.byLetterType[row.letterType.empty() ? "lainnya" : row.letterType], row.state);
+    countRequest(recap.byInstitution[shown], row);
+    countRequest(recap.byLetterType[row.letterType.empty() ? "lainnya" : row.letterType], row);
     const LocalDate submitted = localDateOf(row.createdAt, zone);
     const std::size_t month = period.month == 0 ? static_cast<std::size_t>(submitted.month - 1) : 0;
-    if (month < recap.months.size()) countState(recap.months[month].counts, row.state);
+    if (month < recap.months.size()) countRequest(recap.months[month].counts, row);
     recap.requests.push_back(std::move(item));
   }
   recap.decisionTimes = decisionTimesOf(allHours);
@@ -281,7 +292,11 @@ Recap readRecap(sql::Store& store, const caldav::TimeContext& time, caldav::Expa
     for (const RecapRequest& item : recap.requests) {
       const sql::RequestRow& row = item.request;
       if (!concerns(row, leader.userName)) continue;
-      countState(leader.counts, row.state);
+      ++leader.counts.received;
+      // A request asked of several leaders and decided for one of them is
+      // that leader's outcome; the others only received it.
+      if (!row.assignedLeader.empty() && row.assignedLeader != leader.userName) continue;
+      countOutcome(leader.counts, row);
       if (item.decidedAt) hours.push_back(static_cast<double>(*item.decidedAt - row.createdAt) / 3600.0);
       if (!item.representedBy.empty() && leaderOf(row) == leader.userName) ++leader.representedBy[item.representedBy];
     }

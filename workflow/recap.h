@@ -5,8 +5,8 @@
 // JSON for scripts and the Excel workbook all show this value.
 //
 // Which requests a period counts: those submitted (createdAt) within it,
-// local days in the configured zone (WIB), classified by the state they
-// are in now. The agenda part counts the events on each leader's agenda
+// local days in the configured zone (WIB), classified by the decision
+// they have now (RecapCounts). The agenda part counts the events on each leader's agenda
 // calendars that start within the period, whether made from a request or
 // entered directly in a client.
 
@@ -27,19 +27,25 @@ struct RecapPeriod {
   friend bool operator==(const RecapPeriod&, const RecapPeriod&) = default;
 };
 
-// How many requests ended where. `received` counts all of them; the
-// others split them by the state they are in (a request still waiting is
-// in `pending`).
+// How many requests ended where. `received` counts all of them and splits
+// into pending, approved, represented, rejected, withdrawn and cancelled by
+// the decision they have now; `held` and `notHeld` count, among the
+// approved and represented, those since marked held or not held (a
+// represented request marked held stays represented).
+// On a leader's line, `received` counts the requests asked of or assigned
+// to the leader; the rest only those decided for this leader (or for none
+// yet): a request asked of two leaders and approved for the other counts
+// as received only.
 struct RecapCounts {
   std::int64_t received = 0;
   std::int64_t pending = 0;      // diajukan, diverifikasi, dikembalikan
-  std::int64_t approved = 0;     // disetujui (not yet marked held or not held)
-  std::int64_t represented = 0;  // diwakilkan
+  std::int64_t approved = 0;     // disetujui, and held or not held after it
+  std::int64_t represented = 0;  // diwakilkan, and held or not held after it
   std::int64_t rejected = 0;     // ditolak
   std::int64_t withdrawn = 0;    // ditarik
   std::int64_t cancelled = 0;    // dibatalkan
-  std::int64_t held = 0;         // terlaksana
-  std::int64_t notHeld = 0;      // tidak_terlaksana
+  std::int64_t held = 0;         // terlaksana: of the approved and represented
+  std::int64_t notHeld = 0;      // tidak_terlaksana: of the approved and represented
   friend bool operator==(const RecapCounts&, const RecapCounts&) = default;
 };
 

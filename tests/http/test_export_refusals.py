@@ -77,6 +77,62 @@ class ArchiveRefusalTest(RequestTestCase):
         self.srv.cli("export", path, "--force")
         self.assertEqual(0o600, os.stat(path).st_mode & 0o777)
 
+    def restored(self):
+        """A fresh database holding the good archive, and its config."""
+        config, db = self.fresh()
+        result = self.jadwald(config, "import", self.archive)
+        self.assertEqual(0, result.returncode, result.stderr)
+        return config, db
+
+    def test_a_stale_temporary_file_needs_force(self):
+        path = os.path.join(self.tmp, "stale.tar")
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write("not ours")
+        refused = self.srv.cli("export", path, check=False)
+        self.assertEqual(1, refused.returncode)
+        self.assertIn(".tmp exists", refused.stderr)
+        with open(path + ".tmp", encoding="utf-8") as f:
+            self.assertEqual("not ours", f.read(), "a file the export did not make is kept")
+        self.assertFalse(os.path.exists(path))
+        self.srv.cli("export", path, "--force")
+        self.assertFalse(os.path.exists(path + ".tmp"))
+        self.assertIn("manifest.json", export_data.read_archive(path))
+
+    def test_a_table_the_build_does_not_know_is_refused(self):
+        config, db = self.restored()
+        with sqlite3.connect(db) as conn:
+            conn.execute("CREATE TABLE stray (id INTEGER PRIMARY KEY, note TEXT)")
+        out = os.path.join(self.tmp, "stray.tar")
+        result = self.jadwald(config, "export", out)
+        self.assertEqual(1, result.returncode, result.stdout)
+        self.assertIn("does not know how to export: stray", result.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    def test_names_too_long_for_a_tar_header_are_exported_by_id(self):
+        config, db = self.restored()
+        slug = "s" * 95  # with a 64-character owner, what a 64-character slug reaches
+        with sqlite3.connect(db) as conn:
+            owner, name = conn.execute("SELECT id, name FROM users ORDER BY id LIMIT 1").fetchone()
+            conn.execute("INSERT INTO calendars (owner_id, slug, display_name, created_at) "
+                         "VALUES (?, ?, ?, 0)", (owner, slug, "Baris\nX-INJECT:1, dua"))
+            calendar_id = conn.execute("SELECT id FROM calendars WHERE slug = ?", (slug,)).fetchone()[0]
+        out = os.path.join(self.tmp, "long.tar")
+        result = self.jadwald(config, "export", out)
+        self.assertEqual(0, result.returncode, result.stderr)
+        members = export_data.read_archive(out)
+        ics = members["calendars/%d.ics" % calendar_id].decode()
+        self.assertIn("X-WR-CALNAME:Baris\\nX-INJECT:1\\, dua\r\n", ics)
+        self.assertNotIn("\nX-INJECT", ics)
+
+    def test_hostile_member_names_are_shown_escaped(self):
+        path = self.damaged("control", lambda m: m.__setitem__("jahat\x1b[2Jnama", b"x"))
+        result = self.refused(path, "jahat\\x1b[2Jnama is not in the manifest")
+        self.assertNotIn("\x1b", result.stderr)
+
+    def test_a_member_with_a_long_name_prefix_is_refused(self):
+        path = self.damaged("prefix", lambda m: m.__setitem__("d" * 60 + "/" + "e" * 60, b"x"))
+        self.refused(path, "long-name prefix")
+
     def test_a_database_with_data_is_refused(self):
         before = export_data.count_rows(self.srv.db_path, TABLES)
         result = self.srv.cli("import", self.archive, check=False)

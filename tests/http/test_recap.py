@@ -130,6 +130,29 @@ class RecapTest(RequestTestCase):
         # A cell a spreadsheet would run as a formula is shown as text.
         self.assertEqual("'=Kecamatan Indralaya", by_code[self.wabup_code][2])
 
+    def test_the_summary_csv_holds_the_numbers_per_part(self):
+        status, headers, body = self.recap_file("/staf/rekap.csv?isi=ringkasan")
+        self.assertEqual(200, status, body[:300])
+        self.assertIn("-ringkasan.csv", headers.get("content-disposition", ""))
+        rows = self.rows(body)
+        header = rows[0]
+        self.assertEqual(["Bagian", "Nama", "Masuk", "Menunggu", "Disetujui", "Diwakilkan", "Ditolak"], header[:7])
+        lines = {(row[0], row[1]): dict(zip(header, row)) for row in rows[1:]}
+        total = lines[("Jumlah permohonan", datetime.datetime.now(WIB).strftime("%Y-%m"))]
+        self.assertEqual("3", total["Masuk"])
+        self.assertEqual("1", total["Menunggu"])
+        self.assertEqual("1", total["Disetujui"])
+        self.assertEqual("1", total["Ditolak"])
+        self.assertEqual("2", total["Sudah diputuskan"])
+        bupati = lines[("Pimpinan", "Bupati Ogan Ilir")]
+        self.assertEqual("1", bupati["Disetujui"])
+        self.assertRegex(bupati["Median jam sampai keputusan"], r"^\d+\.\d\d$")
+        self.assertIn(("Instansi", "Dinas Pendidikan"), lines)
+        self.assertIn(("Jenis", "Undangan"), lines)
+        # An aide's summary names their leader only.
+        _, _, aide = self.recap_file("/staf/rekap.csv?isi=ringkasan", user="ajudan.bupati")
+        self.assertFalse([row for row in self.rows(aide)[1:] if row[0] == "Pimpinan" and row[1] != "Bupati Ogan Ilir"])
+
     def test_the_csv_of_an_aide_holds_their_leader_only_and_no_codes(self):
         status, _, body = self.recap_file("/staf/rekap.csv", user="ajudan.bupati")
         self.assertEqual(200, status)

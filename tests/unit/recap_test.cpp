@@ -163,14 +163,18 @@ BOOST_FIXTURE_TEST_CASE(counts_by_state_institution_type_and_leader, RecapFixtur
   BOOST_TEST(bupatiLine.displayName == "Bupati");
   BOOST_TEST(bupatiLine.counts.received == 3);  // asked, even when assigned to another
   BOOST_TEST(bupatiLine.counts.pending == 1);
-  BOOST_TEST(bupatiLine.counts.approved == 1);
+  // The request asked of both and approved for the Wakil Bupati is his
+  // outcome: on the Bupati's line it is received only.
+  BOOST_TEST(bupatiLine.counts.approved == 0);
   BOOST_TEST(bupatiLine.counts.represented == 1);
   BOOST_TEST(bupatiLine.representedBy.size() == 1u);
   BOOST_TEST(bupatiLine.representedBy.at("Asisten I") == 1);
-  BOOST_TEST(bupatiLine.decisionTimes.decided == 2);
+  BOOST_TEST(bupatiLine.decisionTimes.decided == 1);
   const LeaderRecap& wabupLine = *leader(r, "wabup");
   BOOST_TEST(wabupLine.counts.received == 2);
+  BOOST_TEST(wabupLine.counts.approved == 1);
   BOOST_TEST(wabupLine.counts.rejected == 1);
+  BOOST_TEST(wabupLine.decisionTimes.decided == 2);
   BOOST_TEST(wabupLine.representedBy.empty());
   for (const auto& item : r.requests) {
     if (item.request.id == represented.id) {
@@ -195,7 +199,37 @@ BOOST_FIXTURE_TEST_CASE(decision_time_runs_to_the_first_decision_only, RecapFixt
   BOOST_TEST(*r.requests[0].decidedAt == day + 5 * kHour);
   BOOST_TEST(*r.decisionTimes.medianHours == 5.0);
   BOOST_TEST(*r.decisionTimes.p90Hours == 5.0);
-  BOOST_TEST(r.total.represented == 1);  // by the state it is in now
+  BOOST_TEST(r.total.represented == 1);  // by the decision it has now
+}
+
+BOOST_FIXTURE_TEST_CASE(held_and_not_held_are_counted_beside_the_decision_they_followed, RecapFixture) {
+  const sql::Instant day = k1Nov0000Wib + 8 * kHour;
+  const auto attended = submitAt(day, "2025-11-20");
+  const auto represented = submitAt(day + 60, "2025-11-21");
+  const auto missed = submitAt(day + 120, "2025-11-22");
+  for (const auto* request : {&attended, &represented, &missed}) decideAt(day + kHour, *request, act(Action::Verify));
+  decideAt(day + 2 * kHour, attended, act(Action::Approve));
+  Decision byAsisten = act(Action::Represent, "Bupati dinas luar");
+  byAsisten.representativeUser = "asisten";
+  decideAt(day + 2 * kHour, represented, byAsisten);
+  decideAt(day + 2 * kHour, missed, act(Action::Approve));
+  const sql::Instant afterwards = k1Nov0000Wib + 25 * 24 * kHour;  // held can be said once they began
+  decideAt(afterwards, attended, act(Action::MarkHeld));
+  decideAt(afterwards, represented, act(Action::MarkHeld));
+  decideAt(afterwards, missed, act(Action::MarkNotHeld));
+
+  const Recap r = recap(staf, {2025, 11});
+  BOOST_TEST(r.total.received == 3);
+  BOOST_TEST(r.total.approved == 2);
+  BOOST_TEST(r.total.represented == 1);  // held since, still represented
+  BOOST_TEST(r.total.held == 2);
+  BOOST_TEST(r.total.notHeld == 1);
+  BOOST_TEST(r.total.pending + r.total.approved + r.total.represented + r.total.rejected + r.total.withdrawn +
+                 r.total.cancelled ==
+             r.total.received);
+  const LeaderRecap& bupatiLine = *leader(r, "bupati");
+  BOOST_TEST(bupatiLine.counts.represented == 1);
+  BOOST_TEST(bupatiLine.representedBy.at("Asisten I") == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(events_from_requests_and_events_entered_directly, RecapFixture) {
