@@ -47,10 +47,12 @@ constexpr std::array kRecap = {
     Message{"recap.rejected", "Ditolak", "Rejected"},
     Message{"recap.other", "Ditarik/batal", "Withdrawn/cancelled"},
     Message{"recap.columns_note",
-            "Disetujui termasuk yang sudah terlaksana atau tidak terlaksana; Ditarik/batal: ditarik pemohon atau "
-            "dibatalkan.",
-            "Approved includes those held or not held since; Withdrawn/cancelled: withdrawn by the requester or "
-            "cancelled."},
+            "Disetujui dan Diwakilkan termasuk yang sudah terlaksana atau tidak terlaksana; Ditarik/batal: ditarik "
+            "pemohon atau dibatalkan. Pada baris pimpinan, permohonan yang diputuskan untuk pimpinan lain hanya "
+            "dihitung masuk.",
+            "Approved and Represented include those held or not held since; Withdrawn/cancelled: withdrawn by the "
+            "requester or cancelled. On a leader's line, a request decided for another leader counts as received "
+            "only."},
     Message{"recap.decision_time", "Lama sampai keputusan", "Time to a decision"},
     Message{"recap.decision_note",
             "Dari permohonan masuk sampai keputusan pertama (disetujui, diwakilkan atau ditolak).",

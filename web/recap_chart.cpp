@@ -13,13 +13,15 @@ namespace {
 
 // The geometry, in SVG units: the viewBox is about as wide as a phone shows it.
 constexpr int kWidth = 320;
-constexpr int kLabelWidth = 112;
+// Each bar has its label on a line above it: a leader's whole name fits a
+// phone, and the bars share the whole width.
+constexpr int kLabelHeight = 16;
 constexpr int kCountWidth = 34;
-constexpr int kBarArea = kWidth - kLabelWidth - kCountWidth;
-constexpr int kRow = 26;
+constexpr int kBarArea = kWidth - kCountWidth;
 constexpr int kBar = 18;
+constexpr int kRow = kLabelHeight + kBar + 8;
 constexpr int kLegendRow = 20;
-constexpr std::size_t kLabelChars = 15;
+constexpr std::size_t kLabelChars = 44;
 
 struct Series {
   const char* labelId;
@@ -111,17 +113,18 @@ std::string recapChartSvg(const workflow::Recap& recap, const std::string& langu
   svg += "<desc id=\"grafik-uraian\">" + escaped(description) + "</desc>";
   int y = 0;
   for (const auto& bar : bars) {
-    const int textY = y + kBar - 5;
+    const int barY = y + kLabelHeight;
+    const int textY = barY + kBar - 5;
     svg += "<g><title>" + escaped(bar.label + ": " + std::to_string(bar.counts.received)) + "</title>";
-    svg += "<text x=\"0\" y=\"" + std::to_string(textY) + "\" fill=\"#1f2933\">" +
+    svg += "<text x=\"0\" y=\"" + std::to_string(y + kLabelHeight - 4) + "\" fill=\"#1f2933\">" +
            escaped(shortened(bar.label, kLabelChars)) + "</text>";
-    int x = kLabelWidth;
+    int x = 0;
     for (const auto& series : kSeries) {
       const auto n = series.count(bar.counts);
       if (n <= 0) continue;
       const int width = std::max(1, static_cast<int>(n * kBarArea / most));
-      svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(width) +
-             "\" height=\"" + std::to_string(kBar) + "\" fill=\"" + series.color + "\"/>";
+      svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(barY) + "\" width=\"" +
+             std::to_string(width) + "\" height=\"" + std::to_string(kBar) + "\" fill=\"" + series.color + "\"/>";
       x += width;
     }
     svg += "<text x=\"" + std::to_string(x + 4) + "\" y=\"" + std::to_string(textY) + "\" fill=\"#1f2933\">" +

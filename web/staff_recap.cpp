@@ -82,10 +82,15 @@ WebResponse recapPage(staff::StaffRequest& staff, const std::string& month, cons
   mustache::data data = staff::baseData(staff);
   data.set("bulan", month);
   data.set("tahun", year);
+  // The examples in the empty fields are this month and year.
+  const auto today = workflow::localDateOf(staff.web.clock->now(), staff.web.requests.config().timezone);
+  data.set("year_hint", std::to_string(today.year));
+  data.set("month_hint", recap::periodText(workflow::RecapPeriod{today.year, today.month}));
   staff::setOptional(data, "error", error);
   if (recap) {
     const workflow::RecapPeriod& period = recap->period;
     if (period.month != 0) data.set("bulan", recap::periodText(period));
+    if (period.month == 0) data.set("tahun", std::to_string(period.year));
     const workflow::RecapPeriod prev = period.month == 0   ? workflow::RecapPeriod{period.year - 1, 0}
                                        : period.month == 1 ? workflow::RecapPeriod{period.year - 1, 12}
                                                            : workflow::RecapPeriod{period.year, period.month - 1};
