@@ -2,7 +2,6 @@
 
 #include <cctype>
 
-#include "web/password_check.h"
 #include "workflow/request_service.h"
 #include "workflow/wib_format.h"
 
@@ -68,19 +67,6 @@ std::string periodLabel(const workflow::RecapPeriod& period, const std::string& 
   return std::string(workflow::monthName(period.month, language)) + " " + std::to_string(period.year);
 }
 
-Caller callerOf(WebContext& context, const WebRequest& request, bool basicToo) {
-  Caller caller;
-  caller.user = currentUser(context, request);
-  if (caller.user || !basicToo) return caller;
-  const std::string authorization = request.header("Authorization");
-  if (authorization.empty()) return caller;
-  const auto auth = context.authenticator.check(authorization, request.clientKey);
-  caller.busy = auth.busy;
-  if (auth.user)
-    caller.user = caldav::Principal{auth.user->id, auth.user->name, auth.user->role, auth.user->displayName};
-  return caller;
-}
-
 bool mayReadRecap(const caldav::Principal& user) { return user.role != sql::Role::Viewer; }
 
 workflow::Recap readRecapFor(WebContext& context, const caldav::Principal& user, const workflow::RecapPeriod& period) {
@@ -90,11 +76,6 @@ workflow::Recap readRecapFor(WebContext& context, const caldav::Principal& user,
   time.defaultTzid = context.requests.config().timezone;
   time.budget = &budget;
   return workflow::readRecap(context.store, time, budget, context.agenda, user, period);
-}
-
-void keepPrivate(WebResponse& response) {
-  response.setHeader("Cache-Control", "private, no-cache");
-  response.setHeader("Vary", "Cookie, Authorization");
 }
 
 }  // namespace jadwal::web::recap

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "web/private_caller.h"
 #include "web/web.h"
 #include "workflow/recap.h"
 
@@ -31,22 +32,11 @@ std::string periodQuery(const workflow::RecapPeriod& period);
 // "November 2025" / "Tahun 2025" ("Year 2025").
 std::string periodLabel(const workflow::RecapPeriod& period, const std::string& language);
 
-// The user behind the session, or when `basicToo` behind Basic credentials
-// (checked as CalDAV checks them); `busy` when the check could not run now.
-struct Caller {
-  std::optional<caldav::Principal> user;
-  bool busy = false;
-};
-Caller callerOf(WebContext& context, const WebRequest& request, bool basicToo);
-
 // The refusal for a caller who may not see any report (a viewer), or none.
 bool mayReadRecap(const caldav::Principal& user);
 
 // Reads the recap as `user` may see it, with the bounds of one CalDAV
 // report on expanding recurring events ([caldav] max_answer_steps).
 workflow::Recap readRecapFor(WebContext& context, const caldav::Principal& user, const workflow::RecapPeriod& period);
-
-// Answers for one user's eyes: no shared cache keeps them.
-void keepPrivate(WebResponse& response);
 
 }  // namespace jadwal::web::recap

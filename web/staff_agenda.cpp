@@ -16,6 +16,7 @@
 #include "web/agenda_pdf.h"
 #include "web/agenda_request.h"
 #include "web/agenda_view.h"
+#include "web/private_caller.h"
 #include "web/staff_views.h"
 #include "web/web.h"
 #include "web/web_page.h"
@@ -63,31 +64,6 @@ WebResponse plainText(int status, std::string body) {
   response.body = std::move(body);
   if (!response.body.empty() && response.body.back() != '\n') response.body += '\n';
   return response;
-}
-
-// Answers for one user's eyes: no shared cache keeps them.
-void keepPrivate(WebResponse& response) {
-  response.setHeader("Cache-Control", "private, no-cache");
-  response.setHeader("Vary", "Cookie, Authorization");
-}
-
-// The user behind the session, or for the text also behind Basic
-// credentials (scripts), checked as CalDAV checks them.
-struct Caller {
-  std::optional<caldav::Principal> user;
-  bool busy = false;
-};
-Caller callerOf(WebContext& context, const WebRequest& request, Output output) {
-  Caller caller;
-  caller.user = currentUser(context, request);
-  if (caller.user || output != Output::Text) return caller;
-  const std::string authorization = request.header("Authorization");
-  if (authorization.empty()) return caller;
-  const auto auth = context.authenticator.check(authorization, request.clientKey);
-  caller.busy = auth.busy;
-  if (auth.user)
-    caller.user = caldav::Principal{auth.user->id, auth.user->name, auth.user->role, auth.user->displayName};
-  return caller;
 }
 
 std::string targetOf(const WebRequest& request) {
@@ -230,7 +206,7 @@ std::optional<WebResponse> staffAgendaPages(WebContext& context, const WebReques
     response.setHeader("Allow", "GET, HEAD");
     return response;
   }
-  const Caller caller = callerOf(context, request, output);
+  const Caller caller = callerOf(context, request, output == Output::Text);  // scripts fetch the text
   if (caller.busy) {
     WebResponse response = plainText(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));

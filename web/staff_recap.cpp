@@ -188,7 +188,7 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
     response.contentType = "application/json";
     response.body = recap::recapJson(recap, zone);
   }
-  recap::keepPrivate(response);
+  keepPrivate(response);
   return response;
 }
 
@@ -211,7 +211,7 @@ std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest
     response.setHeader("Allow", "GET, HEAD");
     return response;
   }
-  const recap::Caller caller = recap::callerOf(context, request, output != Output::Page);
+  const Caller caller = callerOf(context, request, output != Output::Page);
   if (caller.busy) {
     WebResponse response = plainText(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));

@@ -33,7 +33,7 @@ std::optional<WebResponse> staffRecapWorkbook(WebContext& context, const WebRequ
     response.setHeader("Allow", "GET, HEAD");
     return response;
   }
-  const recap::Caller caller = recap::callerOf(context, request, true);
+  const Caller caller = callerOf(context, request, true);
   if (caller.busy) {
     WebResponse response = plainText(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));
@@ -58,7 +58,7 @@ std::optional<WebResponse> staffRecapWorkbook(WebContext& context, const WebRequ
   response.body = recapWorkbook(recap, zone, {static_cast<std::size_t>(context.agenda.maxRecapWorkbookRows)});
   response.setHeader("Content-Disposition",
                      "attachment; filename=\"rekap-" + recap::periodText(recap.period) + ".xlsx\"");
-  recap::keepPrivate(response);
+  keepPrivate(response);
   return response;
 }
 
