@@ -260,7 +260,8 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
 }
 
 Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
-                                 const std::optional<caldav::Principal>& by) {
+                                 const std::optional<caldav::Principal>& by,
+                                 const FieldCorrections& /*corrections: not yet applied*/) {
   auto& requests = impl_->store.requests();
   auto request = requests.findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
@@ -398,7 +399,8 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
 }
 
 Outcome RequestService::setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,
-                                       const std::string& representative, const std::string& note, const Actor& actor) {
+                                       const std::string& representative, const std::string& note, const Actor& actor,
+                                       bool /*conflictsConfirmed: not yet asked*/) {
   auto request = impl_->store.requests().findRequest(requestId);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
   auto leaderUser = impl_->store.findUser(leader);

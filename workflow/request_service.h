@@ -47,6 +47,10 @@ struct RequestForm {
   std::vector<std::string> leaders;  // user names
   bool representativeAccepted = false;
   std::string language = "id";
+  // The one-time token of the form page the requester filled (hidden field
+  // "token_kirim"): a second submission with it (a double tap) answers the
+  // first one's request instead of making another. Empty: no such check.
+  std::string formToken;
 };
 
 struct UploadedFile {
@@ -64,14 +68,27 @@ struct KeptFile {
   std::string sha256;
 };
 
+// Another confirmed event a decision would overlap, named to the one who
+// decides so that a double booking is a choice, never an accident.
+struct ConflictingEvent {
+  std::string leader;  // user name of the leader whose agenda holds it
+  std::string summary;
+  sql::Instant start = 0;
+  sql::Instant end = 0;
+};
+
 struct Outcome {
-  enum class Status { Ok, Invalid, NotFound, NotAllowed, Conflict, Forbidden };
+  // NeedsConfirmation: nothing changed; the decision overlaps `conflicts`
+  // and is taken only when sent again with the conflicts confirmed.
+  enum class Status { Ok, Invalid, NotFound, NotAllowed, Conflict, Forbidden, NeedsConfirmation };
   Status status = Status::Ok;
   FieldErrors errors;  // Invalid: by field
   std::string
       message;  // NotAllowed/Conflict/Forbidden: a message id, e.g. "transition_not_allowed", "changed_meanwhile"
   sql::RequestRow request;
-  std::vector<KeptFile> keptFiles;  // Invalid submissions: files that passed, to carry into the re-shown form
+  std::vector<KeptFile> keptFiles;          // Invalid submissions: files that passed, to carry into the re-shown form
+  std::vector<ConflictingEvent> conflicts;  // NeedsConfirmation: what the decision would overlap
+  bool repeated = false;                    // submit: the form token was used before; `request` is that one's
   bool ok() const { return status == Status::Ok; }
 };
 
@@ -84,7 +101,16 @@ struct Decision {
   bool untilDone = false;
   // Represent: a user (name) or a person named with position.
   std::string representativeUser, representativeName, representativePosition;
+  // Approve/Reschedule: the one deciding has seen the overlapping events
+  // and takes the decision anyway (the audit records it).
+  bool conflictsConfirmed = false;
+  // Return: the form fields (RequestForm's names) the requester is asked to correct.
+  std::vector<std::string> fieldsToCorrect;
 };
+
+// A returned request's corrections: form field name -> the new value, for
+// the fields staff asked about.
+using FieldCorrections = std::map<std::string, std::string>;
 
 // What the published agenda shows of a request beyond its time and place,
 // as staff set it on the request page (the form's field names: pakaian,
@@ -121,7 +147,7 @@ class RequestService {
   Outcome withdraw(const std::string& code, const std::string& note,
                    const std::optional<caldav::Principal>& by = std::nullopt);
   Outcome resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
-                   const std::optional<caldav::Principal>& by = std::nullopt);
+                   const std::optional<caldav::Principal>& by = std::nullopt, const FieldCorrections& corrections = {});
 
   // Staff decisions, checked against the state machine and the version the
   // staff member saw (Conflict when someone else decided meanwhile).
@@ -145,7 +171,8 @@ class RequestService {
 
   // A leader's or aide's answer on a request addressed to the leader.
   Outcome setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,
-                         const std::string& representative, const std::string& note, const Actor& actor);
+                         const std::string& representative, const std::string& note, const Actor& actor,
+                         bool conflictsConfirmed = false);
 
   // Reading, with access checked: nullopt when the actor may not see it.
   bool maySee(const sql::RequestRow& request, const Actor& actor) const;
