@@ -230,6 +230,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         config_.caldav.maxAnswerSteps};
     web.agenda = agendaConfigOf(config_);
     web.maxAnswerBytes = config_.caldav.maxAnswerBytes;
+    web.nearDateDays = config_.workflow.nearDateDays;
 
     // The morning mail (workflow/morning_mail.h): only when mail is on.
     workflow::MorningMail morningMail(

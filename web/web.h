@@ -118,6 +118,9 @@ struct WebContext {
   // How the leaders' agenda is published ([agenda]): the agenda pages, and the
   // feeds' window and how many feeds a user may hold.
   workflow::AgendaConfig agenda = {};
+  // The inbox marks a request waiting for a decision whose activity is this
+  // many days away or less ([workflow] near_date_days).
+  int nearDateDays = 3;
 };
 
 // --- language (i18n.cpp) ---
