@@ -49,6 +49,7 @@ mustache::data deskDecisions(StaffRequest& staff, const sql::RequestRow& row, co
     link.set("label", tr(staff.language, "staf_action_" + code));
     link.set("key", std::string(quick.accessKey));
     link.set("danger", quick.danger);
+    link.set("primary", quick.action == Action::Approve);
     links.push_back(link);
   }
   if (!verify && links.is_empty_list()) return mustache::data(false);
