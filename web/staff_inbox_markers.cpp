@@ -42,7 +42,10 @@ InboxMarkers inboxMarkers(StaffRequest& staff, const std::vector<sql::RequestRow
     probes.push_back({row.id, row.whatsapp, row.email, row.letterNumber, day,
                       workflow::dayStart(workflow::nextDay(workflow::localDateOf(row.start, zone)), zone)});
   }
-  markers.duplicates = staff.web.store.requests().likelyDuplicates(probes, kDuplicatesPerRow);
+  // Only staff, who see every request: to a leader or an aide the other
+  // request's number could name one addressed to someone else.
+  if (isStaffRole(staff.user.role))
+    markers.duplicates = staff.web.store.requests().likelyDuplicates(probes, kDuplicatesPerRow);
 
   caldav::TimeContext time = staff.web.time;
   time.defaultTzid = zone;

@@ -6,7 +6,8 @@
 //    workflow/conflicts.h), only for leaders whose calendars the reader may
 //    read; all the page's expansions share one budget;
 //  - likely duplicates: other requests with the same requester contact or
-//    letter number on the same activity day (RequestStore::likelyDuplicates);
+//    letter number on the same activity day (RequestStore::likelyDuplicates),
+//    for staff only (they alone see every request);
 //  - near its date: a request still waiting for a decision whose activity
 //    starts within the configured days ([workflow] near_date_days).
 

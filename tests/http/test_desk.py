@@ -175,6 +175,11 @@ class InboxMarkersTest(RequestTestCase):
             self.assertIn("#%d" % self.request_id(other), marks[0].text)
             self.assertIn("WhatsApp", marks[0].get("title"), "the marker says why")
         self.assertEqual([], self.markers(other_day, "ganda"), "the same number on another day is no duplicate")
+        # Leaders and aides are not told of other requests, which may be addressed to someone else.
+        for user in ("bupati", "ajudan.bupati"):
+            page = self.staff(user).get("/staf")
+            self.assertEqual(200, page.status)
+            self.assertEqual([], page.elements("span", class_="tanda-ganda"), user)
 
     def test_the_same_letter_number_on_the_same_day_is_a_likely_duplicate(self):
         day = activity_day(27).isoformat()
