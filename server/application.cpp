@@ -238,6 +238,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
     web.agenda = agendaConfigOf(config_);
     web.maxAnswerBytes = config_.caldav.maxAnswerBytes;
     web.passwordHasher = &passwordHasher;
+    web.nearDateDays = config_.workflow.nearDateDays;
 
     // The morning mail (workflow/morning_mail.h): only when mail is on.
     workflow::MorningMail morningMail(

@@ -390,6 +390,8 @@ const std::map<std::string, Setter>& setters() {
                                                        [](ServerConfig& c, long long v) {
                                                          c.workflow.unusedFileMaxBytes = static_cast<std::size_t>(v);
                                                        })},
+      {"workflow.near_date_days",
+       integerSetter(0, 365, [](ServerConfig& c, long long v) { c.workflow.nearDateDays = int(v); })},
       {"agenda.region",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          if (auto error = checkLine(key, value, 200)) return error;

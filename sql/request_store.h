@@ -145,6 +145,24 @@ struct RequestQuery {
   std::optional<Instant> createdFrom, createdTo;
   int limit = 50;
   int offset = 0;
+  // The order of listRequests; ties go by id in the same direction.
+  enum class Order {
+    Received,     // createdAt
+    Activity,     // start
+    Leader,       // the first leader asked, by display name (else user name)
+    Institution,  // case-insensitive
+    State,        // the state code
+  };
+  Order order = Order::Received;
+  bool ascending = false;  // the default: newest first
+};
+
+// A request's keys for likely duplicates (a double submission, a letter sent
+// twice): the same requester contact or letter number on the same day.
+struct DuplicateProbe {
+  std::int64_t requestId = 0;                 // never reported as a duplicate of itself
+  std::string whatsapp, email, letterNumber;  // as stored; the store compares them normalised
+  Instant dayFrom = 0, dayTo = 0;             // the activity's day: other starts within [dayFrom, dayTo)
 };
 
 class RequestStore {
@@ -188,9 +206,17 @@ class RequestStore {
   // calendar (the link kept even after the calendar is gone), by ascending
   // id greater than `after`, at most `limit`: a calendar about to be deleted.
   virtual std::vector<RequestRow> requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after, int limit) = 0;
-  // Newest first (by createdAt, then id).
+  // In query.order (by default newest first: by createdAt, then id).
   virtual std::vector<RequestRow> listRequests(const RequestQuery& query) = 0;
   virtual std::int64_t countRequests(const RequestQuery& query) = 0;
+  // For each probe, the ids (ascending, at most `perRequest`) of the other
+  // requests whose activity starts within its day and that share its
+  // WhatsApp number (the same subscriber number however it was written:
+  // 0812-..., +62 812 ...), its email (case-insensitive) or its letter
+  // number (case and spaces aside); empty keys match nothing. Probes with
+  // none are left out of the answer. One indexed query per probe.
+  virtual std::map<std::int64_t, std::vector<std::int64_t>> likelyDuplicates(const std::vector<DuplicateProbe>& probes,
+                                                                             int perRequest) = 0;
   // The archive search (sql/archive_search.h); read the rows with findRequest.
   virtual ArchivePage searchArchive(const ArchiveQuery& query) = 0;
   // The PDF files whose words were never read (stored before the archive

@@ -383,6 +383,37 @@ std::vector<RequestRow> SqliteRequestStore::requestsLinkingCalendar(std::int64_t
   });
 }
 
+namespace {
+
+// ORDER BY of listRequests: the key, then the id, both in the asked direction.
+std::string orderOf(const RequestQuery& query) {
+  using Order = RequestQuery::Order;
+  const std::string direction = query.ascending ? " ASC" : " DESC";
+  std::string key;
+  switch (query.order) {
+    case Order::Received:
+      key = "r.created_at";
+      break;
+    case Order::Activity:
+      key = "r.start_at";
+      break;
+    case Order::Leader:
+      key =
+          "(SELECT lower(COALESCE(NULLIF(u.display_name, ''), l.leader)) FROM request_leaders l LEFT JOIN users u "
+          "ON u.name = l.leader WHERE l.request_id = r.id ORDER BY l.position LIMIT 1)";
+      break;
+    case Order::Institution:
+      key = "lower(r.institution)";
+      break;
+    case Order::State:
+      key = "r.state";
+      break;
+  }
+  return " ORDER BY " + key + direction + ", r.id" + direction;
+}
+
+}  // namespace
+
 std::vector<RequestRow> SqliteRequestStore::listRequests(const RequestQuery& query) {
   return guarded("listRequests", [&] {
     auto lease = pool_.acquire();
@@ -390,8 +421,7 @@ std::vector<RequestRow> SqliteRequestStore::listRequests(const RequestQuery& que
     Filter filter = filterOf(query);
     filter.bindings.push_back(bind(static_cast<std::int64_t>(query.limit)));
     filter.bindings.push_back(bind(static_cast<std::int64_t>(std::max(query.offset, 0))));
-    return requestsWhere(snapshot.session(), filter.clause + " ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
-                         filter.bindings);
+    return requestsWhere(snapshot.session(), filter.clause + orderOf(query) + " LIMIT ? OFFSET ?", filter.bindings);
   });
 }
 

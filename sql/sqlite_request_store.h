@@ -39,6 +39,9 @@ class SqliteRequestStore final : public RequestStore {
   std::vector<RequestRow> requestsLinkingCalendar(std::int64_t calendarId, std::int64_t after, int limit) override;
   std::vector<RequestRow> listRequests(const RequestQuery& query) override;
   std::int64_t countRequests(const RequestQuery& query) override;
+  // In sqlite_request_duplicates.cpp.
+  std::map<std::int64_t, std::vector<std::int64_t>> likelyDuplicates(const std::vector<DuplicateProbe>& probes,
+                                                                     int perRequest) override;
   // In sqlite_archive_search.cpp.
   ArchivePage searchArchive(const ArchiveQuery& query) override;
   std::vector<FileRow> lettersWithoutText(std::int64_t after, int limit) override;

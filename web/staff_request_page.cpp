@@ -7,6 +7,7 @@
 
 #include "caldav/access.h"
 #include "web/audit_text.h"
+#include "web/staff_request_desk.h"
 #include "web/staff_views.h"
 #include "web/web_session_internal.h"
 #include "workflow/conflicts.h"
@@ -191,7 +192,8 @@ bool mayReadAgenda(StaffRequest& staff, const std::string& leader) {
   return true;
 }
 
-mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNames& names) {
+// `conflicts` receives each conflicting item (time, summary, leader) for the desk at the top.
+mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNames& names, mustache::data& conflicts) {
   const auto& config = staff.web.requests.config();
   const std::string& zone = config.timezone;
   // The activity's whole day in the office's zone (Indonesian zones keep no daylight saving).
@@ -237,6 +239,10 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
       entry.set("tentative", item.tentative);
       entry.set("cancelled", item.cancelled);
       items.push_back(entry);
+      if (conflict) {
+        entry.set("leader", names.display(leader));
+        conflicts.push_back(entry);
+      }
     }
     agenda.set("incomplete", around.incomplete);
     agenda.set("empty", items.is_empty_list() && !around.incomplete);
@@ -271,6 +277,15 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
     form.set("maxVenue", std::to_string(workflow::limits::kVenue));
     form.set("label", actionLabel(staff.language, code));
     addFormState(form, staff.language, failed, code);
+    if (openedDecision(staff) == code && !failed) {
+      // Opened from the desk at the top: the form shows, and what to fill
+      // first (a required reason, a representative) or its button has focus.
+      form.set("open", true);
+      const bool reason = workflow::RequestService::noteRequired(action);
+      form.set("focusNote", reason);
+      form.set("focusRep", !reason && action == Action::Represent);
+      form.set("focusSubmit", !reason && action != Action::Represent);
+    }
     const bool noteRequired = workflow::RequestService::noteRequired(action);
     form.set("noteLabel", tr(staff.language, action == Action::Return ? "staf_d_note_required"
                                              : noteRequired           ? "staf_d_reason_required"
@@ -505,13 +520,16 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
   data.set("dispositions", dispositions);
 
   data.set("requestedTime", workflow::formatSpan(row.start, row.end, zone, lang));
-  data.set("agendas", agendaOf(staff, row, names));
+  mustache::data conflicts{mustache::data::type::list};
+  data.set("agendas", agendaOf(staff, row, names, conflicts));
 
   data.set("isStaff", isStaff);
   const auto state = workflow::parseState(row.state);
   if (isStaff) {
     mustache::data forms = decisionForms(staff, row, names, failed);
     data.set("noActions", forms.is_empty_list());
+    data.set("desk", deskDecisions(staff, row, conflicts));
+    setOptional(data, "eventText", eventAgendaText(staff, row));
     data.set("actions", forms);
     if (state && !workflow::isFinal(*state)) data.set("details", agendaDetailsForm(staff, row, failed));
     if (const auto notice = lastNotice(row, auditRows)) {

@@ -122,6 +122,9 @@ struct WebContext {
   // Sets passwords from the browser (user administration); null: the pages
   // that set one answer 503.
   PasswordHasher* passwordHasher = nullptr;
+  // The inbox marks a request waiting for a decision whose activity is this
+  // many days away or less ([workflow] near_date_days).
+  int nearDateDays = 3;
 };
 
 // --- language (i18n.cpp) ---

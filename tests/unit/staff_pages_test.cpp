@@ -216,10 +216,21 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
   BOOST_TEST(contains(body, "Rapat Koordinasi Inflasi"));
   BOOST_TEST(contains(body, "Kunjungan Pasar"));
   BOOST_TEST(!contains(body, "Acara Besok"));
-  const auto conflict = body.find("Bentrok");
+  // In the day's agenda (the desk at the top lists the conflicts first).
+  const auto agenda = body.find("id=\"agenda\"");
+  BOOST_REQUIRE(agenda != std::string::npos);
+  const auto conflict = body.find("Bentrok", agenda);
   BOOST_REQUIRE(conflict != std::string::npos);
-  BOOST_TEST(body.rfind("Rapat Koordinasi Inflasi", conflict) != std::string::npos);
+  const auto marked = body.rfind("Rapat Koordinasi Inflasi", conflict);
+  BOOST_TEST((marked != std::string::npos && marked > agenda));
   BOOST_TEST(body.find("Bentrok", conflict + 1) == std::string::npos);  // only one conflict
+  // The desk at the top names the same conflict, and only it.
+  const auto desk = body.find("id=\"putuskan\"");
+  BOOST_REQUIRE(desk != std::string::npos);
+  BOOST_TEST(desk < agenda);
+  const std::string deskPart = body.substr(desk, agenda - desk);
+  BOOST_TEST(contains(deskPart, "Rapat Koordinasi Inflasi"));
+  BOOST_TEST(!contains(deskPart, "Kunjungan Pasar"));
   // Staff get the decisions allowed now, each with csrf and version.
   BOOST_TEST(contains(body, "value=\"verify\""));
   BOOST_TEST(contains(body, "value=\"return\""));
