@@ -22,6 +22,8 @@ extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: t
 // messages_archive.cpp: the archive search page
 extern const std::span<const Message> kArchiveMessages;
 extern const std::span<const Message> kRecapMessages;  // messages_recap.cpp: the work report and its files
+// messages_home.cpp: the first screen of leaders, aides and viewers
+extern const std::span<const Message> kHomeMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

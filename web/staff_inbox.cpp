@@ -109,6 +109,11 @@ WebResponse inboxPage(StaffRequest& staff) {
   query.limit = kPageSize;
   query.offset = (pageNumber - 1) * kPageSize;
 
+  // A leader's or aide's /staf is their agenda (staff_home.cpp): their
+  // inbox without a filter is /staf/permohonan.
+  const auto unfiltered = [&](std::string link) {
+    return link == "/staf" && !isStaffRole(staff.user.role) ? std::string("/staf/permohonan") : link;
+  };
   mustache::data data = baseData(staff);
   data.set("q", search);
   setOptional(data, "status", stateFilter);
@@ -120,7 +125,7 @@ WebResponse inboxPage(StaffRequest& staff) {
   mustache::data allTab;
   allTab.set("label", tr(staff.language, "staf_inbox_all"));
   allTab.set("count", std::to_string(listScoped(requests, countQuery, scope, false).total));
-  allTab.set("link", inboxLink("", search, 1));
+  allTab.set("link", unfiltered(inboxLink("", search, 1)));
   allTab.set("current", stateFilter.empty());
   tabs.push_back(allTab);
   for (const auto state : kAllStates) {
@@ -166,7 +171,7 @@ WebResponse inboxPage(StaffRequest& staff) {
   data.set("page", std::to_string(pageNumber));
   data.set("pageCount", std::to_string(pageCount));
   data.set("paged", pageCount > 1);
-  if (pageNumber > 1) data.set("prev", inboxLink(stateFilter, search, pageNumber - 1));
+  if (pageNumber > 1) data.set("prev", unfiltered(inboxLink(stateFilter, search, pageNumber - 1)));
   if (pageNumber < pageCount) data.set("next", inboxLink(stateFilter, search, pageNumber + 1));
 
   WebResponse response;
