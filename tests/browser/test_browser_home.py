@@ -141,9 +141,10 @@ class BrowserHomeTest(RequestTestCase):
         WebDriverWait(self.driver, 20).until(lambda d: "/staf/masuk" in d.current_url)
 
     def choice_buttons(self, request_id):
+        """The answers a person sees on the card (the name field's own button waits, folded: no text)."""
         return [b.text for b in self.driver.find_elements(
             By.CSS_SELECTOR, "#menunggu-%d-bupati .disposisi-cepat button, "
-            "#menunggu-%d-bupati .disposisi-cepat summary" % (request_id, request_id))]
+            "#menunggu-%d-bupati .disposisi-cepat summary" % (request_id, request_id)) if b.text]
 
     # -- the story ----------------------------------------------------------------------
 
