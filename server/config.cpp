@@ -421,6 +421,9 @@ const std::map<std::string, Setter>& setters() {
          return std::nullopt;
        }},
       {"agenda.max_days", integerSetter(1, 366, [](ServerConfig& c, long long v) { c.agenda.maxDays = int(v); })},
+      {"agenda.home_days", integerSetter(1, 31, [](ServerConfig& c, long long v) { c.agenda.homeDays = int(v); })},
+      {"agenda.home_requests",
+       integerSetter(1, 500, [](ServerConfig& c, long long v) { c.agenda.homeRequests = int(v); })},
       {"agenda.recap_max_requests",
        integerSetter(1, 1000000, [](ServerConfig& c, long long v) { c.agenda.maxRecapRequests = int(v); })},
       // Within Excel's 1048576 rows of one sheet.

@@ -24,6 +24,8 @@ extern const std::span<const Message> kArchiveMessages;
 extern const std::span<const Message> kRecapMessages;  // messages_recap.cpp: the work report and its files
 extern const std::span<const Message> kAdminMessages;  // messages_admin.cpp: user administration
 extern const std::span<const Message> kDeskMessages;   // messages_desk.cpp: the inbox table, the decisions on top
+// messages_home.cpp: the first screen of leaders, aides and viewers
+extern const std::span<const Message> kHomeMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

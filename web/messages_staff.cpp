@@ -239,7 +239,7 @@ constexpr std::array kStaff = {
     Message{"staf_msg_forbidden", "Anda tidak berhak mengambil tindakan ini.", "You may not take this action."},
     Message{"staf_msg_invalid_choice", "Pilihan tidak dikenal.", "Unknown choice."},
     Message{"staf_back_to_request", "Kembali ke permohonan", "Back to the request"},
-    Message{"staf_back_to_inbox", "Kembali ke kotak masuk", "Back to the inbox"},
+    Message{"staf_back_to_inbox", "Kembali ke halaman awal", "Back to the first page"},
     // What the workflow recorded in the history, by code (workflow/audit_note.h, web/audit_text.cpp).
     Message{"audit.calendar_deleted",
             "Kalender \"{calendar}\" dihapus melalui aplikasi kalender bersama acaranya; permohonan sudah selesai dan "

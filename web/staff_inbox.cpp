@@ -114,6 +114,8 @@ RequestPage listScoped(sql::RequestStore& requests, sql::RequestQuery query,
 
 // What the inbox shows, as its URL keeps it.
 struct InboxView {
+  // A leader's or aide's /staf is their agenda (staff_home.cpp): their inbox is /staf/permohonan.
+  std::string base = "/staf";
   std::string state, search;
   const SortColumn* sort = &kSortColumns.front();
   bool ascending = false;
@@ -122,7 +124,7 @@ struct InboxView {
 };
 
 std::string inboxLink(const InboxView& view, int page) {
-  std::string link = "/staf";
+  std::string link = view.base;
   char separator = '?';
   auto add = [&](const std::string& name, const std::string& value) {
     link += separator + name + "=" + encodeQueryValue(value);
@@ -150,6 +152,7 @@ WebResponse inboxPage(StaffRequest& staff) {
   UserNames names(staff.web.store);
 
   InboxView view;
+  if (!isStaffRole(staff.user.role)) view.base = "/staf/permohonan";
   view.state = staff.request.queryValue("status");
   if (!workflow::parseState(view.state)) view.state.clear();
   view.search = base::trimmedCopy(staff.request.queryValue("q"));
@@ -179,6 +182,7 @@ WebResponse inboxPage(StaffRequest& staff) {
   query.offset = (pageNumber - 1) * kPageSize;
 
   mustache::data data = baseData(staff);
+  data.set("inbox_base", view.base);
   data.set("q", view.search);
   setOptional(data, "status", view.state);
   if (!view.defaultOrder()) {

@@ -309,6 +309,11 @@ std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& req
   StaffRequest staff{context, request, *user, language, csrfTokenOf(context, request)};
   if (path == "/staf" || path == "/staf/") {
     if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed(language, "GET, HEAD");
+    if (staff::homeIsFirst(staff)) return staff::homePage(staff);
+    return staff::inboxPage(staff);
+  }
+  if (path == "/staf/permohonan") {  // the inbox, also for leaders and aides, whose /staf is their agenda
+    if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed(language, "GET, HEAD");
     return staff::inboxPage(staff);
   }
   if (path == "/staf/akun/agenda-pagi") {

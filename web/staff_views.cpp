@@ -27,6 +27,14 @@ mustache::data baseData(const StaffRequest& staff) {
   data.set("staff_user", staff.user.displayName.empty() ? staff.user.name : staff.user.displayName);
   data.set("csrf", staff.csrf);
   data.set("staff_admin", staff.user.role == sql::Role::Admin);  // the link to /staf/admin
+  // The first link goes to the user's first screen: the inbox for staff,
+  // the agenda for the others, who reach their requests by a link of its
+  // own. Viewers see no link to a page that would refuse them.
+  const bool desk = isStaffRole(staff.user.role);
+  const bool viewer = staff.user.role == sql::Role::Viewer;
+  data.set("nav_home", tr(staff.language, desk ? "layout.inbox" : "layout.home"));
+  data.set("nav_requests", !desk && !viewer);
+  data.set("nav_reports", !viewer);
   return data;
 }
 
@@ -36,10 +44,9 @@ WebResponse messagePage(const std::string& language, int status, const std::stri
   const std::string title = tr(language, "staf_error_title");
   data.set("judul", title);
   data.set("pesan", message);
-  if (!backLink.empty()) {
-    data.set("kembali", backLink);
-    data.set("kembaliLabel", tr(language, backLabelId.empty() ? "staf_back_to_inbox" : backLabelId));
-  }
+  // Every refusal has a way on: the given link, else the first screen.
+  data.set("kembali", backLink.empty() ? std::string("/staf") : backLink);
+  data.set("kembaliLabel", tr(language, backLabelId.empty() ? "staf_back_to_inbox" : backLabelId));
   WebResponse response;
   response.status = status;
   response.body = renderPage("staf_pesan", title, data, language);

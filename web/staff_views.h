@@ -72,6 +72,13 @@ std::string encodeQueryValue(std::string_view value, bool keepSlash = false);
 // GET /staf
 WebResponse inboxPage(StaffRequest& staff);
 
+// GET /staf for leaders, aides and viewers: their agenda and the requests
+// waiting for a disposition (staff_home.cpp). homeIsFirst: whether /staf
+// shows it to this user (not to staff; not when the inbox's own filters
+// ask for the inbox).
+bool homeIsFirst(const StaffRequest& staff);
+WebResponse homePage(StaffRequest& staff);
+
 // GET /staf/arsip: the archive search (staff_archive.cpp).
 WebResponse archivePage(StaffRequest& staff);
 

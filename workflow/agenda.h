@@ -66,6 +66,10 @@ struct AgendaEntry {
   bool confidential = false;    // CLASS PRIVATE or CONFIDENTIAL: time only, "Acara internal"
   bool published = false;       // may appear on the public agenda (publishedByDefault and the event's choice)
   sql::Instant modifiedAt = 0;  // of the object it comes from
+  // The event's own link for people to open (its first http(s) ATTACH, else
+  // its http(s) URL), as a calendar client shows it; "" when none. Readers'
+  // pages only: no public output shows it.
+  std::string link;
 };
 
 struct LeaderAgenda {

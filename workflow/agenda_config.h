@@ -30,6 +30,11 @@ struct AgendaConfig {
   // Data rows of one work report workbook, all sheets together
   // ([agenda] recap_workbook_max_rows).
   int maxRecapWorkbookRows = 50000;
+  // The first screen of leaders, aides and viewers (/staf): the days of
+  // agenda it shows from today, and the requests awaiting a disposition it
+  // lists at most ([agenda] home_days, home_requests).
+  int homeDays = 7;
+  int homeRequests = 30;
   // How long browsers and proxies may keep a public answer (seconds).
   int publicCacheSeconds = 60;
   // Public answers the server keeps built, by version, for the next visitor

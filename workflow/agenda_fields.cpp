@@ -85,6 +85,24 @@ std::string withoutRepresentedMark(std::string summary) {
   return std::string(trimmed(summary));
 }
 
+// Only web links: a "javascript:" or "data:" link typed in a calendar
+// client must never become something a page lets people tap.
+bool isWebLink(std::string_view link) {
+  const auto colon = link.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string scheme = normalised(link.substr(0, colon));
+  return (scheme == "https" || scheme == "http") && link.substr(colon).starts_with("://") &&
+         link.find_first_of(" \t\r\n\"<>") == std::string_view::npos;
+}
+
+std::string linkOf(const caldav::ComponentRef& source) {
+  for (const std::string& uri : source.attachmentUris()) {
+    if (isWebLink(uri)) return uri;
+  }
+  const std::string url = source.url();
+  return isWebLink(url) ? url : std::string();
+}
+
 }  // namespace
 
 DescriptionFields readDescriptionFields(std::string_view description) {
@@ -174,6 +192,7 @@ AgendaEntry entryOf(const caldav::Instance& instance, bool calendarPublishedByDe
   entry.contact = fields.contact;
   entry.place = agendaLine(source.location());
   entry.activity = agendaLine(source.summary());
+  entry.link = linkOf(source);
   if (!entry.representedBy.empty()) entry.activity = withoutRepresentedMark(std::move(entry.activity));
   return entry;
 }

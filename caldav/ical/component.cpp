@@ -95,4 +95,23 @@ std::vector<std::string> ComponentRef::xValues(std::string_view name) const {
   return values;
 }
 
+std::vector<std::string> ComponentRef::attachmentUris() const {
+  std::vector<std::string> uris;
+  if (!*this) return uris;
+  for (icalproperty* property : detail::propertiesOf(detail::raw(*this), ICAL_ATTACH_PROPERTY)) {
+    icalattach* attach = icalproperty_get_attach(property);
+    if (attach != nullptr && icalattach_get_is_url(attach) != 0) {
+      const char* uri = icalattach_get_url(attach);
+      if (uri != nullptr) uris.emplace_back(uri);
+    }
+  }
+  return uris;
+}
+
+std::string ComponentRef::url() const {
+  if (!*this) return {};
+  icalproperty* property = icalcomponent_get_first_property(detail::raw(*this), ICAL_URL_PROPERTY);
+  return property != nullptr ? textOf(icalproperty_get_url(property)) : "";
+}
+
 }  // namespace jadwal::caldav

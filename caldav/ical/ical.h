@@ -60,6 +60,10 @@ class ComponentRef {
   std::vector<ComponentRef> children(std::string_view name) const;
   // The values of the X- properties named exactly `name` ("X-JADWAL-REQUEST").
   std::vector<std::string> xValues(std::string_view name) const;
+  // The URIs of the ATTACH properties given by reference (not inline
+  // binaries), in order; and the URL property ("" when absent).
+  std::vector<std::string> attachmentUris() const;
+  std::string url() const;
 
  private:
   friend struct detail::ComponentAccess;

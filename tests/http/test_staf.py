@@ -81,7 +81,8 @@ class LoginTest(RequestTestCase):
         self.assertEqual(303, replay.status, "the old session is gone on the server too")
 
     def test_viewer_has_no_inbox(self):
-        page = WebSession(self.srv).login(*credentials("humas")).get("/staf")
+        # The viewer's first screen is the read-only agenda (test_home.py); the inbox refuses them.
+        page = WebSession(self.srv).login(*credentials("humas")).get("/staf/permohonan")
         self.assertEqual(403, page.status, page.describe())
 
 
@@ -199,13 +200,13 @@ class InboxTest(RequestTestCase):
         # Leaders and aides see requests by activity and number, never by tracking code.
         for user in ("bupati", "ajudan.bupati"):
             with self.subTest(user=user):
-                page = self.staff(user).get("/staf")
+                page = self.staff(user).get("/staf/permohonan")  # their /staf is the agenda
                 text = page.visible_text
                 self.assertIn("Pelantikan Pengurus Karang Taruna", text)
                 self.assertNotIn("Rapat Koordinasi Inflasi", text)
                 self.assertIn("/staf/permohonan/%d" % self.request_id(self.first), page.links())
                 self.assertIsNone(CODE_PATTERN.search(page.text), "no tracking code in the page")
-        page = self.staff("sekda").get("/staf")
+        page = self.staff("sekda").get("/staf/permohonan")
         self.assertIn("Rapat Koordinasi Inflasi", page.visible_text)
         self.assertNotIn("Pelantikan Pengurus Karang Taruna", page.visible_text)
         self.assertIsNone(CODE_PATTERN.search(page.text), "no tracking code in the page")

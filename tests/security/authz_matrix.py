@@ -49,7 +49,8 @@ TARGETS = {
     "revise": "revised letter `/permohonan/<code>/revisi`",
     "login": "staff login `/staf/masuk` (the form, own password)",
     "login-foreign": "staff login posted from another site (no form token)",
-    "inbox": "inbox `/staf`",
+    "home": "first screen `/staf`: the inbox for staff, the agenda for the others",
+    "inbox": "inbox `/staf/permohonan` (for staff also `/staf`)",
     "request-page": "request page `/staf/permohonan/<id>`",
     "decision": "decision `/staf/permohonan/<id>/keputusan`",
     "disposition": "disposition for the leader `/staf/permohonan/<id>/disposisi`",
@@ -143,6 +144,10 @@ EFFECTS = {
     "recap-xlsx-all": "a sheet for every leader; every request, with tracking codes",
     "recap-xlsx-bupati": "the Bupati's sheet and the requests asked of him only, without tracking codes",
     "recap-xlsx-own": "that leader's sheet only, without the Bupati's requests or tracking codes",
+    "home-bupati": "the Bupati's events only, and his requests with the disposition buttons",
+    "home-own": "that leader's own events only, not the Bupati's",
+    "home-shared": "the events of the calendars shared with the viewer only, no disposition or staff links",
+    "home-inbox": "the inbox",
 }
 
 Cell = collections.namedtuple("Cell", "statuses redirect effect pending")
@@ -277,6 +282,10 @@ row("web", "revise", "POST", "404 303 303 303 303 303 303 303 303",
                  **{r: "acted-as-user" for r in ROLES[2:]}))
 row("web", "login", "POST", "401 401 303 303 303 303 303 303 303")
 row("web", "login-foreign", "POST", "403 403 403 403 403 403 403 403 403")
+# Leaders, aides and viewers see the agenda they may read; staff the inbox.
+row("web", "home", "GET", "303>login 303>login 200 200 200 200 200 200 200",
+    effects={"viewer": "home-shared", "aide": "home-bupati", "leader": "home-bupati", "other_leader": "home-own",
+             "representative": "home-own", "protokol": "home-inbox", "admin": "home-inbox"})
 row("web", "inbox", "GET", "303>login 303>login 403 200 200 200 200 200 200")
 row("web", "request-page", "GET", "303>login 303>login 403 200 200 403 200 200 200")
 # Every account holds its own choice; the POST saves it and shows the page again.

@@ -23,6 +23,7 @@ from authz_admin import AdminCases
 from authz_agenda import AgendaCases
 from authz_archive import ArchiveCases
 from authz_feeds import FeedCases
+from authz_home import HomeCases
 from authz_recap import RecapCases
 
 SHARED = ("protokol", "rapat-internal")
@@ -105,7 +106,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World(AdminCases, AgendaCases, ArchiveCases, FeedCases, RecapCases):
+class World(AdminCases, AgendaCases, ArchiveCases, FeedCases, HomeCases, RecapCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}
@@ -342,7 +343,7 @@ class World(AdminCases, AgendaCases, ArchiveCases, FeedCases, RecapCases):
         return Answer(page.status, page.headers, page.body), Scene(self)
 
     def case_inbox(self, row, role, cell):
-        page = self.web(role).get("/staf")
+        page = self.web(role).get("/staf/permohonan")
         return Answer(page.status, page.headers, page.body), Scene(self)
 
     def case_request_page(self, row, role, cell):

@@ -162,15 +162,15 @@ BOOST_AUTO_TEST_CASE(a_private_entry_keeps_its_time_only) {
   for (const char* classLine : {"CLASS:PRIVATE", "CLASS:CONFIDENTIAL"}) {
     const AgendaEntry entry =
         entryOfEvent({"BEGIN:VEVENT", "UID:a", "DTSTART:20231122T010000Z", "DTEND:20231122T020000Z", classLine,
-                      "SUMMARY:Rahasia", "LOCATION:Rumah",
+                      "SUMMARY:Rahasia", "LOCATION:Rumah", "ATTACH:https://dokumen.example/rahasia.pdf",
                       "DESCRIPTION:Pakaian: A\\nKet.: B\\nDiwakili oleh: C\\nKontak: D\\nPublik: ya", "END:VEVENT"},
                      true);
     BOOST_TEST(entry.confidential);
     BOOST_TEST(!entry.published);
     BOOST_TEST(entry.start == utc("20231122T010000Z"));
     BOOST_TEST(entry.end == utc("20231122T020000Z"));
-    for (const std::string* field :
-         {&entry.activity, &entry.place, &entry.dressCode, &entry.role, &entry.representedBy, &entry.contact})
+    for (const std::string* field : {&entry.activity, &entry.place, &entry.dressCode, &entry.role, &entry.representedBy,
+                                     &entry.contact, &entry.link})
       BOOST_TEST(field->empty());
   }
 }
@@ -182,4 +182,21 @@ BOOST_AUTO_TEST_CASE(a_tentative_entry_is_marked_and_never_published) {
                    true);
   BOOST_TEST(entry.tentative);
   BOOST_TEST(!entry.published);
+}
+
+BOOST_AUTO_TEST_CASE(the_link_is_the_first_web_attachment_else_the_url) {
+#define EVENT_WITH(...)                                                                                         \
+  entryOfEvent({"BEGIN:VEVENT", "UID:a", "DTSTART:20231122T010000Z", "DTEND:20231122T020000Z", "SUMMARY:Rapat", \
+                __VA_ARGS__, "END:VEVENT"})                                                                     \
+      .link
+  BOOST_TEST(EVENT_WITH("LOCATION:Aula") == "");
+  BOOST_TEST(EVENT_WITH("URL:https://jadwal.example/staf/permohonan/4") == "https://jadwal.example/staf/permohonan/4");
+  BOOST_TEST(EVENT_WITH("URL:https://jadwal.example/a", "ATTACH;FMTTYPE=application/pdf:https://x.example/surat.pdf",
+                        "ATTACH:https://x.example/dua.pdf") == "https://x.example/surat.pdf");
+  // An inline file, a javascript: or data: link is never offered.
+  BOOST_TEST(EVENT_WITH("ATTACH;ENCODING=BASE64;VALUE=BINARY:SGFsbw==") == "");
+  BOOST_TEST(EVENT_WITH("URL:javascript:alert(1)", "ATTACH:data:text/html,hai") == "");
+  BOOST_TEST(EVENT_WITH("ATTACH:JavaScript://x.example/%0aalert(1)", "URL:http://x.example/ok") ==
+             "http://x.example/ok");
+#undef EVENT_WITH
 }

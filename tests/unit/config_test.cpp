@@ -547,6 +547,17 @@ BOOST_AUTO_TEST_CASE(recap_workbook_bound_has_a_default_and_is_read) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(home_screen_bounds_have_defaults_and_are_read) {
+  BOOST_TEST(expectConfig(kMinimal).agenda.homeDays == 7);
+  BOOST_TEST(expectConfig(kMinimal).agenda.homeRequests == 30);
+  BOOST_TEST(expectConfig(withLine("agenda", "home_days = 3")).agenda.homeDays == 3);
+  BOOST_TEST(expectConfig(withLine("agenda", "home_requests = 5")).agenda.homeRequests == 5);
+  for (const std::string line : {"home_days = 0", "home_days = 32", "home_requests = 0", "home_requests = 501"}) {
+    const std::string message = expectError(withLine("agenda", line));
+    BOOST_TEST(message.find("config: agenda.home_") == 0u, line << ": " << message);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(bad_agenda_values_are_refused) {
   for (const std::string line :
        {"morning_mail_time = 5:30", "morning_mail_time = 24:00", "morning_mail_time = 05:60",
