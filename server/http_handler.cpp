@@ -69,6 +69,8 @@ web::WebRequest webRequestOf(const HttpRequest& request, const RequestTarget& ta
   return web;
 }
 
+bool isDavPath(std::string_view path) { return path == "/dav" || path.starts_with("/dav/"); }
+
 class RequestServer {
  public:
   RequestServer(ServerContext& context, const HttpRequest& request) : context_(context), request_(request) {}
@@ -101,7 +103,27 @@ class RequestServer {
       case Route::NotFound:
         break;
     }
-    return textReply(404, "Not found\n");
+    return notFound(*target);
+  }
+
+  // Whoever is not a CalDAV client (those live under /dav) is most likely a
+  // person with a mistyped link: the site's page in their language.
+  bool answersAsPage(const RequestTarget& target) const {
+    const std::string& method = request_.method;
+    return context_.web && (method == "GET" || method == "HEAD") && !isDavPath(target.path);
+  }
+
+  HttpReply notFound(const RequestTarget& target) {
+    if (!answersAsPage(target)) return textReply(404, "Not found\n");
+    return pageReply(target, 404, "error.not_found_title", "error.not_found");
+  }
+
+  HttpReply pageReply(const RequestTarget& target, int status, std::string_view title, std::string_view message) {
+    const auto query = parseQuery(target.query).value_or(std::multimap<std::string, std::string>{});
+    const std::string language = web::languageOf(webRequestOf(request_, target, query));
+    web::WebResponse answer = web::messagePage(status, language, title, message);
+    web::addSecurityHeaders(answer);
+    return fromWeb(std::move(answer));
   }
 
  private:
@@ -165,13 +187,33 @@ class RequestServer {
   // included (attachments accept Basic auth from phones).
   HttpReply serveWeb(const RequestTarget& target) {
     auto query = parseQuery(target.query);
-    if (!query) return textReply(400, "Bad request: malformed query\n");
+    if (!query) return pageReply(target, 400, "error.bad_request_title", "error.bad_request");
     return fromWeb(web::handleWeb(*context_.web, webRequestOf(request_, target, std::move(*query))));
   }
 
   ServerContext& context_;
   const HttpRequest& request_;
 };
+
+// A failure while answering: a person outside /dav reads the site's page in
+// their language; a CalDAV client, or a page that cannot be drawn, the plain words.
+HttpReply internalErrorReply(const ServerContext& context, const HttpRequest& request) {
+  std::string error;
+  auto target = request.target.empty() ? std::nullopt : parseRequestTarget(request.target, error);
+  if (context.web && target && !isDavPath(target->path) &&
+      (request.method == "GET" || request.method == "HEAD" || routeFor(request.method, target->path) == Route::Web)) {
+    try {
+      auto query = parseQuery(target->query).value_or(std::multimap<std::string, std::string>{});
+      const std::string language = web::languageOf(webRequestOf(request, *target, std::move(query)));
+      web::WebResponse answer = web::messagePage(500, language, "error.internal_title", "error.internal");
+      web::addSecurityHeaders(answer);
+      return fromWeb(std::move(answer));
+    } catch (const std::exception&) {
+      // fall through to the plain answer
+    }
+  }
+  return textReply(500, "Internal server error\n");
+}
 
 }  // namespace
 
@@ -182,7 +224,7 @@ HttpReply RequestHandler::serve(const HttpRequest& request) {
   } catch (const std::exception& e) {
     Poco::Logger::get("jadwal.http")
         .error(request.method + " " + base::loggablePath(rawPathOf(request.target)) + ": " + e.what());
-    auto reply = textReply(500, "Internal server error\n");
+    auto reply = internalErrorReply(context_, request);
     reply.close = true;
     return reply;
   }

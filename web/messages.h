@@ -26,6 +26,8 @@ extern const std::span<const Message> kAdminMessages;  // messages_admin.cpp: us
 extern const std::span<const Message> kDeskMessages;   // messages_desk.cpp: the inbox table, the decisions on top
 // messages_home.cpp: the first screen of leaders, aides and viewers
 extern const std::span<const Message> kHomeMessages;
+// messages_requester.cpp: the receipt's buttons, withdrawing, corrections, error titles
+extern const std::span<const Message> kRequesterMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

@@ -142,10 +142,15 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
     response = answer ? std::move(*answer) : messagePage(404, language, "error.not_found_title", "error.not_found");
   } catch (const std::exception& e) {
     Poco::Logger::get("jadwal.web").error(request.method + " " + base::loggablePath(request.path) + ": " + e.what());
-    response = WebResponse{};
-    response.status = 500;
-    response.contentType = "text/plain; charset=utf-8";
-    response.body = tr(language, "error.internal") + "\n";
+    try {
+      response = messagePage(500, language, "error.internal_title", "error.internal");
+    } catch (const std::exception&) {
+      // The layout itself failed: plain words still tell the visitor.
+      response = WebResponse{};
+      response.status = 500;
+      response.contentType = "text/plain; charset=utf-8";
+      response.body = tr(language, "error.internal") + "\n";
+    }
   }
 
   // A chosen language sticks for the next pages (a year, like the switch says).
