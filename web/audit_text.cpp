@@ -6,6 +6,8 @@
 
 #include "web/web.h"
 #include "workflow/audit_note.h"
+#include "workflow/request_corrections.h"
+#include "workflow/request_form_fields.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::web {
@@ -23,8 +25,8 @@ std::optional<sql::Instant> instantOf(const std::string& text) {
   return value;
 }
 
-// `message` with each {name} replaced by `values`' value, in one pass, so a
-// value that holds braces is never read as a placeholder.
+}  // namespace
+
 std::string filled(const std::string& message, const std::map<std::string, std::string>& values) {
   std::string out;
   for (std::size_t at = 0; at < message.size();) {
@@ -41,6 +43,8 @@ std::string filled(const std::string& message, const std::map<std::string, std::
   }
   return out;
 }
+
+namespace {
 
 std::string choiceLabel(const std::string& language, const std::string& choice) {
   const std::string id = "staf_choice_" + choice;
@@ -67,21 +71,43 @@ std::optional<std::string> whenOf(const workflow::AuditNote& note, const std::st
   return when;
 }
 
-// The steps of a calendar write ("written owner/agenda/x.ics" ...) in words;
-// a step this version does not know is shown as stored.
-std::string stepsText(const std::string& language, const workflow::AuditNote& note) {
+// "agenda Bupati" for "bupati/agenda/x.ics"; the hold calendar by its
+// role; a bare object name (older deletions) as "a calendar".
+std::string calendarWords(const std::string& language, const std::string& path, const CalendarNaming& calendars) {
+  const auto first = path.find('/');
+  const auto second = first == std::string::npos ? std::string::npos : path.find('/', first + 1);
+  if (second == std::string::npos) return tr(language, "audit.calendar.unnamed");
+  const std::string owner = path.substr(0, first);
+  if (!calendars.holdCalendar.empty() && path.substr(0, second) == calendars.holdCalendar)
+    return tr(language, "audit.calendar.hold");
+  std::string name = calendars.displayName ? calendars.displayName(owner) : std::string();
+  if (name.empty()) name = owner;
+  return filled(tr(language, "audit.calendar.agenda"), {{"name", name}});
+}
+
+// The first letter of a later sentence in a list, lowered ("; acara ...").
+std::string continued(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+// The steps of a calendar write ("written owner/agenda/x.ics" ...) in words
+// that name the calendar, never the file; a step this version does not know
+// is shown as stored.
+std::string stepsText(const std::string& language, const workflow::AuditNote& note, const CalendarNaming& calendars) {
   std::vector<std::string> lines;
   for (const auto& step : workflow::splitSteps(valueOf(note, "steps"))) {
     const auto space = step.find(' ');
     const auto text = space == std::string::npos
                           ? std::nullopt
-                          : worded(language, "audit.step." + step.substr(0, space), {{"path", step.substr(space + 1)}});
+                          : worded(language, "audit.step." + step.substr(0, space),
+                                   {{"calendar", calendarWords(language, step.substr(space + 1), calendars)}});
     lines.push_back(text ? *text : step);
   }
   // Failures are the calendar store's own words, kept as they are.
   for (const auto& error : workflow::splitSteps(valueOf(note, "errors"))) lines.push_back(error);
   std::string text;
-  for (const auto& line : lines) text += (text.empty() ? "" : "; ") + line;
+  for (const auto& line : lines) text += text.empty() ? line : "; " + continued(line);
   return text;
 }
 
@@ -117,6 +143,33 @@ std::optional<std::string> restoredText(const std::string& language, const workf
                 {{"attempt", *tried}, {"reason", *reason}});
 }
 
+std::string fieldLabel(const std::string& language, const std::string& field) {
+  const std::string id = workflow::formLabelId(field);
+  const std::string label = tr(language, id);
+  return label == id ? field : label;
+}
+
+// A return that asked for fields, or the resubmission that corrected them:
+// the typed note first, then the fields (old -> new) by their form labels.
+std::string correctionText(const std::string& language, const workflow::AuditNote& note, const std::string&) {
+  std::string list;
+  if (note.code == "correction_asked") {
+    for (const auto& field : workflow::splitSteps(valueOf(note, "fields")))
+      list += (list.empty() ? "" : ", ") + fieldLabel(language, field);
+  } else {
+    for (const auto& change : workflow::changesOf(note)) {
+      auto shown = [&](const std::string& value) { return value.empty() ? tr(language, "audit.empty_value") : value; };
+      list += (list.empty() ? "" : "; ") +
+              filled(tr(language, "audit.change"), {{"field", fieldLabel(language, change.field)},
+                                                    {"old", shown(change.before)},
+                                                    {"new", shown(change.after)}});
+    }
+  }
+  const std::string done = filled(tr(language, "audit." + note.code), {{"fields", list}, {"changes", list}});
+  const std::string typed = valueOf(note, "note");
+  return typed.empty() ? done : typed + " \u2014 " + done;
+}
+
 }  // namespace
 
 std::string dispositionNoteText(const std::string& language, const std::string& note) {
@@ -125,8 +178,10 @@ std::string dispositionNoteText(const std::string& language, const std::string& 
   return worded(language, "audit." + coded->code).value_or(note);
 }
 
-std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone) {
-  const auto note = workflow::decodeAuditNote(entry.action, entry.note);
+std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone,
+                          const CalendarNaming& calendars) {
+  auto note = workflow::decodeAuditNote(entry.action, entry.note);
+  if (!note) note = workflow::decodeOlderCalendarNote(entry.action, entry.note);
   if (!note) return entry.note;
   const std::string id = "audit." + note->code;
   const std::string message = tr(language, id);
@@ -140,7 +195,10 @@ std::string auditNoteText(const std::string& language, const sql::AuditRow& entr
   if (note->code == "calendar_restored") return restoredText(language, *note, timezone).value_or(entry.note);
   if (note->code == "calendar_synced" || note->code == "calendar_repaired" ||
       note->code == "calendar_change_unfollowed")
-    values["steps"] = stepsText(language, *note);
+    values["steps"] = stepsText(language, *note, calendars);
+  if (note->code == "calendar_synced" && valueOf(*note, "steps").empty())
+    return filled(tr(language, "audit.calendar_failed"), values);
+  if (note->code == "correction_asked" || note->code == "corrected") return correctionText(language, *note, timezone);
   if (note->code == "disposition") {
     values["choice"] = choiceLabel(language, valueOf(*note, "choice"));
     std::string text = filled(message, values);

@@ -299,7 +299,7 @@ constexpr std::array kStaff = {
     Message{"audit.refused.end_not_after_start", "waktu selesai tidak setelah waktu mulai",
             "the end is not after the start"},
     // The calendar events the workflow wrote, or brought back in line, for a request.
-    Message{"audit.calendar_synced", "Acara kalender: {steps}", "Calendar events: {steps}"},
+    Message{"audit.calendar_synced", "{steps}", "{steps}"},
     Message{"audit.calendar_repaired", "Acara kalender diselaraskan kembali dengan permohonan: {steps}",
             "Calendar events brought back in line with the request: {steps}"},
     Message{"audit.calendar_change_unfollowed",
@@ -307,11 +307,11 @@ constexpr std::array kStaff = {
             "sesuai permohonan: {steps}",
             "A change of the event in a calendar app was not processed in time and is not followed; the event was put "
             "back as the request has it: {steps}"},
-    Message{"audit.step.written", "ditulis {path}", "written {path}"},
-    Message{"audit.step.cancelled", "dibatalkan {path}", "cancelled {path}"},
-    Message{"audit.step.deleted", "dihapus {path}", "deleted {path}"},
-    Message{"audit.step.renamed", "dinamai ulang tanpa kode pelacakan: {path}",
-            "renamed without the tracking code: {path}"},
+    Message{"audit.step.written", "Acara dicatat di {calendar}", "Event recorded in {calendar}"},
+    Message{"audit.step.cancelled", "Acara ditandai batal di {calendar}", "Event marked cancelled in {calendar}"},
+    Message{"audit.step.deleted", "Acara dihapus dari {calendar}", "Event removed from {calendar}"},
+    Message{"audit.step.renamed", "Acara di {calendar} dinamai ulang tanpa kode pelacakan",
+            "Event in {calendar} renamed without the tracking code"},
 };
 
 }  // namespace

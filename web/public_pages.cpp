@@ -8,12 +8,16 @@
 #include <set>
 #include <string>
 
+#include "base/percent.h"
+#include "web/audit_text.h"
+#include "web/public_corrections.h"
 #include "web/public_csrf.h"
 #include "web/public_form_view.h"
 #include "web/web.h"
 #include "web/web_page.h"
 #include "workflow/rate_limiter.h"
 #include "workflow/representative.h"
+#include "workflow/request_corrections.h"
 #include "workflow/request_service.h"
 #include "workflow/request_state.h"
 #include "workflow/tracking_code.h"
@@ -172,8 +176,20 @@ TemplateData activityData(WebContext& context, const sql::RequestRow& row, const
   return data;
 }
 
+// A wa.me link without a number: WhatsApp asks whom to send the code to
+// (a colleague, the requester's own chat), and it is a plain link.
+std::string whatsappShareLink(WebContext& context, const sql::RequestRow& row, const std::string& language) {
+  const std::string text =
+      filled(tr(language, "receipt.share_text"), {{"office", context.requests.config().officeName},
+                                                  {"code", row.code},
+                                                  {"event", row.eventName},
+                                                  {"url", context.publicUrl + statusPath(row.code)}});
+  return "https://wa.me/?text=" + base::percentEncoded(text);
+}
+
 WebResponse receipt(WebContext& context, const sql::RequestRow& row, const std::string& language) {
   TemplateData data = activityData(context, row, language);
+  data.set("whatsapp_share", whatsappShareLink(context, row, language));
   if (!row.email.empty()) data.set("email", maskedEmail(row.email));
   return page(200, "permohonan_tanda_terima", tr(language, "receipt.title"), data, language);
 }
@@ -213,8 +229,11 @@ TemplateData historyData(WebContext& context, const sql::RequestRow& row, const 
     if (!step) continue;
     TemplateData item;
     item.set("when", workflow::formatDateTime(audit.at, context.requests.config().timezone, language));
-    item.set("label", tr(language, step->labelId));
-    if (step->noteIsPublic && !audit.note.empty()) item.set("note", audit.note);
+    const bool corrected = audit.action == "resubmit" && workflow::decodeAuditNote(audit.action, audit.note);
+    item.set("label", tr(language, corrected ? "history.corrected" : step->labelId));
+    // Notes the workflow stored as codes (fields asked and corrected) in words, never as stored.
+    const std::string note = auditNoteText(language, audit, context.requests.config().timezone);
+    if (step->noteIsPublic && !note.empty()) item.set("note", note);
     list.push_back(item);
   }
   return list;
@@ -222,6 +241,7 @@ TemplateData historyData(WebContext& context, const sql::RequestRow& row, const 
 
 struct StatusForms {
   std::string revisionNote, withdrawalNote;
+  std::map<std::string, std::string> corrections;  // as posted, for a revision sent back
   workflow::FieldErrors revisionErrors, withdrawalErrors;
   std::string problem;  // a message id shown at the top (409 and such)
 };
@@ -248,6 +268,14 @@ WebResponse statusPage(WebContext& context, const WebRequest& request, const sql
   if (state && nextState(*state, workflow::Action::Resubmit)) {
     TemplateData revision;
     revision.set("note", forms.revisionNote);
+    // Fields staff asked about are corrected here; the letter is then optional.
+    const auto asked = workflow::fieldsAskedToCorrect(context.store.requests().auditOf(row.id));
+    if (!asked.empty()) {
+      revision.set("has_corrections", true);
+      revision.set("corrections", correctionInputs(row, asked, forms.corrections, forms.revisionErrors,
+                                                   context.requests.config().timezone, language));
+    }
+    revision.set("letter_required", asked.empty());
     for (const auto& [field, message] : forms.revisionErrors) revision.set("error_" + field, tr(language, message));
     data.set("revision", revision);
   }
@@ -309,10 +337,15 @@ WebResponse revise(WebContext& context, const WebRequest& request, const std::st
     if (file.field == "surat") letter = {"surat", file.fileName, file.bytes};
   }
   // A logged-in user acting with the code is named in the history, not taken for the requester.
-  const Outcome outcome = context.requests.resubmit(code, letter, form.value("catatan"), currentUser(context, request));
+  const workflow::FieldCorrections corrections = correctionsFrom(form);
+  const Outcome outcome =
+      context.requests.resubmit(code, letter, form.value("catatan"), currentUser(context, request), corrections);
   if (outcome.ok()) return WebResponse::redirect(statusPath(code) + "?pesan=revisi_terkirim");
   StatusForms forms;
   forms.revisionNote = form.value("catatan");
+  forms.corrections = corrections;
+  for (const auto& [field, message] : outcome.errors)
+    if (message == "field_not_asked") forms.problem = message;  // a field no input offers: said at the top
   forms.revisionErrors = outcome.errors;
   return refused(context, request, code, outcome, forms, language);
 }
@@ -325,6 +358,17 @@ WebResponse withdraw(WebContext& context, const WebRequest& request, const std::
   }
   if (!publicCsrfValid(context.store.sessions(), request, form, context.clock->now())) {
     return messagePage(403, language, "error.csrf_title", "error.csrf");
+  }
+  // The first post asks (without script too); only the confirmed one withdraws.
+  if (form.value("yakin") != "ya") {
+    auto row = context.store.requests().findRequestByCode(code);
+    const auto state = row ? workflow::parseState(row->state) : std::nullopt;
+    if (row && state && nextState(*state, workflow::Action::Withdraw)) {
+      TemplateData data = activityData(context, *row, language);
+      data.set("csrf", form.value("csrf"));
+      data.set("note", form.value("catatan"));
+      return page(200, "permohonan_tarik", tr(language, "withdraw.confirm_title"), data, language);
+    }
   }
   const Outcome outcome = context.requests.withdraw(code, form.value("catatan"), currentUser(context, request));
   if (outcome.ok()) return WebResponse::redirect(statusPath(code) + "?pesan=ditarik");

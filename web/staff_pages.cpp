@@ -190,6 +190,7 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
     workflow::Decision decision;
     decision.action = *action;
     decision.note = form.value("catatan");
+    if (*action == workflow::Action::Return) decision.fieldsToCorrect = form.values("perbaiki");
     decision.leader = form.value("pimpinan");
     decision.date = form.value("tanggal");
     decision.startTime = form.value("jam_mulai");

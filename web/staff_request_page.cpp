@@ -7,6 +7,7 @@
 
 #include "caldav/access.h"
 #include "web/audit_text.h"
+#include "web/public_corrections.h"
 #include "web/staff_views.h"
 #include "web/web_session_internal.h"
 #include "workflow/conflicts.h"
@@ -277,6 +278,8 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
                                                                       : "staf_d_note"));
     form.set("noteRequired", noteRequired);
     form.set("danger", action == Action::Reject || action == Action::Cancel);
+    form.set("askCorrections", action == Action::Return);
+    if (action == Action::Return) form.set("correctable", correctionChoices(staff.language));
     const bool chooseLeader = action == Action::Approve || action == Action::Represent;
     form.set("chooseLeader", chooseLeader);
     if (chooseLeader) {
@@ -483,7 +486,8 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("moved", moved);
     item.set("from", moved ? stateLabel(lang, entry.fromState) : "");
     item.set("to", stateLabel(lang, entry.toState));
-    const std::string note = auditNoteText(lang, entry, zone);
+    const std::string note = auditNoteText(
+        lang, entry, zone, {[&](const std::string& name) { return names.display(name); }, config.holdCalendar});
     setOptional(item, "note", isStaff ? note : withoutCode(note, row.code));
     audit.push_back(item);
   }
@@ -515,7 +519,8 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     data.set("actions", forms);
     if (state && !workflow::isFinal(*state)) data.set("details", agendaDetailsForm(staff, row, failed));
     if (const auto notice = lastNotice(row, auditRows)) {
-      const std::string text = workflow::whatsappText(*notice, row, config);
+      const std::string text =
+          workflow::whatsappText(*notice, row, config, [&](const std::string& name) { return names.display(name); });
       mustache::data whatsapp;
       whatsapp.set("text", text);
       const std::string link = workflow::whatsappLink(row.whatsapp, text);

@@ -52,8 +52,54 @@ std::string encodeAuditNote(const AuditNote& note) {
 }
 
 std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_view stored) {
+  // A return that asked for corrections, and the resubmission that made
+  // them, hold the typed note inside their code (request_corrections.h).
+  if (action == "return" || action == "resubmit") {
+    auto note = parsed(stored);
+    if (note && note->code == (action == "return" ? "correction_asked" : "corrected") && note->values.count("note"))
+      return note;
+    return std::nullopt;
+  }
   if (!writtenByTheWorkflow(action)) return std::nullopt;
   return parsed(stored);
+}
+
+std::optional<AuditNote> decodeOlderCalendarNote(std::string_view action, std::string_view stored) {
+  if (action != "calendar-write" && action != "calendar-error" && action != "calendar-repair") return std::nullopt;
+  static const std::pair<std::string_view, std::string_view> kOpenings[] = {
+      {"Acara kalender: ", "calendar_synced"},
+      {"Acara kalender diselaraskan kembali dengan permohonan: ", "calendar_repaired"},
+      {"Perubahan acara di aplikasi kalender belum sempat diproses dan tidak diikuti; acara dipasang kembali sesuai "
+       "permohonan: ",
+       "calendar_change_unfollowed"}};
+  static const std::pair<std::string_view, std::string_view> kSteps[] = {
+      {"ditulis ", "written "},
+      {"dibatalkan ", "cancelled "},
+      {"dihapus ", "deleted "},
+      {"dinamai ulang tanpa kode pelacakan: ", "renamed "}};
+  for (const auto& [opening, code] : kOpenings) {
+    if (!stored.starts_with(opening)) continue;
+    std::vector<std::string> steps, errors;
+    std::string_view rest = stored.substr(opening.size());
+    while (!rest.empty()) {
+      const auto end = std::min(rest.find("; "), rest.size());
+      const std::string_view part = rest.substr(0, end);
+      rest = end < rest.size() ? rest.substr(end + 2) : std::string_view();
+      bool step = false;
+      for (const auto& [words, verb] : kSteps) {
+        if (!part.starts_with(words)) continue;
+        steps.push_back(std::string(verb) + std::string(part.substr(words.size())));
+        step = true;
+        break;
+      }
+      if (!step) errors.emplace_back(part);
+    }
+    AuditNote note{std::string(code), {}};
+    if (!steps.empty()) note.values["steps"] = joinedSteps(steps);
+    if (!errors.empty()) note.values["errors"] = joinedSteps(errors);
+    return note;
+  }
+  return std::nullopt;
 }
 
 std::string agendaDetailsNote(const std::string& dressCode, const std::string& leaderRole,

@@ -30,6 +30,13 @@ std::string encodeAuditNote(const AuditNote& note);
 // a requester typed is never taken for one.
 std::optional<AuditNote> decodeAuditNote(std::string_view action, std::string_view stored);
 
+// An entry the workflow wrote in words before it stored codes ("Acara
+// kalender: ditulis bupati/agenda/x.ics; dihapus y.ics"), read back as the
+// code it would store now, so that it too is shown in the reader's words;
+// nullopt for anything else. Parts that are not a step (a failure's own
+// words) become its "errors".
+std::optional<AuditNote> decodeOlderCalendarNote(std::string_view action, std::string_view stored);
+
 // The note of new agenda details of a request (dress code, role, contact,
 // published), set on the staff page or followed from a calendar client.
 std::string agendaDetailsNote(const std::string& dressCode, const std::string& leaderRole,

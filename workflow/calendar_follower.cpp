@@ -488,7 +488,11 @@ void CalendarFollower::followChange(const caldav::CalendarChange& change, bool u
       const sql::RequestRow now = recordCalendarSync(*calendar_, sync, audit);
       // The requester hears of a change made in a calendar as of one made on the staff page.
       if (!now.email.empty() && (cancels || moved))
-        mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, now, config));
+        mailer_.enqueue(composeMail(cancels ? Notice::Cancelled : Notice::Rescheduled, now, config,
+                                    [&store](const std::string& name) {
+                                      auto user = store.findUser(name);
+                                      return user ? user->displayName : std::string();
+                                    }));
       return;
     }
 

@@ -13,6 +13,7 @@
 #include "base/clock.h"
 #include "sql/request_store.h"
 #include "workflow/rate_limiter.h"
+#include "workflow/representative.h"
 #include "workflow/workflow_config.h"
 
 namespace jadwal::workflow {
@@ -32,8 +33,14 @@ struct MailMessage {
 // an abusive request): a fixed text, the code, the status link, the office
 // and, for a rejection, the reason staff wrote. The other decisions come
 // after staff took the request as genuine and name the activity.
-MailMessage composeMail(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config);
-std::string whatsappText(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config);
+// The others are written as the office writes a letter: "Dengan hormat,",
+// the leader by name (through `displayNameOf`: "Bupati"), the activity, its
+// time, place, the leader's role (Ket.), dress code, contact person, who
+// represents, the note; in English when the requester used English.
+MailMessage composeMail(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config,
+                        const DisplayNameOf& displayNameOf = {});
+std::string whatsappText(Notice notice, const sql::RequestRow& request, const WorkflowConfig& config,
+                         const DisplayNameOf& displayNameOf = {});
 // https://wa.me/<number in international form, 62...>?text=<encoded>; "" when
 // the number cannot be read as an Indonesian mobile number.
 std::string whatsappLink(const std::string& number, const std::string& text);

@@ -187,7 +187,9 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
       sync.errors.push_back(error);
       return;
     }
-    sync.done.push_back("deleted " + link.name);
+    // The calendar named too: the history says whose agenda it left, never the file.
+    const auto from = calendar.store().findCalendarById(link.calendarId);
+    sync.done.push_back("deleted " + (from ? pathOf(*from, link.name) : link.name));
     link.clear();
     sync.linksChanged = true;
   };

@@ -10,6 +10,7 @@
 #include "workflow/calendar_repair.h"
 #include "workflow/letter_text.h"
 #include "workflow/request_calendar.h"
+#include "workflow/request_corrections.h"
 #include "workflow/request_validation.h"
 #include "workflow/tracking_code.h"
 
@@ -127,7 +128,10 @@ struct RequestService::Impl {
 
   void mail(Notice notice, const sql::RequestRow& request) {
     if (request.email.empty()) return;
-    mailer.enqueue(composeMail(notice, request, config));
+    mailer.enqueue(composeMail(notice, request, config, [this](const std::string& name) {
+      auto user = store.findUser(name);
+      return user ? user->displayName : std::string();
+    }));
   }
 
   // One state change: compare-and-set with its audit row, then the calendar.
@@ -260,8 +264,7 @@ Outcome RequestService::withdraw(const std::string& code, const std::string& not
 }
 
 Outcome RequestService::resubmit(const std::string& code, const UploadedFile& revisedLetter, const std::string& note,
-                                 const std::optional<caldav::Principal>& by,
-                                 const FieldCorrections& /*corrections: not yet applied*/) {
+                                 const std::optional<caldav::Principal>& by, const FieldCorrections& corrections) {
   auto& requests = impl_->store.requests();
   auto request = requests.findRequestByCode(code);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
@@ -273,20 +276,29 @@ Outcome RequestService::resubmit(const std::string& code, const UploadedFile& re
   std::string text = base::trimmedCopy(note);
   FieldErrors errors;
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
+  // Fields staff asked about may be corrected (request_corrections.h); then the letter is optional.
+  const auto asked = fieldsAskedToCorrect(requests.auditOf(request->id));
+  AppliedCorrections corrected = applyCorrections(*request, asked, corrections, impl_->store, impl_->clock, config_);
+  errors.insert(corrected.errors.begin(), corrected.errors.end());
   // The letter's bytes are stored with the update that attaches it: a
   // revision refused here, or by a version that moved, keeps nothing.
-  CheckedLetter letter = checkRevisedLetter(revisedLetter, config_);
-  if (!letter.file) errors.emplace("surat", letter.error);
+  const bool letterGiven = asked.empty() || !revisedLetter.bytes.empty() || !revisedLetter.fileName.empty();
+  CheckedLetter letter = letterGiven ? checkRevisedLetter(revisedLetter, config_) : CheckedLetter{};
+  if (letterGiven && !letter.file) errors.emplace("surat", letter.error);
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
-  letter.file->text = letterText(revisedLetter.bytes, config_.letterText);  // a revised letter is a PDF
+  std::vector<sql::FileRef> files;
+  if (letter.file) {
+    letter.file->text = letterText(revisedLetter.bytes, config_.letterText);  // a revised letter is a PDF
+    files.push_back(*letter.file);
+  }
 
-  sql::RequestRow updated = *request;
+  sql::RequestRow updated = corrected.row;
   updated.state = std::string(stateCode(*to));
   sql::AuditRow audit = impl_->auditByCode(by, std::string(actionCode(Action::Resubmit)));
   audit.fromState = request->state;
   audit.toState = updated.state;
-  audit.note = text;
-  auto stored = impl_->commit(updated, audit, true, {*letter.file});
+  audit.note = correctedNote(text, corrected.changes);
+  auto stored = impl_->commit(updated, audit, true, files);
   if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
   return success(std::move(*stored));
 }
@@ -391,7 +403,7 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
   sql::AuditRow audit = auditBy(actor.user, std::string(actionCode(action)));
   audit.fromState = std::string(stateCode(from));
   audit.toState = updated.state;
-  audit.note = note;
+  audit.note = action == Action::Return ? correctionAskedNote(note, decision.fieldsToCorrect) : note;
   auto stored = commit(updated, audit, rewritesCalendar(action));
   if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
   if (auto notice = noticeFor(action)) mail(*notice, *stored);

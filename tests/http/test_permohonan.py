@@ -238,7 +238,11 @@ class PublicFormTest(RequestTestCase):
         page = self.status_page(code, web)
         action = "/permohonan/%s/tarik" % code
         fields = [(k, v) for k, v in page.form_values(action) if k != "catatan"] + [("catatan", "Acara ditunda")]
-        answer = web.post_form(action, fields)
+        asked = web.post_form(action, fields)
+        self.assertEqual(200, asked.status, asked.describe())
+        self.assertIn("Yakin menarik permohonan ini?", asked.visible_text)
+        self.assertIn("Diajukan", self.status_page(code).visible_text, "nothing happens before the confirmation")
+        answer = web.post_form(action, asked.form_values(action))
         self.assertEqual(303, answer.status, answer.describe())
         self.assertEqual("/permohonan/" + code, answer.location_path)
         page = self.status_page(code, web)

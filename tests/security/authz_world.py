@@ -315,6 +315,8 @@ class World(AgendaCases, ArchiveCases, FeedCases, RecapCases):
         session = self.web(role)
         token = session.get("/permohonan/" + code).field("csrf") or session.get("/permohonan").csrf("/permohonan")
         fields = [("csrf", token), ("catatan", "Dari matriks")]
+        if what == "tarik":
+            fields.append(("yakin", "ya"))  # the confirmed post: the first one only asks
         page = session.post_multipart("/permohonan/%s/%s" % (code, what), fields, files)
         return Answer(page.status, page.headers, page.body), scene
 

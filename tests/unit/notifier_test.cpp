@@ -219,3 +219,61 @@ BOOST_AUTO_TEST_CASE(whatsapp_text_is_url_encoded_as_utf8) {
       "https://wa.me/6281234567890?text=Halo%20Bu%2C%20jam%2008.00%20%26%2010%3A00%0AS.d.%20selesai%20%C3%A9%2A");
   BOOST_TEST(whatsappLink("081234567890", "") == "https://wa.me/6281234567890?text=");
 }
+
+namespace {
+
+sql::RequestRow decided(const std::string& language = "id") {
+  sql::RequestRow r = request(language);
+  r.leadersAsked = {"bupati", "wabup"};
+  r.assignedLeader = "bupati";
+  r.leaderRole = "sambutan";
+  r.dressCode = "PDH";
+  r.contactPerson = "Pak Budi 0812 1111 2222";
+  return r;
+}
+
+std::string shownName(const std::string& user) {
+  if (user == "bupati") return "Bupati";
+  if (user == "wabup") return "Wakil Bupati";
+  return "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(decisions_name_the_leader_role_dress_and_contact_as_the_office_writes) {
+  const MailMessage approved = composeMail(Notice::Approved, decided(), config(), shownName);
+  BOOST_TEST(contains(approved.body, "Yth. Siti Aminah,\n\nDengan hormat,\n\n"), approved.body);
+  BOOST_TEST(contains(approved.body, "bahwa Bupati dijadwalkan hadir"), approved.body);
+  BOOST_TEST(!contains(approved.body, "Pimpinan "), approved.body);
+  BOOST_TEST(contains(approved.body, "Ket.: Sambutan\n"));
+  BOOST_TEST(contains(approved.body, "Pakaian: PDH\n"));
+  BOOST_TEST(contains(approved.body, "Narahubung: Pak Budi 0812 1111 2222\n"));
+  BOOST_TEST(contains(approved.body, "Atas perhatian Bapak/Ibu, kami ucapkan terima kasih."));
+
+  const MailMessage represented = composeMail(Notice::Represented, decided(), config(), shownName);
+  BOOST_TEST(contains(represented.subject, "Kehadiran Bupati diwakilkan"), represented.subject);
+  BOOST_TEST(contains(represented.body, "Bupati berhalangan hadir dan akan diwakili oleh Drs. Ahmad Yani"));
+  BOOST_TEST(contains(composeMail(Notice::Cancelled, decided(), config(), shownName).subject, "Kehadiran Bupati"));
+
+  // Not decided yet for one leader: the leaders asked are named.
+  sql::RequestRow returned = decided();
+  returned.assignedLeader.clear();
+  BOOST_TEST(contains(composeMail(Notice::Returned, returned, config(), shownName).body, "Bupati dan Wakil Bupati"));
+
+  sql::RequestRow open = decided();
+  open.end.reset();
+  BOOST_TEST(contains(composeMail(Notice::Approved, open, config(), shownName).body, "08.00 WIB s.d. selesai\n"));
+}
+
+BOOST_AUTO_TEST_CASE(decisions_in_english_name_the_same) {
+  const MailMessage approved = composeMail(Notice::Approved, decided("en"), config(), shownName);
+  BOOST_TEST(contains(approved.body, "the Bupati is scheduled to attend"), approved.body);
+  BOOST_TEST(contains(approved.body, "Role: Giving remarks\n"));
+  BOOST_TEST(contains(approved.body, "Dress code: PDH\n"));
+  BOOST_TEST(contains(approved.body, "Contact person: Pak Budi 0812 1111 2222\n"));
+  BOOST_TEST(!contains(approved.body, "Dengan hormat"));
+  const std::string text = whatsappText(Notice::Approved, decided(), config(), shownName);
+  BOOST_TEST(contains(text, "Bupati dijadwalkan hadir"), text);
+  BOOST_TEST(contains(text, "Pakaian: PDH"));
+  BOOST_TEST(contains(text, "Narahubung: Pak Budi"));
+}

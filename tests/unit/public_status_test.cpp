@@ -80,8 +80,17 @@ BOOST_AUTO_TEST_CASE(unknown_and_malformed_codes_are_404) {
 
 BOOST_AUTO_TEST_CASE(the_requester_can_withdraw_while_pending) {
   const std::string code = submitValid();
-  auto response = postMultipart("/permohonan/" + code + "/tarik", {{"csrf", csrfToken}, {"catatan", "Acara diundur"}},
-                                {}, formCookie());
+  // The first post asks, naming the activity, and changes nothing.
+  auto asked = postMultipart("/permohonan/" + code + "/tarik", {{"csrf", csrfToken}, {"catatan", "Acara diundur"}}, {},
+                             formCookie());
+  BOOST_TEST(asked.status == 200);
+  BOOST_TEST(contains(asked.body, "Yakin menarik permohonan ini?"));
+  BOOST_TEST(contains(asked.body, "Peresmian Perpustakaan Digital"));
+  BOOST_TEST(contains(asked.body, "name=\"yakin\" value=\"ya\""));
+  BOOST_TEST(contains(asked.body, "value=\"Acara diundur\""));
+  BOOST_TEST(store->requests().findRequestByCode(code)->state == "diajukan");
+  auto response = postMultipart("/permohonan/" + code + "/tarik",
+                                {{"csrf", csrfToken}, {"catatan", "Acara diundur"}, {"yakin", "ya"}}, {}, formCookie());
   BOOST_TEST(response.status == 303);
   BOOST_TEST(headerOf(response, "Location") == "/permohonan/" + code + "?pesan=ditarik");
   BOOST_TEST(store->requests().findRequestByCode(code)->state == "ditarik");
