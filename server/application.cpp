@@ -21,11 +21,13 @@
 #include "server/credential_cache.h"
 #include "server/http_handler.h"
 #include "server/http_server.h"
+#include "server/last_logins.h"
 #include "server/logging.h"
 #include "server/metrics.h"
 #include "server/morning_mail_scheduler.h"
 #include "server/rate_limiter.h"
 #include "server/version.h"
+#include "server/web_password_hasher.h"
 #include "web/web.h"
 #include "workflow/clock.h"
 #include "workflow/notifier.h"
@@ -38,6 +40,8 @@ namespace {
 // Enough for every account of an office; bounded so a flood of distinct
 // names cannot grow memory.
 constexpr std::size_t kCredentialCacheCapacity = 4096;
+// Users whose last login write is remembered (server/last_logins.h).
+constexpr std::size_t kLastLoginsCapacity = 4096;
 
 Poco::Logger& serverLog() { return Poco::Logger::get("jadwal.server"); }
 
@@ -166,6 +170,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
 
     CredentialCache cache(std::chrono::seconds(config_.authCacheSeconds), kCredentialCacheCapacity);
     Authenticator authenticator(*store, cache, config_.auth);
+    LastLogins lastLogins(store->userAdmin(), base::systemClock(), config_.auth.lastLoginInterval, kLastLoginsCapacity);
+    authenticator.recordLoginsIn(&lastLogins);
+    WebPasswordHasher passwordHasher;
     Metrics metrics;
     std::unique_ptr<AccessLog> accessLog;
     try {
@@ -230,6 +237,7 @@ class JadwalServer : public Poco::Util::ServerApplication {
                         config_.caldav.maxAnswerSteps};
     web.agenda = agendaConfigOf(config_);
     web.maxAnswerBytes = config_.caldav.maxAnswerBytes;
+    web.passwordHasher = &passwordHasher;
 
     // The morning mail (workflow/morning_mail.h): only when mail is on.
     workflow::MorningMail morningMail(

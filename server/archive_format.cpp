@@ -15,7 +15,7 @@ const std::vector<std::string>& archivedTables() {
   static const std::vector<std::string> tables = {
       "users",           "aides",         "calendars",          "shares", "user_props",     "dead_props", "objects",
       "changes",         "id_high_water", "agenda_mail",        "feeds",  "feed_calendars", "blobs",      "requests",
-      "request_leaders", "request_files", "request_file_texts", "audit",  "dispositions"};
+      "request_leaders", "request_files", "request_file_texts", "audit",  "dispositions",   "user_audit"};
   return tables;
 }
 

@@ -90,7 +90,10 @@ AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader,
 
   auto user = store_.findUser(credentials->user);
   const bool real = user && !user->disabled;
-  if (real && cache_.contains(user->name, user->passwordHash, credentials->password)) return {user, false, false};
+  if (real && cache_.contains(user->name, user->passwordHash, credentials->password)) {
+    if (lastLogins_) lastLogins_->seen(user->id);
+    return {user, false, false};
+  }
   if (throttled) return {std::nullopt, true, false};
 
   // Real checks and decoys wait alike; an address that failed recently, or
@@ -115,6 +118,7 @@ AuthResult Authenticator::authenticateFrom(std::string_view authorizationHeader,
     return {std::nullopt, false, true};
   }
   if (!real || verdict == Verdict::Mismatch) return failed();
+  if (lastLogins_) lastLogins_->seen(user->id);
   return {user, false, false};
 }
 

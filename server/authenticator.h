@@ -22,6 +22,7 @@
 
 #include "base/clock.h"
 #include "server/credential_cache.h"
+#include "server/last_logins.h"
 #include "server/login_limits.h"
 #include "server/rate_limiter.h"
 #include "server/verification_flights.h"
@@ -80,6 +81,10 @@ class Authenticator : public web::PasswordCheck {
   std::string_view challenge() const override { return kBasicChallenge; }
   int busyRetrySeconds() const override { return kBusyRetrySeconds; }
 
+  // Where successful logins are recorded (last login); none: not recorded.
+  // REQUIRES: set before the first check, and outliving the authenticator.
+  void recordLoginsIn(LastLogins* lastLogins) { lastLogins_ = lastLogins; }
+
   const LoginLimits& limits() const { return limits_; }
   // The bound on verifications running at once (tests hold its slots).
   VerificationGate& verifications() { return gate_; }
@@ -95,7 +100,8 @@ class Authenticator : public web::PasswordCheck {
   RateLimiter refusals_;  // attempts turned away busy, per client address, in the last seconds
   VerificationGate gate_;
   VerificationFlights flights_;
-  std::string decoyHash_;  // verified against for unknown users, so timing does not reveal names
+  std::string decoyHash_;
+  LastLogins* lastLogins_ = nullptr;  // verified against for unknown users, so timing does not reveal names
 };
 
 }  // namespace jadwal::server

@@ -11,6 +11,7 @@
 #include "server/import_archive.h"
 #include "server/password.h"
 #include "sql/request_store.h"
+#include "sql/user_admin_store.h"
 
 namespace jadwal::server {
 namespace {
@@ -39,6 +40,7 @@ class CommandRunner {
     auto made = store_.createUser(user);
     if (!made.ok()) fail("user " + command.name + " already exists");  // made meanwhile by another command
     const sql::User created = std::move(made).value();
+    audit("create", created.name, std::string(sql::roleName(created.role)));
     out_ << "created user " << created.name << " (" << sql::roleName(created.role) << ")\n";
     if (created.role == sql::Role::Leader) {
       // A leader's agenda is what the whole system is for: it exists from the start.
@@ -67,11 +69,13 @@ class CommandRunner {
     if (!store_.setPasswordHash(command.name, hashOf(password))) fail("no user named " + command.name);
     // A cookie taken with the old password must not outlive it.
     store_.sessions().deleteSessionsOf(user.id);
+    audit("password", command.name, "");
     out_ << "password of " << command.name << " changed\n";
   }
 
   void operator()(const UserSetDisabled& command) {
     if (!store_.setDisabled(command.name, command.disabled)) fail("no user named " + command.name);
+    audit(command.disabled ? "disable" : "enable", command.name, "");
     out_ << "user " << command.name << (command.disabled ? " disabled\n" : " enabled\n");
   }
 
@@ -81,6 +85,7 @@ class CommandRunner {
       fail(user.name + " is a " + roleText(user) + ", who may create calendars anyway");
     }
     if (!store_.setMayCreateCalendars(command.name, command.allowed)) fail("no user named " + command.name);
+    audit(command.allowed ? "allow_calendars" : "deny_calendars", command.name, "");
     out_ << "user " << command.name
          << (command.allowed ? " may now create calendars\n" : " may no longer create calendars\n");
   }
@@ -90,6 +95,7 @@ class CommandRunner {
     const sql::User user = requireUser(command.user);
     if (user.id == calendar.ownerId) fail(command.user + " owns " + command.owner + "/" + command.calendar);
     store_.setShare({calendar.id, user.id, command.write});
+    audit(command.write ? "share_write" : "share_read", command.user, command.owner + "/" + command.calendar);
     out_ << command.owner << "/" << command.calendar << " shared with " << command.user
          << (command.write ? " (read and write)\n" : " (read only)\n");
   }
@@ -98,6 +104,7 @@ class CommandRunner {
     const sql::Calendar calendar = requireCalendar(command.owner, command.calendar);
     const sql::User user = requireUser(command.user);
     store_.removeShare(calendar.id, user.id);
+    audit("unshare", command.user, command.owner + "/" + command.calendar);
     out_ << command.owner << "/" << command.calendar << " no longer shared with " << command.user << "\n";
   }
 
@@ -108,9 +115,11 @@ class CommandRunner {
       if (aide.role != sql::Role::Aide) fail(aide.name + " is not an ajudan (role " + roleText(aide) + ")");
       if (leader.role != sql::Role::Leader) fail(leader.name + " is not a pimpinan (role " + roleText(leader) + ")");
       store_.assignAide(aide.id, leader.id);
+      audit("assign", aide.name, leader.name);
       out_ << aide.name << " assigned to " << leader.name << "\n";
     } else {
       store_.unassignAide(aide.id, leader.id);
+      audit("unassign", aide.name, leader.name);
       out_ << aide.name << " no longer assigned to " << leader.name << "\n";
     }
   }
@@ -127,6 +136,7 @@ class CommandRunner {
     if (!store_.createCalendar(calendar).ok()) {
       fail("calendar " + command.owner + "/" + command.slug + " already exists");  // made meanwhile
     }
+    audit("calendar_add", command.owner, command.owner + "/" + command.slug);
     out_ << "created calendar " << command.owner << "/" << command.slug << "\n";
   }
 
@@ -155,6 +165,12 @@ class CommandRunner {
 
  private:
   [[noreturn]] static void fail(std::string message) { throw CommandFailed{std::move(message)}; }
+
+  // Changes made here are audited as the browser's are (sql/user_admin_store.h).
+  void audit(const std::string& action, const std::string& target, const std::string& detail) {
+    store_.userAdmin().addAudit(
+        {0, base::systemClock().now(), std::string(sql::kCommandLineActor), action, target, detail});
+  }
 
   static std::string roleText(const sql::User& user) { return std::string(sql::roleName(user.role)); }
 

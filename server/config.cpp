@@ -290,6 +290,9 @@ const std::map<std::string, Setter>& setters() {
       {"auth.known_device_days",
        integerSetter(0, 3650,
                      [](ServerConfig& c, long long v) { c.auth.knownDeviceLifetime = std::chrono::hours(24 * v); })},
+      {"auth.last_login_interval_seconds",
+       integerSetter(1, 86400,
+                     [](ServerConfig& c, long long v) { c.auth.lastLoginInterval = std::chrono::seconds(v); })},
       {"log.access",
        [](const std::string&, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          config.accessLog = value;

@@ -20,6 +20,9 @@ struct LoginLimits {
   // past it the login is answered busy, whatever that check does.
   std::chrono::milliseconds verificationDeadline{5000};
   std::chrono::seconds knownDeviceLifetime{90 * 24 * 3600};  // a known-device cookie's life; 0: none issued
+  // A user's last login is written at most this often (CalDAV clients log
+  // in with every request; see server/last_logins.h).
+  std::chrono::seconds lastLoginInterval{300};
 };
 
 }  // namespace jadwal::server

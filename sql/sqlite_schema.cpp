@@ -132,6 +132,23 @@ std::vector<const char*> archiveSearchMigration() {
   };
 }
 
+// User administration (sql/user_admin_store.h): the must-change mark and
+// the last login on the user's row, and the audit of changes to users.
+std::vector<const char*> userAdminMigration() {
+  return {
+      "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
+      "ALTER TABLE users ADD COLUMN last_login_at INTEGER NOT NULL DEFAULT 0",
+      R"(CREATE TABLE user_audit (
+           id INTEGER PRIMARY KEY,
+           at INTEGER NOT NULL,
+           actor TEXT NOT NULL,
+           action TEXT NOT NULL,
+           target TEXT NOT NULL,
+           detail TEXT NOT NULL DEFAULT ''))",
+      "CREATE INDEX user_audit_by_target ON user_audit (target, id)",
+  };
+}
+
 // Append new versions at the end; never edit one that has shipped.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
@@ -400,6 +417,7 @@ const std::vector<Migration>& migrations() {
                 PRIMARY KEY (feed_id, calendar_id)))",
        }},
       {10, archiveSearchMigration()},
+      {12, userAdminMigration()},
   };
   return all;
 }

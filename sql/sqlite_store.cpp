@@ -114,7 +114,8 @@ SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections, co
       requests_(pool_, writers_),
       sessions_(pool_, writers_, clock),
       agendaMails_(pool_, writers_),
-      feeds_(pool_, writers_) {
+      feeds_(pool_, writers_),
+      userAdmin_(pool_, writers_, clock) {
 } catch (const Poco::Exception& e) {
   throw StoreError("cannot open SQLite database \"" + path + "\": " + e.displayText());
 }

@@ -14,6 +14,7 @@
 #include "sql/sqlite_request_store.h"
 #include "sql/sqlite_session_store.h"
 #include "sql/sqlite_transaction.h"
+#include "sql/sqlite_user_admin_store.h"
 #include "sql/store.h"
 
 namespace jadwal::sql {
@@ -31,6 +32,7 @@ class SqliteStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   AgendaMailStore& agendaMails() override { return agendaMails_; }
   FeedStore& feeds() override { return feeds_; }
+  UserAdminStore& userAdmin() override { return userAdmin_; }
 
   void migrate() override;
   bool ping() override;
@@ -104,6 +106,7 @@ class SqliteStore final : public Store {
   SqliteSessionStore sessions_;
   SqliteAgendaMailStore agendaMails_;
   SqliteFeedStore feeds_;
+  SqliteUserAdminStore userAdmin_;
 };
 
 }  // namespace jadwal::sql

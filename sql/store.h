@@ -246,6 +246,7 @@ class RequestStore;
 class SessionStore;
 class AgendaMailStore;
 class FeedStore;
+class UserAdminStore;
 
 class Store {
  public:
@@ -259,6 +260,9 @@ class Store {
   virtual AgendaMailStore& agendaMails() = 0;
   // Read-only calendar feeds (sql/feed_store.h), in the same database.
   virtual FeedStore& feeds() = 0;
+  // User administration's audit, must-change marks and last logins
+  // (sql/user_admin_store.h), in the same database.
+  virtual UserAdminStore& userAdmin() = 0;
 
   // Creates or upgrades the schema. Called once at start.
   virtual void migrate() = 0;

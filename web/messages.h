@@ -22,6 +22,7 @@ extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: t
 // messages_archive.cpp: the archive search page
 extern const std::span<const Message> kArchiveMessages;
 extern const std::span<const Message> kRecapMessages;  // messages_recap.cpp: the work report and its files
+extern const std::span<const Message> kAdminMessages;  // messages_admin.cpp: user administration
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

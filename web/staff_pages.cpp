@@ -9,6 +9,7 @@
 #include "web/feeds.h"
 #include "web/known_device.h"
 #include "web/public_csrf.h"
+#include "web/staff_admin.h"
 #include "web/staff_views.h"
 #include "web/web.h"
 #include "web/web_session_internal.h"
@@ -316,6 +317,8 @@ std::optional<WebResponse> staffPages(WebContext& context, const WebRequest& req
     return staff::morningMailPage(staff);
   }
   if (path == "/staf/akun") return accountPage(staff);
+  if (auto admin = staff::adminPages(staff)) return std::move(*admin);
+  if (path == "/staf/sandi-baru") return staff::newPasswordPage(staff);
   if (path == "/staf/arsip") {
     if (request.method != "GET" && request.method != "HEAD") return methodNotAllowed(language, "GET, HEAD");
     return staff::archivePage(staff);

@@ -26,6 +26,7 @@ mustache::data baseData(const StaffRequest& staff) {
   data.set("staff_nav", true);
   data.set("staff_user", staff.user.displayName.empty() ? staff.user.name : staff.user.displayName);
   data.set("csrf", staff.csrf);
+  data.set("staff_admin", staff.user.role == sql::Role::Admin);  // the link to /staf/admin
   return data;
 }
 

@@ -29,6 +29,7 @@
 #include "caldav/dav.h"
 #include "sql/store.h"
 #include "web/password_check.h"
+#include "web/password_hasher.h"
 #include "workflow/agenda_config.h"
 
 namespace kainjow::mustache {
@@ -118,6 +119,9 @@ struct WebContext {
   // How the leaders' agenda is published ([agenda]): the agenda pages, and the
   // feeds' window and how many feeds a user may hold.
   workflow::AgendaConfig agenda = {};
+  // Sets passwords from the browser (user administration); null: the pages
+  // that set one answer 503.
+  PasswordHasher* passwordHasher = nullptr;
 };
 
 // --- language (i18n.cpp) ---
@@ -156,6 +160,10 @@ std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest
 std::optional<WebResponse> staffRecapWorkbook(WebContext& context, const WebRequest& request);
 // /agenda(.json|.ics): the published agenda, the same for everyone
 std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebRequest& request);
+
+// Sends a logged-in user who must choose a new password (sql/user_admin_store.h)
+// to /staf/sandi-baru from every other staff page (staff_password.cpp).
+std::optional<WebResponse> passwordChangeGate(WebContext& context, const WebRequest& request);
 
 // The web handler: tries the modules in turn; 404 page when none answers.
 WebResponse handleWeb(WebContext& context, const WebRequest& request);

@@ -129,6 +129,7 @@ WebResponse handleWeb(WebContext& context, const WebRequest& original) {
       answer = request.method == "GET" ? WebResponse::redirect("/permohonan", 302)
                                        : messagePage(405, language, "error.method_title", "error.method");
     }
+    if (!answer) answer = passwordChangeGate(context, request);
     if (!answer) answer = publicPages(context, request);
     if (!answer) answer = publicAgendaPages(context, request);
     if (!answer) answer = staffAgendaPages(context, request);  // before staffPages: the text also takes Basic auth

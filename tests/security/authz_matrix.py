@@ -73,6 +73,20 @@ TARGETS = {
     "archive": "archive search `/staf/arsip`",
     "archive-other-leader": "the other leader's requests on it `/staf/arsip?pimpinan=wabup`",
     "account": "own account page `/staf/akun`",
+    "admin-list": "user administration `/staf/admin`",
+    "admin-audit": "its change history `/staf/admin/audit`",
+    "admin-create": "create a user `/staf/admin/pengguna`",
+    "admin-user": "a user's page `/staf/admin/pengguna/<name>`",
+    "admin-reset": "reset a password `.../<name>/sandi`",
+    "admin-disable": "disable `.../<name>/nonaktifkan`",
+    "admin-enable": "enable `.../<name>/aktifkan`",
+    "admin-edit": "role and display name `.../<name>/ubah`",
+    "admin-assign": "assign an aide to the leader `.../<name>/ajudan`",
+    "admin-unassign": "unassign `.../<name>/ajudan/lepas`",
+    "admin-share": "share the leader's agenda `.../<name>/bagi`",
+    "admin-unshare": "end a share `.../<name>/bagi/hapus`",
+    "admin-no-csrf": "disable without the form's CSRF token",
+    "admin-password-page": "choose a new password `/staf/sandi-baru` (without a reset: back to `/staf`)",
     "feed-create": "create a feed of the leader's agenda on `/staf/akun`",
     "feed-revoke-foreign": "revoke the aide's feeds on `/staf/akun`",
     "feed": "the aide's feed `/ics/<token>.ics` (the token is the credential)",
@@ -119,6 +133,10 @@ EFFECTS = {
     "feed-kept": "the aide's feed still answers",
     "archive-found": "the request is listed",
     "archive-hidden": "the request is not listed, nor counted",
+    "admin-user-made": "made, with a one-time password to change, audited",
+    "admin-no-user": "none made",
+    "admin-changed": "changed, audited",
+    "admin-unchanged": "user kept, not audited",
     "recap-all": "every leader and request, with tracking codes",
     "recap-bupati": "the Bupati and the requests asked of him only, without tracking codes",
     "recap-own": "that leader only, without the Bupati's requests or tracking codes",
@@ -309,6 +327,20 @@ row("web", "feed-create", "POST", "303>login 303>login 403 200 200 403 403 200 2
     effects=dict({"refused": "no-feed"}, **{r: "feed-made" for r in ("aide", "leader", "protokol", "admin")}))
 row("web", "feed-revoke-foreign", "POST", "303>login 303>login 404 - 404 404 404 404 404",
     effects={"refused": "feed-kept"})
+# User administration: admins only; every other role gets a page saying so.
+_ADMIN_ONLY = "303>login 303>login 403 403 403 403 403 403 200"
+_ADMIN_KEPT = {r: "admin-unchanged" for r in ROLES[:-1]}
+row("web", "admin-list", "GET", _ADMIN_ONLY)
+row("web", "admin-audit", "GET", _ADMIN_ONLY)
+row("web", "admin-create", "POST", _ADMIN_ONLY,
+    effects=dict({r: "admin-no-user" for r in ROLES[:-1]}, admin="admin-user-made"))
+row("web", "admin-user", "GET", _ADMIN_ONLY)
+for _target in ("admin-reset", "admin-disable", "admin-enable", "admin-edit", "admin-assign", "admin-unassign",
+                "admin-share", "admin-unshare"):
+    row("web", _target, "POST", _ADMIN_ONLY, effects=dict(_ADMIN_KEPT, admin="admin-changed"))
+row("web", "admin-no-csrf", "POST", "303>login 303>login 403 403 403 403 403 403 403",
+    effects={r: "admin-unchanged" for r in ROLES})
+row("web", "admin-password-page", "GET", "303>login 303>login 303 303 303 303 303 303 303")
 row("web", "feed", "GET", "200 200 200 200 200 200 200 200 200")
 row("web", "feed-revoked", "GET", "404 404 404 404 404 404 404 404 404")
 row("web", "feed-unknown", "GET", "404 404 404 404 404 404 404 404 404")

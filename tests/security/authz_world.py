@@ -19,6 +19,7 @@ from jadwal_requests import CODE_PATTERN, USERS, credentials, letter, submit_req
 from jadwal_server import WebSession
 
 import authz_matrix as M
+from authz_admin import AdminCases
 from authz_agenda import AgendaCases
 from authz_archive import ArchiveCases
 from authz_feeds import FeedCases
@@ -104,7 +105,7 @@ class Scene:
         self.dispositions = world.dispositions(request_id) if request_id else []
 
 
-class World(AgendaCases, ArchiveCases, FeedCases, RecapCases):
+class World(AdminCases, AgendaCases, ArchiveCases, FeedCases, RecapCases):
     def __init__(self, srv):
         self.srv = srv
         self.sessions = {}

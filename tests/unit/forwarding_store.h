@@ -16,6 +16,7 @@ class ForwardingStore : public Store {
   SessionStore& sessions() override { return inner_.sessions(); }
   AgendaMailStore& agendaMails() override { return inner_.agendaMails(); }
   FeedStore& feeds() override { return inner_.feeds(); }
+  UserAdminStore& userAdmin() override { return inner_.userAdmin(); }
   void migrate() override { return inner_.migrate(); }
   bool ping() override { return inner_.ping(); }
   CreateResult<User> createUser(const User& user) override { return inner_.createUser(user); }
