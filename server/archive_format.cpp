@@ -12,10 +12,14 @@
 namespace jadwal::server {
 
 const std::vector<std::string>& archivedTables() {
+  // clang-format off
   static const std::vector<std::string> tables = {
       "users",           "aides",         "calendars",          "shares", "user_props",     "dead_props", "objects",
       "changes",         "id_high_water", "agenda_mail",        "feeds",  "feed_calendars", "blobs",      "requests",
-      "request_leaders", "request_files", "request_file_texts", "audit",  "dispositions",   "user_audit"};
+      "request_leaders", "request_files", "request_file_texts", "audit",  "dispositions",
+      // User administration (sql/user_admin_store.h).
+      "user_audit", "user_logins"};
+  // clang-format on
   return tables;
 }
 

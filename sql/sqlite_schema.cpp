@@ -132,12 +132,15 @@ std::vector<const char*> archiveSearchMigration() {
   };
 }
 
-// User administration (sql/user_admin_store.h): the must-change mark and
-// the last login on the user's row, and the audit of changes to users.
+// User administration (sql/user_admin_store.h): the must-change mark on the
+// user's row, the last logins, and the audit of changes to users.
 std::vector<const char*> userAdminMigration() {
   return {
       "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
-      "ALTER TABLE users ADD COLUMN last_login_at INTEGER NOT NULL DEFAULT 0",
+      // Written on logins, apart from the users so that a login changes no user row.
+      R"(CREATE TABLE user_logins (
+           user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+           at INTEGER NOT NULL))",
       R"(CREATE TABLE user_audit (
            id INTEGER PRIMARY KEY,
            at INTEGER NOT NULL,

@@ -33,8 +33,8 @@ std::vector<UserAuditRow> auditRowsOf(Statement& st) {
 
 constexpr const char* kAuditColumns = "SELECT id, at, actor, action, target, detail FROM user_audit ";
 constexpr const char* kListingColumns =
-    "SELECT id, name, role, display_name, disabled, may_create_calendars, must_change_password, last_login_at "
-    "FROM users ";
+    "SELECT u.id, u.name, u.role, u.display_name, u.disabled, u.may_create_calendars, u.must_change_password, "
+    "COALESCE(l.at, 0) FROM users u LEFT JOIN user_logins l ON l.user_id = u.id ";
 
 std::vector<UserListing> listingsOf(Statement& st) {
   std::vector<std::int64_t> ids, lastLogin;
@@ -196,7 +196,7 @@ std::vector<UserListing> SqliteUserAdminStore::usersPage(std::int64_t offset, st
   return guarded("usersPage", [&] {
     auto lease = pool_.acquire();
     Statement st(lease.session());
-    st << kListingColumns << "ORDER BY name LIMIT ? OFFSET ?", bind(limit), bind(offset);
+    st << kListingColumns << "ORDER BY u.name LIMIT ? OFFSET ?", bind(limit), bind(offset);
     return listingsOf(st);
   });
 }
@@ -214,7 +214,7 @@ std::optional<UserListing> SqliteUserAdminStore::listing(std::int64_t userId) {
   return guarded("listing", [&]() -> std::optional<UserListing> {
     auto lease = pool_.acquire();
     Statement st(lease.session());
-    st << kListingColumns << "WHERE id = ?", bind(userId);
+    st << kListingColumns << "WHERE u.id = ?", bind(userId);
     auto rows = listingsOf(st);
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
@@ -233,8 +233,9 @@ bool SqliteUserAdminStore::mustChangePassword(std::int64_t userId) {
 void SqliteUserAdminStore::recordLogin(std::int64_t userId, Instant at) {
   guarded("recordLogin", [&] {
     SqliteWriteTransaction tx(pool_, writers_);
-    tx.session() << "UPDATE users SET last_login_at = ? WHERE id = ? AND last_login_at < ?", bind(at), bind(userId),
-        bind(at), now;
+    tx.session() << "INSERT INTO user_logins (user_id, at) SELECT id, ? FROM users WHERE id = ? "
+                    "ON CONFLICT (user_id) DO UPDATE SET at = excluded.at WHERE excluded.at > user_logins.at",
+        bind(at), bind(userId), now;
     tx.commit();
   });
 }

@@ -157,7 +157,7 @@ WebResponse userPages(StaffRequest& staff, std::string_view rest) {
   const auto slash = rest.find('/');
   const std::string name(rest.substr(0, slash));
   const std::string_view action = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
-  const auto found = validUserName(name) ? staff.web.store.findUser(name) : std::nullopt;
+  const auto found = validUserName(name) ? staff.web.store.findUser(name) : std::optional<sql::User>();
   const auto user = found ? staff.web.store.userAdmin().listing(found->id) : std::nullopt;
   if (!user) return refusal(staff, 404, "admin_user_not_found", "/staf/admin");
   const std::string back = userLink(*user);

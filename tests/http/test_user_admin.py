@@ -198,7 +198,9 @@ class DisableAndAccessTest(UserAdminTestCase):
 class LastLoginTest(UserAdminTestCase):
     def last_login(self, name):
         with self.db() as conn:
-            return conn.execute("SELECT last_login_at FROM users WHERE name = ?", (name,)).fetchone()[0]
+            row = conn.execute("SELECT l.at FROM user_logins l JOIN users u ON u.id = l.user_id WHERE u.name = ?",
+                               (name,)).fetchone()
+        return row[0] if row else 0
 
     def test_web_and_calendar_logins_are_shown_and_written_at_most_once_per_interval(self):
         web_user, web_password = self.cli_user()
