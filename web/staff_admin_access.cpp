@@ -83,6 +83,7 @@ void addAccessData(StaffRequest& staff, const sql::UserListing& user, mustache::
     const auto assigned = store.leadersOfAide(user.user.id);
     mustache::data leaders{mustache::data::type::list};
     mustache::data choices{mustache::data::type::list};
+    std::size_t offered = 0;  // leaders offered, bounded as calendars are
     for (const auto& other : store.listUsers()) {
       if (other.role != sql::Role::Leader) continue;
       mustache::data item;
@@ -90,7 +91,7 @@ void addAccessData(StaffRequest& staff, const sql::UserListing& user, mustache::
       item.set("label", other.displayName.empty() ? other.name : other.displayName + " (" + other.name + ")");
       if (std::find(assigned.begin(), assigned.end(), other.id) != assigned.end()) {
         leaders << item;
-      } else {
+      } else if (++offered <= kMaxCalendarChoices) {
         choices << item;
       }
     }

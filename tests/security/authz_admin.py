@@ -117,8 +117,8 @@ class AdminCases:
     def effect_admin_changed(self, scene, role, answer, row):
         after = self.admin_state(scene.path)
         assert after[:3] != scene.admin_before[:3], "nothing changed"
-        assert len(after[3]) == len(scene.admin_before[3]) + 1 and after[3][-1][0] == "admin", \
-            "no audit row by admin: %r" % (after[3],)
+        added = after[3][len(scene.admin_before[3]):]
+        assert added and all(actor == "admin" for actor, _ in added), "no audit row by admin: %r" % (after[3],)
 
     def effect_admin_unchanged(self, scene, role, answer, row):
         assert self.admin_state(scene.path) == scene.admin_before, "the user changed"
