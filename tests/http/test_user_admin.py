@@ -159,7 +159,8 @@ class DisableAndAccessTest(UserAdminTestCase):
         page = self.post("/staf/admin/pengguna/%s/ajudan/lepas" % aide, [("pimpinan", "wabup")])
         self.assertEqual(200, page.status, page.describe())
         self.assertEqual(403, self.dav("PROPFIND", agenda, (aide, password)))
-        self.assertEqual([("admin", "assign", "wabup"), ("admin", "unassign", "wabup")], self.audit_of(aide))
+        self.assertEqual([("command line", "create", "ajudan"), ("admin", "assign", "wabup"),
+                          ("admin", "unassign", "wabup")], self.audit_of(aide))
         # Only aides are assigned, and only to leaders.
         staff, _ = self.cli_user("protokol")
         refused = self.post("/staf/admin/pengguna/%s/ajudan" % staff, [("pimpinan", "wabup")])
@@ -186,7 +187,8 @@ class DisableAndAccessTest(UserAdminTestCase):
         self.assertEqual(200, self.post("/staf/admin/pengguna/%s/bagi/hapus" % viewer,
                                         [("kalender", "sekda/agenda")]).status)
         self.assertEqual(403, self.dav("PROPFIND", agenda, user))
-        self.assertEqual([("admin", "share_read", "sekda/agenda"), ("admin", "share_write", "sekda/agenda"),
+        self.assertEqual([("command line", "create", "viewer"), ("admin", "share_read", "sekda/agenda"),
+                          ("admin", "share_write", "sekda/agenda"),
                           ("admin", "unshare", "sekda/agenda")], self.audit_of(viewer))
         refused = self.post("/staf/admin/pengguna/%s/bagi" % viewer, [("kalender", "tidak/ada"), ("akses", "baca")])
         self.assertEqual(400, refused.status)

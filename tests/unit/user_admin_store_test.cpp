@@ -29,7 +29,7 @@ BOOST_FIXTURE_TEST_CASE(a_created_user_carries_the_mark_and_its_audit_row, Fixtu
   const auto made = admin.createUser(newUser("baru", Role::Aide), true, audit("create", "baru"));
   BOOST_TEST_REQUIRE(made.ok());
   BOOST_TEST(admin.mustChangePassword(made.value().id));
-  BOOST_TEST(store.findUser("baru")->role == Role::Aide);
+  BOOST_TEST((store.findUser("baru")->role == Role::Aide));
   const auto again = admin.createUser(newUser("baru", Role::Viewer), false, audit("create", "baru"));
   BOOST_TEST((again.status == CreateStatus::Exists));
   const auto rows = admin.auditPage(0, 10);
@@ -68,7 +68,7 @@ BOOST_FIXTURE_TEST_CASE(the_last_enabled_admin_cannot_be_disabled_nor_demoted, F
   UserChange demote;
   demote.role = Role::ProtocolStaff;
   BOOST_TEST((admin.changeUser(first.id, demote, audit("role", "admin")) == UserChangeStatus::LastAdmin));
-  BOOST_TEST(store.findUser("admin")->role == Role::Admin);
+  BOOST_TEST((store.findUser("admin")->role == Role::Admin));
   BOOST_TEST(!store.findUser("admin")->disabled);
   BOOST_TEST(admin.auditCount() == 0);  // refused changes are not audited
 
