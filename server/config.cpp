@@ -387,6 +387,8 @@ const std::map<std::string, Setter>& setters() {
                                                        [](ServerConfig& c, long long v) {
                                                          c.workflow.unusedFileMaxBytes = static_cast<std::size_t>(v);
                                                        })},
+      {"workflow.open_end_assumed_minutes",
+       integerSetter(15, 1440, [](ServerConfig& c, long long v) { c.workflow.openEndAssumedMinutes = int(v); })},
       {"agenda.region",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          if (auto error = checkLine(key, value, 200)) return error;
