@@ -219,8 +219,8 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
     agenda.set("leader", names.display(leader));
     mustache::data items{mustache::data::type::list};
     bool anyConflict = false;
-    const auto around =
-        workflow::agendaAround(staff.web.store, time, budget, leader, dayStart, dayEnd, row.start, row.end);
+    const auto around = workflow::agendaAround(staff.web.store, time, budget, leader, dayStart, dayEnd, row.start,
+                                               row.end, config.openEndAssumedSeconds());
     for (const auto& item : around.items) {
       // The request's own event is not a conflict with itself.
       const bool own = (!row.eventObjectName.empty() && item.objectName == row.eventObjectName) ||
@@ -228,8 +228,10 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
       const bool conflict = item.overlaps && !own && !item.cancelled;
       anyConflict = anyConflict || conflict;
       mustache::data entry;
-      entry.set("time", workflow::formatTime(item.start, zone, staff.language) + "–" +
-                            workflow::formatTime(item.end, zone, staff.language));
+      // An open end reads as one, whatever span the conflict check assumes for it.
+      entry.set("time", workflow::formatTime(item.start, zone, staff.language) +
+                            (item.openEnd ? " " + tr(staff.language, "staf_conflict_open_end")
+                                          : "–" + workflow::formatTime(item.end, zone, staff.language)));
       entry.set("summary", item.summary);
       setOptional(entry, "location", item.location);
       entry.set("conflict", conflict);
@@ -483,7 +485,10 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("moved", moved);
     item.set("from", moved ? stateLabel(lang, entry.fromState) : "");
     item.set("to", stateLabel(lang, entry.toState));
-    const std::string note = auditNoteText(lang, entry, zone);
+    // A confirmed double booking names the other events only to who may read that agenda.
+    const std::string overlapsOf = overlapsLeaderOf(entry);
+    const std::string note =
+        auditNoteText(lang, entry, zone, isStaff || overlapsOf.empty() || mayReadAgenda(staff, overlapsOf));
     setOptional(item, "note", isStaff ? note : withoutCode(note, row.code));
     audit.push_back(item);
   }
