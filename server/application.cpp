@@ -72,6 +72,7 @@ workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
   workflow.revisionsPerHour = static_cast<std::size_t>(config.workflow.revisionsPerHour);
   workflow.maxUnusedFileBytes = config.workflow.unusedFileMaxBytes;
   workflow.letterText = config.letters;
+  workflow.openEndAssumedMinutes = config.workflow.openEndAssumedMinutes;
   return workflow;
 }
 

@@ -392,6 +392,8 @@ const std::map<std::string, Setter>& setters() {
                                                        })},
       {"workflow.near_date_days",
        integerSetter(0, 365, [](ServerConfig& c, long long v) { c.workflow.nearDateDays = int(v); })},
+      {"workflow.open_end_assumed_minutes",
+       integerSetter(15, 1440, [](ServerConfig& c, long long v) { c.workflow.openEndAssumedMinutes = int(v); })},
       {"agenda.region",
        [](const std::string& key, const std::string& value, ServerConfig& config) -> std::optional<ConfigError> {
          if (auto error = checkLine(key, value, 200)) return error;

@@ -68,7 +68,8 @@ struct WorkflowSettings {
   int unusedFileGraceSeconds = 86400;
   int unusedFileSweepSeconds = 3600;
   std::size_t unusedFileMaxBytes = 1073741824;  // files kept for forms sent back with errors, all together
-  int nearDateDays = 3;  // the inbox marks waiting requests whose activity is this many days away or less
+  int nearDateDays = 3;             // the inbox marks waiting requests whose activity is this many days away or less
+  int openEndAssumedMinutes = 120;  // how long an "s.d. selesai" activity is taken to last
 };
 
 struct ServerConfig {

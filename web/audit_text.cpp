@@ -6,6 +6,7 @@
 
 #include "web/web.h"
 #include "workflow/audit_note.h"
+#include "workflow/conflict_guard.h"
 #include "workflow/request_corrections.h"
 #include "workflow/request_form_fields.h"
 #include "workflow/wib_format.h"
@@ -170,6 +171,21 @@ std::string correctionText(const std::string& language, const workflow::AuditNot
   return typed.empty() ? done : typed + " \u2014 " + done;
 }
 
+// The events a double booking was confirmed over: "Rapat (Bupati, Rabu, 22
+// November 2023, 09.00–11.00 WIB)", an open end written as "s.d. selesai".
+std::string overlapsText(const std::string& language, const std::string& value, const std::string& timezone,
+                         bool named) {
+  const auto events = workflow::overlapsOfValue(value);
+  if (!named) return filled(tr(language, "audit.conflicts_unnamed"), {{"count", std::to_string(events.size())}});
+  std::string text;
+  for (const auto& event : events) {
+    const auto end = event.openEnd ? std::nullopt : std::optional<sql::Instant>(event.end);
+    text += (text.empty() ? "" : "; ") + event.summary + " (" + event.leader + ", " +
+            workflow::formatSpan(event.start, end, timezone, language) + ")";
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string dispositionNoteText(const std::string& language, const std::string& note) {
@@ -178,8 +194,16 @@ std::string dispositionNoteText(const std::string& language, const std::string& 
   return worded(language, "audit." + coded->code).value_or(note);
 }
 
+std::string overlapsLeaderOf(const sql::AuditRow& entry) {
+  const auto note = workflow::decodeAuditNote(entry.action, entry.note);
+  if (!note) return {};
+  if (note->code == "conflicts_confirmed") return valueOf(*note, "leader");
+  if (note->code == "disposition" && !valueOf(*note, "conflicts").empty()) return valueOf(*note, "leader");
+  return {};
+}
+
 std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone,
-                          const CalendarNaming& calendars) {
+                          const CalendarNaming& calendars, bool namesOverlaps) {
   auto note = workflow::decodeAuditNote(entry.action, entry.note);
   if (!note) note = workflow::decodeOlderCalendarNote(entry.action, entry.note);
   if (!note) return entry.note;
@@ -205,8 +229,14 @@ std::string auditNoteText(const std::string& language, const sql::AuditRow& entr
     if (const std::string by = valueOf(*note, "representative"); !by.empty()) text += " (" + by + ")";
     if (const std::string typed = valueOf(*note, "note"); !typed.empty())
       text += " - " + dispositionNoteText(language, typed);
+    if (const std::string overlaps = valueOf(*note, "conflicts"); !overlaps.empty())
+      text += "; " + worded(language, "audit.conflicts_confirmed_disposition",
+                            {{"events", overlapsText(language, overlaps, timezone, namesOverlaps)}})
+                         .value_or(overlaps);
     return text;
   }
+  if (note->code == "conflicts_confirmed")
+    values["events"] = overlapsText(language, valueOf(*note, "events"), timezone, namesOverlaps);
   return filled(message, values);
 }
 

@@ -29,7 +29,13 @@ struct CalendarNaming {
 };
 
 // `timezone` writes the instants a note holds (a calendar edit's new time).
+// `namesOverlaps` false: the other events a double booking was confirmed
+// over are counted, not named (a reader who may not read that agenda).
 std::string auditNoteText(const std::string& language, const sql::AuditRow& entry, const std::string& timezone,
-                          const CalendarNaming& calendars = {});
+                          const CalendarNaming& calendars = {}, bool namesOverlaps = true);
+
+// The leader (user name) whose agenda holds the events an entry names as
+// confirmed overlaps, or "" when it names none.
+std::string overlapsLeaderOf(const sql::AuditRow& entry);
 
 }  // namespace jadwal::web

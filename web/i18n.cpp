@@ -61,8 +61,9 @@ using Catalog = std::unordered_map<std::string_view, const Message*>;
 const Catalog& catalog() {
   static const Catalog table = [] {
     Catalog all;
-    for (auto messages : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages,
-                          kArchiveMessages, kRecapMessages, kAdminMessages, kDeskMessages, kHomeMessages, kRequesterMessages}) {
+    for (auto messages :
+         {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages, kArchiveMessages,
+          kRecapMessages, kAdminMessages, kDeskMessages, kHomeMessages, kRequesterMessages, kConflictMessages}) {
       for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
     }
     return all;

@@ -28,6 +28,8 @@ extern const std::span<const Message> kDeskMessages;   // messages_desk.cpp: the
 extern const std::span<const Message> kHomeMessages;
 // messages_requester.cpp: the receipt's buttons, withdrawing, corrections, error titles
 extern const std::span<const Message> kRequesterMessages;
+// messages_conflict.cpp: the double-booking confirmation and its audit entries
+extern const std::span<const Message> kConflictMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

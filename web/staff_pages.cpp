@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "web/conflict_confirm.h"
 #include "web/feeds.h"
 #include "web/known_device.h"
 #include "web/public_csrf.h"
@@ -175,6 +176,10 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
     if (leader.empty() && staff.user.role == sql::Role::Leader) leader = staff.user.name;
     outcome = staff.web.requests.setDisposition(row.id, leader, form.value("pilihan"), form.value("wakil"),
                                                 form.value("catatan"), actor);
+    // Confirmed for the very overlaps it was asked about: taken (conflict_confirm.h).
+    if (staff::confirmsOverlaps(form, outcome))
+      outcome = staff.web.requests.setDisposition(row.id, leader, form.value("pilihan"), form.value("wakil"),
+                                                  form.value("catatan"), actor, true);
   } else {
     if (!staff::isStaffRole(staff.user.role)) {
       return staff::messagePage(staff.language, 403, tr(staff.language, "staf_forbidden"),
@@ -202,6 +207,10 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
     decision.representativeName = form.value("wakil_nama");
     decision.representativePosition = form.value("wakil_jabatan");
     outcome = staff.web.requests.decide(row.id, *version, decision, actor);
+    if (staff::confirmsOverlaps(form, outcome)) {
+      decision.conflictsConfirmed = true;
+      outcome = staff.web.requests.decide(row.id, *version, decision, actor);
+    }
   }
 
   if (outcome.ok()) {
@@ -214,6 +223,8 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
     const auto failed = failedForm(formName, form, outcome.errors);
     return staff::requestPage(staff, current, 400, &failed);
   }
+  if (outcome.status == workflow::Outcome::Status::NeedsConfirmation)
+    return staff::conflictConfirmPage(staff, row, form, disposition, outcome.conflicts);
   return outcomePage(staff, outcome, row.id);
 }
 

@@ -7,8 +7,8 @@
 
 #include "caldav/access.h"
 #include "web/audit_text.h"
-#include "web/staff_request_desk.h"
 #include "web/public_corrections.h"
+#include "web/staff_request_desk.h"
 #include "web/staff_views.h"
 #include "web/web_session_internal.h"
 #include "workflow/conflicts.h"
@@ -222,8 +222,8 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
     agenda.set("leader", names.display(leader));
     mustache::data items{mustache::data::type::list};
     bool anyConflict = false;
-    const auto around =
-        workflow::agendaAround(staff.web.store, time, budget, leader, dayStart, dayEnd, row.start, row.end);
+    const auto around = workflow::agendaAround(staff.web.store, time, budget, leader, dayStart, dayEnd, row.start,
+                                               row.end, config.openEndAssumedSeconds());
     for (const auto& item : around.items) {
       // The request's own event is not a conflict with itself.
       const bool own = (!row.eventObjectName.empty() && item.objectName == row.eventObjectName) ||
@@ -231,8 +231,10 @@ mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNam
       const bool conflict = item.overlaps && !own && !item.cancelled;
       anyConflict = anyConflict || conflict;
       mustache::data entry;
-      entry.set("time", workflow::formatTime(item.start, zone, staff.language) + "–" +
-                            workflow::formatTime(item.end, zone, staff.language));
+      // An open end reads as one, whatever span the conflict check assumes for it.
+      entry.set("time", workflow::formatTime(item.start, zone, staff.language) +
+                            (item.openEnd ? " " + tr(staff.language, "staf_conflict_open_end")
+                                          : "–" + workflow::formatTime(item.end, zone, staff.language)));
       entry.set("summary", item.summary);
       setOptional(entry, "location", item.location);
       entry.set("conflict", conflict);
@@ -501,8 +503,11 @@ WebResponse requestPage(StaffRequest& staff, const sql::RequestRow& row, int sta
     item.set("moved", moved);
     item.set("from", moved ? stateLabel(lang, entry.fromState) : "");
     item.set("to", stateLabel(lang, entry.toState));
+    // A confirmed double booking names the other events only to who may read that agenda.
+    const std::string overlapsOf = overlapsLeaderOf(entry);
     const std::string note = auditNoteText(
-        lang, entry, zone, {[&](const std::string& name) { return names.display(name); }, config.holdCalendar});
+        lang, entry, zone, {[&](const std::string& name) { return names.display(name); }, config.holdCalendar},
+        isStaff || overlapsOf.empty() || mayReadAgenda(staff, overlapsOf));
     setOptional(item, "note", isStaff ? note : withoutCode(note, row.code));
     audit.push_back(item);
   }

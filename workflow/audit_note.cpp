@@ -11,13 +11,14 @@ namespace jadwal::workflow {
 namespace {
 
 // The audit actions whose notes the workflow writes (calendar_follower.cpp,
-// calendar_repair.cpp, request_calendar.cpp, request_service.cpp); every
+// calendar_repair.cpp, request_calendar.cpp, request_service.cpp,
+// conflict_guard.cpp); every
 // other action's note is a person's words.
 bool writtenByTheWorkflow(std::string_view action) {
   return action == "disposition" || action == "calendar-unlink" || action == "calendar-delete" ||
          action == "calendar-cancel" || action == "calendar-edit" || action == "calendar-restore" ||
          action == "calendar-write" || action == "calendar-error" || action == "calendar-repair" ||
-         action == "edit-details";
+         action == "edit-details" || action == "conflicts-confirmed";
 }
 
 std::optional<AuditNote> parsed(std::string_view stored) {

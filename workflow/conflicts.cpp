@@ -4,6 +4,8 @@
 
 #include "workflow/conflicts.h"
 
+#include "workflow/agenda_fields.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -11,10 +13,10 @@ namespace jadwal::workflow {
 
 namespace {
 
-bool overlapsSpan(const caldav::Instance& instance, sql::Instant start, sql::Instant end) {
+bool overlapsSpan(const AgendaItem& item, sql::Instant start, sql::Instant end) {
   // An instant event (no duration) sits at its start.
-  if (instance.end <= instance.start) return instance.start >= start && instance.start < end;
-  return instance.start < end && instance.end > start;
+  if (item.end <= item.start) return item.start >= start && item.start < end;
+  return item.start < end && item.end > start;
 }
 
 }  // namespace
@@ -32,7 +34,8 @@ AgendaAround agendaAround(sql::Store& store, const caldav::TimeContext& time, ca
   budget.cutShort = false;  // this leader's, whatever an earlier one spent
 
   for (const sql::Calendar& calendar : store.calendarsOwnedBy(user->id)) {
-    for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", from, to)) {
+    // An open-ended event that began up to `openEndSeconds` before `from` still overlaps.
+    for (const sql::StoredObject& object : store.objectsOverlapping(calendar.id, "VEVENT", from - openEndSeconds, to)) {
       // Once the budget is spent a recurring event yields nothing: not worth parsing.
       if (budget.exhausted && object.recurring) {
         result.incomplete = true;
@@ -44,19 +47,29 @@ AgendaAround agendaAround(sql::Store& store, const caldav::TimeContext& time, ca
       } catch (const caldav::IcalError&) {
         continue;  // validated when written; one unreadable object must not hide the rest
       }
-      for (const caldav::Instance& instance : caldav::instancesOverlapping(parsed.get(), "VEVENT", from, to, bounded)) {
+      for (const caldav::Instance& instance :
+           caldav::instancesOverlapping(parsed.get(), "VEVENT", from - openEndSeconds, to, bounded)) {
         AgendaItem item;
         item.calendarOwner = calendar.ownerName;
         item.objectName = object.name;
         item.summary = instance.source.summary();
         item.location = instance.source.location();
+        item.etag = object.etag;
         item.start = instance.start;
         item.end = instance.end;
+        // A timed event without an end lasts no time by RFC 5545, yet keeps
+        // the leader busy: the office's "s.d. selesai".
+        const DescriptionFields fields = readDescriptionFields(instance.source.description());
+        item.openEnd = !instance.source.startIsDate() && (!instance.source.hasEndOrDuration() || fields.openEnd);
+        if (item.openEnd && !instance.source.hasEndOrDuration()) item.end = instance.start + openEndSeconds;
+        if (item.start < from && item.end <= from) continue;  // read only for an open end that may reach in
         const std::string status = instance.source.status();
         item.tentative = status == "TENTATIVE";
         item.cancelled = status == "CANCELLED";
-        // A cancelled event keeps nobody busy: it is listed, never a conflict.
-        item.overlaps = !item.cancelled && overlapsSpan(instance, start, requestedEnd);
+        // "Diwakili oleh ...": someone else attends in the leader's place.
+        item.represented = !fields.representedBy.empty();
+        // A cancelled or represented event keeps the leader free: listed, never a conflict.
+        item.overlaps = !item.cancelled && !item.represented && overlapsSpan(item, start, requestedEnd);
         items.push_back(std::move(item));
       }
     }

@@ -20,6 +20,11 @@ struct AgendaItem {
   bool overlaps = false;  // with the requested [start, end)
   bool tentative = false;
   bool cancelled = false;
+  // "s.d. selesai": no DTEND nor DURATION, or the description's open-end
+  // line; `end` is then the assumed end, to be shown as an open end.
+  bool openEnd = false;
+  bool represented = false;  // "Diwakili oleh ..." in the description: the leader does not attend
+  std::string etag;
 };
 
 struct AgendaAround {
@@ -31,8 +36,9 @@ struct AgendaAround {
 };
 
 // Every instance on `leader`'s calendars within [from, to), ordered by start,
-// each marked when it overlaps [start, end) (a cancelled event is listed but
-// never marked). An open-ended request counts as lasting `openEndSeconds`.
+// each marked when it overlaps [start, end) (a cancelled event, or one the
+// leader is represented at, is listed but never marked). An open-ended request, and an open-ended event (no DTEND
+// nor DURATION, as a client may write it), count as lasting `openEndSeconds`.
 // Every expansion spends from `budget`, as a CalDAV report's do from the
 // answer's (caldav.max_answer_steps): a page may share one across leaders.
 AgendaAround agendaAround(sql::Store& store, const caldav::TimeContext& time, caldav::ExpansionBudget& budget,

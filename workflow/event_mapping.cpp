@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "caldav/ical/event.h"
+#include "workflow/agenda_fields.h"
 #include "workflow/upload_check.h"
 #include "workflow/wib_format.h"
 
@@ -152,7 +153,9 @@ EventText eventForRequest(const sql::RequestRow& request, const std::vector<sql:
                  : request.createdAt > 0 ? request.createdAt
                                          : base::systemClock().now();
   fields.start = request.start;
-  fields.end = request.end;
+  // An open end still needs a span on a phone and in free-busy: the assumed
+  // duration, while the description's "s.d. selesai" line says it is open.
+  fields.end = request.end ? request.end : std::optional<sql::Instant>(request.start + config.openEndAssumedSeconds());
   fields.summary = summaryOf(request, kind);
   fields.location = locationText(request);
   fields.description = descriptionOf(request, files, kind, config, representedLeader);
@@ -174,6 +177,9 @@ std::optional<EventEdit> readEventEdit(const std::string& ical, const WorkflowCo
   EventEdit edit;
   edit.start = master->start;
   edit.end = master->end;
+  // The "s.d. selesai" line says the end is open; a DTEND beside it is the
+  // assumed duration (eventForRequest), not an end anyone chose.
+  if (readDescriptionFields(master->description).openEnd) edit.end.reset();
   edit.location = master->location;
   edit.status = master->status;
   edit.description = master->description;

@@ -2,8 +2,9 @@
 // A request as an iCalendar event: what the leader's phone shows.
 //
 // SUMMARY the activity; LOCATION venue and address; DTSTART/DTEND with
-// TZID=<config timezone> and its VTIMEZONE (no DTEND and "s.d. selesai" in
-// the description when the end is open: a phone shows a short event);
+// TZID=<config timezone> and its VTIMEZONE (an open end, "s.d. selesai",
+// gets DTEND = start + the assumed duration, workflow.open_end_assumed_minutes,
+// and the "s.d. selesai" line in the description, which every text reads);
 // DESCRIPTION with institution, contact person, dress code, the leader's
 // role, "Diwakili oleh ..." when represented and every letter's link
 // (Android's calendar store drops ATTACH, so the links go here too);
@@ -60,7 +61,8 @@ std::string leaderRoleText(const std::string& role);
 std::string fileUrl(const sql::FileRow& file, const WorkflowConfig& config);
 
 // What a client may have changed in an event that the request should follow:
-// start, end (none when the event has no DTEND/DURATION), location text.
+// start, end (none when the event has no DTEND/DURATION, or says "s.d.
+// selesai" in its description), location text.
 struct EventEdit {
   sql::Instant start = 0;
   std::optional<sql::Instant> end;

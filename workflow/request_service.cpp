@@ -8,6 +8,7 @@
 #include "workflow/audit_note.h"
 #include "workflow/calendar_follower.h"
 #include "workflow/calendar_repair.h"
+#include "workflow/conflict_guard.h"
 #include "workflow/letter_text.h"
 #include "workflow/request_calendar.h"
 #include "workflow/request_corrections.h"
@@ -91,6 +92,7 @@ struct RequestService::Impl {
   Mailer& mailer;
   const Clock& clock;
   WorkflowConfig config;
+  caldav::TimeContext time;  // the calendars' bounds, for the overlaps a decision asks about
   std::shared_ptr<RequestCalendar> calendar;
   std::shared_ptr<CalendarFollower> follower;
 
@@ -99,6 +101,7 @@ struct RequestService::Impl {
         mailer(m),
         clock(c),
         config(cfg),
+        time(calendars.time()),
         calendar(std::make_shared<RequestCalendar>(s, calendars, cfg)),
         follower(std::make_shared<CalendarFollower>(calendar, c, m)) {}
 
@@ -400,19 +403,24 @@ Outcome RequestService::Impl::applyDecision(sql::RequestRow request, RequestStat
       action == Action::Represent || action == Action::Reschedule)
     updated.decisionNote = note;
 
+  // Booking a leader into a taken slot is asked first (conflict_guard.h).
+  const auto overlaps = confirmedOverlaps(store, time, config, updated, bookedUser(action, updated));
+  if (!overlaps.empty() && !decision.conflictsConfirmed) return needsConfirmation(overlaps);
+
   sql::AuditRow audit = auditBy(actor.user, std::string(actionCode(action)));
   audit.fromState = std::string(stateCode(from));
   audit.toState = updated.state;
   audit.note = action == Action::Return ? correctionAskedNote(note, decision.fieldsToCorrect) : note;
   auto stored = commit(updated, audit, rewritesCalendar(action));
   if (!stored) return failure(Outcome::Status::Conflict, "changed_meanwhile");
+  if (!overlaps.empty()) recordConfirmedOverlaps(store, *stored, auditBy(actor.user, ""), overlaps);
   if (auto notice = noticeFor(action)) mail(*notice, *stored);
   return success(std::move(*stored));
 }
 
 Outcome RequestService::setDisposition(std::int64_t requestId, const std::string& leader, const std::string& choice,
                                        const std::string& representative, const std::string& note, const Actor& actor,
-                                       bool /*conflictsConfirmed: not yet asked*/) {
+                                       bool conflictsConfirmed) {
   auto request = impl_->store.requests().findRequest(requestId);
   if (!request) return failure(Outcome::Status::NotFound, "not_found");
   auto leaderUser = impl_->store.findUser(leader);
@@ -433,6 +441,10 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   std::string text = base::trimmedCopy(note);
   if (text.size() > kMaxNote) errors.emplace("catatan", "too_long");
   if (!errors.empty()) return failure(Outcome::Status::Invalid, "", std::move(errors));
+  // A leader who accepts into a taken slot is asked first, as staff are.
+  const auto overlaps = choice == "hadir" ? confirmedOverlaps(impl_->store, impl_->time, config_, *request, leader)
+                                          : std::vector<ConflictingEvent>{};
+  if (!overlaps.empty() && !conflictsConfirmed) return needsConfirmation(overlaps);
 
   sql::DispositionRow disposition;
   disposition.requestId = request->id;
@@ -448,6 +460,7 @@ Outcome RequestService::setDisposition(std::int64_t requestId, const std::string
   audit.note = encodeAuditNote(
       {"disposition",
        {{"leader", leader}, {"choice", choice}, {"representative", disposition.representative}, {"note", text}}});
+  if (!overlaps.empty()) audit.note = withConfirmedOverlaps(impl_->store, audit.note, overlaps);
   impl_->store.requests().setDisposition(disposition, audit);
   auto stored = impl_->store.requests().findRequest(request->id);
   return success(stored ? *stored : *request);

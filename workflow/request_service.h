@@ -75,6 +75,8 @@ struct ConflictingEvent {
   std::string summary;
   sql::Instant start = 0;
   sql::Instant end = 0;
+  bool openEnd = false;  // "s.d. selesai": `end` is the assumed one (workflow.open_end_assumed_minutes)
+  std::string etag;      // of its calendar object: a confirmation holds for the events it saw
 };
 
 struct Outcome {

@@ -23,6 +23,11 @@ struct WorkflowConfig {
   std::size_t maxUnusedFileBytes = 1024 * 1024 * 1024;
   // How much of each PDF file the archive's search reads, when it is attached.
   LetterTextLimits letterText;
+  // How long an open-ended ("s.d. selesai") activity is taken to last: the
+  // calendar event's DTEND, and the span conflict checks give it and any
+  // event without an end. Texts still say "s.d. selesai".
+  long openEndAssumedMinutes = 120;
+  long openEndAssumedSeconds() const { return openEndAssumedMinutes * 60; }
 };
 
 }  // namespace jadwal::workflow

@@ -8,7 +8,7 @@ import unittest
 
 import sample_files
 from jadwal_requests import (CODE_PATTERN, HOLD_OWNER, HOLD_SLUG, RequestTestCase, activity_day, letter,
-                             props, valid_fields)
+                             props, unescape_text, valid_fields)
 
 FIELDS = ("nama", "jabatan", "instansi", "whatsapp", "email", "nomor_surat", "tanggal_surat", "perihal",
           "jenis_surat", "nama_kegiatan", "tanggal", "jam_mulai", "jam_selesai", "sampai_selesai", "tempat", "alamat",
@@ -91,7 +91,10 @@ class PublicFormTest(RequestTestCase):
         code = self.submit(valid_fields(jam_selesai=None, sampai_selesai="1"))
         hold = self.event_of(code, HOLD_OWNER, HOLD_SLUG, user="protokol")
         self.assertIsNotNone(hold)
-        self.assertIsNone(hold.value("DTEND"), "an open-ended activity has no DTEND")
+        # A phone shows the assumed two hours (workflow.open_end_assumed_minutes), the text says it is open.
+        self.assertEqual(activity_day().strftime("%Y%m%d") + "T110000", props(hold.event, "DTEND")[0][1],
+                         "an open-ended activity lasts the assumed duration on a calendar")
+        self.assertIn("s.d. selesai", unescape_text(hold.value("DESCRIPTION")))
         self.assertIn("selesai", self.status_page(code).visible_text)
 
     def test_end_required_unless_until_done(self):

@@ -156,8 +156,21 @@ class World(AdminCases, AgendaCases, ArchiveCases, FeedCases, HomeCases, RecapCa
         token = self.csrf(session, request_id)
         pairs = [("csrf", token), ("versi", str(self.request_row(request_id)["version"])), ("aksi", action)]
         pairs += list(fields.items())
-        page = session.post_form("/staf/permohonan/%d/keputusan" % request_id, pairs)
+        page = self.confirmed(session, session.post_form("/staf/permohonan/%d/keputusan" % request_id, pairs))
         return Answer(page.status, page.headers, page.body)
+
+    @staticmethod
+    def confirmed(session, page):
+        """The answer once a double booking the page asks about is confirmed: the world's requests
+        share one slot, and who may decide may confirm (tests/http/test_conflict_confirm.py)."""
+        if page.status != 409 or page.field("konfirmasi_bentrok") != "1":
+            return page
+        form = page.forms()[-1]
+        for candidate in page.forms():
+            if candidate.get("action", "").endswith(("/keputusan", "/disposisi")):
+                form = candidate
+        action = form.get("action")
+        return session.post_form(action, page.form_values(action))
 
     def csrf(self, session, request_id):
         """The session's CSRF token, from the request page or, when that is refused, the inbox."""
@@ -367,7 +380,7 @@ class World(AdminCases, AgendaCases, ArchiveCases, FeedCases, HomeCases, RecapCa
         session = self.web(role)
         pairs = [("csrf", self.csrf(session, self.main_id)), ("pimpinan", "bupati"), ("pilihan", "hadir"),
                  ("catatan", "Dari matriks")]
-        page = session.post_form("/staf/permohonan/%d/disposisi" % self.main_id, pairs)
+        page = self.confirmed(session, session.post_form("/staf/permohonan/%d/disposisi" % self.main_id, pairs))
         return Answer(page.status, page.headers, page.body), scene
 
     def letter_path(self):

@@ -172,6 +172,28 @@ BOOST_FIXTURE_TEST_CASE(an_open_end_lasts_the_given_time, Fixture) {
   BOOST_TEST(!items[0].overlaps);
 }
 
+BOOST_FIXTURE_TEST_CASE(an_event_the_leader_is_represented_at_is_listed_but_never_a_conflict, Fixture) {
+  put(agenda, "wakil",
+      "SUMMARY:Rapat (diwakili)\r\nDESCRIPTION:Diwakili oleh: Sekretaris Daerah\r\n"
+      "DTSTART:20231122T020000Z\r\nDTEND:20231122T030000Z\r\n");
+  const auto items = around(kEight, kEight + 2 * kHour);
+  BOOST_REQUIRE(items.size() == 1u);
+  BOOST_TEST(items[0].represented);
+  BOOST_TEST(!items[0].overlaps);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_event_without_an_end_lasts_the_assumed_time, Fixture) {
+  put(agenda, "apel", "SUMMARY:Apel\r\nDTSTART:20231122T000000Z\r\n");  // 07.00 WIB, no end
+  const auto items = around(kEight, kEight + kHour);                    // 08.00-09.00
+  BOOST_REQUIRE(items.size() == 1u);
+  BOOST_TEST(items[0].openEnd);
+  BOOST_TEST(items[0].end == kEight + kHour);  // 07.00 + two hours
+  BOOST_TEST(items[0].overlaps);
+  // One that began the evening before and is over: not listed on this day.
+  put(agenda, "malam", "SUMMARY:Malam\r\nDTSTART:20231121T150000Z\r\n");  // 22.00 WIB the day before
+  BOOST_TEST(around(kEight, kEight + kHour).size() == 1u);
+}
+
 BOOST_FIXTURE_TEST_CASE(an_instant_event_conflicts_only_inside_the_span, Fixture) {
   put(agenda, "titik", "SUMMARY:Titik\r\nDTSTART:20231122T020000Z\r\n");  // 09.00, no duration
   put(agenda, "akhir", "SUMMARY:Akhir\r\nDTSTART:20231122T030000Z\r\n");  // 10.00, at the end

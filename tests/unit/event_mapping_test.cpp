@@ -243,16 +243,30 @@ BOOST_AUTO_TEST_CASE(status_and_uid_per_kind) {
   BOOST_TEST(Parsed(cancelledDeputy.ical).object.index.uid == deputyUid);
 }
 
-BOOST_AUTO_TEST_CASE(an_open_end_has_no_dtend_and_says_so) {
+// A phone shows an event without DTEND as an instant: an open end lasts the
+// assumed duration on the calendar, and the description says it is open.
+BOOST_AUTO_TEST_CASE(an_open_end_lasts_the_assumed_duration_and_says_so) {
   sql::RequestRow request = sampleRequest();
   request.end.reset();
   const EventText text = eventForRequest(request, {}, EventKind::LeaderEvent, 0, config());
   Parsed parsed(text.ical);
-  BOOST_TEST(icalcomponent_get_first_property(parsed.event, ICAL_DTEND_PROPERTY) == nullptr);
+  icalproperty* dtend = icalcomponent_get_first_property(parsed.event, ICAL_DTEND_PROPERTY);
+  BOOST_REQUIRE(dtend != nullptr);
+  const icaltimetype end = icalproperty_get_dtend(dtend);
+  BOOST_TEST((end.day == 22 && end.hour == 10 && end.minute == 0));  // 08.00 and the default two hours
+  BOOST_TEST(tzidOf(parsed.event, ICAL_DTEND_PROPERTY) == "Asia/Jakarta");
   BOOST_TEST(icalcomponent_get_first_property(parsed.event, ICAL_DURATION_PROPERTY) == nullptr);
   BOOST_TEST(hasLine(parsed.description(), "Waktu: Rabu, 22 November 2023, 08.00 WIB s.d. selesai"));
   // The line the agenda reads an open end from, as a Thunderbird user types it.
   BOOST_TEST(hasLine(parsed.description(), "s.d. selesai"));
+
+  // The duration is the configured one.
+  WorkflowConfig halfHour = config();
+  halfHour.openEndAssumedMinutes = 30;
+  Parsed shorter(eventForRequest(request, {}, EventKind::Hold, 0, halfHour).ical);
+  const icaltimetype shorterEnd =
+      icalproperty_get_dtend(icalcomponent_get_first_property(shorter.event, ICAL_DTEND_PROPERTY));
+  BOOST_TEST((shorterEnd.hour == 8 && shorterEnd.minute == 30));
 }
 
 BOOST_AUTO_TEST_CASE(a_closed_end_has_no_open_end_line_and_staff_choices_show) {
@@ -302,8 +316,20 @@ BOOST_AUTO_TEST_CASE(read_event_edit_round_trips_our_own_event) {
   open.end.reset();
   const auto openEdit = readEventEdit(eventForRequest(open, {}, EventKind::Hold, 0, config()).ical, config());
   BOOST_REQUIRE(openEdit.has_value());
+  // The assumed DTEND is no end anyone chose: the "s.d. selesai" line says it is open.
   BOOST_TEST(!openEdit->end.has_value());
   BOOST_TEST(openEdit->status == "TENTATIVE");
+}
+
+BOOST_AUTO_TEST_CASE(a_client_event_with_an_end_and_the_open_end_line_is_open) {
+  const std::string typed =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla//EN\r\nBEGIN:VEVENT\r\nUID:apel\r\n"
+      "DTSTAMP:20231101T000000Z\r\nDTSTART:20231122T010000Z\r\nDTEND:20231122T020000Z\r\n"
+      "DESCRIPTION:Pakaian: PDH\\ns.d. selesai\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  const auto edit = readEventEdit(typed, config());
+  BOOST_REQUIRE(edit.has_value());
+  BOOST_TEST(edit->start == kStart);
+  BOOST_TEST(!edit->end.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(read_event_edit_follows_a_client_move) {
