@@ -216,14 +216,12 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
   } else if (!clockValid(startText)) {
     check.fail("jam_mulai", "invalid_time");
   }
-  if (!form.untilDone) {
-    if (endText.empty())
-      check.fail("jam_selesai", "required");
-    else if (!clockValid(endText))
-      check.fail("jam_selesai", "invalid_time");
-  }
+  // The end time is optional: left empty it means an open end, as if
+  // "s.d. selesai" were ticked.
+  const bool openEnd = form.untilDone || endText.empty();
+  if (!openEnd && !clockValid(endText)) check.fail("jam_selesai", "invalid_time");
   auto start = fromLocal(dateText, startText, config.timezone);
-  auto end = form.untilDone ? std::nullopt : fromLocal(dateText, endText, config.timezone);
+  auto end = openEnd ? std::nullopt : fromLocal(dateText, endText, config.timezone);
   if (start && end && *end <= *start) check.fail("jam_selesai", "end_before_start");
   if (start) out.start = *start;
   out.end = end;
