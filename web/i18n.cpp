@@ -62,7 +62,7 @@ const Catalog& catalog() {
   static const Catalog table = [] {
     Catalog all;
     for (auto messages : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages,
-                          kArchiveMessages, kRecapMessages}) {
+                          kArchiveMessages, kRecapMessages, kFormMessages}) {
       for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
     }
     return all;

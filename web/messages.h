@@ -22,6 +22,8 @@ extern const std::span<const Message> kFeedMessages;    // messages_feeds.cpp: t
 // messages_archive.cpp: the archive search page
 extern const std::span<const Message> kArchiveMessages;
 extern const std::span<const Message> kRecapMessages;  // messages_recap.cpp: the work report and its files
+// messages_form.cpp: the public form's limits and checks, the too-large page
+extern const std::span<const Message> kFormMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

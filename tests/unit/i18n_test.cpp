@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(every_state_has_its_label) {
 BOOST_AUTO_TEST_CASE(catalog_ids_are_unique_and_both_languages_are_written) {
   std::set<std::string_view> seen;
   for (auto table : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages, kArchiveMessages,
-                     kRecapMessages}) {
+                     kRecapMessages, kFormMessages}) {
     for (const auto& message : table) {
       BOOST_TEST(seen.insert(message.id).second, "duplicate id " << message.id);
       BOOST_TEST(!message.indonesian.empty(), message.id);
@@ -158,7 +158,7 @@ Found workflowMessageIds() {
 BOOST_AUTO_TEST_CASE(the_catalogue_holds_every_table_each_message_in_both_languages) {
   std::size_t total = 0;
   for (auto table : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages, kArchiveMessages,
-                     kRecapMessages})
+                     kRecapMessages, kFormMessages})
     total += table.size();
   BOOST_TEST(catalogueMessages().size() == total);
   for (const Message* message : catalogueMessages()) {
