@@ -47,15 +47,25 @@
     return element;
   }
 
+  // An empty message removes the element: the style marks every .galat.
   function say(input, message) {
-    var element = messageFor(input);
-    element.textContent = message;
-    element.hidden = !message;
     if (message) {
+      messageFor(input).textContent = message;
       input.setAttribute("aria-invalid", "true");
-    } else {
-      input.removeAttribute("aria-invalid");
+      return;
     }
+    var element = document.getElementById("periksa-" + input.name);
+    if (!element) return;
+    element.parentNode.removeChild(element);
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== element.id;
+    });
+    if (described.length) {
+      input.setAttribute("aria-describedby", described.join(" "));
+    } else {
+      input.removeAttribute("aria-describedby");
+    }
+    if (!document.getElementById("galat-" + input.name)) input.removeAttribute("aria-invalid");
   }
 
   // Checks every file input; returns the first one with a problem, or null.
