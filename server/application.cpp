@@ -68,6 +68,8 @@ workflow::WorkflowConfig workflowConfigOf(const ServerConfig& config) {
   workflow.holdCalendar = config.workflow.holdCalendar;
   workflow.officeName = config.officeName;
   workflow.maxFileBytes = config.workflow.maxFileBytes;
+  workflow.maxUploadTotalBytes = config.workflow.maxUploadTotalBytes;
+  workflow.formTokenKeepSeconds = config.workflow.formTokenKeepSeconds;
   workflow.maxRevisions = static_cast<std::size_t>(config.workflow.maxRevisions);
   workflow.revisionsPerHour = static_cast<std::size_t>(config.workflow.revisionsPerHour);
   workflow.maxUnusedFileBytes = config.workflow.unusedFileMaxBytes;

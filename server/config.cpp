@@ -370,6 +370,15 @@ const std::map<std::string, Setter>& setters() {
       {"workflow.max_file_bytes",
        integerSetter(1024, 1LL << 30,
                      [](ServerConfig& c, long long v) { c.workflow.maxFileBytes = static_cast<std::size_t>(v); })},
+      {"workflow.max_upload_total_bytes", integerSetter(1024, 1LL << 32,
+                                                        [](ServerConfig& c, long long v) {
+                                                          c.workflow.maxUploadTotalBytes = static_cast<std::size_t>(v);
+                                                        })},
+      // At least the public form's CSRF lifetime (8 hours): a page still
+      // able to post must find its token remembered.
+      {"workflow.form_token_keep_seconds",
+       integerSetter(8 * 3600, 30 * 86400,
+                     [](ServerConfig& c, long long v) { c.workflow.formTokenKeepSeconds = int(v); })},
       {"workflow.submissions_per_hour",
        integerSetter(0, 100000, [](ServerConfig& c, long long v) { c.workflow.submissionsPerHour = int(v); })},
       {"workflow.failed_forms_per_hour",
@@ -485,6 +494,18 @@ ConfigResult validate(const Poco::Util::AbstractConfiguration& ini) {
   if (config.dbUrl.empty()) return errorAt("db.url", "missing (sqlite:PATH or mysql://HOST/DB is required)");
   if (config.smtp.password.size() > 0 && config.smtp.user.empty()) {
     return errorAt("smtp.user", "missing (smtp.password is set)");
+  }
+  // The form's limits are what it says: each file within the total, and a
+  // body that holds the total with the typed fields.
+  if (config.workflow.maxFileBytes > config.workflow.maxUploadTotalBytes) {
+    return errorAt("workflow.max_file_bytes", "must not be more than workflow.max_upload_total_bytes (" +
+                                                  std::to_string(config.workflow.maxUploadTotalBytes) + ")");
+  }
+  if (config.http.maxBodyBytes < config.workflow.maxUploadTotalBytes + kFormTextBytes) {
+    return errorAt("http.max_body_bytes", "must be at least workflow.max_upload_total_bytes + " +
+                                              std::to_string(kFormTextBytes) + " for the form's text (" +
+                                              std::to_string(config.workflow.maxUploadTotalBytes + kFormTextBytes) +
+                                              ")");
   }
   // A login sharing a check waits for that check's slot and the check itself.
   if (config.auth.verificationDeadline <= config.auth.verificationWait) {

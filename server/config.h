@@ -30,7 +30,9 @@ struct HttpConfig {
   int keepAliveSeconds = 15;      // idle between requests; 0 turns keep-alive off
   std::size_t minBytesPerSecond = 8192;
   std::size_t maxHeaderBytes = 16384;
-  std::size_t maxBodyBytes = 10485760;
+  // Covers the public form: [workflow] max_upload_total_bytes plus
+  // kFormTextBytes, checked at start.
+  std::size_t maxBodyBytes = 33554432;
   std::size_t maxPendingBodyBytes = 268435456;  // bodies being received at once, in all
   std::size_t maxConnections = 10000;
   std::size_t maxConnectionsPerClient = 64;
@@ -54,10 +56,12 @@ struct CaldavSettings {
 
 // The request workflow ([workflow] section).
 struct WorkflowSettings {
-  std::string holdCalendar;             // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
-  std::size_t maxFileBytes = 10485760;  // per uploaded file
-  int submissionsPerHour = 10;          // public form submissions per client address; 0: no limit
-  int codeMissesPerHour = 30;           // unknown tracking codes looked up per client address; 0: no limit
+  std::string holdCalendar;                    // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: none
+  std::size_t maxFileBytes = 10485760;         // per uploaded file
+  std::size_t maxUploadTotalBytes = 31457280;  // the files of one form, all together
+  int formTokenKeepSeconds = 86400;            // a used form token is remembered this long (double taps)
+  int submissionsPerHour = 10;                 // public form submissions per client address; 0: no limit
+  int codeMissesPerHour = 30;                  // unknown tracking codes looked up per client address; 0: no limit
   // Forms sent back with errors per client address and hour: enough for
   // people who mistype, too few to fill the disk with the files they carry.
   int failedFormsPerHour = 30;
@@ -71,6 +75,11 @@ struct WorkflowSettings {
   int nearDateDays = 3;             // the inbox marks waiting requests whose activity is this many days away or less
   int openEndAssumedMinutes = 120;  // how long an "s.d. selesai" activity is taken to last
 };
+
+// What the public form's text may take beside its files in one body (the
+// typed fields at their longest, in UTF-8, and the multipart framing):
+// [http] max_body_bytes must be at least max_upload_total_bytes plus this.
+inline constexpr std::size_t kFormTextBytes = 32768;
 
 struct ServerConfig {
   std::string publicUrl;  // absolute http(s) URL, no trailing slash

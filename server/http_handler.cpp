@@ -10,6 +10,7 @@
 #include "caldav/dav.h"
 #include "server/request_router.h"
 #include "server/request_target.h"
+#include "web/too_large_page.h"
 #include "web/web.h"
 #include "web/web_page.h"
 
@@ -253,7 +254,9 @@ HttpReply RequestHandler::refuse(int status, const HttpRequest& request, const s
     if (status == 413) title = "error.too_large_title", message = "error.too_large";
     if (status == 408) title = "error.timeout_title", message = "error.timeout";
     if (status == 503) title = "error.busy_title", message = "error.receiving_busy";
-    web::WebResponse answer = web::messagePage(status, language, title, message);
+    // Too large to read: the filled form is only in the browser's history.
+    web::WebResponse answer =
+        status == 413 ? web::tooLargePage(language) : web::messagePage(status, language, title, message);
     web::addSecurityHeaders(answer);
     reply = fromWeb(std::move(answer));
   } else {

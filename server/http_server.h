@@ -37,7 +37,7 @@ struct HttpServerOptions {
   std::chrono::seconds keepAlive{15};           // idle between requests; 0: one request per connection
   std::size_t minBytesPerSecond = 8192;         // slowest transfer rate a body or answer may take
   std::size_t maxHeaderBytes = 16384;           // the request line and headers
-  std::size_t maxBodyBytes = 10485760;          // one request body
+  std::size_t maxBodyBytes = 33554432;          // one request body
   std::size_t maxPendingBodyBytes = 268435456;  // bodies being received at once, in all
   std::size_t maxConnections = 10000;
   std::size_t maxConnectionsPerClient = 64;  // per client (client_key.h); a trusted proxy counts in the total only

@@ -192,6 +192,20 @@ class RequestStore {
   // shown again, or not yet collected).
   virtual std::int64_t unusedBlobBytes() = 0;
 
+  // --- one-time form tokens, by a hash of the token (workflow/form_token.h) ---
+  // Records the token as claimed at `at` by a submission now running; false
+  // (nothing changed) when it was claimed before. The key is unique, so of
+  // two submissions at once exactly one claims it.
+  virtual bool claimFormToken(std::string_view tokenHash, Instant at) = 0;
+  // The request a claimed token made; 0 while its submission runs; nullopt
+  // when the token is not claimed.
+  virtual std::optional<std::int64_t> formTokenRequest(std::string_view tokenHash) = 0;
+  // Ties a claimed token to the request it made; requestId 0 releases the
+  // claim (the submission failed), so the token may be used again.
+  virtual void finishFormToken(std::string_view tokenHash, std::int64_t requestId) = 0;
+  // Forgets tokens claimed before `claimedBefore`; returns how many.
+  virtual std::int64_t sweepFormTokens(Instant claimedBefore) = 0;
+
   // Inserts the request (id, version 1, createdAt/updatedAt = audit.at), its
   // files and its first audit row. Exists (nothing written) if the code is
   // taken. REQUIRES: a code, and every file's blob stored (or its content

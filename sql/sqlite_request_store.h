@@ -31,6 +31,12 @@ class SqliteRequestStore final : public RequestStore {
   BlobSweep collectBlobs(Instant storedBefore) override;
   std::int64_t unusedBlobBytes() override;
 
+  // In sqlite_form_tokens.cpp.
+  bool claimFormToken(std::string_view tokenHash, Instant at) override;
+  std::optional<std::int64_t> formTokenRequest(std::string_view tokenHash) override;
+  void finishFormToken(std::string_view tokenHash, std::int64_t requestId) override;
+  std::int64_t sweepFormTokens(Instant claimedBefore) override;
+
   CreateResult<RequestRow> createRequest(const RequestRow& row, const std::vector<FileRef>& files,
                                          const AuditRow& audit) override;
   std::optional<RequestRow> findRequest(std::int64_t id) override;

@@ -420,6 +420,16 @@ const std::vector<Migration>& migrations() {
                 PRIMARY KEY (feed_id, calendar_id)))",
        }},
       {10, archiveSearchMigration()},
+      // One-time tokens of the public form: a double tap answers the first
+      // request. request_id is 0 while the claiming submission runs.
+      {11,
+       {
+           R"(CREATE TABLE form_tokens (
+                token_hash TEXT PRIMARY KEY,
+                request_id INTEGER NOT NULL DEFAULT 0,
+                claimed_at INTEGER NOT NULL))",
+           "CREATE INDEX form_tokens_by_age ON form_tokens (claimed_at)",
+       }},
       {12, userAdminMigration()},
   };
   return all;

@@ -64,12 +64,15 @@ const Catalog& catalog() {
     for (auto messages :
          {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages, kArchiveMessages,
           kRecapMessages, kAdminMessages, kDeskMessages, kHomeMessages, kRequesterMessages, kConflictMessages}) {
-      for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
+      for (auto messages : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages,
+                            kArchiveMessages, kRecapMessages, kFormMessages}) {
+        for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
+      }
+      return all;
     }
-    return all;
-  }();
-  return table;
-}
+    ();
+    return table;
+  }
 
 }  // namespace
 

@@ -30,6 +30,8 @@ extern const std::span<const Message> kHomeMessages;
 extern const std::span<const Message> kRequesterMessages;
 // messages_conflict.cpp: the double-booking confirmation and its audit entries
 extern const std::span<const Message> kConflictMessages;
+// messages_form.cpp: the public form's limits and checks, the too-large page
+extern const std::span<const Message> kFormMessages;
 
 // Every message of the catalogue, across the tables, as tr() finds them
 // (i18n.cpp): what the tests check the ids asked for against.

@@ -1,8 +1,10 @@
 #include "web/public_form_view.h"
 
+#include <sodium.h>
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -17,6 +19,7 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 constexpr std::string_view kKeptSecret = "public-kept-files";
+constexpr std::string_view kFormTokenSecret = "public-form-token";
 
 using workflow::FormFieldKind;
 
@@ -61,6 +64,10 @@ Presentation presentationOf(const workflow::FormField& field) {
 
 std::string labelId(std::string_view field) { return workflow::formLabelId(field); }
 
+struct UploadLimits {
+  std::size_t perFile = 0, total = 0;
+};
+
 std::string keptMessage(const workflow::KeptFile& file) {
   return file.field + "\n" + file.name + "\n" + file.contentType + "\n" + file.sha256;
 }
@@ -71,9 +78,17 @@ std::string megabytes(std::size_t bytes) {
   return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " MB";
 }
 
+// A size error names the limit it broke.
+std::string errorText(const std::string& id, const UploadLimits& limits, const std::string& language) {
+  std::string text = tr(language, id);
+  if (id == "file_too_large") text += " " + tr(language, "form.max_size") + " " + megabytes(limits.perFile) + ".";
+  if (id == "files_total_too_large") text += " " + tr(language, "form.max_total") + " " + megabytes(limits.total) + ".";
+  return text;
+}
+
 TemplateData fieldData(const workflow::FormField& spec, const PublicFormState& state,
                        const std::vector<sql::User>& leaders, const std::string& language, const std::string& today,
-                       std::size_t maxFileBytes) {
+                       const UploadLimits& limits) {
   TemplateData field;
   const std::string name(spec.name);
   const Presentation shown = presentationOf(spec);
@@ -82,13 +97,13 @@ TemplateData fieldData(const workflow::FormField& spec, const PublicFormState& s
   if (shown.hasHint) {
     std::string hint = tr(language, labelId(name) + ".hint");
     if (spec.kind == FormFieldKind::File)
-      hint += " " + tr(language, "form.max_size") + " " + megabytes(maxFileBytes) + ".";
+      hint += " " + tr(language, "form.max_size") + " " + megabytes(limits.perFile) + ".";
     field.set("hint", hint);
   }
   field.set("required", spec.required);
   const bool kept = std::any_of(state.kept.begin(), state.kept.end(), [&](const auto& f) { return f.field == name; });
   if (auto error = state.errors.find(name); error != state.errors.end()) {
-    field.set("error", tr(language, error->second));
+    field.set("error", errorText(error->second, limits, language));
   }
   // The hint and the error, read out with the field by screen readers.
   std::string describedBy = shown.hasHint ? "petunjuk-" + name : "";
@@ -181,9 +196,19 @@ TemplateData publicFormData(WebContext& context, const PublicFormState& state, c
   std::sort(leaders.begin(), leaders.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   const std::string today = workflow::isoDate(now, context.requests.config().timezone);
 
+  const auto& config = context.requests.config();
+  const UploadLimits limits{config.maxFileBytes, config.maxUploadTotalBytes};
   TemplateData data;
   data.set("csrf", csrfToken);
-  data.set("office_name", context.requests.config().officeName);
+  data.set("token_kirim", newFormToken(context.store.sessions(), csrfToken));
+  data.set("office_name", config.officeName);
+  // The limits as the form states them, and for permohonan.js to check
+  // sizes before anything is sent.
+  data.set("limit_per_file", megabytes(limits.perFile));
+  data.set("limit_total", megabytes(limits.total));
+  data.set("max_file_bytes", std::to_string(limits.perFile));
+  data.set("max_total_bytes", std::to_string(limits.total));
+  if (!state.problem.empty()) data.set("problem", tr(language, state.problem));
   TemplateData fieldsets(TemplateData::type::list);
   TemplateData summary(TemplateData::type::list);
   std::set<std::string> shown;
@@ -205,14 +230,14 @@ TemplateData publicFormData(WebContext& context, const PublicFormState& state, c
       set.set("legend", tr(language, "form.section." + std::string(section)));
       fields = TemplateData(TemplateData::type::list);
     }
-    fields.push_back(fieldData(spec, state, leaders, language, today, context.requests.config().maxFileBytes));
+    fields.push_back(fieldData(spec, state, leaders, language, today, limits));
     const std::string name(spec.name);
     shown.insert(name);
     if (auto error = state.errors.find(name); error != state.errors.end()) {
       TemplateData item;
       item.set("field", name);
       item.set("label", tr(language, labelId(name)));
-      item.set("message", tr(language, error->second));
+      item.set("message", errorText(error->second, limits, language));
       summary.push_back(item);
     }
   }
@@ -263,6 +288,24 @@ std::vector<workflow::UploadedFile> uploadsFrom(const FormData& form) {
     uploads.push_back({file.field, file.fileName, file.bytes});
   }
   return uploads;
+}
+
+std::string newFormToken(sql::SessionStore& sessions, const std::string& csrfToken) {
+  std::array<unsigned char, 16> nonce{};
+  randombytes_buf(nonce.data(), nonce.size());
+  std::string hex(nonce.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), nonce.data(), nonce.size());
+  hex.pop_back();
+  return hex + "." + hmacSha256Hex(sessions.secret(kFormTokenSecret), csrfToken + "\n" + hex);
+}
+
+std::string formTokenFrom(const FormData& form, sql::SessionStore& sessions) {
+  const std::string token = form.value("token_kirim");
+  const std::size_t dot = token.find('.');
+  if (token.size() > 200 || dot != 32) return {};
+  const std::string nonce = token.substr(0, dot);
+  const std::string expected = hmacSha256Hex(sessions.secret(kFormTokenSecret), form.value("csrf") + "\n" + nonce);
+  return constantTimeEquals(token.substr(dot + 1), expected) ? token : std::string();
 }
 
 std::string keptFileSignature(const workflow::KeptFile& file, sql::SessionStore& sessions) {

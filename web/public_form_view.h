@@ -17,11 +17,20 @@ struct PublicFormState {
   FormData values;                       // as typed; empty for a fresh form
   workflow::FieldErrors errors;          // by field name
   std::vector<workflow::KeptFile> kept;  // files already accepted
+  std::string problem;                   // a message id said above the form (an expired form, a limit)
 };
 
 // The template data of templates/permohonan_form.html.
 TemplateData publicFormData(WebContext& context, const PublicFormState& state, const std::string& csrfToken,
                             const std::string& language, sql::Instant now);
+
+// The one-time token of a form page (hidden field "token_kirim",
+// workflow/form_token.h): random, and signed together with the page's CSRF
+// token, so that a token is only good with the cookie of the browser that
+// got the page: nobody else can use it to reach that browser's request.
+std::string newFormToken(sql::SessionStore& sessions, const std::string& csrfToken);
+// The posted token when it was made for the posted CSRF token, else "".
+std::string formTokenFrom(const FormData& form, sql::SessionStore& sessions);
 
 // The typed fields of a posted form.
 workflow::RequestForm requestFormFrom(const FormData& form, const std::string& language);

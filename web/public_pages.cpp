@@ -64,6 +64,19 @@ WebResponse formPage(WebContext& context, int status, const PublicFormState& sta
   return response;
 }
 
+// A submission refused before the service judged it (an expired form, the
+// hourly limit, a part that could not be read) still gets its form back as
+// typed, with the files an earlier attempt kept, and a fresh CSRF token.
+WebResponse formRefused(WebContext& context, const WebRequest& request, int status, FormData form,
+                        const std::string& problemId, const std::string& language) {
+  PublicFormState state;
+  state.kept = keptFilesFrom(form, context.store.sessions());
+  state.values = std::move(form);
+  state.problem = problemId;
+  const PublicCsrf csrf = publicCsrfFor(context.store.sessions(), request, context.clock->now());
+  return formPage(context, status, state, csrf, language);
+}
+
 WebResponse showForm(WebContext& context, const WebRequest& request, const std::string& language) {
   const PublicCsrf csrf = publicCsrfFor(context.store.sessions(), request, context.clock->now());
   return formPage(context, 200, PublicFormState{}, csrf, language);
@@ -75,33 +88,37 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
   // judges each against max_file_bytes and reports it beside its field, so
   // that a too-large file does not cost the requester everything typed.
   const FormError parsed = parseForm(request, form, std::max<std::size_t>(request.body.size(), 1));
-  if (parsed != FormError::None) return messagePage(400, language, "error.bad_form_title", "error.bad_form");
+  if (parsed != FormError::None)
+    return formRefused(context, request, 400, FormData{}, "form.error_unreadable", language);
   const sql::Instant now = context.clock->now();
   if (!publicCsrfValid(context.store.sessions(), request, form, now)) {
-    return messagePage(403, language, "error.csrf_title", "error.csrf");
+    return formRefused(context, request, 403, std::move(form), "form.error_token", language);
   }
   const std::string& client = request.clientKey;
   const bool blocked = context.failedAttempts && context.failedAttempts->exhausted(client, now);
   if (blocked || (context.submissionLimiter && !context.submissionLimiter->tryAcquire(client, now))) {
-    WebResponse response = messagePage(429, language, "error.too_many_title", "error.too_many");
+    WebResponse response = formRefused(context, request, 429, std::move(form), "form.error_too_many", language);
     response.setHeader("Retry-After", "3600");
     return response;
   }
 
   Outcome outcome;
+  workflow::RequestForm typed = requestFormFrom(form, language);
+  typed.formToken = formTokenFrom(form, context.store.sessions());
   try {
-    outcome = context.requests.submit(requestFormFrom(form, language), uploadsFrom(form),
-                                      keptFilesFrom(form, context.store.sessions()));
+    outcome = context.requests.submit(typed, uploadsFrom(form), keptFilesFrom(form, context.store.sessions()));
   } catch (...) {
     if (context.submissionLimiter) context.submissionLimiter->refund(client);
     throw;
   }
+  // A repeat of a form already sent (a double tap) answers the first request.
+  if (outcome.ok() && outcome.repeated && context.submissionLimiter) context.submissionLimiter->refund(client);
   if (!outcome.ok()) {
     // Only a request that was taken counts against the hourly limit; a
     // rejected one counts as a failed attempt (its files were stored).
     if (context.submissionLimiter) context.submissionLimiter->refund(client);
     if (context.failedAttempts) context.failedAttempts->tryAcquire(client, now);
-    PublicFormState state{std::move(form), std::move(outcome.errors), std::move(outcome.keptFiles)};
+    PublicFormState state{std::move(form), std::move(outcome.errors), std::move(outcome.keptFiles), ""};
     const PublicCsrf csrf{state.values.value("csrf"), false};
     return formPage(context, 400, state, csrf, language);
   }

@@ -9,6 +9,7 @@
 #include "workflow/calendar_follower.h"
 #include "workflow/calendar_repair.h"
 #include "workflow/conflict_guard.h"
+#include "workflow/form_token.h"
 #include "workflow/letter_text.h"
 #include "workflow/request_calendar.h"
 #include "workflow/request_corrections.h"
@@ -35,9 +36,10 @@ Outcome failure(Outcome::Status status, std::string message, FieldErrors errors 
   return outcome;
 }
 
-Outcome success(sql::RequestRow request) {
+Outcome success(sql::RequestRow request, bool repeated = false) {
   Outcome outcome;
   outcome.request = std::move(request);
+  outcome.repeated = repeated;
   return outcome;
 }
 
@@ -212,6 +214,8 @@ CalendarRepairSummary RequestService::repairCalendars(std::ostream& log) {
 Outcome RequestService::submit(const RequestForm& form, const std::vector<UploadedFile>& files,
                                const std::vector<KeptFile>& kept) {
   auto& requests = impl_->store.requests();
+  FormTokenClaim token(requests, form.formToken);
+  if (auto first = token.earlierRequest()) return success(std::move(*first), true);
   sql::RequestRow row;
   FieldErrors errors = validateFormFields(form, impl_->store, impl_->clock, config_, row);
   CheckedFiles checked = checkSubmissionFiles(files, kept, requests, config_, impl_->clock.now(), !errors.empty());
@@ -229,6 +233,8 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
     if (auto bytes = requests.blobBytes(file.sha256)) file.text = letterText(*bytes, config_.letterText);
   }
 
+  const sql::Instant now = impl_->clock.now();
+  if (auto first = token.claim(now, now - config_.formTokenKeepSeconds)) return success(std::move(*first), true);
   row.state = std::string(stateCode(RequestState::Submitted));
   sql::AuditRow audit = impl_->auditBy(std::nullopt, "submit");
   audit.toState = row.state;
@@ -239,6 +245,7 @@ Outcome RequestService::submit(const RequestForm& form, const std::vector<Upload
     created = requests.createRequest(row, checked.files, audit).created;  // unset: the code is taken
   }
   if (!created) throw sql::StoreError("no free tracking code after several attempts");
+  token.madeRequest(created->id);
 
   auto sync = syncCalendar(*impl_->calendar, *created, true);
   sql::RequestRow stored = recordCalendarSync(*impl_->calendar, sync, audit);

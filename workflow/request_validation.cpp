@@ -104,6 +104,25 @@ std::optional<FileType> fileTypeFor(const std::string& field, std::string_view b
   return type;
 }
 
+// The form states a total for all files of a submission: the letter counts
+// first, then the supporting files in their order; those that would pass
+// the total are refused (not stored) and said beside "pendukung".
+template <typename Candidate>
+void dropBeyondTotal(std::size_t letterSize, std::vector<Candidate>& supporting, std::size_t maxTotal,
+                     FieldErrors& errors) {
+  std::size_t total = letterSize;
+  std::vector<Candidate> within;
+  for (auto& candidate : supporting) {
+    if (candidate.size > maxTotal || total > maxTotal - candidate.size) {
+      errors.emplace("pendukung", "files_total_too_large");
+      continue;
+    }
+    total += candidate.size;
+    within.push_back(std::move(candidate));
+  }
+  supporting = std::move(within);
+}
+
 }  // namespace
 
 FieldErrors checkCalendarEdit(sql::Instant start, const std::optional<sql::Instant>& end,
@@ -216,14 +235,12 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
   } else if (!clockValid(startText)) {
     check.fail("jam_mulai", "invalid_time");
   }
-  if (!form.untilDone) {
-    if (endText.empty())
-      check.fail("jam_selesai", "required");
-    else if (!clockValid(endText))
-      check.fail("jam_selesai", "invalid_time");
-  }
+  // The end time is optional: left empty it means an open end, as if
+  // "s.d. selesai" were ticked.
+  const bool openEnd = form.untilDone || endText.empty();
+  if (!openEnd && !clockValid(endText)) check.fail("jam_selesai", "invalid_time");
   auto start = fromLocal(dateText, startText, config.timezone);
-  auto end = form.untilDone ? std::nullopt : fromLocal(dateText, endText, config.timezone);
+  auto end = openEnd ? std::nullopt : fromLocal(dateText, endText, config.timezone);
   if (start && end && *end <= *start) check.fail("jam_selesai", "end_before_start");
   if (start) out.start = *start;
   out.end = end;
@@ -253,6 +270,7 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
   struct Candidate {
     KeptFile file;
     const std::string* newBytes = nullptr;
+    std::size_t size = 0;
   };
   std::optional<Candidate> letter;
   std::vector<Candidate> supporting;
@@ -299,9 +317,9 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     auto checked = accept(file.field, file.name, *bytes, file.sha256);
     if (!checked) continue;
     if (file.field == "surat")
-      letter = Candidate{*checked};
+      letter = Candidate{*checked, nullptr, bytes->size()};
     else
-      supporting.push_back({*checked});
+      supporting.push_back({*checked, nullptr, bytes->size()});
   }
   for (const auto& upload : uploads) {
     if (upload.field != "surat" && upload.field != "pendukung") continue;
@@ -310,10 +328,11 @@ CheckedFiles checkSubmissionFiles(const std::vector<UploadedFile>& uploads, cons
     auto checked = accept(upload.field, upload.fileName, upload.bytes, "");
     if (!checked) continue;
     if (upload.field == "surat")
-      letter = Candidate{*checked, &upload.bytes};
+      letter = Candidate{*checked, &upload.bytes, upload.bytes.size()};
     else
-      supporting.push_back({*checked, &upload.bytes});
+      supporting.push_back({*checked, &upload.bytes, upload.bytes.size()});
   }
+  dropBeyondTotal(letter ? letter->size : 0, supporting, config.maxUploadTotalBytes, result.errors);
 
   if (supporting.size() > config.maxSupportingFiles) {
     supporting.resize(config.maxSupportingFiles);

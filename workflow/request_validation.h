@@ -45,7 +45,9 @@ FieldErrors validateFormFields(const RequestForm& form, sql::Store& store, const
 // spares them for its grace period only. When the submission goes back
 // (`formHasErrors`, or a file failed), new uploads are only kept for the next
 // try while the files no request uses stay within config.maxUnusedFileBytes
-// ("file_not_kept" beyond).
+// ("file_not_kept" beyond). Each file is within config.maxFileBytes and all
+// of them together (kept ones too) within config.maxUploadTotalBytes:
+// supporting files beyond the total are refused ("files_total_too_large").
 struct CheckedFiles {
   std::vector<sql::FileRef> files;  // every file that passed, the letter first
   std::vector<KeptFile> kept;       // the same, as the form carries them

@@ -2,6 +2,7 @@
 // What the workflow needs to know of its installation.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "workflow/letter_text.h"
@@ -13,7 +14,10 @@ struct WorkflowConfig {
   std::string timezone = "Asia/Jakarta";            // the zone requests are entered and shown in
   std::string holdCalendar;  // "OWNER/SLUG" of the staff calendar for TENTATIVE holds; empty: no holds
   std::string officeName = "Bagian Protokol dan Komunikasi Pimpinan";
-  std::size_t maxFileBytes = 10 * 1024 * 1024;  // per uploaded file
+  std::size_t maxFileBytes = 10 * 1024 * 1024;         // per uploaded file
+  std::size_t maxUploadTotalBytes = 30 * 1024 * 1024;  // the files of one submission, all together
+  // A used one-time form token is remembered this long, then swept.
+  std::int64_t formTokenKeepSeconds = 86400;
   std::size_t maxSupportingFiles = 5;
   // Revised letters one request may receive in all, and within an hour.
   std::size_t maxRevisions = 10;

@@ -167,7 +167,8 @@ class WebRefusalPagesTest(ServerTestCase):
     """What the front end refuses on a web path is explained in a page, in Indonesian."""
 
     USERS = (("bupati", "pimpinan", "Bupati Ogan", "rahasia-bupati"),)
-    SERVER_OPTIONS = {"max_body_bytes": 65536, "body_timeout_seconds": 1, "min_bytes_per_second": 1000000}
+    SERVER_OPTIONS = {"max_body_bytes": 65536, "max_upload_total_bytes": 32768, "max_file_bytes": 32768,
+                      "body_timeout_seconds": 1, "min_bytes_per_second": 1000000}
 
     def refused_page(self, head, body=b""):
         answer = raw_exchange(self.srv.port, head + body)
@@ -180,6 +181,10 @@ class WebRefusalPagesTest(ServerTestCase):
                                          b"Content-Type: multipart/form-data; boundary=x\r\n\r\n")
         self.assertEqual(413, status)
         self.assertIn("melebihi batas ukuran", page)
+        # The filled form is in the browser's history, not behind a link to an empty one.
+        self.assertIn("tombol Kembali (Back)", page)
+        self.assertRegex(page, r'<a [^>]*id="kembali-riwayat"[^>]* hidden>')
+        self.assertIn('src="/static/permohonan.js"', page)
         status, page = self.refused_page(b"POST /permohonan?lang=en HTTP/1.1\r\nHost: x\r\n"
                                          b"Content-Length: 99999999\r\n\r\n")
         self.assertIn("over the size limit", page)

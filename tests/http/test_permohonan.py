@@ -97,8 +97,14 @@ class PublicFormTest(RequestTestCase):
         self.assertIn("s.d. selesai", unescape_text(hold.value("DESCRIPTION")))
         self.assertIn("selesai", self.status_page(code).visible_text)
 
-    def test_end_required_unless_until_done(self):
-        self.assertFieldError(self.submit_page(valid_fields(jam_selesai=None)), "jam_selesai")
+    def test_empty_end_is_an_open_end(self):
+        # "Jam selesai (opsional)": left empty without ticking "s.d. selesai" it is an open end.
+        code = self.submit(valid_fields(jam_selesai=""))
+        hold = self.event_of(code, HOLD_OWNER, HOLD_SLUG, user="protokol")
+        self.assertIsNotNone(hold)
+        self.assertIsNone(hold.value("DTEND"), "an open-ended activity has no DTEND")
+        self.assertIn("selesai", self.status_page(code).visible_text)
+        self.assertFieldError(self.submit_page(valid_fields(jam_selesai="25:00")), "jam_selesai")
 
     def test_supporting_files_accepted(self):
         files = [letter(), ("pendukung", "denah.png", sample_files.png(), "image/png"),

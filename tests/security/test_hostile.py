@@ -208,7 +208,7 @@ def _synthetic(status, text):
 class HostileRequestsTest(RequestTestCase):
     SERVER_OPTIONS = {"timeout_seconds": TIMEOUT_SECONDS, "header_timeout_seconds": TIMEOUT_SECONDS,
                       "body_timeout_seconds": TIMEOUT_SECONDS, "max_body_bytes": 2 * 1024 * 1024,
-                      "max_file_bytes": 1024 * 1024, "submissions_per_hour": 100000, "smtp_from": "jadwal@example.org"}
+                      "max_file_bytes": 1024 * 1024, "max_upload_total_bytes": 1024 * 1024, "submissions_per_hour": 100000, "smtp_from": "jadwal@example.org"}
 
     @classmethod
     def setUpClass(cls):

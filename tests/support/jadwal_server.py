@@ -70,6 +70,8 @@ _KEY_SECTIONS = {
     "office_name": "",
     "hold_calendar": "workflow",
     "max_file_bytes": "workflow",
+    "max_upload_total_bytes": "workflow",
+    "form_token_keep_seconds": "workflow",
     "submissions_per_hour": "workflow",
     "failed_forms_per_hour": "workflow",
 }

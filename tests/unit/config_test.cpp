@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(minimal_file_gets_the_defaults) {
   BOOST_TEST(config.http.maxQueued == 64);
   BOOST_TEST(config.http.timeoutSeconds == 30);
   BOOST_TEST(config.http.keepAliveSeconds == 15);
-  BOOST_TEST(config.http.maxBodyBytes == 10485760u);
+  BOOST_TEST(config.http.maxBodyBytes == 33554432u);
   BOOST_TEST(config.dbUrl == "sqlite:/var/lib/jadwal/jadwal.db");
   BOOST_TEST(config.authCacheSeconds == 60);
   BOOST_TEST(config.accessLog.empty());
@@ -60,7 +60,27 @@ BOOST_AUTO_TEST_CASE(minimal_file_gets_the_defaults) {
   BOOST_TEST(config.smtp.port == 25);
   BOOST_TEST(config.workflow.holdCalendar.empty());
   BOOST_TEST(config.workflow.maxFileBytes == 10485760u);
+  BOOST_TEST(config.workflow.maxUploadTotalBytes == 31457280u);
+  BOOST_TEST(config.workflow.formTokenKeepSeconds == 86400);
+  BOOST_TEST(config.http.maxBodyBytes >= config.workflow.maxUploadTotalBytes + kFormTextBytes);
   BOOST_TEST(config.workflow.submissionsPerHour == 10);
+}
+
+// The form promises a size per file and in all; the HTTP layer must take a
+// body that holds them, or the promise is broken before the form sees it.
+BOOST_AUTO_TEST_CASE(upload_limits_must_fit_the_body_limit) {
+  const ServerConfig config = expectConfig(kMinimal +
+                                           "[workflow]\nmax_upload_total_bytes = 20971520\n"
+                                           "form_token_keep_seconds = 172800\n");
+  BOOST_TEST(config.workflow.maxUploadTotalBytes == 20971520u);
+  BOOST_TEST(config.workflow.formTokenKeepSeconds == 172800);
+  BOOST_TEST(expectError(kMinimal + "[workflow]\nmax_upload_total_bytes = 104857600\n")
+                 .find("config: http.max_body_bytes: must be at least") == 0u);
+  BOOST_TEST(expectError(withLine("http", "max_body_bytes = 10485760")).find("config: http.max_body_bytes:") == 0u);
+  BOOST_TEST(expectError(kMinimal + "[workflow]\nmax_file_bytes = 2097152\nmax_upload_total_bytes = 1048576\n")
+                 .find("config: workflow.max_file_bytes: must not be more than") == 0u);
+  BOOST_TEST(expectError(kMinimal + "[workflow]\nform_token_keep_seconds = 60\n")
+                 .find("config: workflow.form_token_keep_seconds:") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(full_file_sets_every_key) {
@@ -75,7 +95,7 @@ BOOST_AUTO_TEST_CASE(full_file_sets_every_key) {
       "max_queued = 10\n"
       "timeout_seconds = 5\n"
       "keep_alive_seconds = 0\n"
-      "max_body_bytes = 1024\n"
+      "max_body_bytes = 40000000\n"
       "[db]\n"
       "url = mysql://jadwal:secret@db.internal/jadwal\n"
       "[auth]\n"
@@ -91,7 +111,7 @@ BOOST_AUTO_TEST_CASE(full_file_sets_every_key) {
   BOOST_TEST(config.http.maxQueued == 10);
   BOOST_TEST(config.http.timeoutSeconds == 5);
   BOOST_TEST(config.http.keepAliveSeconds == 0);
-  BOOST_TEST(config.http.maxBodyBytes == 1024u);
+  BOOST_TEST(config.http.maxBodyBytes == 40000000u);
   BOOST_TEST(config.dbUrl == "mysql://jadwal:secret@db.internal/jadwal");
   BOOST_TEST(config.authCacheSeconds == 0);
   BOOST_TEST(config.accessLog == "-");

@@ -184,7 +184,8 @@ BOOST_AUTO_TEST_CASE(a_letter_is_judged_by_its_bytes_and_size) {
   auto big = postMultipart("/permohonan", validFields(), {{"surat", "besar.pdf", pdfBytes(std::string(5000, 'x'))}},
                            formCookie());
   BOOST_TEST(big.status == 400);
-  BOOST_TEST(contains(big.body, "id=\"galat-surat\">Berkas terlalu besar.<"));
+  // The message names the limit it broke.
+  BOOST_TEST(contains(big.body, "id=\"galat-surat\">Berkas terlalu besar. Ukuran paling besar per berkas: "));
   BOOST_TEST(contains(big.body, "value=\"Siti Aminah\""));  // the rest is kept
 }
 

@@ -96,7 +96,6 @@ BOOST_AUTO_TEST_CASE(each_invalid_field_is_reported_by_name) {
       {"tanggal", "date_in_past", [](RequestForm& f) { f.date = "2025-02-28"; }},
       {"jam_mulai", "required", [](RequestForm& f) { f.startTime.clear(); }},
       {"jam_mulai", "invalid_time", [](RequestForm& f) { f.startTime = "24:00"; }},
-      {"jam_selesai", "required", [](RequestForm& f) { f.endTime.clear(); }},
       {"jam_selesai", "invalid_time", [](RequestForm& f) { f.endTime = "11:60"; }},
       {"jam_selesai", "end_before_start", [](RequestForm& f) { f.endTime = "08:30"; }},
       {"jam_selesai", "end_before_start", [](RequestForm& f) { f.endTime = "09:00"; }},
@@ -130,6 +129,18 @@ BOOST_AUTO_TEST_CASE(a_disabled_leader_cannot_be_asked) {
   f.leaders = {"wabup"};
   auto outcome = service->submit(f, letter());
   BOOST_TEST(outcome.errors["pimpinan"] == "unknown_leader");
+}
+
+// "Jam selesai (opsional)" left empty without ticking "s.d. selesai" is an
+// open end, not a missing field.
+BOOST_AUTO_TEST_CASE(an_empty_end_time_is_an_open_end) {
+  RequestForm f = form();
+  f.endTime = "  ";
+  f.untilDone = false;
+  auto outcome = service->submit(f, letter());
+  BOOST_TEST_REQUIRE(outcome.ok());
+  BOOST_TEST(outcome.errors.empty());
+  BOOST_TEST(!outcome.request.end.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(optional_fields_and_open_end_are_accepted) {
