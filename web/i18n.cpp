@@ -61,18 +61,15 @@ using Catalog = std::unordered_map<std::string_view, const Message*>;
 const Catalog& catalog() {
   static const Catalog table = [] {
     Catalog all;
-    for (auto messages :
-         {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages, kArchiveMessages,
-          kRecapMessages, kAdminMessages, kDeskMessages, kHomeMessages, kRequesterMessages, kConflictMessages}) {
-      for (auto messages : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages,
-                            kArchiveMessages, kRecapMessages, kFormMessages}) {
-        for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
-      }
-      return all;
+    for (auto messages : {kCommonMessages, kPublicMessages, kStaffMessages, kAgendaMessages, kFeedMessages,
+                          kArchiveMessages, kRecapMessages, kAdminMessages, kDeskMessages, kHomeMessages,
+                          kRequesterMessages, kConflictMessages, kFormMessages}) {
+      for (const auto& message : messages) all.emplace(message.id, &message);  // the first table wins
     }
-    ();
-    return table;
-  }
+    return all;
+  }();
+  return table;
+}
 
 }  // namespace
 
