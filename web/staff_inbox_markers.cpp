@@ -61,22 +61,24 @@ InboxMarkers inboxMarkers(StaffRequest& staff, const std::vector<sql::RequestRow
     std::vector<std::string> leaders = row.leadersAsked;
     if (!row.assignedLeader.empty() && std::find(leaders.begin(), leaders.end(), row.assignedLeader) == leaders.end())
       leaders.push_back(row.assignedLeader);
-    const sql::Instant end = row.end.value_or(row.start + 2 * 3600);
+    const sql::Instant assumed = staff.web.requests.config().openEndAssumedSeconds();
+    const sql::Instant end = row.end.value_or(row.start + assumed);
     for (const auto& leader : leaders) {
       auto known = readable.find(leader);
       if (known == readable.end()) known = readable.emplace(leader, mayReadAgenda(staff, leader)).first;
       if (!known->second) continue;
       const auto around = workflow::agendaAround(staff.web.store, time, budget, leader, row.start,
-                                                 std::max(end, row.start + 1), row.start, row.end);
+                                                 std::max(end, row.start + 1), row.start, row.end, assumed);
       markers.conflictsIncomplete = markers.conflictsIncomplete || around.incomplete;
       for (const auto& item : around.items) {
         // The request's own events are not conflicts with it; neither are
         // holds and cancelled events (only confirmed ones keep a leader busy).
         const bool own = item.objectName == row.eventObjectName || item.objectName == row.representativeObjectName;
         if (!item.overlaps || item.cancelled || item.tentative || own) continue;
-        markers.conflicts[row.id].push_back(workflow::formatTime(item.start, zone, staff.language) + "–" +
-                                            workflow::formatTime(item.end, zone, staff.language) + " " + item.summary +
-                                            " (" + names.display(leader) + ")");
+        const std::string until = item.openEnd ? (staff.language == "en" ? " until finished" : " s.d. selesai")
+                                               : "–" + workflow::formatTime(item.end, zone, staff.language);
+        markers.conflicts[row.id].push_back(workflow::formatTime(item.start, zone, staff.language) + until + " " +
+                                            item.summary + " (" + names.display(leader) + ")");
       }
     }
   }
