@@ -206,6 +206,7 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
     decision.representativeUser = form.value("wakil_user");
     decision.representativeName = form.value("wakil_nama");
     decision.representativePosition = form.value("wakil_jabatan");
+    decision.verifyFirst = form.value("verifikasi") == "1";
     outcome = staff.web.requests.decide(row.id, *version, decision, actor);
     if (staff::confirmsOverlaps(form, outcome)) {
       decision.conflictsConfirmed = true;

@@ -41,7 +41,8 @@ mustache::data deskDecisions(StaffRequest& staff, const sql::RequestRow& row, co
   desk.set("verify", verify);
   mustache::data links{mustache::data::type::list};
   for (const auto& quick : kQuick) {
-    if (!staff.web.requests.actionOpen(row, quick.action)) continue;
+    if (!staff.web.requests.actionOpen(row, quick.action) && !staff.web.requests.openVerifyingFirst(row, quick.action))
+      continue;
     const std::string code(workflow::actionCode(quick.action));
     mustache::data link;
     link.set("aksi", code);

@@ -272,10 +272,12 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
                    [](const sql::User& a, const sql::User& b) { return a.displayName < b.displayName; });
 
   for (const auto action : kStaffActions) {
-    if (!staff.web.requests.actionOpen(row, action)) continue;
+    const bool verifyFirst = staff.web.requests.openVerifyingFirst(row, action);
+    if (!staff.web.requests.actionOpen(row, action) && !verifyFirst) continue;
     const std::string code(workflow::actionCode(action));
     mustache::data form;
     form.set("aksi", code);
+    form.set("verifyFirst", verifyFirst);  // a submitted request is verified by the same decision
     form.set("maxName", std::to_string(workflow::limits::kPersonName));
     form.set("maxVenue", std::to_string(workflow::limits::kVenue));
     form.set("label", actionLabel(staff.language, code));

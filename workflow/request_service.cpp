@@ -323,6 +323,11 @@ bool RequestService::actionOpen(const sql::RequestRow& request, Action action) c
   return !beforeItsStart(action, request, impl_->clock.now());
 }
 
+bool RequestService::openVerifyingFirst(const sql::RequestRow& request, Action action) const {
+  const auto state = parseState(request.state);
+  return state == RequestState::Submitted && (action == Action::Approve || action == Action::Represent);
+}
+
 Outcome RequestService::decide(std::int64_t requestId, std::int64_t expectedVersion, const Decision& decision,
                                const Actor& actor) {
   if (!actor.isStaff()) return failure(Outcome::Status::Forbidden, "forbidden");
@@ -336,6 +341,8 @@ Outcome RequestService::decide(std::int64_t requestId, std::int64_t expectedVers
   if (request->version != expectedVersion) return failure(Outcome::Status::Conflict, "changed_meanwhile");
   auto from = parseState(request->state);
   auto to = from ? nextState(*from, decision.action) : std::nullopt;
+  if (!to && decision.verifyFirst && openVerifyingFirst(*request, decision.action))
+    to = nextState(RequestState::Verified, decision.action);
   if (!to) return failure(Outcome::Status::NotAllowed, "transition_not_allowed");
   return impl_->applyDecision(*request, *from, *to, decision, actor);
 }

@@ -108,6 +108,10 @@ struct Decision {
   bool conflictsConfirmed = false;
   // Return: the form fields (RequestForm's names) the requester is asked to correct.
   std::vector<std::string> fieldsToCorrect;
+  // Approve/Represent on a request not yet verified: the decision verifies
+  // it in the same step (one decision at the desk, not two), and the audit
+  // records the approval from "diajukan".
+  bool verifyFirst = false;
 };
 
 // A returned request's corrections: form field name -> the new value, for
@@ -160,6 +164,9 @@ class RequestService {
   // allows it and, for held or not held, the activity has begun (by the
   // workflow's clock). decide() refuses what is not open.
   bool actionOpen(const sql::RequestRow& request, Action action) const;
+  // Whether `action` is open once the request is verified, taken in one
+  // step with Decision::verifyFirst: approve or represent a submitted request.
+  bool openVerifyingFirst(const sql::RequestRow& request, Action action) const;
   // Whether a decision needs a note: return, reject and cancel tell the requester why.
   static bool noteRequired(Action action);
 

@@ -309,6 +309,26 @@ class RequestDeskTest(RequestTestCase):
         self.assertEqual(1, len(copy), "a copy button for the text")
         self.assertIn("/static/meja.js", landed.text)
 
+    def test_a_submitted_request_is_approved_in_two_clicks(self):
+        # Opening a fresh request, "Setujui" (one), then its button (two):
+        # the approval verifies the request on the way.
+        _, request_id = self.new_request()
+        page = self.request_page(request_id)
+        desk = page.by_id("putuskan")
+        links = {a.get("id"): a.get("href") for a in page.within(desk, "a") if a.get("id")}
+        self.assertEqual("/staf/permohonan/%d?aksi=approve" % request_id, links.get("putuskan-approve"), links)
+        opened = self.staff().get(links["putuskan-approve"])
+        form = [f for f in opened.within(opened.by_id("aksi-approve"), "form")][0]
+        own = [(e.get("name"), e.get("value")) for e in opened.within(form, "input")
+               if e.get("name") and (e.get("type") != "checkbox" or "checked" in e.attrs)]
+        self.assertIn(("verifikasi", "1"), own, "the approve form of a submitted request verifies it too")
+        answer = self.staff().post_form("/staf/permohonan/%d/keputusan" % request_id, own + [("pimpinan", "bupati")])
+        self.assertEqual(303, answer.status, answer.describe())
+        self.assertIn("Disetujui", self.request_page(request_id).visible_text)
+        # Without the form's word the workflow keeps its order: verify first.
+        _, other = self.new_request()
+        self.assertEqual(409, self.decide_page(other, "approve", pimpinan="bupati").status)
+
     def test_return_and_reject_open_on_their_reason(self):
         _, request_id = self.new_request("diverifikasi")
         for aksi in ("return", "reject"):

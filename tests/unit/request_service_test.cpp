@@ -286,6 +286,22 @@ BOOST_AUTO_TEST_CASE(unknown_request_stale_version_and_refused_transition) {
   BOOST_TEST(reload(request).state == "diverifikasi");
 }
 
+BOOST_AUTO_TEST_CASE(approving_a_submitted_request_may_verify_it_on_the_way) {
+  auto request = submitted();
+  Decision approve = act(Action::Approve);
+  approve.verifyFirst = true;
+  BOOST_TEST(!service->actionOpen(request, Action::Approve));
+  BOOST_TEST(service->openVerifyingFirst(request, Action::Approve));
+  BOOST_TEST(!service->openVerifyingFirst(request, Action::Reject));  // a refusal needs no verification
+  auto outcome = decide(request, approve, staf);
+  BOOST_TEST(outcome.ok());
+  BOOST_TEST(reload(request).state == "disetujui");
+  auto audit = store->requests().auditOf(request.id).back();
+  BOOST_TEST(audit.action == "approve");
+  BOOST_TEST(audit.fromState == "diajukan");  // the history says it was approved straight from submission
+  BOOST_TEST(!service->openVerifyingFirst(reload(request), Action::Approve));
+}
+
 BOOST_AUTO_TEST_CASE(return_reject_and_cancel_need_a_note) {
   auto request = submitted();
   for (Action action : {Action::Return, Action::Reject}) {

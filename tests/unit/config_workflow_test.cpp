@@ -1,6 +1,8 @@
-// [workflow] near_date_days: how close to its date a waiting request is
-// marked in the staff inbox, with its default and its bounds.
-#define BOOST_TEST_MODULE config_desk
+// The [workflow] keys of the office's daily work, each with its default and
+// its bounds: near_date_days (how close to its date a waiting request is
+// marked in the staff inbox) and open_end_assumed_minutes (how long an
+// "s.d. selesai" activity is taken to last).
+#define BOOST_TEST_MODULE config_workflow
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -41,5 +43,23 @@ BOOST_AUTO_TEST_CASE(near_date_days_is_read_within_its_bounds) {
   }
   for (const std::string bad : {"-1", "366", "tiga", ""}) {
     BOOST_TEST(errorOf(withWorkflow("near_date_days = " + bad)).find("config: workflow.near_date_days:") == 0u, bad);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_open_end_lasts_two_hours_by_default) {
+  const auto config = std::get<ServerConfig>(parseConfig(kMinimal));
+  BOOST_TEST(config.workflow.openEndAssumedMinutes == 120);
+}
+
+BOOST_AUTO_TEST_CASE(the_open_end_duration_is_read) {
+  const auto result = withWorkflow("open_end_assumed_minutes = 90");
+  BOOST_TEST_REQUIRE(errorOf(result) == "");
+  BOOST_TEST(std::get<ServerConfig>(result).workflow.openEndAssumedMinutes == 90);
+}
+
+BOOST_AUTO_TEST_CASE(open_end_durations_out_of_range_are_refused_by_name) {
+  for (const std::string value : {"0", "14", "1441", "2h", "-30", ""}) {
+    const std::string message = errorOf(withWorkflow("open_end_assumed_minutes = " + value));
+    BOOST_TEST(message.find("config: workflow.open_end_assumed_minutes: ") == 0u, value + ": " + message);
   }
 }
