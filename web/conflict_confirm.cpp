@@ -80,7 +80,10 @@ WebResponse conflictConfirmPage(StaffRequest& staff, const sql::RequestRow& row,
   mustache::data events{mustache::data::type::list};
   for (const auto& conflict : conflicts) {
     mustache::data event;
-    event.set("summary", conflict.summary);
+    // Only who may read that agenda learns what the other event is; the
+    // others see that the time is taken, as the history tells them.
+    event.set("summary",
+              mayReadAgenda(staff, conflict.leader) ? conflict.summary : tr(language, "staf_conflict_hidden_event"));
     event.set("leader", names.display(conflict.leader));
     // An open end reads as the office writes it, whatever span it is assumed to take.
     event.set("when", workflow::formatSpan(conflict.start,

@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::array kConflict = {
     Message{"staf_conflict_title", "Jadwal bentrok", "Schedule conflict"},
+    Message{"staf_conflict_hidden_event", "Acara lain (di kalender yang tidak dapat Anda baca)",
+            "Another event (on a calendar you cannot read)"},
     Message{"staf_conflict_intro_one", "{leader} sudah punya acara lain yang dikonfirmasi pada waktu itu:",
             "{leader} already has another confirmed event at that time:"},
     Message{"staf_conflict_intro_many", "{leader} sudah punya {count} acara lain yang dikonfirmasi pada waktu itu:",

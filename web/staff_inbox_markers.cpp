@@ -19,15 +19,6 @@ namespace {
 // Other requests named per row, at most.
 constexpr int kDuplicatesPerRow = 5;
 
-// Whether `user` may read every calendar of `leader`: the request page's rule.
-bool mayReadAgenda(StaffRequest& staff, const std::string& leader) {
-  auto owner = staff.web.store.findUser(leader);
-  if (!owner) return false;
-  for (const auto& calendar : staff.web.store.calendarsOwnedBy(owner->id))
-    if (!caldav::canRead(caldav::calendarAccess(staff.web.store, staff.user, calendar))) return false;
-  return true;
-}
-
 }  // namespace
 
 InboxMarkers inboxMarkers(StaffRequest& staff, const std::vector<sql::RequestRow>& rows, UserNames& names) {
@@ -75,7 +66,7 @@ InboxMarkers inboxMarkers(StaffRequest& staff, const std::vector<sql::RequestRow
         // holds and cancelled events (only confirmed ones keep a leader busy).
         const bool own = item.objectName == row.eventObjectName || item.objectName == row.representativeObjectName;
         if (!item.overlaps || item.cancelled || item.tentative || own) continue;
-        const std::string until = item.openEnd ? (staff.language == "en" ? " until finished" : " s.d. selesai")
+        const std::string until = item.openEnd ? " " + tr(staff.language, "staf_conflict_open_end")
                                                : "–" + workflow::formatTime(item.end, zone, staff.language);
         markers.conflicts[row.id].push_back(workflow::formatTime(item.start, zone, staff.language) + until + " " +
                                             item.summary + " (" + names.display(leader) + ")");

@@ -185,14 +185,6 @@ mustache::data leaderOptions(UserNames& names, const std::vector<std::string>& l
   return options;
 }
 
-bool mayReadAgenda(StaffRequest& staff, const std::string& leader) {
-  auto owner = staff.web.store.findUser(leader);
-  if (!owner) return false;
-  for (const auto& calendar : staff.web.store.calendarsOwnedBy(owner->id))
-    if (!caldav::canRead(caldav::calendarAccess(staff.web.store, staff.user, calendar))) return false;
-  return true;
-}
-
 // `conflicts` receives each conflicting item (time, summary, leader) for the desk at the top.
 mustache::data agendaOf(StaffRequest& staff, const sql::RequestRow& row, UserNames& names, mustache::data& conflicts) {
   const auto& config = staff.web.requests.config();
@@ -298,7 +290,10 @@ mustache::data decisionForms(StaffRequest& staff, const sql::RequestRow& row, Us
     form.set("noteRequired", noteRequired);
     form.set("danger", action == Action::Reject || action == Action::Cancel);
     form.set("askCorrections", action == Action::Return);
-    if (action == Action::Return) form.set("correctable", correctionChoices(staff.language));
+    if (action == Action::Return)
+      form.set("correctable",
+               correctionChoices(staff.language,
+                                 failed && failed->form == code ? failed->corrections : std::vector<std::string>{}));
     const bool chooseLeader = action == Action::Approve || action == Action::Represent;
     form.set("chooseLeader", chooseLeader);
     if (chooseLeader) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/percent.h"
+#include "caldav/access.h"
 
 namespace jadwal::web::staff {
 
@@ -12,6 +13,14 @@ namespace mustache = kainjow::mustache;
 namespace {}  // namespace
 
 bool isStaffRole(sql::Role role) { return role == sql::Role::Admin || role == sql::Role::ProtocolStaff; }
+
+bool mayReadAgenda(StaffRequest& staff, const std::string& leader) {
+  auto owner = staff.web.store.findUser(leader);
+  if (!owner) return false;
+  for (const auto& calendar : staff.web.store.calendarsOwnedBy(owner->id))
+    if (!caldav::canRead(caldav::calendarAccess(staff.web.store, staff.user, calendar))) return false;
+  return true;
+}
 
 mustache::data anonymousData(const std::string& language) {
   // renderPage adds the translations ({{#t}}id{{/t}}) and the language.

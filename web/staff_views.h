@@ -29,6 +29,9 @@ struct StaffRequest {
 };
 
 bool isStaffRole(sql::Role role);  // protokol and admin decide; the others read
+// Whether the user may read every calendar of `leader` (user name): only
+// then does a page name the leader's other events (conflicts, history).
+bool mayReadAgenda(StaffRequest& staff, const std::string& leader);
 
 // The data every staff page starts from: the layout's staff navigation
 // (staff_nav, staff_user) and "csrf". renderPage adds the translations.
@@ -86,6 +89,7 @@ WebResponse archivePage(StaffRequest& staff);
 struct FailedForm {
   std::string form;                           // a decision's action code ("return", ...) or "disposisi"
   std::map<std::string, std::string> values;  // by field name
+  std::vector<std::string> corrections;       // a return's ticked "perbaiki" boxes, kept when it is refused
   workflow::FieldErrors errors;               // by field name (or the workflow's own key)
 };
 // GET /staf/permohonan/<id> (and the re-shown page after a refused form).

@@ -30,6 +30,8 @@ std::optional<sql::Instant> instantOf(std::string_view text) {
 
 std::string bookedUser(Action action, const sql::RequestRow& updated) {
   if (action == Action::Approve) return updated.assignedLeader;
+  // The official standing in gets the event on their own agenda.
+  if (action == Action::Represent) return updated.representativeUser;
   if (action != Action::Reschedule) return {};
   if (updated.state == stateCode(RequestState::Represented)) return updated.representativeUser;
   return updated.assignedLeader;

@@ -14,8 +14,9 @@
 namespace jadwal::workflow {
 
 // The user whose agenda `action` books `updated` onto: the leader for an
-// approval, the attending one (the representing user, if any, for a
-// represented request) for a new time; "" when the action books nobody.
+// approval, the official standing in (a user) for a representation, the
+// attending one (the representing user, if any, for a represented request)
+// for a new time; "" when the action books nobody.
 std::string bookedUser(Action action, const sql::RequestRow& updated);
 
 // The confirmed events on `user`'s calendars overlapping `request`'s time

@@ -190,6 +190,24 @@ BOOST_AUTO_TEST_CASE(rescheduling_a_represented_request_asks_for_the_representat
   BOOST_TEST(asked.conflicts.at(0).leader == "asisten");
 }
 
+BOOST_AUTO_TEST_CASE(an_official_standing_in_is_asked_for_too) {
+  // The representative gets the event on their own agenda: a clash there is
+  // as much a double booking as the leader's.
+  typed(asistenAgenda, "asisten",
+        "SUMMARY:Kunjungan Kerja\r\nDTSTART;TZID=Asia/Jakarta:20250314T090000\r\n"
+        "DTEND;TZID=Asia/Jakarta:20250314T100000\r\n");
+  const auto row = verified();
+  Decision represent = act(Action::Represent);
+  represent.representativeUser = "asisten";
+  const auto asked = decide(row, represent, staf);
+  BOOST_TEST_REQUIRE((asked.status == Outcome::Status::NeedsConfirmation));
+  BOOST_TEST(asked.conflicts.at(0).leader == "asisten");
+  BOOST_TEST(reload(row).state == "diverifikasi");
+  represent.conflictsConfirmed = true;
+  BOOST_TEST(decide(row, represent, staf).ok());
+  BOOST_TEST(reload(row).state == "diwakilkan");
+}
+
 BOOST_AUTO_TEST_CASE(a_leaders_hadir_into_a_taken_slot_asks_first) {
   meeting();
   const auto row = verified();
