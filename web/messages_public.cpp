@@ -92,6 +92,12 @@ constexpr std::array kMessages = {
 
     // The receipt.
     Message{"receipt.title", "Permohonan terkirim", "Request sent"},
+    Message{"receipt.already_sent",
+            "Formulir ini sudah pernah dikirim, jadi tidak dibuat permohonan baru. Perubahan yang diketik setelah "
+            "pengiriman pertama tidak tersimpan; bila ada yang perlu diubah, hubungi petugas protokol atau isi "
+            "formulir baru.",
+            "This form was sent before, so no new request was made. Changes typed after the first sending were not "
+            "saved; if something needs changing, contact the protocol staff or fill in a new form."},
     Message{"receipt.intro", "Terima kasih. Permohonan Anda sudah kami terima dan akan diperiksa petugas protokol.",
             "Thank you. We have received your request; the protocol staff will review it."},
     Message{"receipt.code", "Kode pelacakan", "Tracking code"},

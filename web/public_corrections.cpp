@@ -18,7 +18,7 @@ std::string labelOf(const std::string& language, std::string_view field) {
 
 }  // namespace
 
-TemplateData correctionChoices(const std::string& language) {
+TemplateData correctionChoices(const std::string& language, const std::vector<std::string>& ticked) {
   TemplateData list(TemplateData::type::list);
   for (const auto& field : workflow::requestFormFields()) {
     const std::string name(field.name);
@@ -26,6 +26,7 @@ TemplateData correctionChoices(const std::string& language) {
     TemplateData item;
     item.set("name", name);
     item.set("label", labelOf(language, field.name));
+    item.set("ticked", std::find(ticked.begin(), ticked.end(), name) != ticked.end());
     list.push_back(item);
   }
   return list;

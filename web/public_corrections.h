@@ -14,7 +14,7 @@ namespace jadwal::web {
 
 // For the staff's return form: {name, label} of every correctable field,
 // each a checkbox named "perbaiki".
-TemplateData correctionChoices(const std::string& language);
+TemplateData correctionChoices(const std::string& language, const std::vector<std::string>& ticked = {});
 
 // For the status page: one input per field `asked`, labelled as on the
 // form, pre-filled with `posted` (a form sent back) or the stored value,

@@ -122,7 +122,10 @@ WebResponse submitForm(WebContext& context, const WebRequest& request, const std
     const PublicCsrf csrf{state.values.value("csrf"), false};
     return formPage(context, 400, state, csrf, language);
   }
-  return WebResponse::redirect(statusPath(outcome.request.code) + "/tanda-terima");
+  // A repeated form (a double tap, or Back and send again) lands on the first
+  // request's receipt, which says that nothing new was sent.
+  return WebResponse::redirect(statusPath(outcome.request.code) + "/tanda-terima" +
+                               (outcome.repeated ? "?sudah=1" : ""));
 }
 
 // ---- lookup by typed code ----
@@ -204,8 +207,10 @@ std::string whatsappShareLink(WebContext& context, const sql::RequestRow& row, c
   return "https://wa.me/?text=" + base::percentEncoded(text);
 }
 
-WebResponse receipt(WebContext& context, const sql::RequestRow& row, const std::string& language) {
+WebResponse receipt(WebContext& context, const WebRequest& request, const sql::RequestRow& row,
+                    const std::string& language) {
   TemplateData data = activityData(context, row, language);
+  data.set("already_sent", request.queryValue("sudah") == "1");
   data.set("whatsapp_share", whatsappShareLink(context, row, language));
   if (!row.email.empty()) data.set("email", maskedEmail(row.email));
   return page(200, "permohonan_tanda_terima", tr(language, "receipt.title"), data, language);
@@ -420,7 +425,7 @@ WebResponse requestPages(WebContext& context, const WebRequest& request, const s
   }
   if (what == "revisi") return revise(context, request, code, language);
   if (what == "tarik") return withdraw(context, request, code, language);
-  if (what == "tanda-terima") return receipt(context, *row, language);
+  if (what == "tanda-terima") return receipt(context, request, *row, language);
   return statusPage(context, request, *row, 200, StatusForms{}, language);
 }
 

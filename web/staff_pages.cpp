@@ -160,6 +160,7 @@ staff::FailedForm failedForm(const std::string& formName, const FormData& form, 
   failed.form = formName;
   for (const auto& [field, value] : form.fields) {
     if (field != "csrf" && field != "versi") failed.values.emplace(field, value);
+    failed.corrections = form.values("perbaiki");
   }
   failed.errors = errors;
   return failed;

@@ -34,11 +34,17 @@ class FormTokenTest(RequestTestCase):
         session = self.web()
         pairs = self.filled(session)
         before = self.request_count()
-        first = self.receipt_of(session.post_multipart("/permohonan", pairs, [letter()]))
-        second = self.receipt_of(session.post_multipart("/permohonan", pairs, [letter()]))
+        first_answer = session.post_multipart("/permohonan", pairs, [letter()])
+        first = self.receipt_of(first_answer)
+        second_answer = session.post_multipart("/permohonan", pairs, [letter()])
+        second = self.receipt_of(second_answer)
         self.assertEqual(first, second, "both answers lead to the first request's receipt")
         self.assertEqual(before + 1, self.request_count())
-        self.assertEqual(200, session.get(second).status)
+        # The second receipt says that nothing new was sent; the first does not.
+        self.assertIsNone(session.get(first_answer.location).by_id("sudah-terkirim"))
+        repeated = session.get(second_answer.location)
+        self.assertEqual(200, repeated.status)
+        self.assertIn("sudah pernah dikirim", repeated.by_id("sudah-terkirim").text)
 
     def test_two_submits_at_the_same_time_give_one_request(self):
         session = self.web()

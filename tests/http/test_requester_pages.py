@@ -110,6 +110,19 @@ class CorrectionTest(RequestTestCase):
         answer = session.post_form("/staf/permohonan/%d/keputusan" % request_id, pairs)
         self.assertEqual(303, answer.status, answer.describe())
 
+    def test_a_refused_return_keeps_the_ticked_fields(self):
+        _, request_id = self.new_request()
+        session = self.staff()
+        page = session.get("/staf/permohonan/%d" % request_id)
+        pairs = [("csrf", page.csrf()), ("versi", page.field("versi")), ("aksi", "return"), ("catatan", "")]
+        pairs += [("perbaiki", "tempat"), ("perbaiki", "jam_mulai")]
+        refused = session.post_form("/staf/permohonan/%d/keputusan" % request_id, pairs)
+        self.assertEqual(400, refused.status, "a return needs its reason")
+        body = refused.body.decode()
+        for field in ("tempat", "jam_mulai"):
+            self.assertIn('name="perbaiki" value="%s" checked' % field, body, "the ticks survive the refusal")
+        self.assertNotIn('name="perbaiki" value="alamat" checked', body)
+
     def test_correction_round_trip_with_history(self):
         code, request_id = self.new_request()
         self.decide_return(request_id, ["tempat", "jam_mulai"], "Tempat dan jam mulai keliru")
@@ -129,6 +142,7 @@ class CorrectionTest(RequestTestCase):
         refused = web.post_multipart(action, forged, [])
         self.assertEqual(400, refused.status, refused.describe())
         self.assertIn("Dikembalikan", self.status_page(code).visible_text)
+        self.assertNotIn("Acara Lain", self.request_page(request_id).visible_text, "the activity is unchanged")
 
         # A bad value is judged by the form's rules and shown beside its field.
         bad = [(k, ("" if k == "tempat" else v)) for k, v in page.form_values(action)]
