@@ -102,7 +102,9 @@ class PublicFormTest(RequestTestCase):
         code = self.submit(valid_fields(jam_selesai=""))
         hold = self.event_of(code, HOLD_OWNER, HOLD_SLUG, user="protokol")
         self.assertIsNotNone(hold)
-        self.assertIsNone(hold.value("DTEND"), "an open-ended activity has no DTEND")
+        # As with the box ticked: the assumed two hours on a calendar, "s.d. selesai" in words.
+        self.assertEqual(activity_day().strftime("%Y%m%d") + "T110000", props(hold.event, "DTEND")[0][1])
+        self.assertIn("s.d. selesai", unescape_text(hold.value("DESCRIPTION")))
         self.assertIn("selesai", self.status_page(code).visible_text)
         self.assertFieldError(self.submit_page(valid_fields(jam_selesai="25:00")), "jam_selesai")
 

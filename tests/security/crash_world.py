@@ -147,8 +147,11 @@ def decide(ledger, session, request_id, action):
                      request_id=request_id, action=action)
     if answer is None:
         return False
-    if answer.status == 409 and answer.field("konfirmasi_bentrok") == "1":
-        # The requests share one slot: staff confirm the double booking, as on the page "Jadwal bentrok".
+    for _ in range(5):
+        if answer.status != 409 or answer.field("konfirmasi_bentrok") != "1":
+            break
+        # The requests share one slot: staff confirm the double booking, as on the page "Jadwal bentrok"
+        # (asked again when other workers booked the slot meanwhile).
         path = "/staf/permohonan/%d/keputusan" % request_id
         confirmation = answer.form_values(path)
         answer = attempt(ledger, "decide", lambda: session.post_form(path, confirmation), request_id=request_id,

@@ -236,7 +236,9 @@ BOOST_AUTO_TEST_CASE(the_request_page_shows_fields_letters_history_and_conflicts
   BOOST_TEST(contains(body, "value=\"verify\""));
   BOOST_TEST(contains(body, "value=\"return\""));
   BOOST_TEST(contains(body, "value=\"reject\""));
-  BOOST_TEST(!contains(body, "value=\"approve\""));  // not before verification
+  // Approve and represent verify a submitted request in the same decision: their forms say so.
+  BOOST_TEST(contains(body, "value=\"approve\""));
+  BOOST_TEST(contains(body, "name=\"verifikasi\" value=\"1\""));
   BOOST_TEST(!contains(body, "value=\"cancel\""));
   BOOST_TEST(contains(body, "name=\"versi\" value=\"" + std::to_string(row.version) + "\""));
   BOOST_TEST(contains(body, "name=\"csrf\" value=\"" + csrfOf(cookie) + "\""));
