@@ -241,6 +241,7 @@ WebResponse homePage(StaffRequest& staff) {
   data.set("more_days", workflow::isoDateText(workflow::nextDay(range.last)));
   const bool decides = staff.user.role == sql::Role::Leader || staff.user.role == sql::Role::Aide;
   data.set("decides", decides);
+  data.set("saved", decides && staff.request.queryValue("pesan") == "disposisi");
   data.set("maxName", std::to_string(workflow::limits::kPersonName));
   if (decides) {
     std::size_t total = 0;

@@ -216,6 +216,8 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
   }
 
   if (outcome.ok()) {
+    // An answer given from the first screen goes back there, to the next request waiting.
+    if (disposition && form.value("kembali") == "beranda") return WebResponse::redirect("/staf?pesan=disposisi");
     return WebResponse::redirect("/staf/permohonan/" + std::to_string(row.id) +
                                  (disposition ? "?pesan=disposisi" : "?pesan=keputusan"));
   }

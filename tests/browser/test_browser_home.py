@@ -177,10 +177,13 @@ class BrowserHomeTest(RequestTestCase):
         self.driver.set_window_size(PHONE, 1800)
         button = self.driver.find_element(By.CSS_SELECTOR, "#menunggu-%d-bupati button[value='hadir']" % waiting)
         self.click_and_wait(button)
-        self.assertRegex(self.driver.current_url, r"/staf/permohonan/%d" % waiting)
-        self.assertIn("Hadir", self.body())
-        self.click_and_wait(self.driver.find_element(By.CSS_SELECTOR, "nav.navigasi a[href='/staf']"))
+        # Back on the first screen, the answer saved, the next request waiting at the top.
+        self.assertRegex(self.driver.current_url, r"/staf\?pesan=disposisi$")
+        self.assertIn("Disposisi disimpan.", self.body())
         self.assertNotIn("Pelantikan Pengurus Karang Taruna", self.body())
+        self.driver.get(self.srv.url("/staf/permohonan/%d" % waiting))
+        self.assertIn("Hadir", self.body())
+        self.driver.get(self.srv.url("/staf"))
         # "Diwakilkan" opens its name field in place, without a script.
         self.driver.find_element(By.CSS_SELECTOR, "#menunggu-%d-bupati summary" % second).click()
         self.assertTrue(self.driver.find_element(By.ID, "wakil-%d-bupati" % second).is_displayed())

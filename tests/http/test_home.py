@@ -145,6 +145,12 @@ class LeaderHomeTest(HomeTestCase):
         page = self.home("bupati")
         answer = self.post_choice(page, first, "hadir")
         self.assertEqual(303, answer.status, answer.describe())
+        # Back on the first screen, to the next request waiting, with the answer saved.
+        self.assertEqual("/staf?pesan=disposisi", answer.location)
+        back = self.staff("bupati").get(answer.location)
+        self.assertIn("Disposisi disimpan.", back.by_id("disposisi-tersimpan").text)
+        self.assertEqual(set(), self.choices(back, first), "answered: no longer waiting")
+        self.assertEqual({"hadir", "diwakilkan", "tidak_hadir"}, self.choices(back, second))
         shown = self.request_page(first, "bupati")
         self.assertIn("Hadir", shown.visible_text)
         self.assertIn("Bupati Ogan Ilir", shown.visible_text)
