@@ -79,7 +79,7 @@ class RequestServer {
   HttpReply serve() {
     std::string error;
     auto target = parseRequestTarget(request_.target, error);
-    if (!target) return textReply(400, "Bad request: " + error + "\n");
+    if (!target) return badTarget(error);
     if (target->path == "*") {
       if (request_.method != "OPTIONS") return textReply(400, "Bad request: * is only for OPTIONS\n");
       target->path = "/";
@@ -117,6 +117,22 @@ class RequestServer {
   HttpReply notFound(const RequestTarget& target) {
     if (!answersAsPage(target)) return textReply(404, "Not found\n");
     return pageReply(target, 404, "error.not_found_title", "error.not_found");
+  }
+
+  // A link cut short (a chat app dropping the end of "%20") cannot be read:
+  // a person outside /dav gets the site's page in their browser's language.
+  HttpReply badTarget(const std::string& error) {
+    const std::string raw = rawPathOf(request_.target);
+    const bool dav = raw == "/dav" || raw.starts_with("/dav/");
+    if (!context_.web || dav || (request_.method != "GET" && request_.method != "HEAD"))
+      return textReply(400, "Bad request: " + error + "\n");
+    web::WebRequest page;
+    page.method = request_.method;
+    foldHeaders(request_, page.headers, true);
+    web::WebResponse answer =
+        web::messagePage(400, web::languageOf(page), "error.bad_request_title", "error.bad_request");
+    web::addSecurityHeaders(answer);
+    return fromWeb(std::move(answer));
   }
 
   HttpReply pageReply(const RequestTarget& target, int status, std::string_view title, std::string_view message) {

@@ -90,6 +90,18 @@ class ErrorPagesTest(RequestTestCase):
         self.assertIn("Permintaan tidak terbaca", page.visible_text)
         self.assertNotIn("malformed", page.body.decode())
 
+    def test_a_link_cut_short_is_a_page_too(self):
+        # A chat app dropping the end of a link leaves a "%" that decodes to nothing.
+        page = self.web().get("/permohonan/JDW-ABCD-%")
+        self.assertEqual(400, page.status, page.describe())
+        self.assertTrue(page.headers.get("content-type", "").startswith("text/html"))
+        self.assertIn("Permintaan tidak terbaca", page.visible_text)
+        english = self.web(**{"Accept-Language": "en"}).get("/permohonan/JDW-ABCD-%")
+        self.assertIn('<html lang="en"', english.body.decode())
+        status, _, body = self.srv.request("GET", "/dav/calendars/%", user=("bupati", "rahasia-bupati"))
+        self.assertEqual(400, status)
+        self.assertNotIn(b"<html", body, "CalDAV clients keep the plain answer")
+
     def test_caldav_clients_keep_plain_answers(self):
         status, headers, body = self.srv.request("GET", "/dav/tidak-ada/x", user=("bupati", "rahasia-bupati"))
         self.assertIn(status, (403, 404))
