@@ -7,47 +7,27 @@ Screenshots are kept in $JADWAL_ARTIFACTS (default: <build>/artifacts/):
 desk-inbox-1366.png, desk-inbox-360.png, desk-request-1366.png (the decisions at the top),
 desk-request-decided-1366.png (the page after approving, with the WhatsApp text)."""
 
-import os
 import re
-import shutil
-import tempfile
 import unittest
 
-from jadwal_requests import RequestTestCase, USERS, activity_day, submit_request, valid_fields
+from browser_case import BrowserTestCase, DESKTOP, PHONE, skip_unless_installed
+from jadwal_requests import USERS, activity_day, submit_request, valid_fields
 
 try:
-    from selenium import webdriver
-    from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
-    webdriver = None
+    pass  # skip_unless_installed says what is missing
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-MISSING = [what for what, ok in (("python3-selenium", webdriver is not None),
-                                 ("chromium", os.access(CHROMIUM, os.X_OK)),
-                                 ("chromium-driver", os.access(CHROMEDRIVER, os.X_OK))) if not ok]
-PHONE, DESKTOP = 360, 1366
 MAX_TABS = 80  # a bound on the presses to reach a control: the page's controls are fewer
 
 
-def artifacts_dir():
-    path = os.environ.get("JADWAL_ARTIFACTS")
-    if not path:
-        binary = os.environ.get("JADWAL_BIN", "")
-        base = os.path.dirname(binary) if binary else tempfile.gettempdir()
-        path = os.path.join(base, "artifacts")
-    os.makedirs(path, exist_ok=True)
-    return path
-
-
-@unittest.skipIf(MISSING, "not installed: %s (scripts/install-deps.sh --tests)" % ", ".join(MISSING))
-class BrowserDeskTest(RequestTestCase):
+@skip_unless_installed
+class BrowserDeskTest(BrowserTestCase):
+    WINDOW_WIDTH = DESKTOP
     SERVER_OPTIONS = {"submissions_per_hour": 100}
 
     @classmethod
@@ -62,57 +42,7 @@ class BrowserDeskTest(RequestTestCase):
                                              tanggal=activity_day(1).isoformat(), whatsapp="0812-4000-0002",
                                              nomor_surat="360/7/BPBD/2025", pimpinan=["wabup"]))
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.profile = tempfile.mkdtemp(prefix="jadwal-chromium-")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                     "--lang=id-ID", "--user-data-dir=" + cls.profile, "--window-size=%d,1800" % DESKTOP):
-            options.add_argument(flag)
-        options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
-        try:
-            cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        except WebDriverException:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            cls.server.stop(failed=True)
-            raise
-        cls.driver.set_page_load_timeout(60)
-        cls.artifacts = artifacts_dir()
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.driver.quit()
-        finally:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            super().tearDownClass()
-
     # -- helpers ----------------------------------------------------------------------
-
-    def open(self, path):
-        self.driver.get(self.srv.url(path))
-
-    def body(self):
-        return self.driver.find_element(By.TAG_NAME, "body").text
-
-    def screenshot(self, name, width):
-        driver = self.driver
-        driver.set_window_size(width, 1800)
-        driver.execute_script("window.scrollTo(0, 0);")
-        height = driver.execute_script("return Math.max(document.body.scrollHeight, "
-                                       "document.documentElement.scrollHeight)")
-        driver.set_window_size(width, max(1800, min(int(height) + 40, 12000)))
-        path = os.path.join(self.artifacts, name)
-        self.assertTrue(driver.save_screenshot(path), "screenshot " + path)
-        return path
-
-    def fits(self, width):
-        self.driver.set_window_size(width, 1800)
-        scroll = self.driver.execute_script("return document.documentElement.scrollWidth")
-        self.assertLessEqual(scroll, width, "the page scrolls sideways at %d px" % width)
 
     def log_in(self, path):
         """Opens `path`, logging in as staff when the browser has no session yet."""

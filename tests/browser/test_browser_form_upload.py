@@ -14,22 +14,19 @@ import tempfile
 import unittest
 
 import sample_files
-from jadwal_requests import RequestTestCase, valid_fields
-from test_browser_archive import CHROMEDRIVER, CHROMIUM, DESKTOP, MISSING, PHONE, artifacts_dir
+from browser_case import DESKTOP, PHONE, BrowserTestCase, skip_unless_installed
+from jadwal_requests import valid_fields
 
 try:
-    from selenium import webdriver
-    from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
-    webdriver = None
+    pass  # skip_unless_installed says what is missing
 
 
-@unittest.skipIf(MISSING, "not installed: %s (scripts/install-deps.sh --tests)" % ", ".join(MISSING))
-class BrowserFormUploadTest(RequestTestCase):
+@skip_unless_installed
+class BrowserFormUploadTest(BrowserTestCase):
     # Small limits, so that the files are quick to make and to send.
     SERVER_OPTIONS = {"submissions_per_hour": 100, "max_file_bytes": 100000, "max_upload_total_bytes": 150000,
                       "max_body_bytes": 150000 + 32768 + 20000}
@@ -37,31 +34,13 @@ class BrowserFormUploadTest(RequestTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.profile = tempfile.mkdtemp(prefix="jadwal-chromium-")
-        cls.files = tempfile.mkdtemp(prefix="jadwal-files-")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                     "--lang=id-ID", "--user-data-dir=" + cls.profile, "--window-size=%d,1800" % PHONE):
-            options.add_argument(flag)
-        options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
-        try:
-            cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        except WebDriverException:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            cls.server.stop(failed=True)
-            raise
-        cls.driver.set_page_load_timeout(60)
-        cls.artifacts = artifacts_dir()
+        cls.files = tempfile.mkdtemp(prefix="jadwal-files-")  # the files a person picks
 
     @classmethod
     def tearDownClass(cls):
         try:
-            cls.driver.quit()
-        finally:
-            shutil.rmtree(cls.profile, ignore_errors=True)
             shutil.rmtree(cls.files, ignore_errors=True)
+        finally:
             super().tearDownClass()
 
     # -- helpers ----------------------------------------------------------------------
@@ -72,28 +51,13 @@ class BrowserFormUploadTest(RequestTestCase):
             f.write(sample_files.pdf(name, padding=size))
         return path
 
-    def body(self):
-        return self.driver.find_element(By.TAG_NAME, "body").text
-
     def posts(self):
         return len(re.findall(r'"POST /permohonan ', self.srv.access_log()))
 
     def screenshot(self, name, width):
-        driver = self.driver
-        driver.set_window_size(width, 1800)
-        driver.execute_script("window.scrollTo(0, 0);")
-        height = driver.execute_script("return Math.max(document.body.scrollHeight, "
-                                       "document.documentElement.scrollHeight)")
-        driver.set_window_size(width, max(1800, min(int(height) + 40, 12000)))
-        path = os.path.join(self.artifacts, name)
-        self.assertTrue(driver.save_screenshot(path), "screenshot " + path)
-        driver.set_window_size(width, 1800)
+        path = super().screenshot(name, width)
+        self.driver.set_window_size(width, 1800)  # the next steps see the form as a phone does
         return path
-
-    def fits(self, width):
-        self.driver.set_window_size(width, 1800)
-        scroll = self.driver.execute_script("return document.documentElement.scrollWidth")
-        self.assertLessEqual(scroll, width, "the page scrolls sideways at %d px" % width)
 
     def fill(self):
         """Types the valid form as a person would; dates and times set directly."""

@@ -9,25 +9,18 @@ Screenshots are kept in $JADWAL_ARTIFACTS (default: <build>/artifacts/):
 home-leader-360.png, home-leader-1366.png, home-aide-360.png, home-viewer-360.png."""
 
 import datetime
-import os
 import re
-import shutil
-import tempfile
 import unittest
 import uuid
 
-from jadwal_requests import WIB, RequestTestCase, USERS, credentials, valid_fields
-from test_browser_archive import CHROMEDRIVER, CHROMIUM, DESKTOP, MISSING, PHONE, artifacts_dir
+from browser_case import BrowserTestCase, DESKTOP, PHONE, skip_unless_installed
+from jadwal_requests import WIB, USERS, credentials, valid_fields
 
 try:
-    from selenium import webdriver
-    from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
-    webdriver = None
+    pass  # skip_unless_installed says what is missing
 
 TODAY = datetime.datetime.now(WIB).date()
 
@@ -44,8 +37,8 @@ def event(day, start, end, summary, location="", extra=()):
     return "\r\n".join(lines)
 
 
-@unittest.skipIf(MISSING, "not installed: %s (scripts/install-deps.sh --tests)" % ", ".join(MISSING))
-class BrowserHomeTest(RequestTestCase):
+@skip_unless_installed
+class BrowserHomeTest(BrowserTestCase):
     SERVER_OPTIONS = {"submissions_per_hour": 100}
 
     @classmethod
@@ -69,60 +62,7 @@ class BrowserHomeTest(RequestTestCase):
                                           "Upacara Hari Bela Negara", "Halaman Kantor Bupati"))
         cls.put("wabup", "agenda", event(TODAY, "10:00", "11:00", "Kunjungan Kerja Wakil Bupati", "Pemulutan"))
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.profile = tempfile.mkdtemp(prefix="jadwal-chromium-")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                     "--lang=id-ID", "--user-data-dir=" + cls.profile, "--window-size=%d,1800" % PHONE):
-            options.add_argument(flag)
-        options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
-        try:
-            cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        except WebDriverException:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            cls.server.stop(failed=True)
-            raise
-        cls.driver.set_page_load_timeout(60)
-        cls.artifacts = artifacts_dir()
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.driver.quit()
-        finally:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            super().tearDownClass()
-
     # -- helpers ----------------------------------------------------------------------
-
-    def body(self):
-        return self.driver.find_element(By.TAG_NAME, "body").text
-
-    def screenshot(self, name, width):
-        driver = self.driver
-        driver.set_window_size(width, 1800)
-        driver.execute_script("window.scrollTo(0, 0);")
-        height = driver.execute_script("return Math.max(document.body.scrollHeight, "
-                                       "document.documentElement.scrollHeight)")
-        driver.set_window_size(width, max(1800, min(int(height) + 40, 12000)))
-        path = os.path.join(self.artifacts, name)
-        self.assertTrue(driver.save_screenshot(path), "screenshot " + path)
-        return path
-
-    def fits(self, width):
-        self.driver.set_window_size(width, 1800)
-        scroll = self.driver.execute_script("return document.documentElement.scrollWidth")
-        self.assertLessEqual(scroll, width, "the page scrolls sideways at %d px" % width)
-
-    def click_and_wait(self, element):
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-        element.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
 
     def log_in(self, user):
         self.driver.set_window_size(PHONE, 1800)
