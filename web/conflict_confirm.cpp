@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "web/audit_text.h"
 #include "workflow/wib_format.h"
 
 namespace jadwal::web::staff {
@@ -17,12 +18,6 @@ namespace {
 
 // Fields the page writes itself rather than carrying over.
 bool ownField(const std::string& name) { return name == "csrf" || name == "bentrok" || name == "konfirmasi_bentrok"; }
-
-std::string replaced(std::string text, const std::string& placeholder, const std::string& value) {
-  const auto at = text.find(placeholder);
-  if (at != std::string::npos) text.replace(at, placeholder.size(), value);
-  return text;
-}
 
 // The time the decision books: the form's new date and time when it sets
 // them (approve with a changed time, reschedule), else the request's.
@@ -95,7 +90,7 @@ WebResponse conflictConfirmPage(StaffRequest& staff, const sql::RequestRow& row,
   const std::string leader = conflicts.empty() ? std::string() : names.display(conflicts.front().leader);
   const std::string intro =
       tr(language, conflicts.size() == 1 ? "staf_conflict_intro_one" : "staf_conflict_intro_many");
-  data.set("intro", replaced(replaced(intro, "{leader}", leader), "{count}", std::to_string(conflicts.size())));
+  data.set("intro", filled(intro, {{"leader", leader}, {"count", std::to_string(conflicts.size())}}));
 
   mustache::data fields{mustache::data::type::list};
   for (const auto& [name, value] : form.fields) {
