@@ -68,6 +68,8 @@ class ConflictConfirmationTest(RequestTestCase):
         self.assert_confirmation_page(answer, request_id, "Rapat Paripurna DPRD")
         self.assertIn("09.30–10.30 WIB", answer.visible_text)
         self.assertIn(str(day.day), answer.visible_text, "the day of the other event")
+        self.assertIn("Bupati Ogan Ilir sudah punya acara lain yang dikonfirmasi", answer.visible_text,
+                      "the sentence names the leader")
         buttons = [b.text for b in answer.elements("button")]
         self.assertIn("Tetap setujui", buttons)
         action = "/staf/permohonan/%d/keputusan" % request_id
