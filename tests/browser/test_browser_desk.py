@@ -17,8 +17,6 @@ try:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     pass  # skip_unless_installed says what is missing
 
@@ -55,7 +53,7 @@ class BrowserDeskTest(BrowserTestCase):
             field.send_keys(value)
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(By.XPATH, "//form[.//input[@name='sandi']]//button[@type='submit']").click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old)
 
     def active(self):
         return self.driver.switch_to.active_element
@@ -79,7 +77,7 @@ class BrowserDeskTest(BrowserTestCase):
     def enter_and_wait(self):
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.press(Keys.ENTER)
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old)
 
     # -- the stories --------------------------------------------------------------------
 
@@ -105,7 +103,7 @@ class BrowserDeskTest(BrowserTestCase):
         link = self.driver.find_element(By.XPATH, "//th//a[starts-with(normalize-space(.), 'Tanggal kegiatan')]")
         old = self.driver.find_element(By.TAG_NAME, "html")
         link.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old)
         self.assertIn("urut=tanggal", self.driver.current_url)
         first_event = self.driver.find_element(By.CSS_SELECTOR, "table.tabel-meja tbody tr td.kolom-kegiatan a")
         self.assertEqual("Apel Siaga Bencana Banjir", first_event.text, "the soonest activity first")

@@ -11,6 +11,7 @@ import tempfile
 import unittest
 import urllib.request
 
+from browser_case import page_left
 from jadwal_requests import WIB, RequestTestCase, USERS, credentials
 from test_browser_flow import CHROMEDRIVER, CHROMIUM, MISSING, artifacts_dir
 
@@ -19,7 +20,6 @@ try:
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     webdriver = None
@@ -73,7 +73,7 @@ class BrowserFeedTest(RequestTestCase):
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
         element.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(page_left(old))
 
     def test_staff_create_a_feed_and_its_address_serves_the_calendar(self):
         driver = self.driver

@@ -17,6 +17,7 @@ import unittest
 import urllib.request
 
 import sample_files
+from browser_case import page_left
 from jadwal_requests import RequestTestCase, USERS, activity_day, credentials
 
 try:
@@ -24,7 +25,6 @@ try:
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     webdriver = None
@@ -154,7 +154,7 @@ class BrowserFlowTest(RequestTestCase):
         WebDriverWait(self.driver, 5).until(lambda d: button.size["height"] > 0 and button.is_enabled())
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(button)
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(page_left(old))
 
     # -- the story ----------------------------------------------------------------
 
@@ -188,7 +188,7 @@ class BrowserFlowTest(RequestTestCase):
         form = self.driver.find_element(By.XPATH, "//form[.//input[@name='surat']]")
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(page_left(old))
         match = self.wait_for_url(r"/permohonan/(JDW-[A-Z0-9]{4}-[A-Z0-9]{4})/tanda-terima")
         code = match.group(1)
         self.assertIn(code, self.driver.find_element(By.TAG_NAME, "body").text, "the receipt shows the code")
@@ -201,7 +201,7 @@ class BrowserFlowTest(RequestTestCase):
         self.type_into("sandi", USERS["protokol"][2])
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(self.driver.find_element(By.XPATH, "//form[.//input[@name='sandi']]//button[@type='submit']"))
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(page_left(old))
         self.open("/staf")
         link = self.driver.find_element(By.XPATH, "//a[contains(@href, '/staf/permohonan/')][ancestor::*[contains(., '%s')]]" % code)
         self.click(link)
@@ -255,7 +255,7 @@ class BrowserFlowTest(RequestTestCase):
         self.driver.execute_script("arguments[0].value = arguments[1];", date, day.isoformat())
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(self.driver.find_element(By.CSS_SELECTOR, "form.agenda-pilih button[type='submit']"))
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(page_left(old))
         self.wait_for_url(r"/staf/agenda\?tanggal=" + day.isoformat())
         text = self.driver.find_element(By.ID, "teks-wa").get_attribute("value")
         self.assertIn("Peresmian Jembatan Desa Tanjung Raja", text)

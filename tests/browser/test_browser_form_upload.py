@@ -124,7 +124,7 @@ class BrowserFormUploadTest(BrowserTestCase):
         button = self.submit_button()
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
         driver.execute_script("arguments[0].click(); arguments[0].click();", button)
-        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old, 30)
         self.assertRegex(driver.current_url, r"/permohonan/JDW-[A-Z0-9]{4}-[A-Z0-9]{4}/tanda-terima$")
         self.assertEqual(before + 1, self.posts(), "one submission for a double tap")
 
@@ -138,7 +138,7 @@ class BrowserFormUploadTest(BrowserTestCase):
         # Sent as a browser without the script would: form.submit() skips the check.
         driver.execute_script("HTMLFormElement.prototype.submit.call("
                               "document.getElementById('formulir-permohonan'));")
-        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old, 30)
         self.assertIn("tombol Kembali (Back)", self.body())
         back = WebDriverWait(driver, 10).until(
             expected_conditions.visibility_of_element_located((By.ID, "kembali-riwayat")))
@@ -146,7 +146,7 @@ class BrowserFormUploadTest(BrowserTestCase):
         self.screenshot("form-too-large-360.png", PHONE)
         old = driver.find_element(By.TAG_NAME, "html")
         back.click()
-        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old, 30)
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.NAME, "nama"))
         self.assertEqual("Siti Rahmawati", driver.find_element(By.NAME, "nama").get_attribute("value"))
         self.assertEqual("Peresmian Laboratorium Komputer",

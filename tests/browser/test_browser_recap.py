@@ -16,6 +16,7 @@ import time
 import unittest
 
 import test_browser_flow as flow
+from browser_case import page_left
 from jadwal_requests import WIB, RequestTestCase, USERS, valid_fields
 
 try:
@@ -29,7 +30,6 @@ if flow.webdriver is not None:
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -102,7 +102,7 @@ class BrowserRecapTest(RequestTestCase):
         driver.find_element(By.NAME, "sandi").send_keys(USERS["protokol"][2])
         old = driver.find_element(By.TAG_NAME, "html")
         self.click(driver.find_element(By.XPATH, "//form[.//input[@name='sandi']]//button[@type='submit']"))
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 20).until(page_left(old))
         WebDriverWait(driver, 20).until(lambda d: d.current_url.split("?")[0].endswith("/staf/rekap"))
         self.assertIn("Pemerintah Desa Tanjung Raja", driver.find_element(By.TAG_NAME, "body").text)
 

@@ -13,7 +13,6 @@ from jadwal_requests import submit_request, valid_fields
 
 try:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     pass  # skip_unless_installed says what is missing
@@ -90,7 +89,7 @@ class BrowserReceiptTest(BrowserTestCase):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});",
                                    form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
         form.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old)
         body = self.driver.find_element(By.TAG_NAME, "body").text
         self.assertIn("Diajukan", body)
         self.assertIn("Balai Desa Tanjung Raja", body)

@@ -13,10 +13,9 @@ from jadwal_requests import RequestTestCase
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import WebDriverException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     webdriver = None
@@ -37,6 +36,22 @@ def artifacts_dir():
         path = os.path.join(base, "artifacts")
     os.makedirs(path, exist_ok=True)
     return path
+
+
+def page_left(old):
+    """A wait condition: the page that held `old` is gone. Chromium reports a node of a
+    page being replaced either as stale or as no longer belonging to the document."""
+    def gone(_driver):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return gone
 
 
 def skip_unless_installed(cls):
@@ -103,7 +118,11 @@ class BrowserTestCase(RequestTestCase):
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
         element.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(old))
+        self.wait_for_next_page(old)
+
+    def wait_for_next_page(self, old, seconds=20):
+        """Waits until the page holding `old` (its <html>) has been replaced."""
+        WebDriverWait(self.driver, seconds).until(page_left(old))
 
     def type_into(self, name, text):
         element = self.driver.find_element(By.NAME, name)
