@@ -16,4 +16,12 @@ std::string_view trimmed(std::string_view text) {
 
 std::string trimmedCopy(std::string_view text) { return std::string(trimmed(text)); }
 
+std::string asciiLowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace jadwal::base

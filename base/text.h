@@ -11,5 +11,7 @@ namespace jadwal::base {
 std::string_view trimmed(std::string_view text);
 // The same, as an owned string.
 std::string trimmedCopy(std::string_view text);
+// `text` with ASCII letters in lower case; other bytes, UTF-8 included, are kept.
+std::string asciiLowercase(std::string_view text);
 
 }  // namespace jadwal::base

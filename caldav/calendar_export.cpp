@@ -9,7 +9,7 @@
 namespace jadwal::caldav {
 namespace {
 
-constexpr std::size_t kPartBytes = 64 << 10;
+constexpr std::size_t kExportPartBytes = 64 << 10;
 
 class ExportStream : public BodyStream {
  public:
@@ -49,7 +49,7 @@ class ExportStream : public BodyStream {
     if (complete_) return false;
     // Once the status line is gone, the only way to say "too large" is to
     // cut the answer short, which the client sees as an incomplete body.
-    if (!produce(kPartBytes, out)) throw std::runtime_error("the calendar export passed the answer bounds");
+    if (!produce(kExportPartBytes, out)) throw std::runtime_error("the calendar export passed the answer bounds");
     return !complete_;
   }
 

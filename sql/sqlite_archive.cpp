@@ -14,7 +14,7 @@ namespace jadwal::sql {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 10000;  // as the store's own connections
+constexpr int kArchiveBusyTimeoutMs = 10000;  // as the store's own connections
 
 // Table names come from sqlite_master or the archive's own list; quoted all
 // the same so that no name is ever read as SQL.
@@ -39,7 +39,7 @@ class SqliteHandle {
       db_ = nullptr;
       throw StoreError("cannot open " + path + ": " + message);
     }
-    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    sqlite3_busy_timeout(db_, kArchiveBusyTimeoutMs);
     exec("PRAGMA foreign_keys = ON");
   }
   ~SqliteHandle() {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sql/sqlite_like.h"
 #include "sql/sqlite_request_store.h"
 #include "sql/sqlite_transaction.h"
 
@@ -88,16 +89,6 @@ std::string matchExpression(std::string_view text) {
   return expression;
 }
 
-// LIKE treats % and _ as wildcards; a search for them must find them.
-std::string likeContaining(std::string_view text) {
-  std::string pattern = "%";
-  for (const char c : text) {
-    if (c == '\\' || c == '%' || c == '_') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + '%';
-}
-
 std::string placeholders(std::size_t count) {
   std::string list;
   for (std::size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
@@ -106,14 +97,14 @@ std::string placeholders(std::size_t count) {
 
 // The filters as conditions on the requests (alias r), with their
 // bindings in placeholder order.
-struct Filter {
+struct ArchiveFilter {
   std::string conditions;
   std::vector<AbstractBinding::Ptr> bindings;
   void add(const std::string& condition) { conditions += " AND " + condition; }
 };
 
-Filter filterOf(const ArchiveQuery& query) {
-  Filter filter;
+ArchiveFilter filterOf(const ArchiveQuery& query) {
+  ArchiveFilter filter;
   if (!query.letterNumber.empty()) {
     filter.add("r.letter_number = ? COLLATE NOCASE");
     filter.bindings.push_back(bind(query.letterNumber));
@@ -274,7 +265,7 @@ ArchivePage SqliteRequestStore::searchArchive(const ArchiveQuery& query) {
     const auto offset = static_cast<std::int64_t>(std::max(query.offset, 0));
     // A binding is spent once its statement ran: each statement gets its own.
     auto bindings = [&](bool paged) {
-      Filter filter = filterOf(query);
+      ArchiveFilter filter = filterOf(query);
       if (!match.empty()) filter.bindings.insert(filter.bindings.begin(), bind(match));
       if (paged) {
         filter.bindings.push_back(bind(limit));

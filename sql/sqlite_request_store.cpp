@@ -8,6 +8,7 @@
 
 #include "sql/sqlite_audit.h"
 #include "sql/sqlite_blobs.h"
+#include "sql/sqlite_like.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_transaction.h"
 
@@ -194,25 +195,15 @@ void attachFiles(Session& s, std::int64_t requestId, const std::vector<FileRef>&
   }
 }
 
-// LIKE treats % and _ as wildcards; a search for them must find them.
-std::string likeContaining(std::string_view text) {
-  std::string pattern = "%";
-  for (const char c : text) {
-    if (c == '\\' || c == '%' || c == '_') pattern += '\\';
-    pattern += c;
-  }
-  return pattern + '%';
-}
-
 // The WHERE clause of a query with its bindings, in placeholder order.
-struct Filter {
+struct RequestFilter {
   std::string clause;
   std::vector<AbstractBinding::Ptr> bindings;
 };
 
-Filter filterOf(const RequestQuery& query) {
+RequestFilter filterOf(const RequestQuery& query) {
   std::vector<std::string> conditions;
-  Filter filter;
+  RequestFilter filter;
   if (!query.states.empty()) {
     std::string placeholders;
     for (const std::string& state : query.states) {
@@ -418,7 +409,7 @@ std::vector<RequestRow> SqliteRequestStore::listRequests(const RequestQuery& que
   return guarded("listRequests", [&] {
     auto lease = pool_.acquire();
     SqliteReadSnapshot snapshot(lease);
-    Filter filter = filterOf(query);
+    RequestFilter filter = filterOf(query);
     filter.bindings.push_back(bind(static_cast<std::int64_t>(query.limit)));
     filter.bindings.push_back(bind(static_cast<std::int64_t>(std::max(query.offset, 0))));
     return requestsWhere(snapshot.session(), filter.clause + orderOf(query) + " LIMIT ? OFFSET ?", filter.bindings);
@@ -428,7 +419,7 @@ std::vector<RequestRow> SqliteRequestStore::listRequests(const RequestQuery& que
 std::int64_t SqliteRequestStore::countRequests(const RequestQuery& query) {
   return guarded("countRequests", [&] {
     auto lease = pool_.acquire();
-    const Filter filter = filterOf(query);
+    const RequestFilter filter = filterOf(query);
     std::int64_t count = 0;
     Statement st(lease.session());
     st << "SELECT COUNT(*) FROM requests r " << filter.clause, into(count);

@@ -38,7 +38,7 @@ constexpr const char* kSubheading = "DejaVu Sans 11";
 constexpr const char* kDayFont = "DejaVu Sans Bold 11";
 constexpr const char* kNoteFont = "DejaVu Sans Oblique 8.5";
 
-struct Column {
+struct PdfColumn {
   double x;
   double width;
   const char* title;
@@ -46,12 +46,12 @@ struct Column {
 // No, Waktu, Kegiatan, Tempat, Keterangan: the details (dress code, the
 // leader's part, who represents, the contact) share the last column so
 // that the activity and the place keep room to wrap.
-const std::vector<Column>& columns() {
-  static const std::vector<Column> all = {{0, 22, "No"},
-                                          {22, 92, "Waktu"},
-                                          {114, 140, "Kegiatan"},
-                                          {254, 116, "Tempat"},
-                                          {370, kContentWidth - 370, "Keterangan"}};
+const std::vector<PdfColumn>& columns() {
+  static const std::vector<PdfColumn> all = {{0, 22, "No"},
+                                             {22, 92, "Waktu"},
+                                             {114, 140, "Kegiatan"},
+                                             {254, 116, "Tempat"},
+                                             {370, kContentWidth - 370, "Keterangan"}};
   return all;
 }
 
@@ -273,7 +273,7 @@ class AgendaLayout {
 
   Row headRow() const {
     std::vector<std::string> heads;
-    for (const Column& column : columns()) heads.emplace_back(column.title);
+    for (const PdfColumn& column : columns()) heads.emplace_back(column.title);
     return rowOf(writer_, heads, kBold);
   }
 

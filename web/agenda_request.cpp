@@ -118,4 +118,10 @@ WebResponse notModified(const std::string& etag, sql::Instant lastModified, int 
   return response;
 }
 
+std::string rangeErrorText(const std::string& language, const RangeChoice& choice, int maxDays) {
+  std::string text = tr(language, choice.error);
+  if (const auto at = text.find("{days}"); at != std::string::npos) text.replace(at, 6, std::to_string(maxDays));
+  return text;
+}
+
 }  // namespace jadwal::web::agenda

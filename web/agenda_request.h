@@ -31,6 +31,8 @@ struct RangeChoice {
 RangeChoice dayRange(std::string_view from, std::string_view until, const workflow::LocalDate& today, int maxDays);
 // minggu=YYYY-MM-DD: Monday..Sunday of that date's week.
 RangeChoice weekRange(std::string_view anyDay, int maxDays);
+// The message of a refused choice in `language`, with the bound filled in.
+std::string rangeErrorText(const std::string& language, const RangeChoice& choice, int maxDays);
 // The Monday of `date`'s week.
 workflow::LocalDate mondayOf(const workflow::LocalDate& date);
 // Whole days from `a` to `b` (negative when b is earlier).

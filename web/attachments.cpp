@@ -8,6 +8,7 @@
 #include <charconv>
 #include <string>
 
+#include "web/record_id.h"
 #include "web/web.h"
 #include "web/web_page.h"
 #include "workflow/request_service.h"
@@ -15,13 +16,6 @@
 
 namespace jadwal::web {
 namespace {
-
-std::optional<std::int64_t> parseId(const std::string& text) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 // The user behind the session cookie or the Basic credentials. A throttled
 // client gets the same challenge as a wrong password: the limit keeps
@@ -73,7 +67,7 @@ std::optional<WebResponse> attachmentPages(WebContext& context, const WebRequest
     return response;
   }
   const auto segments = pathSegmentsAfter(request.path, "/lampiran");
-  const auto id = segments.size() == 2 ? parseId(segments[0]) : std::nullopt;
+  const auto id = segments.size() == 2 ? parseRecordId(segments[0]) : std::nullopt;
 
   bool busy = false;
   auto user = userOf(context, request, busy);

@@ -14,12 +14,6 @@ namespace {
 constexpr std::size_t kMaxFields = 1000;
 constexpr std::size_t kMaxPartHeaderBytes = 8 * 1024;
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // Percent-decoding with '+' as a space, as browsers encode forms.
 bool decodeFormComponent(std::string_view in, std::string& out) {
   auto decoded = base::percentDecoded(in, /*plusIsSpace=*/true);
@@ -58,7 +52,7 @@ std::multimap<std::string, std::string> headerParameters(std::string_view value)
     while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
     const std::size_t nameStart = i;
     while (i < value.size() && value[i] != '=' && value[i] != ';') ++i;
-    std::string name = lowered(base::trimmed(value.substr(nameStart, i - nameStart)));
+    std::string name = base::asciiLowercase(base::trimmed(value.substr(nameStart, i - nameStart)));
     std::string text;
     if (i < value.size() && value[i] == '=') {
       ++i;
@@ -100,7 +94,7 @@ std::string partHeader(std::string_view block, std::string_view name) {
     start = end + 2;
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    if (lowered(base::trimmed(line.substr(0, colon))) == name)
+    if (base::asciiLowercase(base::trimmed(line.substr(0, colon))) == name)
       return std::string(base::trimmed(line.substr(colon + 1)));
   }
   return {};
@@ -149,7 +143,7 @@ FormError parseMultipart(std::string_view body, const std::string& boundary, For
     position = contentEnd + separator.size();
 
     const std::string disposition = partHeader(headers, "content-disposition");
-    if (lowered(base::trimmed(disposition.substr(0, disposition.find(';')))) != "form-data")
+    if (base::asciiLowercase(base::trimmed(disposition.substr(0, disposition.find(';')))) != "form-data")
       return FormError::Malformed;
     const auto params = headerParameters(disposition);
     const std::string name = parameter(params, "name");
@@ -184,7 +178,8 @@ std::vector<std::string> FormData::values(std::string_view name) const {
 FormError parseForm(const WebRequest& request, FormData& out, std::size_t maxFileBytes) {
   out = FormData{};
   const std::string contentType = request.header("Content-Type");
-  const std::string mediaType = lowered(base::trimmed(std::string_view(contentType).substr(0, contentType.find(';'))));
+  const std::string mediaType =
+      base::asciiLowercase(base::trimmed(std::string_view(contentType).substr(0, contentType.find(';'))));
   if (mediaType == "application/x-www-form-urlencoded") {
     const FormError error = parseUrlEncoded(request.body, out);
     if (error != FormError::None) out = FormData{};

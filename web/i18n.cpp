@@ -11,14 +11,8 @@
 namespace jadwal::web {
 namespace {
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 std::optional<std::string> explicitLanguage(std::string_view value) {
-  const std::string code = lowered(base::trimmed(value));
+  const std::string code = base::asciiLowercase(base::trimmed(value));
   if (code == "en" || code == "id") return code;
   return std::nullopt;
 }
@@ -45,7 +39,7 @@ double qualityOf(std::string_view header, std::string_view language) {
         }
       }
     }
-    const std::string tag = lowered(item);
+    const std::string tag = base::asciiLowercase(item);
     const std::string primary = tag.substr(0, tag.find('-'));
     if (primary == language) {
       named = std::max(named, quality);

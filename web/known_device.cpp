@@ -11,11 +11,11 @@
 namespace jadwal::web {
 namespace {
 
-constexpr std::string_view kSecretName = "known-device";
+constexpr std::string_view kDeviceSecretName = "known-device";
 constexpr std::size_t kMaxCookie = 400;
 
 std::string signature(sql::SessionStore& sessions, std::string_view payload) {
-  return hmacSha256Hex(sessions.secret(kSecretName), std::string("device:").append(payload));
+  return hmacSha256Hex(sessions.secret(kDeviceSecretName), std::string("device:").append(payload));
 }
 
 std::string hexOf(const std::string& text) {

@@ -8,7 +8,7 @@
 namespace jadwal::web {
 namespace {
 
-constexpr std::array kMessages = {
+constexpr std::array kCommon = {
     // The layout.
     Message{"layout.office", "Bagian Protokol dan Komunikasi Pimpinan", "Protocol and Leadership Communication Office"},
     Message{"layout.skip", "Langsung ke isi", "Skip to content"},
@@ -109,6 +109,6 @@ constexpr std::array kMessages = {
 
 }  // namespace
 
-const std::span<const Message> kCommonMessages(kMessages);
+const std::span<const Message> kCommonMessages(kCommon);
 
 }  // namespace jadwal::web

@@ -8,7 +8,7 @@
 namespace jadwal::web {
 namespace {
 
-constexpr std::array kMessages = {
+constexpr std::array kPublic = {
     // The form.
     Message{"form.title", "Permohonan Kehadiran Pimpinan", "Request for a Leader's Attendance"},
     Message{"form.intro",
@@ -175,6 +175,6 @@ constexpr std::array kMessages = {
 
 }  // namespace
 
-const std::span<const Message> kPublicMessages(kMessages);
+const std::span<const Message> kPublicMessages(kPublic);
 
 }  // namespace jadwal::web

@@ -30,18 +30,12 @@ namespace mustache = kainjow::mustache;
 // Public answers kept at most, whatever their size: days and weeks people look at.
 constexpr std::size_t kCachedAnswers = 1024;
 
-enum class Output { Page, Json, Ics };
+enum class PublicOutput { Page, Json, Ics };
 
 struct View {
   agenda::DayRange range;
   bool week = false;
 };
-
-std::string errorText(const std::string& language, const std::string& id, int maxDays) {
-  std::string text = tr(language, id);
-  if (const auto at = text.find("{days}"); at != std::string::npos) text.replace(at, 6, std::to_string(maxDays));
-  return text;
-}
 
 std::string dayLink(const workflow::LocalDate& date) { return "/agenda?tanggal=" + workflow::isoDateText(date); }
 std::string weekLink(const workflow::LocalDate& date) { return "/agenda?minggu=" + workflow::isoDateText(date); }
@@ -84,9 +78,9 @@ WebResponse page(WebContext& context, const std::string& language, const std::st
   return response;
 }
 
-WebResponse refused(WebContext& context, Output output, const std::string& language, const std::string& typedDate,
+WebResponse refused(WebContext& context, PublicOutput output, const std::string& language, const std::string& typedDate,
                     const std::string& error) {
-  if (output == Output::Page) return page(context, language, typedDate, nullptr, nullptr, 400, error);
+  if (output == PublicOutput::Page) return page(context, language, typedDate, nullptr, nullptr, 400, error);
   WebResponse response;
   response.status = 400;
   response.contentType = "text/plain; charset=utf-8";
@@ -97,13 +91,13 @@ WebResponse refused(WebContext& context, Output output, const std::string& langu
 }  // namespace
 
 std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebRequest& request) {
-  Output output;
+  PublicOutput output;
   if (request.path == "/agenda") {
-    output = Output::Page;
+    output = PublicOutput::Page;
   } else if (request.path == "/agenda.json") {
-    output = Output::Json;
+    output = PublicOutput::Json;
   } else if (request.path == "/agenda.ics") {
-    output = Output::Ics;
+    output = PublicOutput::Ics;
   } else {
     return std::nullopt;
   }
@@ -119,11 +113,12 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
   const int maxDays = context.agenda.maxDays;
   const std::string week = request.queryValue("minggu");
   const std::string from = request.queryValue("tanggal");
-  const std::string until = output == Output::Page ? std::string() : request.queryValue("sampai");
+  const std::string until = output == PublicOutput::Page ? std::string() : request.queryValue("sampai");
   const auto choice =
       !week.empty() ? agenda::weekRange(week, maxDays) : agenda::dayRange(from, until, agenda::today(context), maxDays);
   if (!choice.range) {
-    return refused(context, output, language, week.empty() ? from : week, errorText(language, choice.error, maxDays));
+    return refused(context, output, language, week.empty() ? from : week,
+                   agenda::rangeErrorText(language, choice, maxDays));
   }
   const View view{*choice.range, !week.empty()};
 
@@ -149,9 +144,9 @@ std::optional<WebResponse> publicAgendaPages(WebContext& context, const WebReque
 
   const workflow::Agenda agenda = agenda::read(context, plan);
   WebResponse response;
-  if (output == Output::Page) {
+  if (output == PublicOutput::Page) {
     response = page(context, language, from, &view, &agenda, 200, "");
-  } else if (output == Output::Json) {
+  } else if (output == PublicOutput::Json) {
     response.contentType = "application/json; charset=utf-8";
     response.body = agenda::publicJson(agenda, view.range, zone);
   } else {

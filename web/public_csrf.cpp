@@ -8,7 +8,7 @@
 namespace jadwal::web {
 namespace {
 
-constexpr std::string_view kSecretName = "public-csrf";
+constexpr std::string_view kCsrfSecretName = "public-csrf";
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
   std::string out(size * 2 + 1, '\0');
@@ -18,7 +18,7 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
 }
 
 std::string signedPart(sql::SessionStore& sessions, std::string_view payload) {
-  return hmacSha256Hex(sessions.secret(kSecretName), std::string("csrf:").append(payload));
+  return hmacSha256Hex(sessions.secret(kCsrfSecretName), std::string("csrf:").append(payload));
 }
 
 }  // namespace

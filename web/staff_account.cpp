@@ -10,6 +10,7 @@
 #include "caldav/access.h"
 #include "sql/feed_store.h"
 #include "web/feeds.h"
+#include "web/record_id.h"
 #include "web/web_session_internal.h"
 #include "workflow/wib_format.h"
 
@@ -26,13 +27,6 @@ std::string replaced(std::string text, std::string_view key, const std::string& 
   const std::size_t at = text.find(key);
   if (at != std::string::npos) text.replace(at, key.size(), value);
   return text;
-}
-
-std::optional<std::int64_t> parseId(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
 }
 
 std::size_t codePoints(std::string_view text) {
@@ -134,7 +128,7 @@ WebResponse create(StaffRequest& staff, const FormData& formData) {
   form.name = std::string(base::trimmed(formData.value("nama")));
   bool malformedId = false;
   for (const auto& value : formData.values("kalender")) {
-    if (const auto id = parseId(value)) {
+    if (const auto id = parseRecordId(value)) {
       form.calendars.push_back(*id);
     } else {
       malformedId = true;
@@ -176,7 +170,7 @@ WebResponse create(StaffRequest& staff, const FormData& formData) {
 }
 
 WebResponse revoke(StaffRequest& staff, const FormData& form) {
-  const auto id = parseId(form.value("umpan"));
+  const auto id = parseRecordId(form.value("umpan"));
   if (!id || !staff.web.store.feeds().revokeFeed(*id, staff.user.id)) {
     return staff::messagePage(staff.language, 404, tr(staff.language, "akun_err_feed_not_found"), "/staf/akun",
                               "akun_title");

@@ -28,7 +28,7 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-enum class Output { Page, Text, Pdf };
+enum class AgendaOutput { Page, Text, Pdf };
 
 // What the user asked for, as typed (the form shows it back).
 struct Params {
@@ -51,13 +51,7 @@ struct Params {
   }
 };
 
-std::string errorText(const std::string& language, const std::string& id, int maxDays) {
-  std::string text = tr(language, id);
-  if (const auto at = text.find("{days}"); at != std::string::npos) text.replace(at, 6, std::to_string(maxDays));
-  return text;
-}
-
-WebResponse plainText(int status, std::string body) {
+WebResponse agendaPlainText(int status, std::string body) {
   WebResponse response;
   response.status = status;
   response.contentType = "text/plain; charset=utf-8";
@@ -124,16 +118,16 @@ WebResponse agendaPage(staff::StaffRequest& staff, const Params& params, const a
 }
 
 WebResponse refused(WebContext& context, const WebRequest& request, const caldav::Principal& user,
-                    const std::string& language, Output output, const Params& params, int status,
+                    const std::string& language, AgendaOutput output, const Params& params, int status,
                     const std::string& error, const std::vector<std::pair<std::string, std::string>>& leaders) {
-  if (output == Output::Text) return plainText(status, error);
-  if (output == Output::Pdf) return staff::messagePage(language, status, error, "/staf/agenda", "layout.agenda");
+  if (output == AgendaOutput::Text) return agendaPlainText(status, error);
+  if (output == AgendaOutput::Pdf) return staff::messagePage(language, status, error, "/staf/agenda", "layout.agenda");
   staff::StaffRequest staff{context, request, user, language, csrfTokenOf(context, request)};
   return agendaPage(staff, params, nullptr, nullptr, leaders, status, error);
 }
 
-WebResponse answer(WebContext& context, const WebRequest& request, const caldav::Principal& user,
-                   const std::string& language, Output output) {
+WebResponse agendaAnswer(WebContext& context, const WebRequest& request, const caldav::Principal& user,
+                         const std::string& language, AgendaOutput output) {
   const Params params(request);
   const int maxDays = context.agenda.maxDays;
   const auto choice = agenda::dayRange(params.from, params.until, agenda::today(context), maxDays);
@@ -150,8 +144,8 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
   }
   if (!choice.range) {
     // The form comes back with what was chosen still chosen.
-    return refused(context, request, user, language, output, params, 400, errorText(language, choice.error, maxDays),
-                   leaders);
+    return refused(context, request, user, language, output, params, 400,
+                   agenda::rangeErrorText(language, choice, maxDays), leaders);
   }
   const auto& range = *choice.range;
   if (!params.leader.empty()) {
@@ -168,13 +162,13 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
 
   const std::string& zone = context.requests.config().timezone;
   WebResponse response;
-  if (output == Output::Page) {
+  if (output == AgendaOutput::Page) {
     staff::StaffRequest staff{context, request, user, language, csrfTokenOf(context, request)};
     return agendaPage(staff, params, &range, &agenda, leaders, 200, "");
   }
-  if (output == Output::Text) {
-    response =
-        plainText(200, workflow::whatsappText(agenda, context.agenda, context.requests.config().officeName, zone));
+  if (output == AgendaOutput::Text) {
+    response = agendaPlainText(
+        200, workflow::whatsappText(agenda, context.agenda, context.requests.config().officeName, zone));
   } else {
     const PdfHeading heading{context.agenda.region, context.requests.config().officeName, context.agenda.signature,
                              zone};
@@ -190,13 +184,13 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
 }  // namespace
 
 std::optional<WebResponse> staffAgendaPages(WebContext& context, const WebRequest& request) {
-  Output output;
+  AgendaOutput output;
   if (request.path == "/staf/agenda") {
-    output = Output::Page;
+    output = AgendaOutput::Page;
   } else if (request.path == "/staf/agenda.txt") {
-    output = Output::Text;
+    output = AgendaOutput::Text;
   } else if (request.path == "/staf/agenda.pdf") {
-    output = Output::Pdf;
+    output = AgendaOutput::Pdf;
   } else {
     return std::nullopt;
   }
@@ -206,22 +200,22 @@ std::optional<WebResponse> staffAgendaPages(WebContext& context, const WebReques
     response.setHeader("Allow", "GET, HEAD");
     return response;
   }
-  const Caller caller = callerOf(context, request, output == Output::Text);  // scripts fetch the text
+  const Caller caller = callerOf(context, request, output == AgendaOutput::Text);  // scripts fetch the text
   if (caller.busy) {
-    WebResponse response = plainText(503, tr(language, "error.busy"));
+    WebResponse response = agendaPlainText(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));
     return response;
   }
   if (!caller.user) {
-    if (output == Output::Text) {
+    if (output == AgendaOutput::Text) {
       // Scripts authenticate as CalDAV clients do.
-      WebResponse response = plainText(401, tr(language, "error.login_required"));
+      WebResponse response = agendaPlainText(401, tr(language, "error.login_required"));
       response.setHeader("WWW-Authenticate", std::string(context.authenticator.challenge()));
       return response;
     }
     return WebResponse::redirect("/staf/masuk?lanjut=" + staff::encodeQueryValue(targetOf(request), true));
   }
-  return answer(context, request, *caller.user, language, output);
+  return agendaAnswer(context, request, *caller.user, language, output);
 }
 
 }  // namespace jadwal::web

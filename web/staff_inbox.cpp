@@ -47,11 +47,6 @@ constexpr std::array kSortColumns = {
     SortColumn{"status", Order::State, true, "staf_desk_col_state"},
 };
 
-std::string lowered(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 // The store's order (sqlite_request_store.cpp orderOf), for rows merged here.
 void sortRows(std::vector<sql::RequestRow>& rows, const sql::RequestQuery& query, UserNames& names) {
   auto key = [&](const sql::RequestRow& row) -> std::pair<std::string, sql::Instant> {
@@ -59,9 +54,9 @@ void sortRows(std::vector<sql::RequestRow>& rows, const sql::RequestQuery& query
       case Order::Activity:
         return {"", row.start};
       case Order::Leader:
-        return {row.leadersAsked.empty() ? "" : lowered(names.display(row.leadersAsked.front())), 0};
+        return {row.leadersAsked.empty() ? "" : base::asciiLowercase(names.display(row.leadersAsked.front())), 0};
       case Order::Institution:
-        return {lowered(row.institution), 0};
+        return {base::asciiLowercase(row.institution), 0};
       case Order::State:
         return {row.state, 0};
       case Order::Received:

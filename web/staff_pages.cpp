@@ -10,6 +10,7 @@
 #include "web/feeds.h"
 #include "web/known_device.h"
 #include "web/public_csrf.h"
+#include "web/record_id.h"
 #include "web/staff_admin.h"
 #include "web/staff_views.h"
 #include "web/web.h"
@@ -31,13 +32,6 @@ constexpr std::size_t kLoginFormLimit = 16 * 1024;  // a login form carries no f
 bool isSafeNext(std::string_view next) {
   if (!(next == "/staf" || next.starts_with("/staf/") || next.starts_with("/staf?"))) return false;
   return next.find_first_of("\\\r\n") == std::string_view::npos;
-}
-
-std::optional<std::int64_t> parseId(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
 }
 
 WebResponse methodNotAllowed(const std::string& language, const char* allow) {
@@ -188,7 +182,7 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
     }
     formName = form.value("aksi");
     const auto action = workflow::parseAction(formName);
-    const auto version = parseId(form.value("versi"));
+    const auto version = parseRecordId(form.value("versi"));
     if (!action || !version) {
       workflow::FieldErrors errors{{"aksi", "invalid_choice"}};
       const auto failed = failedForm(formName, form, errors);
@@ -234,7 +228,7 @@ WebResponse decide(StaffRequest& staff, const sql::RequestRow& row, const FormDa
 
 // POST /staf/permohonan/<id>/rincian: what the agenda shows of the request.
 WebResponse editDetails(StaffRequest& staff, const sql::RequestRow& row, const FormData& form) {
-  const auto version = parseId(form.value("versi"));
+  const auto version = parseRecordId(form.value("versi"));
   if (!version) {
     const auto failed = failedForm("rincian", form, {{"versi", "changed_meanwhile"}});
     return staff::requestPage(staff, row, 400, &failed);
@@ -263,7 +257,7 @@ WebResponse editDetails(StaffRequest& staff, const sql::RequestRow& row, const F
 // /staf/permohonan/<id>[/keputusan|/disposisi|/rincian]
 std::optional<WebResponse> requestPages(StaffRequest& staff, std::string_view rest) {
   const auto slash = rest.find('/');
-  const auto id = parseId(rest.substr(0, slash));
+  const auto id = parseRecordId(rest.substr(0, slash));
   const std::string_view tail = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
   if (!tail.empty() && tail != "keputusan" && tail != "disposisi" && tail != "rincian") return std::nullopt;
   const auto row = id ? staff.web.store.requests().findRequest(*id) : std::nullopt;

@@ -20,7 +20,7 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-enum class Output { Page, Csv, Json };
+enum class RecapOutput { Page, Csv, Json };
 
 // "5 jam", "2,5 hari", "45 menit" (English: "5 hours", "2.5 days", "45 min"); "–" for none.
 // Under two days in hours, then in days: as the office speaks of a wait.
@@ -147,7 +147,7 @@ WebResponse recapPage(staff::StaffRequest& staff, const std::string& month, cons
   return response;
 }
 
-WebResponse plainText(int status, const std::string& text) {
+WebResponse recapPlainText(int status, const std::string& text) {
   WebResponse response;
   response.status = status;
   response.contentType = "text/plain; charset=utf-8";
@@ -155,30 +155,30 @@ WebResponse plainText(int status, const std::string& text) {
   return response;
 }
 
-WebResponse answer(WebContext& context, const WebRequest& request, const caldav::Principal& user,
-                   const std::string& language, Output output) {
+WebResponse recapAnswer(WebContext& context, const WebRequest& request, const caldav::Principal& user,
+                        const std::string& language, RecapOutput output) {
   const std::string month = request.queryValue("bulan");
   const std::string year = request.queryValue("tahun");
   const std::string& zone = context.requests.config().timezone;
   const auto today = workflow::localDateOf(context.clock->now(), zone);
   const recap::PeriodChoice choice = recap::parsePeriod(month, year, today);
   if (!recap::mayReadRecap(user)) {
-    if (output != Output::Page) return plainText(403, tr(language, "staf_forbidden"));
+    if (output != RecapOutput::Page) return recapPlainText(403, tr(language, "staf_forbidden"));
     return staff::messagePage(language, 403, tr(language, "staf_forbidden"), "/staf");
   }
   if (!choice.period) {
-    if (output != Output::Page) return plainText(400, tr(language, choice.error));
+    if (output != RecapOutput::Page) return recapPlainText(400, tr(language, choice.error));
     staff::StaffRequest staff{context, request, user, language, csrfTokenOf(context, request)};
     return recapPage(staff, month, year, nullptr, 400, tr(language, choice.error));
   }
   const workflow::Recap recap = recap::readRecapFor(context, user, *choice.period);
-  if (output == Output::Page) {
+  if (output == RecapOutput::Page) {
     staff::StaffRequest staff{context, request, user, language, csrfTokenOf(context, request)};
     return recapPage(staff, month, year, &recap, 200, "");
   }
   WebResponse response;
   const std::string name = "rekap-" + recap::periodText(recap.period);
-  if (output == Output::Csv) {
+  if (output == RecapOutput::Csv) {
     response.contentType = "text/csv; charset=utf-8; header=present";
     const bool summary = request.queryValue("isi") == "ringkasan";
     response.body = summary ? recap::recapSummaryCsv(recap, language) : recap::recapCsv(recap, zone, language);
@@ -195,13 +195,13 @@ WebResponse answer(WebContext& context, const WebRequest& request, const caldav:
 }  // namespace
 
 std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest& request) {
-  Output output;
+  RecapOutput output;
   if (request.path == "/staf/rekap") {
-    output = Output::Page;
+    output = RecapOutput::Page;
   } else if (request.path == "/staf/rekap.csv") {
-    output = Output::Csv;
+    output = RecapOutput::Csv;
   } else if (request.path == "/staf/rekap.json") {
-    output = Output::Json;
+    output = RecapOutput::Json;
   } else {
     return std::nullopt;
   }
@@ -211,16 +211,16 @@ std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest
     response.setHeader("Allow", "GET, HEAD");
     return response;
   }
-  const Caller caller = callerOf(context, request, output != Output::Page);
+  const Caller caller = callerOf(context, request, output != RecapOutput::Page);
   if (caller.busy) {
-    WebResponse response = plainText(503, tr(language, "error.busy"));
+    WebResponse response = recapPlainText(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));
     return response;
   }
   if (!caller.user) {
-    if (output != Output::Page) {
+    if (output != RecapOutput::Page) {
       // Scripts authenticate as CalDAV clients do.
-      WebResponse response = plainText(401, tr(language, "error.login_required"));
+      WebResponse response = recapPlainText(401, tr(language, "error.login_required"));
       response.setHeader("WWW-Authenticate", std::string(context.authenticator.challenge()));
       return response;
     }
@@ -230,7 +230,7 @@ std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest
       target += (target.find('?') == std::string::npos ? "?tahun=" : "&tahun=") + year;
     return WebResponse::redirect("/staf/masuk?lanjut=" + staff::encodeQueryValue(target, true));
   }
-  return answer(context, request, *caller.user, language, output);
+  return recapAnswer(context, request, *caller.user, language, output);
 }
 
 }  // namespace jadwal::web

@@ -45,10 +45,6 @@ bool linksTo(const sql::RequestRow& row, std::int64_t calendarId, const std::str
          (row.representativeCalendarId == calendarId && row.representativeObjectName == name);
 }
 
-std::string pathOf(const sql::Calendar& calendar, const std::string& name) {
-  return calendar.ownerName + "/" + calendar.slug + "/" + name;
-}
-
 std::string joined(const std::vector<std::string>& lines) {
   std::string text;
   for (const auto& line : lines) text += (text.empty() ? "" : "; ") + line;
@@ -142,7 +138,7 @@ sql::RequestRow bringInStep(RequestCalendar& calendar, sql::RequestRow row, sql:
     if (link.calendarId != 0) continue;
     link.calendarId = event.calendar.id;
     link.name = event.name;
-    repair.links.push_back("linked again " + pathOf(event.calendar, event.name));
+    repair.links.push_back("linked again " + calendarObjectPath(event.calendar, event.name));
   }
   CalendarSync sync = syncCalendar(calendar, row, true, {}, true);
   repair.done.insert(repair.done.end(), sync.done.begin(), sync.done.end());
@@ -151,7 +147,7 @@ sql::RequestRow bringInStep(RequestCalendar& calendar, sql::RequestRow row, sql:
     if (linksTo(sync.row, event.calendar.id, event.name)) continue;
     std::string error = calendar.remove(event.calendar.id, event.name);
     if (error.empty())
-      repair.done.push_back("deleted " + pathOf(event.calendar, event.name));
+      repair.done.push_back("deleted " + calendarObjectPath(event.calendar, event.name));
     else
       repair.errors.push_back(error);
   }

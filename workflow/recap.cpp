@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "workflow/representative.h"
 #include "workflow/request_state.h"
 
 namespace jadwal::workflow {
@@ -16,12 +17,6 @@ namespace {
 const std::vector<std::string> kDecisionActions = {std::string(actionCode(Action::Approve)),
                                                    std::string(actionCode(Action::Represent)),
                                                    std::string(actionCode(Action::Reject))};
-
-// Whether the decision named a representative (a user or a person): a
-// represented request stays represented when it is later marked held.
-bool isRepresented(const sql::RequestRow& row) {
-  return !row.representativeUser.empty() || !row.representativeName.empty();
-}
 
 // Where a request ended (RecapCounts): held and not held are counted
 // beside the decision they followed, never instead of it.

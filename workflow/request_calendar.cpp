@@ -51,6 +51,10 @@ std::string withoutStamp(const std::string& ical) {
 
 }  // namespace
 
+std::string calendarObjectPath(const sql::Calendar& calendar, const std::string& name) {
+  return calendar.ownerName + "/" + calendar.slug + "/" + name;
+}
+
 RequestCalendar::RequestCalendar(sql::Store& store, caldav::CalendarService& calendars, WorkflowConfig config)
     : store_(store), calendars_(calendars), config_(std::move(config)) {}
 
@@ -152,10 +156,6 @@ namespace jadwal::workflow {
 
 namespace {
 
-std::string pathOf(const sql::Calendar& calendar, const std::string& name) {
-  return calendar.ownerName + "/" + calendar.slug + "/" + name;
-}
-
 bool sameObject(std::int64_t calendarId, const std::string& name, const ObjectRef& ref) {
   return calendarId != 0 && calendarId == ref.calendarId && name == ref.name;
 }
@@ -189,7 +189,7 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
     }
     // The calendar named too: the history says whose agenda it left, never the file.
     const auto from = calendar.store().findCalendarById(link.calendarId);
-    sync.done.push_back("deleted " + (from ? pathOf(*from, link.name) : link.name));
+    sync.done.push_back("deleted " + (from ? calendarObjectPath(*from, link.name) : link.name));
     link.clear();
     sync.linksChanged = true;
   };
@@ -211,7 +211,7 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
         sync.errors.push_back(error);
         return;
       }
-      sync.done.push_back((cancelled ? "cancelled " : "written ") + pathOf(target, name));
+      sync.done.push_back((cancelled ? "cancelled " : "written ") + calendarObjectPath(target, name));
     }
     if (link.calendarId != target.id || link.name != name) {
       link.calendarId = target.id;
@@ -300,7 +300,7 @@ CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::Request
     // The new event is in place before the old one goes, so a phone never misses the activity.
     error = calendar.remove(link.calendarId, link.name);
     if (!error.empty()) sync.errors.push_back(error);
-    sync.done.push_back("renamed " + pathOf(*target, name));
+    sync.done.push_back("renamed " + calendarObjectPath(*target, name));
     link.name = name;
     sync.linksChanged = true;
   }

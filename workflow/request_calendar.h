@@ -90,6 +90,8 @@ CalendarSync syncCalendar(RequestCalendar& calendar, const sql::RequestRow& requ
 CalendarSync renameCodeNamedEvents(RequestCalendar& calendar, const sql::RequestRow& request);
 // Whether any of the request's events is still named after its tracking code.
 bool hasCodeNamedEvents(const sql::RequestRow& request);
+// "owner/calendar/object": how the calendar steps name an object in their notes.
+std::string calendarObjectPath(const sql::Calendar& calendar, const std::string& name);
 
 // Stores the links of `sync` on the request and marks its events in step
 // (when `settles`), compare-and-set on the version the sync was made from,
