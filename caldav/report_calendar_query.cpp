@@ -1,7 +1,9 @@
-// calendar-query (RFC 4791 section 7.8). The store's time-span index picks
-// the candidates; a non-recurring object that the index already places in
-// the range of a time-range-only filter is answered without parsing it.
+// calendar-query (RFC 4791 section 7.8). The store's instance table picks
+// the candidates; an object whose kept instances already place it in the
+// range of a time-range-only filter is answered without parsing it.
 // The answer is produced object by object within the answer's bounds.
+#include <algorithm>
+
 #include "caldav/calendar_filter.h"
 #include "caldav/object_batches.h"
 #include "caldav/report_objects.h"
@@ -47,9 +49,15 @@ class QueryAnswer final : public ResponseProducer {
       if (auto object = scope_.store.getObject(r.calendar->id, r.objectName)) listed.push_back(std::move(*object));
     } else {
       IndexHint hint = indexHint(filter_);
-      listed = hint.range ? scope_.store.objectMetasOverlapping(r.calendar->id, hint.component, hint.range->start,
-                                                                hint.range->end)
-                          : scope_.store.listObjects(r.calendar->id);
+      if (hint.range) {
+        // Nothing is found outside the expansion's horizon (caldav/ical/ical.h).
+        const TimeContext& time = scope_.calendars.time();
+        const Instant start = std::max(hint.range->start, time.horizonStart);
+        const Instant end = std::min(hint.range->end, time.horizonEnd);
+        if (start < end) listed = scope_.store.objectMetasOverlapping(r.calendar->id, hint.component, start, end);
+      } else {
+        listed = scope_.store.listObjects(r.calendar->id);
+      }
     }
     candidates_.emplace(scope_.store, r.calendar->id, std::move(listed));
     exact_ = indexAnswersExactly(filter_);
@@ -68,12 +76,16 @@ class QueryAnswer final : public ResponseProducer {
         candidates_->skip();
         continue;
       }
+      // The index overlaps exactly unless it says the object needs a look
+      // (or the object was written since it was listed).
+      const bool indexed = exact_ && !listed->recurring;
+      const std::string listedEtag = listed->etag;
       const std::optional<sql::StoredObject> read = candidates_->next();
       if (!read) return false;
       const sql::StoredObject& object = *read;
       if (time.budget) time.budget->cutShort = false;
       bool match;
-      if (exact_ && !object.index.recurring) {
+      if (indexed && object.etag == listedEtag) {
         match = object.component == wanted_;
       } else {
         IcalComponent parsed = parseStored(object.ical);

@@ -1,5 +1,6 @@
 // free-busy-query (RFC 4791 section 7.10): busy time of a calendar in a
 // range, as one VFREEBUSY. Reading free-busy needs only read access.
+#include <algorithm>
 #include <chrono>
 
 #include "base/clock.h"
@@ -23,19 +24,26 @@ DavResponse reportFreeBusy(DavContext& ctx, const Resource& r, const XmlElement&
   time.budget = &budget;
   const auto started = std::chrono::steady_clock::now();
   std::vector<BusyPeriod> periods;
-  // The candidates are listed without their text, which is read a batch at a time.
-  std::vector<sql::ObjectMeta> listed;
-  for (auto& meta : ctx.store.objectMetasOverlapping(r.calendar->id, "", start, end))
-    if (meta.component == "VEVENT" || meta.component == "VFREEBUSY") listed.push_back(std::move(meta));
-  ObjectBatches candidates(ctx.store, r.calendar->id, std::move(listed));
+  // Busy instances come from the instance table; only the objects it does
+  // not hold for this range are read, a batch at a time, and expanded.
+  const Instant from = std::max(start, time.horizonStart), to = std::min(end, time.horizonEnd);
+  sql::Store::BusyInstances busy;
+  if (from < to) busy = ctx.store.busyInstances(r.calendar->id, from, to);
+  for (const sql::InstanceSpan& span : busy.spans) {
+    const Instant busyStart = std::max(span.start, start), busyEnd = std::min(span.end, end);
+    if (busyStart < busyEnd)
+      periods.push_back(
+          BusyPeriod{busyStart, busyEnd, span.busy == sql::InstanceSpan::Busy::Tentative ? "BUSY-TENTATIVE" : "BUSY"});
+  }
+  ObjectBatches candidates(ctx.store, r.calendar->id, std::move(busy.unindexed));
   while (auto object = candidates.next()) {
     if (budget.exhausted || std::chrono::steady_clock::now() - started > limits.maxTime)
       return conditionResponse(403, ns::kCalDav, "max-instances",
                                "The calendar has more recurring events in this range than the server expands for one "
                                "request; ask for a shorter time range");
     IcalComponent parsed = parseStored(object->ical);
-    auto busy = busyPeriods(parsed.get(), start, end, time);
-    periods.insert(periods.end(), busy.begin(), busy.end());
+    auto periodsOfObject = busyPeriods(parsed.get(), start, end, time);
+    periods.insert(periods.end(), periodsOfObject.begin(), periodsOfObject.end());
   }
   if (budget.exhausted)
     return conditionResponse(403, ns::kCalDav, "max-instances",

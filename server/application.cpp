@@ -14,6 +14,7 @@
 
 #include "caldav/calendar_service.h"
 #include "caldav/dav.h"
+#include "caldav/instance_upkeep.h"
 #include "server/access_log.h"
 #include "server/authenticator.h"
 #include "server/blob_collector.h"
@@ -50,6 +51,8 @@ caldav::TimeContext timeContextOf(const ServerConfig& config) {
   time.defaultTzid = config.timezone;
   time.maxInstances = config.caldav.maxInstances;
   time.maxSteps = config.caldav.maxExpansionSteps;
+  time.instanceHorizon = static_cast<caldav::Instant>(config.caldav.instanceHorizonDays) * 86400;
+  time.maxKeptInstances = config.caldav.maxKeptInstances;
   return time;
 }
 
@@ -156,6 +159,9 @@ class JadwalServer : public Poco::Util::ServerApplication {
     try {
       store = sql::openStore(config_.dbUrl);
       store->migrate();
+      // Objects stored before the instance table, or whose horizon moved.
+      if (const std::size_t kept = caldav::keepInstances(*store, timeContextOf(config_)))
+        serverLog().information("instance table: " + std::to_string(kept) + " objects materialised");
     } catch (const std::exception& e) {
       serverLog().critical("database " + config_.dbUrl + ": " + e.what());
       return EXIT_UNAVAILABLE;

@@ -49,6 +49,8 @@ struct CaldavSettings {
   std::size_t maxPropertyBytes = 65536;    // one property set by PROPPATCH or MKCALENDAR, as stored
   std::size_t maxInstances = 5000;         // instances one expansion of one object produces
   std::size_t maxExpansionSteps = 50000;   // recurrence steps one expansion takes to reach its range
+  int instanceHorizonDays = 730;           // the instance table keeps endless recurrences this far ahead
+  std::size_t maxKeptInstances = 1000;     // instances the table keeps of one object; past it, none
   std::size_t maxAnswerSteps = 200000;     // recurrence steps of one answer, all objects together
   std::size_t maxAnswerBytes = 67108864;   // bytes of one multistatus answer
   int maxAnswerSeconds = 20;               // time spent producing one answer

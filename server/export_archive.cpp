@@ -31,7 +31,7 @@ std::string isoTime(std::time_t at) {
 
 // The tables a snapshot holds that are neither archived nor left out by
 // name: the archive search's full-text index and its shadow tables, which
-// its triggers rebuild from the archived rows. Any other table would be
+// its triggers rebuild from the archived rows, and the instance table. Any other table would be
 // data this build does not know how to carry: the export refuses it rather
 // than leave it out unseen.
 std::vector<std::string> derivedTables(const std::vector<std::string>& present) {
@@ -43,7 +43,9 @@ std::vector<std::string> derivedTables(const std::vector<std::string>& present) 
         std::find(excluded.begin(), excluded.end(), table) != excluded.end()) {
       continue;
     }
-    if (table != "archive_search" && !table.starts_with("archive_search_")) {
+    // object_instances: each object's instances, made again from its text
+    // (objects.instances_until is left out, so a restore starts without).
+    if (table != "archive_search" && !table.starts_with("archive_search_") && table != "object_instances") {
       throw std::runtime_error("the database has a table this build does not know how to export: " + table);
     }
     out.push_back(table);
@@ -160,8 +162,9 @@ void exportArchive(const std::string& databasePath, const std::string& out, bool
       }
       std::string lines;
       std::int64_t rows = 0;
-      const std::vector<std::string> leaveOut =
-          table == "blobs" ? std::vector<std::string>{"bytes"} : std::vector<std::string>{};
+      std::vector<std::string> leaveOut;
+      if (table == "blobs") leaveOut = {"bytes"};
+      if (table == "objects") leaveOut = {"instances_until"};
       snapshot.forEachRow(table, leaveOut, [&](const sql::SqlRow& row) {
         lines += rowToJson(row) + "\n";
         ++rows;

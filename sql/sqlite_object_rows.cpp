@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "sql/sqlite_instances.h"
 #include "sql/sqlite_quota.h"
 #include "sql/sqlite_rows.h"
 
@@ -40,9 +41,14 @@ void SqliteObjectRows::insertObject(std::int64_t calendarId, const std::string& 
   const auto size = static_cast<std::int64_t>(ical.size());
   const int recurring = index.recurring ? 1 : 0;
   s_ << "INSERT INTO objects (calendar_id, name, uid, etag, component, size, modified_at, first_start, "
-        "last_end, recurring, ical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "last_end, recurring, instances_until, ical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       bind(calendarId), useRef(name), useRef(index.uid), useRef(etag), useRef(index.component), bind(size),
-      bind(modifiedAt), bind(index.firstStart), bind(index.lastEnd), bind(recurring), useRef(ical), now;
+      bind(modifiedAt), bind(index.firstStart), bind(index.lastEnd), bind(recurring), bind(index.instancesUntil),
+      useRef(ical), now;
+  if (index.instances.empty()) return;  // a new object has no rows to replace
+  std::int64_t id = 0;
+  s_ << "SELECT last_insert_rowid()", into(id), now;
+  writeInstanceRows(s_, id, calendarId, index, false);
 }
 
 void SqliteObjectRows::updateObject(std::int64_t calendarId, const std::string& name, const std::string& ical,
@@ -50,9 +56,13 @@ void SqliteObjectRows::updateObject(std::int64_t calendarId, const std::string& 
   const auto size = static_cast<std::int64_t>(ical.size());
   const int recurring = index.recurring ? 1 : 0;
   s_ << "UPDATE objects SET uid = ?, etag = ?, component = ?, size = ?, modified_at = ?, first_start = ?, "
-        "last_end = ?, recurring = ?, ical = ? WHERE calendar_id = ? AND name = ?",
+        "last_end = ?, recurring = ?, instances_until = ?, ical = ? WHERE calendar_id = ? AND name = ?",
       useRef(index.uid), useRef(etag), useRef(index.component), bind(size), bind(modifiedAt), bind(index.firstStart),
-      bind(index.lastEnd), bind(recurring), useRef(ical), bind(calendarId), useRef(name), now;
+      bind(index.lastEnd), bind(recurring), bind(index.instancesUntil), useRef(ical), bind(calendarId), useRef(name),
+      now;
+  std::int64_t id = 0;
+  s_ << "SELECT id FROM objects WHERE calendar_id = ? AND name = ?", into(id), bind(calendarId), useRef(name), now;
+  writeInstanceRows(s_, id, calendarId, index, false);
 }
 
 void SqliteObjectRows::deleteObject(std::int64_t calendarId, const std::string& name) {

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "sql/object_writes.h"
+#include "sql/sqlite_instances.h"
 #include "sql/sqlite_object_rows.h"
 #include "sql/sqlite_rows.h"
 #include "sql/sqlite_transaction.h"
@@ -220,17 +221,69 @@ std::vector<StoredObject> SqliteStore::objectsOverlapping(std::int64_t calendarI
   });
 }
 
+std::vector<ObjectMeta> unindexedObjects(Session& session, std::int64_t calendarId, std::string_view component,
+                                         Instant start, Instant end, std::vector<std::int64_t>& ids,
+                                         std::vector<Instant>& firstStarts) {
+  ObjectMetaRows rows;
+  Statement st(session);
+  st << "SELECT " << ObjectMetaRows::kColumns << ", id, first_start FROM objects WHERE calendar_id = ? "
+     << "AND instances_until < ? AND first_start < ? AND last_end > ?";
+  st, bind(calendarId), bind(end), bind(end), bind(start);
+  if (!component.empty()) {
+    st << " AND component = ?";
+    st, bind(std::string(component));
+  }
+  rows.into(st);
+  st, into(ids), into(firstStarts);
+  st.execute();
+  return rows.take();
+}
+
 std::vector<ObjectMeta> SqliteStore::objectMetasOverlapping(std::int64_t calendarId, std::string_view component,
                                                             Instant start, Instant end) {
   return guarded("objectMetasOverlapping", [&] {
     auto lease = pool_.acquire();
+    SqliteReadSnapshot snapshot(lease);
+    // Objects whose kept instances overlap, read by the rows of the range
+    // alone; those kept up to past `end` overlap exactly.
     ObjectMetaRows rows;
-    Statement st(lease.session());
-    st << "SELECT " << ObjectMetaRows::kColumns << " FROM objects ";
-    whereOverlapping(st, calendarId, component, start, end);
+    std::vector<Instant> firstStarts, until;
+    Statement st(snapshot.session());
+    st << "SELECT " << ObjectMetaRows::kColumns << ", first_start, instances_until FROM objects WHERE id IN (";
+    selectInstancesOverlapping(st, "object_id", "", calendarId, start, end);
+    st << ")";
+    if (!component.empty()) {
+      st << " AND component = ?";
+      st, bind(std::string(component));
+    }
     rows.into(st);
+    st, into(firstStarts), into(until);
     st.execute();
-    return rows.take();
+    std::vector<ObjectMeta> found = rows.take();
+    for (std::size_t i = 0; i < found.size(); ++i) found[i].recurring = until[i] < end;
+    // And those the table does not hold that far, which the caller checks.
+    std::vector<std::int64_t> ids;
+    std::vector<Instant> unindexedStarts;
+    std::vector<ObjectMeta> unindexed =
+        unindexedObjects(snapshot.session(), calendarId, component, start, end, ids, unindexedStarts);
+    for (std::size_t i = 0; i < unindexed.size(); ++i) {
+      const auto& name = unindexed[i].name;
+      if (std::any_of(found.begin(), found.end(), [&](const ObjectMeta& m) { return m.recurring && m.name == name; }))
+        continue;
+      unindexed[i].recurring = true;
+      found.push_back(std::move(unindexed[i]));
+      firstStarts.push_back(unindexedStarts[i]);
+    }
+    // By first start, then name, as the span index listed them.
+    std::vector<std::size_t> order(found.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return firstStarts[a] != firstStarts[b] ? firstStarts[a] < firstStarts[b] : found[a].name < found[b].name;
+    });
+    std::vector<ObjectMeta> answer;
+    answer.reserve(found.size());
+    for (std::size_t i : order) answer.push_back(std::move(found[i]));
+    return answer;
   });
 }
 

@@ -152,6 +152,47 @@ std::vector<const char*> userAdminMigration() {
   };
 }
 
+// The instance table (ObjectIndex::instances): each object's instances as
+// rows, so that a time range reads only the rows of that range however many
+// objects the calendar has. Kept in the transaction of every object write;
+// objects from before it have instances_until at its minimum and are filled
+// at start-up (caldav/instance_upkeep.h), answered from their text until then.
+// span_class sorts rows by length (0: up to a day, 1: up to 32 days, 2:
+// longer or open): a range [a, b) scans class 0 from a - 1 day and class 1
+// from a - 32 days by (calendar_id, span_class, starts_at), and class 2 by
+// its end. Plain range indexes, so MySQL/MariaDB can do the same (class 2 by
+// an index on (calendar_id, span_class, ends_at) instead of a partial one).
+std::vector<const char*> instanceTableMigration() {
+  return {
+      "ALTER TABLE objects ADD COLUMN instances_until INTEGER NOT NULL DEFAULT -9223372036854775808",
+      // The objects a range must still read from their text: few, and the
+      // scan stops at the range's end.
+      "CREATE INDEX objects_instances_until ON objects (calendar_id, instances_until, first_start, last_end)",
+      R"(CREATE TABLE object_instances (
+           object_id INTEGER NOT NULL REFERENCES objects(id) ON DELETE CASCADE,
+           calendar_id INTEGER NOT NULL,
+           span_class INTEGER NOT NULL,
+           starts_at INTEGER NOT NULL,
+           ends_at INTEGER NOT NULL,
+           recurrence_id INTEGER NOT NULL,
+           busy INTEGER NOT NULL))",
+      "CREATE INDEX object_instances_by_start ON object_instances (calendar_id, span_class, starts_at, ends_at, "
+      "object_id)",
+      "CREATE INDEX object_instances_long ON object_instances (calendar_id, ends_at, starts_at, object_id) "
+      "WHERE span_class = 2",
+      "CREATE INDEX object_instances_of_object ON object_instances (object_id)",
+      // Keeping an object's instances (at start-up, when the horizon moves)
+      // is no change of its event: only a write of its text marks requests.
+      "DROP TRIGGER objects_update_marks_request",
+      R"(CREATE TRIGGER objects_update_marks_request AFTER UPDATE OF etag, ical ON objects BEGIN
+           UPDATE requests SET calendar_pending = 2 WHERE calendar_pending = 0 AND (
+             (hold_calendar_id = NEW.calendar_id AND hold_object_name = NEW.name) OR
+             (event_calendar_id = NEW.calendar_id AND event_object_name = NEW.name) OR
+             (representative_calendar_id = NEW.calendar_id AND representative_object_name = NEW.name));
+         END)",
+  };
+}
+
 // Append new versions at the end; never edit one that has shipped.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
@@ -431,6 +472,7 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX form_tokens_by_age ON form_tokens (claimed_at)",
        }},
       {12, userAdminMigration()},
+      {13, instanceTableMigration()},
   };
   return all;
 }

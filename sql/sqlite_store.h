@@ -79,6 +79,11 @@ class SqliteStore final : public Store {
                                                  Instant end) override;
   std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component, Instant start,
                                                Instant end) override;
+  // The instance table: sqlite_instances.cpp.
+  BusyInstances busyInstances(std::int64_t calendarId, Instant start, Instant end) override;
+  std::vector<InstanceWork> objectsWithInstancesBefore(Instant before, std::int64_t afterId,
+                                                       std::size_t limit) override;
+  std::size_t writeInstances(const std::vector<InstanceUpdate>& updates) override;
 
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override;
 

@@ -130,6 +130,23 @@ struct Share {
   bool write = false;
 };
 
+// One instance of a calendar object as the instance table keeps it: the
+// half-open interval that decides whether it overlaps a time range (RFC 4791
+// section 9.9, so a point event is [start, start+1)), the original start of
+// the instance (0 for a non-recurring object), and how it counts for
+// free-busy.
+struct InstanceSpan {
+  Instant start = 0;
+  Instant end = 0;
+  Instant recurrenceId = 0;
+  enum class Busy { None = 0, Busy = 1, Tentative = 2 } busy = Busy::None;
+};
+inline constexpr Instant kNoInstances = kOpenStart;
+// Materialising this object was tried and gave up (over the bound on stored
+// instances, or a shape the table does not hold): it is not tried again at
+// start-up.
+inline constexpr Instant kInstancesRefused = kOpenStart + 1;
+
 // What the caller derived from the iCalendar text, stored beside it so that
 // time-range queries need not parse every object.
 struct ObjectIndex {
@@ -138,6 +155,13 @@ struct ObjectIndex {
   Instant firstStart = kOpenStart;  // earliest instant any instance covers
   Instant lastEnd = kOpenEnd;       // latest instant; kOpenEnd if unbounded
   bool recurring = false;           // has RRULE/RDATE or overridden instances
+  // The instances themselves (the instance table), materialised when the
+  // object is written: every instance whose span starts before
+  // instancesUntil is in `instances`. kNoInstances: none are kept (an
+  // object past the bound on stored instances, or not yet materialised), so
+  // a time-range question about it needs its text.
+  std::vector<InstanceSpan> instances;
+  Instant instancesUntil = kNoInstances;
 };
 
 struct ObjectMeta {
@@ -335,8 +359,42 @@ class Store {
   virtual std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component,
                                                        Instant start, Instant end) = 0;
   // The same without the text: for answers that fetch it a batch at a time.
+  // Answered from the instance table: ObjectMeta::recurring is set only on
+  // the objects whose instances in [start, end) the table does not hold
+  // (the caller checks those); the others overlap exactly.
   virtual std::vector<ObjectMeta> objectMetasOverlapping(std::int64_t calendarId, std::string_view component,
                                                          Instant start, Instant end) = 0;
+  // Free-busy of one range from the instance table: the busy instances of
+  // the calendar's VEVENTs overlapping [start, end), unclipped, and the
+  // objects the table cannot answer for that range (to parse).
+  struct BusyInstances {
+    std::vector<InstanceSpan> spans;
+    std::vector<ObjectMeta> unindexed;
+  };
+  virtual BusyInstances busyInstances(std::int64_t calendarId, Instant start, Instant end) = 0;
+
+  // --- keeping the instance table ---
+  // Objects, across calendars, whose instances are kept only up to before
+  // `before` (or not at all), except those refused (kInstancesRefused);
+  // at most `limit`, after `afterId` in id order.
+  struct InstanceWork {
+    std::int64_t id = 0;
+    std::int64_t calendarId = 0;
+    std::string etag;
+    std::string ical;
+  };
+  virtual std::vector<InstanceWork> objectsWithInstancesBefore(Instant before, std::int64_t afterId,
+                                                               std::size_t limit) = 0;
+  // Replaces the kept instances of each object `id` by index.instances up
+  // to index.instancesUntil, unless its ETag is no longer `etag` (it was
+  // written since; that write kept its own), all in one transaction.
+  // Returns how many were replaced.
+  struct InstanceUpdate {
+    std::int64_t id = 0;
+    std::string etag;
+    ObjectIndex index;
+  };
+  virtual std::size_t writeInstances(const std::vector<InstanceUpdate>& updates) = 0;
 
   virtual ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) = 0;
 

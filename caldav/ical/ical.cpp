@@ -382,6 +382,7 @@ ParsedObject parseCalendarObject(std::string_view text, std::string_view allowed
 
   ParsedObject parsed;
   parsed.index = indexOf(calendar.get(), ctx);
+  materialiseInstances(calendar.get(), parsed.index, ctx);
   parsed.calendar = std::move(calendar);
   return parsed;
 }

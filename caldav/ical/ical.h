@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/clock.h"
 #include "sql/store.h"
 
 namespace jadwal::caldav {
@@ -132,6 +133,12 @@ struct TimeContext {
   Instant horizonStart = -2208988800;        // 1900-01-01: nothing is looked for before
   Instant horizonEnd = 4102444800;           // 2100-01-01: nor after
   ExpansionBudget* budget = nullptr;         // the answer's budget, if it has one
+  // The instance table (materialiseInstances): a recurrence without end is
+  // kept up to this long past now (or past its first instance, if later);
+  // an object with more instances than maxKeptInstances keeps none.
+  Instant instanceHorizon = 730 * 86400;
+  std::size_t maxKeptInstances = 1000;
+  const base::Clock* clock = nullptr;  // "now" of the horizon; the system's when unset
 };
 
 struct ParsedObject {
@@ -147,6 +154,13 @@ struct ParsedObject {
 // `allowedComponents` is the calendar's comma-separated component set.
 // Throws IcalError.
 ParsedObject parseCalendarObject(std::string_view text, std::string_view allowedComponents, const TimeContext& ctx);
+
+// The instances of a parsed VCALENDAR for the store's instance table, into
+// index.instances and index.instancesUntil (sql::ObjectIndex says what they
+// promise); `index` is indexOf's. Bounded by ctx.maxKeptInstances and the
+// horizon: past the bound no instance is kept (kInstancesRefused), and a
+// query past the horizon reads the text.
+void materialiseInstances(ComponentRef vcalendar, sql::ObjectIndex& index, const TimeContext& ctx);
 
 // Parses stored text that was validated when it was written. Throws
 // IcalError(NotICalendar) if it no longer parses.

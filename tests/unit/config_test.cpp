@@ -410,6 +410,8 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
   BOOST_TEST(defaults.caldav.maxAnswerSteps == 200000u);
   BOOST_TEST(defaults.caldav.maxAnswerBytes == 67108864u);
   BOOST_TEST(defaults.caldav.maxAnswerSeconds == 20);
+  BOOST_TEST(defaults.caldav.instanceHorizonDays == 730);
+  BOOST_TEST(defaults.caldav.maxKeptInstances == 1000u);
   const ServerConfig config = expectConfig(kMinimal +
                                            "[caldav]\n"
                                            "max_resource_bytes = 65536\n"
@@ -421,7 +423,11 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
                                            "max_expansion_steps = 1000\n"
                                            "max_answer_steps = 5000\n"
                                            "max_answer_bytes = 65536\n"
-                                           "max_answer_seconds = 2\n");
+                                           "max_answer_seconds = 2\n"
+                                           "instance_horizon_days = 30\n"
+                                           "max_kept_instances = 50\n");
+  BOOST_TEST(config.caldav.instanceHorizonDays == 30);
+  BOOST_TEST(config.caldav.maxKeptInstances == 50u);
   BOOST_TEST(config.caldav.maxResourceBytes == 65536u);
   BOOST_TEST(config.caldav.maxXmlBytes == 4096u);
   BOOST_TEST(config.caldav.maxXmlDepth == 16u);
@@ -432,8 +438,9 @@ BOOST_AUTO_TEST_CASE(caldav_bounds_are_read_and_checked) {
   BOOST_TEST(config.caldav.maxAnswerSteps == 5000u);
   BOOST_TEST(config.caldav.maxAnswerBytes == 65536u);
   BOOST_TEST(config.caldav.maxAnswerSeconds == 2);
-  for (const std::string line : {"max_resource_bytes = 10", "max_xml_depth = 2", "max_answer_bytes = 1000",
-                                 "max_answer_seconds = 0", "max_instances = many", "max_property_bytes = 100"}) {
+  for (const std::string line :
+       {"max_resource_bytes = 10", "max_xml_depth = 2", "max_answer_bytes = 1000", "max_answer_seconds = 0",
+        "max_instances = many", "max_property_bytes = 100", "instance_horizon_days = 0", "max_kept_instances = 0"}) {
     const std::string message = expectError(withLine("caldav", line));
     BOOST_TEST(message.find("config: caldav." + line.substr(0, line.find(' ')) + ": ") == 0u, message);
   }

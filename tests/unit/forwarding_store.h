@@ -51,6 +51,9 @@ class ForwardingStore : public Store {
   std::vector<StoredObject> allObjects(std::int64_t calendarId) override { return inner_.allObjects(calendarId); }
   std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component, Instant start, Instant end) override { return inner_.objectsOverlapping(calendarId, component, start, end); }
   std::vector<ObjectMeta> objectMetasOverlapping(std::int64_t calendarId, std::string_view component, Instant start, Instant end) override { return inner_.objectMetasOverlapping(calendarId, component, start, end); }
+  BusyInstances busyInstances(std::int64_t calendarId, Instant start, Instant end) override { return inner_.busyInstances(calendarId, start, end); }
+  std::vector<InstanceWork> objectsWithInstancesBefore(Instant before, std::int64_t afterId, std::size_t limit) override { return inner_.objectsWithInstancesBefore(before, afterId, limit); }
+  std::size_t writeInstances(const std::vector<InstanceUpdate>& updates) override { return inner_.writeInstances(updates); }
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override { return inner_.changesSince(calendarId, since); }
   std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override { return inner_.deadProperties(calendarId, resource); }
   void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) override { return inner_.setDeadProperty(calendarId, resource, prop); }
