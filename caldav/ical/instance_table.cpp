@@ -17,7 +17,7 @@ namespace {
 
 using detail::firstProperty;
 
-bool propertyIs(icalcomponent* component, icalproperty_kind kind, const char* value) {
+bool instancePropertyIs(icalcomponent* component, icalproperty_kind kind, const char* value) {
   icalproperty* p = firstProperty(component, kind);
   const char* text = p != nullptr ? icalproperty_get_value_as_string(p) : nullptr;
   return text != nullptr && strcasecmp(text, value) == 0;
@@ -28,7 +28,7 @@ bool propertyIs(icalcomponent* component, icalproperty_kind kind, const char* va
 sql::InstanceSpan::Busy busyOf(const detail::Occurrence& o) {
   if (o.instance.end <= o.instance.start) return sql::InstanceSpan::Busy::None;
   icalcomponent* event = detail::raw(o.instance.source);
-  if (propertyIs(event, ICAL_TRANSP_PROPERTY, "TRANSPARENT")) return sql::InstanceSpan::Busy::None;
+  if (instancePropertyIs(event, ICAL_TRANSP_PROPERTY, "TRANSPARENT")) return sql::InstanceSpan::Busy::None;
   icalproperty* status = firstProperty(event, ICAL_STATUS_PROPERTY);
   const icalproperty_status value = status != nullptr ? icalproperty_get_status(status) : ICAL_STATUS_NONE;
   if (value == ICAL_STATUS_CANCELLED) return sql::InstanceSpan::Busy::None;
