@@ -100,6 +100,26 @@ class Server:
             return None
         return None
 
+    def cpu_seconds(self):
+        try:
+            with open(f"/proc/{self.process.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, AttributeError, IndexError):
+            return 0.0
+
+    def wait_quiet(self, limit=180):
+        """Waits until the server has stopped working (under 5 % of a CPU for half a
+        second): a slow server still answering the requests that wrk gave up on
+        would otherwise take CPU from the next measurement. Returns the seconds waited."""
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < limit:
+            before = self.cpu_seconds()
+            time.sleep(0.5)
+            if self.cpu_seconds() - before < 0.025:
+                break
+        return time.monotonic() - t0
+
     def open_fds(self):
         try:
             return len(os.listdir(f"/proc/{self.process.pid}/fd"))

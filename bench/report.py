@@ -58,7 +58,7 @@ def _verdict(ok, text):
     return ("PASS " if ok else "FAIL ") + text
 
 
-def targets_check(results, events, rss_kib, idle, baseline=None):
+def targets_check(results, events, rss_kib, baseline=None):
     """The issue's targets, each PASS, FAIL or not checked, with the figures."""
     j = results.get("jadwal", {})
     ng = results.get("nginx", {})

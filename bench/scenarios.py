@@ -31,10 +31,10 @@ def sync_token(srv):
     return m.group(1).decode()
 
 
-def prepare(srv, n):
+def prepare(srv, n, week_at="middle"):
     """The request (method, path, body, headers) of every scenario for srv. Takes a
     sync token, then PUTs ten changes after it: a client that synced a moment ago."""
-    wa, wb = seed.week_window(n)
+    wa, wb = seed.week_window(n, week_at)
     a, b = wa.strftime("%Y%m%dT000000Z"), wb.strftime("%Y%m%dT000000Z")
     ns = 'xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"'
     week_filter = (f'<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">'
@@ -66,7 +66,7 @@ def prepare(srv, n):
     }
 
 
-def check(name, spec, srv, n):
+def check(name, spec, srv, n, week_at="middle"):
     """Sends the scenario's request once and checks its answer. Returns
     (ok, what was found, answer body)."""
     method, path, body, headers = spec
@@ -79,7 +79,7 @@ def check(name, spec, srv, n):
     names = set(m.decode() for m in SEED_NAME.findall(data))
     all_seeded = {f"seed-{i}.ics" for i in range(n)}
     if name in ("query-week", "expand-week"):
-        want = seed.expected_week(n)
+        want = seed.expected_week(n, week_at)
         ok = names == want
         return ok, f"{len(names & want)} of {len(want)} expected events, {len(names - want)} unexpected", data
     if name == "freebusy-week":

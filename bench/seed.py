@@ -42,15 +42,21 @@ def seed_event(i):
     return f"seed-{i}.ics", ics(f"seed-{i}", event_start(i), rrule="FREQ=WEEKLY;COUNT=52" if recurs(i) else None)
 
 
-def week_window(n):
-    """The one-week range of the week scenarios: the middle of the calendar."""
-    mid = DAY0 + dt.timedelta(days=(n // PER_DAY) // 2)
-    return mid, mid + dt.timedelta(days=7)
+WEEK_AT = ("start", "middle", "end")
 
 
-def expected_week(n):
+def week_window(n, at="middle"):
+    """The one-week range of the week scenarios: the first week of the calendar,
+    its middle week, or its last seeded week."""
+    days = max(n // PER_DAY, 7)
+    offset = {"start": 0, "middle": days // 2, "end": days - 7}[at]
+    first = DAY0 + dt.timedelta(days=offset)
+    return first, first + dt.timedelta(days=7)
+
+
+def expected_week(n, at="middle"):
     """Names of the seeded events that a one-week query must return."""
-    a, b = week_window(n)
+    a, b = week_window(n, at)
     hit = set()
     for i in range(n):
         start = event_start(i)
