@@ -14,6 +14,8 @@ def cell(r):
     if "rps" not in r:
         return "error"
     bad = r.get("non2xx", 0) + r.get("errors", 0)
+    if not r["requests"]:
+        return "no answer in time" + (f" !{bad}" if bad else "")
     return f"{r['rps']:.0f}/s p99 {r['p99_us'] / 1000:.1f}ms" + (f" !{bad}" if bad else "")
 
 
@@ -30,7 +32,12 @@ def table(results, targets, names):
             r = results[p].get(name, {})
             row.append(f"x{j['rps'] / r['rps']:.2f}" if "rps" in j and r.get("rps") else "-")
         c = results.get("jadwal", {}).get("checks", {}).get(name)
-        row.append(("ok: " if c["ok"] else "WRONG: ") + c["found"] if c else "-")
+        held = j.get("idle")
+        if held:
+            row.append(f"held: {held.get('idle_open')} idle, {held.get('half_open')} half-sent, "
+                       f"{held.get('closed_early')} closed early" if "error" not in held else held["error"])
+        else:
+            row.append(("ok: " if c["ok"] else "WRONG: ") + c["found"] if c else "-")
         rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     return ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
