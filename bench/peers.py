@@ -75,6 +75,7 @@ class Server:
         return r.status, out
 
     def launch(self, command, cwd=None):
+        self.command, self.cwd = command, cwd
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                             cwd=cwd or self.workdir, preexec_fn=_raise_fd_limit)
@@ -120,19 +121,30 @@ class Server:
                 break
         return time.monotonic() - t0
 
+    def settle(self, patience, restart=True):
+        """After a measurement: waits up to `patience` seconds for the server to be
+        idle, else restarts it (a peer may hold minutes of requests that wrk gave
+        up on; its storage is on disk). Returns what happened, or ""."""
+        waited = self.wait_quiet(patience)
+        if waited < patience or not restart:
+            return f"busy {waited:.0f} s after wrk" if waited > 2 else ""
+        self.stop(grace=2)
+        self.launch(self.command, self.cwd)
+        return f"still busy {patience} s after wrk: restarted"
+
     def open_fds(self):
         try:
             return len(os.listdir(f"/proc/{self.process.pid}/fd"))
         except (OSError, AttributeError):
             return 0
 
-    def stop(self):
+    def stop(self, grace=20):
         if self.process is None:
             return
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=20)
+                self.process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
