@@ -110,14 +110,15 @@ class Server:
             return 0.0
 
     def wait_quiet(self, limit=180):
-        """Waits until the server has stopped working (under 5 % of a CPU for half a
-        second): a slow server still answering the requests that wrk gave up on
-        would otherwise take CPU from the next measurement. Returns the seconds waited."""
+        """Waits until the server has stopped working (at most two clock ticks of
+        CPU in a quarter of a second): a slow server still answering the requests
+        that wrk gave up on would otherwise take CPU from the next measurement.
+        Returns the seconds waited."""
         t0 = time.monotonic()
         while time.monotonic() - t0 < limit:
             before = self.cpu_seconds()
-            time.sleep(0.5)
-            if self.cpu_seconds() - before < 0.025:
+            time.sleep(0.25)
+            if self.cpu_seconds() - before <= 2 / os.sysconf("SC_CLK_TCK"):
                 break
         return time.monotonic() - t0
 

@@ -56,7 +56,7 @@ def failures(results):
             if "error" in r:
                 out.append((t, name, f"wrk: {r['error']}"))
             elif r.get("non2xx") or r.get("errors"):
-                out.append((t, name, f"{r.get('non2xx', 0)} non-2xx answers (first {r.get('first_non2xx')}), "
+                out.append((t, name, f"{r.get('non2xx', 0)} answers of 400 or above, "
                                      f"{r.get('errors', 0)} socket errors of {r['requests']} requests"))
     return out
 
