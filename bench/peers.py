@@ -159,7 +159,7 @@ class Server:
             return ""
 
 
-def start_jadwal(workdir, binary, events, idle_total=0, hold=0, seed_workers=16):
+def start_jadwal(workdir, binary, events, connections=16, idle_total=0, hold=0, seed_workers=16):
     """jadwald on a fresh SQLite file with user bench and calendar bench/agenda,
     seeded over HTTP. All load comes from one address here, so the per-client
     bounds are lifted (behind the shipped proxy each phone is its own client)."""
@@ -167,9 +167,9 @@ def start_jadwal(workdir, binary, events, idle_total=0, hold=0, seed_workers=16)
     os.makedirs(d)
     port = free_port()
     srv = Server("jadwal", d, port, f"/dav/calendars/{USER}/{CALENDAR}/", USER, PASSWORD)
-    connections = max(10000, idle_total + 1000)
-    http_keys = [f"max_requests_per_client = 16", f"max_connections = {connections}",
-                 f"max_connections_per_client = {connections}", "trusted_proxies ="]
+    total = max(10000, idle_total + connections + 1000)
+    http_keys = [f"max_requests_per_client = {max(16, connections)}", f"max_connections = {total}",
+                 f"max_connections_per_client = {total}", "trusted_proxies ="]
     if idle_total:
         # The idle and half-sent connections must outlive the measurement.
         http_keys += [f"keep_alive_seconds = {hold + 60}", f"header_timeout_seconds = {hold + 60}"]
