@@ -16,7 +16,8 @@ def cell(r):
     bad = r.get("non2xx", 0) + r.get("errors", 0)
     if not r["requests"]:
         return "no answer in time" + (f" !{bad}" if bad else "")
-    return f"{r['rps']:.0f}/s p99 {r['p99_us'] / 1000:.1f}ms" + (f" !{bad}" if bad else "")
+    rate = f"{r['rps']:.0f}" if r["rps"] >= 10 else f"{r['rps']:.1f}"  # a slow peer's 0.4/s is not 0
+    return f"{rate}/s p99 {r['p99_us'] / 1000:.1f}ms" + (f" !{bad}" if bad else "")
 
 
 def table(results, targets, names):
