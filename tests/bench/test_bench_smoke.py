@@ -81,7 +81,7 @@ class BenchSmokeTest(unittest.TestCase):
         for column in TARGETS + ["jadwal/nginx", "jadwal/radicale", "jadwal/xandikos"]:
             self.assertIn(column, header)
         for name in scenarios.NAMES:
-            self.assertRegex(out, rf"(?m)^{name} +\d+/s p99")
+            self.assertRegex(out, rf"(?m)^{name} +[0-9.]+/s p99")
         self.assertIn("targets:", out)
         self.assertRegex(out, r"jadwald resident memory after the run: [0-9.]+ MB")
         self.assertIsNotNone(self.report["jadwald_rss_kib"])
