@@ -3,7 +3,9 @@
 # a second run does not touch the network. Runs as root, or through sudo.
 #
 #   scripts/install-deps.sh          build dependencies
-#   scripts/install-deps.sh --tests  build and test dependencies
+#   scripts/install-deps.sh --tests  build and test dependencies (with the benchmark's peers:
+#                                    its smoke run is part of the test command)
+#   scripts/install-deps.sh --bench  the above, and perf for profiling next to bench/run
 set -euo pipefail
 
 build_packages=(cmake g++ make pkg-config libpoco-dev libical-dev libsodium-dev libboost-test-dev
@@ -13,11 +15,15 @@ build_packages=(cmake g++ make pkg-config libpoco-dev libical-dev libsodium-dev 
 build_packages+=(libsqlite3-dev)
 test_packages=(python3 python3-caldav python3-icalendar vdirsyncer litmus curl sqlite3 python3-aiosmtpd chromium chromium-driver
   python3-selenium clang libclang-rt-14-dev poppler-utils python3-openpyxl)
+# bench/run compares jadwald with these, driven by wrk (tests/bench/ runs it briefly).
+test_packages+=(radicale xandikos git nginx-light wrk)
+bench_packages=(linux-perf)
 
 case "${1:-}" in
   "") wanted=("${build_packages[@]}") ;;
   --tests) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+  --bench) wanted=("${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}") ;;
+  *) echo "usage: $0 [--tests|--bench]" >&2; exit 2 ;;
 esac
 
 missing=()
