@@ -234,37 +234,88 @@ std::vector<ObjectMeta> SqliteStore::objectMetasOverlapping(std::int64_t calenda
   });
 }
 
+namespace {
+
+// The head of a change set: the calendar's sequence, and whether `since` is
+// one of its tokens. False when there is nothing more to read.
+bool readChangeHead(Session& s, std::int64_t calendarId, std::int64_t since, ChangeSet& set) {
+  std::vector<std::int64_t> seq, floor;
+  s << "SELECT sync_seq, sync_floor FROM calendars WHERE id = ?", into(seq), into(floor), bind(calendarId), now;
+  if (seq.empty()) return false;
+  set.current = seq.front();
+  if (since < 0 || since > set.current) return false;
+  // 0 asks for everything there is, which needs no deletion.
+  if (since != 0 && since < floor.front()) {
+    set.expired = true;
+    return false;
+  }
+  set.valid = true;
+  return true;
+}
+
+// Initial sync (0): every live object, and no deletions the client never saw.
+const char* changesWhere(std::int64_t since) {
+  return since == 0 ? "WHERE c.calendar_id = ? AND c.deleted = 0 ORDER BY c.seq"
+                    : "WHERE c.calendar_id = ? AND c.seq > ? ORDER BY c.seq";
+}
+
+void bindSince(Statement& st, std::int64_t calendarId, std::int64_t since) {
+  st, bind(calendarId);
+  if (since != 0) st, bind(since);
+}
+
+}  // namespace
+
 ChangeSet SqliteStore::changesSince(std::int64_t calendarId, std::int64_t since) {
   return guarded("changesSince", [&] {
     auto lease = pool_.acquire();
     SqliteReadSnapshot snapshot(lease);
-    Session& s = snapshot.session();
     ChangeSet set;
-    std::vector<std::int64_t> seq, floor;
-    s << "SELECT sync_seq, sync_floor FROM calendars WHERE id = ?", into(seq), into(floor), bind(calendarId), now;
-    if (seq.empty()) return set;
-    set.current = seq.front();
-    if (since < 0 || since > set.current) return set;
-    // 0 asks for everything there is, which needs no deletion.
-    if (since != 0 && since < floor.front()) {
-      set.expired = true;
-      return set;
-    }
-    set.valid = true;
+    if (!readChangeHead(snapshot.session(), calendarId, since, set)) return set;
     std::vector<std::string> names;
     std::vector<std::int64_t> seqs;
     std::vector<int> deleted;
-    if (since == 0) {
-      // Initial sync: every live object, and no deletions the client never saw.
-      s << "SELECT name, seq, deleted FROM changes WHERE calendar_id = ? AND deleted = 0 ORDER BY seq", into(names),
-          into(seqs), into(deleted), bind(calendarId), now;
-    } else {
-      s << "SELECT name, seq, deleted FROM changes WHERE calendar_id = ? AND seq > ? ORDER BY seq", into(names),
-          into(seqs), into(deleted), bind(calendarId), bind(since), now;
-    }
+    Statement st(snapshot.session());
+    st << "SELECT c.name, c.seq, c.deleted FROM changes c " << changesWhere(since), into(names), into(seqs),
+        into(deleted);
+    bindSince(st, calendarId, since);
+    st.execute();
     set.changes.resize(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
-      set.changes[i] = Change{std::move(names[i]), deleted[i] != 0, seqs[i]};
+      set.changes[i] = Change{std::move(names[i]), deleted[i] != 0, seqs[i], std::nullopt};
+    }
+    return set;
+  });
+}
+
+ChangeSet SqliteStore::changedObjectsSince(std::int64_t calendarId, std::int64_t since) {
+  return guarded("changedObjectsSince", [&] {
+    auto lease = pool_.acquire();
+    SqliteReadSnapshot snapshot(lease);
+    ChangeSet set;
+    if (!readChangeHead(snapshot.session(), calendarId, since, set)) return set;
+    std::vector<std::string> names;
+    std::vector<std::int64_t> seqs;
+    std::vector<int> deleted, live;
+    ObjectMetaRows rows;
+    Statement st(snapshot.session());
+    // The objects' columns come from objects_listing (calendar_id, name)
+    // alone; a deletion's are NULL and read as empty.
+    st << "SELECT c.name, c.seq, c.deleted, o.id IS NOT NULL, o.name, o.uid, o.etag, o.component, o.size, "
+          "o.modified_at, o.recurring FROM changes c LEFT JOIN objects o ON o.calendar_id = c.calendar_id AND "
+          "o.name = c.name "
+       << changesWhere(since),
+        into(names), into(seqs), into(deleted), into(live);
+    rows.into(st);
+    bindSince(st, calendarId, since);
+    st.execute();
+    set.changes.resize(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      Change& change = set.changes[i];
+      change.deleted = deleted[i] != 0;
+      change.seq = seqs[i];
+      if (!change.deleted && live[i] != 0) rows.fill(i, change.meta.emplace());
+      change.name = std::move(names[i]);
     }
     return set;
   });

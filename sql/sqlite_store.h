@@ -81,6 +81,7 @@ class SqliteStore final : public Store {
                                                Instant end) override;
 
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override;
+  ChangeSet changedObjectsSince(std::int64_t calendarId, std::int64_t since) override;
 
   // Properties: sqlite_properties.cpp.
   std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override;

@@ -52,6 +52,7 @@ class ForwardingStore : public Store {
   std::vector<StoredObject> objectsOverlapping(std::int64_t calendarId, std::string_view component, Instant start, Instant end) override { return inner_.objectsOverlapping(calendarId, component, start, end); }
   std::vector<ObjectMeta> objectMetasOverlapping(std::int64_t calendarId, std::string_view component, Instant start, Instant end) override { return inner_.objectMetasOverlapping(calendarId, component, start, end); }
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override { return inner_.changesSince(calendarId, since); }
+  ChangeSet changedObjectsSince(std::int64_t calendarId, std::int64_t since) override { return inner_.changedObjectsSince(calendarId, since); }
   std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override { return inner_.deadProperties(calendarId, resource); }
   void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) override { return inner_.setDeadProperty(calendarId, resource, prop); }
   void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns, std::string_view name) override { return inner_.removeDeadProperty(calendarId, resource, ns, name); }
