@@ -3,6 +3,7 @@
 // The members of a large calendar are answered a few at a time, within the
 // answer's bounds.
 
+#include "caldav/meta_responses.h"
 #include "caldav/object_batches.h"
 #include "caldav/properties.h"
 #include "caldav/report_objects.h"
@@ -43,8 +44,10 @@ class PropfindAnswer final : public ResponseProducer {
       // With their text, the members are read a batch at a time as the answer goes.
       if (wantsCalendarData(props_))
         storedObjects_.emplace(ctx.store, r.calendar->id, ctx.store.listObjects(r.calendar->id));
-      else
+      else {
         objects_ = ctx.store.listObjects(r.calendar->id);
+        meta_ = MetaResponses::of(props_);
+      }
     }
     return true;
   }
@@ -103,6 +106,10 @@ class PropfindAnswer final : public ResponseProducer {
     }
     if (next_ < objects_.size()) {
       const sql::ObjectMeta& object = objects_[next_++];
+      if (meta_) {
+        meta_->write(out, r.calendarHref + encodeSegment(object.name), object);
+        return true;
+      }
       PropTarget t{
           ResourceKind::Object, r.calendarHref + encodeSegment(object.name), nullptr, &*r.calendar, r.access, &object};
       writePropResponse(ctx, out, t, props_);
@@ -122,6 +129,7 @@ class PropfindAnswer final : public ResponseProducer {
   std::vector<Access> calendarAccess_;
   std::vector<std::string> calendarHrefs_;
   std::vector<sql::ObjectMeta> objects_;
+  std::optional<MetaResponses> meta_;  // set when every asked property is in objects_
   std::optional<ObjectBatches> storedObjects_;
   std::size_t next_ = 0;
 };

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "base/text.h"
+#include "caldav/meta_responses.h"
 #include "caldav/report_objects.h"
 
 namespace jadwal::caldav {
@@ -26,17 +27,21 @@ class SyncAnswer final : public ResponseProducer {
         lastSent_(since),
         limitedByClient_(limitedByClient) {
     props_ = propRequestOf(body_);
+    meta_ = MetaResponses::of(props_);
   }
 
   bool writeNext(XmlWriter& out, const TimeContext& time) override {
     // Objects are read in batches; they may change again between the reads:
     // the token stays the older one, so the client sees that on its next sync.
     if (next_ >= changes_.changes.size()) return false;
-    if (next_ >= fetchedUpTo_) fetchBatch();
+    // Answers from the listing rows came with the changes (changedObjectsSince).
+    if (!meta_ && next_ >= fetchedUpTo_) fetchBatch();
     const Resource& r = scope_.resource;
     const sql::Change& change = changes_.changes[next_++];
-    auto it = objects_.find(change.name);
-    if (change.deleted || it == objects_.end()) {
+    auto it = meta_ ? objects_.end() : objects_.find(change.name);
+    if (meta_ && change.meta && !change.deleted) {
+      meta_->write(out, r.calendarHref + encodeSegment(change.name), *change.meta);
+    } else if (change.deleted || it == objects_.end()) {
       // An object created and deleted after the token was never seen: skip it on an initial sync.
       if (since_ != 0) {
         out.open(ns::kDav, "response");
@@ -85,6 +90,7 @@ class SyncAnswer final : public ResponseProducer {
   AnswerScope scope_;
   XmlElement body_;  // props_ points into it
   PropRequest props_;
+  std::optional<MetaResponses> meta_;  // set when every asked property is in the listing row
   CalendarDataSpec spec_;
   sql::ChangeSet changes_;
   std::int64_t since_;
@@ -108,7 +114,10 @@ DavResponse reportSyncCollection(DavContext& ctx, const Resource& r, XmlElement 
     if (value != "1" && value != "infinite") return textResponse(400, "sync-level must be 1 or infinite");
   }
 
-  sql::ChangeSet changes = ctx.store.changesSince(r.calendar->id, since);
+  // A sync that asks only for what the listing rows hold reads them with the changes, in one query.
+  const bool fromListing = MetaResponses::of(propRequestOf(body)).has_value();
+  sql::ChangeSet changes = fromListing ? ctx.store.changedObjectsSince(r.calendar->id, since)
+                                       : ctx.store.changesSince(r.calendar->id, since);
   // RFC 6578 section 3.2: the client then syncs again from no token.
   if (changes.expired)
     return conditionResponse(403, ns::kDav, "valid-sync-token",

@@ -1,6 +1,7 @@
 #include "sql/sqlite_connection_pool.h"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 
 #include <mutex>
 #include <utility>
@@ -24,8 +25,9 @@ void registerConnectorOnce() {
 
 }  // namespace
 
-SqliteConnectionPool::Lease::Lease(SqliteConnectionPool& pool, Poco::Data::Session session)
-    : pool_(pool), session_(std::move(session)) {}
+SqliteConnectionPool::Lease::Lease(SqliteConnectionPool& pool, Poco::Data::Session session,
+                                   SqliteStatements& statements)
+    : pool_(pool), session_(std::move(session)), statements_(statements) {}
 
 SqliteConnectionPool::Lease::~Lease() { pool_.release(std::move(*session_), discarded_); }
 
@@ -53,14 +55,19 @@ SqliteConnectionPool::Lease SqliteConnectionPool::acquire() {
   if (!idle_.empty()) {
     Poco::Data::Session session = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(*this, std::move(session));
+    SqliteStatements& statements = statementsOf(session);
+    return Lease(*this, std::move(session), statements);
   }
   ++open_;
   lock.unlock();
   try {
-    return Lease(*this, open());
-  } catch (...) {
+    Poco::Data::Session session = open();
     lock.lock();
+    SqliteStatements& statements = statementsOf(session);
+    lock.unlock();
+    return Lease(*this, std::move(session), statements);
+  } catch (...) {
+    if (!lock.owns_lock()) lock.lock();
     --open_;
     available_.notify_one();
     throw;
@@ -72,12 +79,20 @@ void SqliteConnectionPool::release(Poco::Data::Session session, bool discarded) 
     std::lock_guard lock(mutex_);
     if (discarded) {
       --open_;
+      statements_.erase(Poco::Data::SQLite::Utility::dbHandle(session));  // finalized before it closes
     } else {
       idle_.push_back(std::move(session));
     }
   }
   available_.notify_one();
   // A discarded session closes here, outside the lock, as its last handle goes.
+}
+
+SqliteStatements& SqliteConnectionPool::statementsOf(Poco::Data::Session& session) {
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
+  auto& statements = statements_[db];
+  if (!statements) statements = std::make_unique<SqliteStatements>(db);
+  return *statements;
 }
 
 }  // namespace jadwal::sql

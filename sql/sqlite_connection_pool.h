@@ -9,10 +9,14 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "sql/sqlite_statements.h"
 
 namespace jadwal::sql {
 
@@ -21,12 +25,14 @@ class SqliteConnectionPool {
   // Exclusive use of one connection; gives it back when destroyed.
   class Lease {
    public:
-    Lease(SqliteConnectionPool& pool, Poco::Data::Session session);
+    Lease(SqliteConnectionPool& pool, Poco::Data::Session session, SqliteStatements& statements);
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     ~Lease();
 
     Poco::Data::Session& session() { return *session_; }
+    // The statements kept with this connection (sql/sqlite_statements.h).
+    SqliteStatements& statements() { return statements_; }
     // The connection is in an unknown state (e.g. a failed rollback): close
     // it instead of handing it to the next caller.
     void discard() { discarded_ = true; }
@@ -34,6 +40,7 @@ class SqliteConnectionPool {
    private:
     SqliteConnectionPool& pool_;
     std::optional<Poco::Data::Session> session_;
+    SqliteStatements& statements_;
     bool discarded_ = false;
   };
 
@@ -46,6 +53,7 @@ class SqliteConnectionPool {
  private:
   Poco::Data::Session open() const;
   void release(Poco::Data::Session session, bool discarded);
+  SqliteStatements& statementsOf(Poco::Data::Session& session);  // REQUIRES: mutex_ held
 
   const std::string path_;
   const std::size_t maxConnections_;
@@ -53,6 +61,9 @@ class SqliteConnectionPool {
   std::condition_variable available_;
   std::vector<Poco::Data::Session> idle_;
   std::size_t open_ = 0;  // idle plus leased
+  // Per open connection; declared after idle_ so that the statements are
+  // finalized before their connections close.
+  std::map<sqlite3*, std::unique_ptr<SqliteStatements>> statements_;
 };
 
 }  // namespace jadwal::sql

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
+#include <set>
 #include <utility>
 
 #include "sql/object_writes.h"
@@ -82,8 +82,45 @@ struct StoredObjectRows {
   }
 };
 
-// Enough placeholders per statement to be quick, well under SQLite's limit.
-constexpr std::size_t kNamesPerQuery = 200;
+// One object by name, from a kept statement (a GET reads one per request):
+// the columns of StoredObjectRows.
+constexpr const char* kObjectByName =
+    "SELECT name, uid, etag, component, size, modified_at, recurring, first_start, last_end, ical FROM objects "
+    "WHERE calendar_id = ? AND name = ?";
+
+std::optional<StoredObject> nextObject(SqliteStatements::Use& use) {
+  if (!use.step()) return std::nullopt;
+  StoredObject o;
+  o.name = use.text(0);
+  o.uid = use.text(1);
+  o.etag = use.text(2);
+  o.component = use.text(3);
+  o.size = use.integer(4);
+  o.modifiedAt = use.integer(5);
+  o.recurring = use.integer(6) != 0;
+  o.index.firstStart = use.integer(7);
+  o.index.lastEnd = use.integer(8);
+  o.ical = use.text(9);
+  o.index.uid = o.uid;
+  o.index.component = o.component;
+  o.index.recurring = o.recurring;
+  return o;
+}
+
+constexpr const char* kListing =
+    "SELECT name, uid, etag, component, size, modified_at, recurring FROM objects WHERE calendar_id = ? ORDER BY "
+    "name";
+
+// The columns of ObjectMetaRows::kColumns from `first` on.
+void readMeta(const SqliteStatements::Use& use, int first, ObjectMeta& meta) {
+  meta.name = use.text(first);
+  meta.uid = use.text(first + 1);
+  meta.etag = use.text(first + 2);
+  meta.component = use.text(first + 3);
+  meta.size = use.integer(first + 4);
+  meta.modifiedAt = use.integer(first + 5);
+  meta.recurring = use.integer(first + 6) != 0;
+}
 
 // The condition and order of an overlap query, bound: a range scan of
 // objects_by_start (or objects_by_end) that tests the other bound inside the
@@ -124,13 +161,9 @@ WriteResult SqliteStore::deleteObject(std::int64_t calendarId, const std::string
 std::optional<StoredObject> SqliteStore::getObject(std::int64_t calendarId, std::string_view name) {
   return guarded("getObject", [&] {
     auto lease = pool_.acquire();
-    StoredObjectRows rows;
-    Statement st(lease.session());
-    st << StoredObjectRows::select() << "WHERE calendar_id = ? AND name = ?";
-    rows.into(st);
-    st, bind(calendarId), bind(std::string(name));
-    st.execute();
-    return first(rows.take());
+    auto use = lease.statements().use(kObjectByName);
+    use.bind(calendarId).bind(name);
+    return nextObject(use);
   });
 }
 
@@ -151,31 +184,16 @@ std::vector<StoredObject> SqliteStore::getObjects(std::int64_t calendarId, const
   return guarded("getObjects", [&] {
     auto lease = pool_.acquire();
     SqliteReadSnapshot snapshot(lease);
-    std::map<std::string, StoredObject, std::less<>> found;
-    for (std::size_t begin = 0; begin < names.size(); begin += kNamesPerQuery) {
-      const std::size_t end = std::min(names.size(), begin + kNamesPerQuery);
-      StoredObjectRows rows;
-      Statement st(snapshot.session());
-      st << StoredObjectRows::select() << "WHERE calendar_id = ? AND name IN (?";
-      for (std::size_t i = begin + 1; i < end; ++i) st << ", ?";
-      st << ")";
-      rows.into(st);
-      st, bind(calendarId);
-      for (std::size_t i = begin; i < end; ++i) st, useRef(names[i]);
-      st.execute();
-      for (StoredObject& object : rows.take()) {
-        std::string key = object.name;
-        found.emplace(std::move(key), std::move(object));
-      }
-    }
-    // In the order asked for, each name once.
+    // One kept statement per name, in one snapshot: cheaper than compiling
+    // an IN list for every batch, and in the order asked for.
+    std::set<std::string_view> seen;
     std::vector<StoredObject> objects;
-    objects.reserve(found.size());
+    objects.reserve(names.size());
     for (const std::string& name : names) {
-      auto it = found.find(name);
-      if (it == found.end()) continue;
-      objects.push_back(std::move(it->second));
-      found.erase(it);
+      if (!seen.insert(name).second) continue;  // each name once
+      auto use = lease.statements().use(kObjectByName);
+      use.bind(calendarId).bind(name);
+      if (auto object = nextObject(use)) objects.push_back(std::move(*object));
     }
     return objects;
   });
@@ -184,13 +202,13 @@ std::vector<StoredObject> SqliteStore::getObjects(std::int64_t calendarId, const
 std::vector<ObjectMeta> SqliteStore::listObjects(std::int64_t calendarId) {
   return guarded("listObjects", [&] {
     auto lease = pool_.acquire();
-    ObjectMetaRows rows;
-    Statement st(lease.session());
-    st << "SELECT " << ObjectMetaRows::kColumns << " FROM objects WHERE calendar_id = ? ORDER BY name";
-    rows.into(st);
-    st, bind(calendarId);
-    st.execute();
-    return rows.take();
+    // A kept statement read row by row: a listing of thousands of objects
+    // spent most of its time in Poco's per-value extraction.
+    auto use = lease.statements().use(kListing);
+    use.bind(calendarId);
+    std::vector<ObjectMeta> objects;
+    while (use.step()) readMeta(use, 0, objects.emplace_back());
+    return objects;
   });
 }
 
@@ -287,37 +305,86 @@ std::vector<ObjectMeta> SqliteStore::objectMetasOverlapping(std::int64_t calenda
   });
 }
 
+namespace {
+
+// The head of a change set: the calendar's sequence, and whether `since` is
+// one of its tokens. False when there is nothing more to read.
+bool readChangeHead(Session& s, std::int64_t calendarId, std::int64_t since, ChangeSet& set) {
+  std::vector<std::int64_t> seq, floor;
+  s << "SELECT sync_seq, sync_floor FROM calendars WHERE id = ?", into(seq), into(floor), bind(calendarId), now;
+  if (seq.empty()) return false;
+  set.current = seq.front();
+  if (since < 0 || since > set.current) return false;
+  // 0 asks for everything there is, which needs no deletion.
+  if (since != 0 && since < floor.front()) {
+    set.expired = true;
+    return false;
+  }
+  set.valid = true;
+  return true;
+}
+
+// Initial sync (0): every live object, and no deletions the client never saw.
+const char* changesWhere(std::int64_t since) {
+  return since == 0 ? "WHERE c.calendar_id = ? AND c.deleted = 0 ORDER BY c.seq"
+                    : "WHERE c.calendar_id = ? AND c.seq > ? ORDER BY c.seq";
+}
+
+#define JADWAL_CHANGED_OBJECTS                                                                                     \
+  "SELECT c.name, c.seq, c.deleted, o.id IS NOT NULL, o.name, o.uid, o.etag, o.component, o.size, o.modified_at, " \
+  "o.recurring FROM changes c LEFT JOIN objects o ON o.calendar_id = c.calendar_id AND o.name = c.name "
+constexpr const char* kInitialChangedObjects =
+    JADWAL_CHANGED_OBJECTS "WHERE c.calendar_id = ? AND c.deleted = 0 ORDER BY c.seq";
+constexpr const char* kChangedObjectsSince =
+    JADWAL_CHANGED_OBJECTS "WHERE c.calendar_id = ? AND c.seq > ? ORDER BY c.seq";
+#undef JADWAL_CHANGED_OBJECTS
+
+void bindSince(Statement& st, std::int64_t calendarId, std::int64_t since) {
+  st, bind(calendarId);
+  if (since != 0) st, bind(since);
+}
+
+}  // namespace
+
 ChangeSet SqliteStore::changesSince(std::int64_t calendarId, std::int64_t since) {
   return guarded("changesSince", [&] {
     auto lease = pool_.acquire();
     SqliteReadSnapshot snapshot(lease);
-    Session& s = snapshot.session();
     ChangeSet set;
-    std::vector<std::int64_t> seq, floor;
-    s << "SELECT sync_seq, sync_floor FROM calendars WHERE id = ?", into(seq), into(floor), bind(calendarId), now;
-    if (seq.empty()) return set;
-    set.current = seq.front();
-    if (since < 0 || since > set.current) return set;
-    // 0 asks for everything there is, which needs no deletion.
-    if (since != 0 && since < floor.front()) {
-      set.expired = true;
-      return set;
-    }
-    set.valid = true;
+    if (!readChangeHead(snapshot.session(), calendarId, since, set)) return set;
     std::vector<std::string> names;
     std::vector<std::int64_t> seqs;
     std::vector<int> deleted;
-    if (since == 0) {
-      // Initial sync: every live object, and no deletions the client never saw.
-      s << "SELECT name, seq, deleted FROM changes WHERE calendar_id = ? AND deleted = 0 ORDER BY seq", into(names),
-          into(seqs), into(deleted), bind(calendarId), now;
-    } else {
-      s << "SELECT name, seq, deleted FROM changes WHERE calendar_id = ? AND seq > ? ORDER BY seq", into(names),
-          into(seqs), into(deleted), bind(calendarId), bind(since), now;
-    }
+    Statement st(snapshot.session());
+    st << "SELECT c.name, c.seq, c.deleted FROM changes c " << changesWhere(since), into(names), into(seqs),
+        into(deleted);
+    bindSince(st, calendarId, since);
+    st.execute();
     set.changes.resize(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
-      set.changes[i] = Change{std::move(names[i]), deleted[i] != 0, seqs[i]};
+      set.changes[i] = Change{std::move(names[i]), deleted[i] != 0, seqs[i], std::nullopt};
+    }
+    return set;
+  });
+}
+
+ChangeSet SqliteStore::changedObjectsSince(std::int64_t calendarId, std::int64_t since) {
+  return guarded("changedObjectsSince", [&] {
+    auto lease = pool_.acquire();
+    SqliteReadSnapshot snapshot(lease);
+    ChangeSet set;
+    if (!readChangeHead(snapshot.session(), calendarId, since, set)) return set;
+    // The objects' columns come from objects_listing (calendar_id, name)
+    // alone; a deletion's are NULL.
+    auto use = lease.statements().use(since == 0 ? kInitialChangedObjects : kChangedObjectsSince);
+    use.bind(calendarId);
+    if (since != 0) use.bind(since);
+    while (use.step()) {
+      Change& change = set.changes.emplace_back();
+      change.name = use.text(0);
+      change.seq = use.integer(1);
+      change.deleted = use.integer(2) != 0;
+      if (!change.deleted && use.integer(3) != 0) readMeta(use, 4, change.meta.emplace());
     }
     return set;
   });

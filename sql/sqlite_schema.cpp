@@ -473,6 +473,14 @@ const std::vector<Migration>& migrations() {
        }},
       {12, userAdminMigration()},
       {13, instanceTableMigration()},
+      // objects_listing covers every column listObjects reads, recurring
+      // included: without it a listing read each object's row as well.
+      {14,
+       {
+           "DROP INDEX objects_listing",
+           "CREATE INDEX objects_listing ON objects (calendar_id, name, uid, etag, component, size, modified_at, "
+           "recurring)",
+       }},
   };
   return all;
 }

@@ -94,6 +94,47 @@ std::optional<Calendar> calendarById(Session& s, std::int64_t id) {
   return first(rows.take());
 }
 
+// The user of the statement's next row, read from kept statements (every
+// request looks its user up): the columns of UserRows::kSelect.
+constexpr const char* kUserByName =
+    "SELECT id, name, role, display_name, password_hash, disabled, may_create_calendars FROM users WHERE name = ?";
+
+std::optional<User> nextUser(SqliteStatements::Use& use) {
+  if (!use.step()) return std::nullopt;
+  User user;
+  user.id = use.integer(0);
+  user.name = use.text(1);
+  user.role = parseRole(use.text(2)).value_or(Role::Viewer);  // as UserRows
+  user.displayName = use.text(3);
+  user.passwordHash = use.text(4);
+  user.disabled = use.integer(5) != 0;
+  user.mayCreateCalendars = use.integer(6) != 0;
+  return user;
+}
+
+// The columns of CalendarRows::kSelect.
+constexpr const char* kCalendarByOwnerAndSlug =
+    "SELECT c.id, c.owner_id, u.name, c.slug, c.display_name, c.description, c.color, c.timezone, "
+    "c.components, c.sync_seq, c.created_at FROM calendars c JOIN users u ON u.id = c.owner_id "
+    "WHERE u.name = ? AND c.slug = ?";
+
+std::optional<Calendar> nextCalendar(SqliteStatements::Use& use) {
+  if (!use.step()) return std::nullopt;
+  Calendar c;
+  c.id = use.integer(0);
+  c.ownerId = use.integer(1);
+  c.ownerName = use.text(2);
+  c.slug = use.text(3);
+  c.displayName = use.text(4);
+  c.description = use.text(5);
+  c.color = use.text(6);
+  c.timezone = use.text(7);
+  c.components = use.text(8);
+  c.syncSeq = use.integer(9);
+  c.createdAt = use.integer(10);
+  return c;
+}
+
 std::optional<User> userWhere(Session& s, const std::string& condition, Poco::Data::AbstractBinding::Ptr value) {
   UserRows rows;
   Statement st(s);
@@ -164,7 +205,9 @@ CreateResult<User> SqliteStore::createUser(const User& user) {
 std::optional<User> SqliteStore::findUser(std::string_view name) {
   return guarded("findUser", [&] {
     auto lease = pool_.acquire();
-    return userWhere(lease.session(), "WHERE name = ?", bind(std::string(name)));
+    auto use = lease.statements().use(kUserByName);
+    use.bind(name);
+    return nextUser(use);
   });
 }
 
@@ -304,13 +347,9 @@ CreateResult<Calendar> SqliteStore::createCalendarIn(std::string_view operation,
 std::optional<Calendar> SqliteStore::findCalendar(std::string_view ownerName, std::string_view slug) {
   return guarded("findCalendar", [&] {
     auto lease = pool_.acquire();
-    CalendarRows rows;
-    Statement st(lease.session());
-    st << CalendarRows::kSelect << "WHERE u.name = ? AND c.slug = ?";
-    rows.into(st);
-    st, bind(std::string(ownerName)), bind(std::string(slug));
-    st.execute();
-    return first(rows.take());
+    auto use = lease.statements().use(kCalendarByOwnerAndSlug);
+    use.bind(ownerName).bind(slug);
+    return nextCalendar(use);
   });
 }
 

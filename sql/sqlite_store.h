@@ -86,6 +86,7 @@ class SqliteStore final : public Store {
   std::size_t writeInstances(const std::vector<InstanceUpdate>& updates) override;
 
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override;
+  ChangeSet changedObjectsSince(std::int64_t calendarId, std::int64_t since) override;
 
   // Properties: sqlite_properties.cpp.
   std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override;

@@ -224,6 +224,9 @@ struct Change {
   std::string name;
   bool deleted = false;
   std::int64_t seq = 0;
+  // Store::changedObjectsSince only: the listing row of a live object (none
+  // for a deletion, or an object gone since).
+  std::optional<ObjectMeta> meta;
 };
 
 struct ChangeSet {
@@ -397,6 +400,9 @@ class Store {
   virtual std::size_t writeInstances(const std::vector<InstanceUpdate>& updates) = 0;
 
   virtual ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) = 0;
+  // changesSince with each live object's listing row, read in one query and
+  // one snapshot: a sync that asks for no text costs its answer's size.
+  virtual ChangeSet changedObjectsSince(std::int64_t calendarId, std::int64_t since) = 0;
 
   // --- dead properties (WebDAV PROPPATCH of properties Jadwal does not interpret) ---
   // `resource` is "" for the calendar itself or an object name.

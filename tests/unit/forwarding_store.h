@@ -55,6 +55,7 @@ class ForwardingStore : public Store {
   std::vector<InstanceWork> objectsWithInstancesBefore(Instant before, std::int64_t afterId, std::size_t limit) override { return inner_.objectsWithInstancesBefore(before, afterId, limit); }
   std::size_t writeInstances(const std::vector<InstanceUpdate>& updates) override { return inner_.writeInstances(updates); }
   ChangeSet changesSince(std::int64_t calendarId, std::int64_t since) override { return inner_.changesSince(calendarId, since); }
+  ChangeSet changedObjectsSince(std::int64_t calendarId, std::int64_t since) override { return inner_.changedObjectsSince(calendarId, since); }
   std::vector<DeadProperty> deadProperties(std::int64_t calendarId, std::string_view resource) override { return inner_.deadProperties(calendarId, resource); }
   void setDeadProperty(std::int64_t calendarId, std::string_view resource, const DeadProperty& prop) override { return inner_.setDeadProperty(calendarId, resource, prop); }
   void removeDeadProperty(std::int64_t calendarId, std::string_view resource, std::string_view ns, std::string_view name) override { return inner_.removeDeadProperty(calendarId, resource, ns, name); }
