@@ -25,6 +25,7 @@
 #include "server/logging.h"
 #include "server/metrics.h"
 #include "server/morning_mail_scheduler.h"
+#include "server/open_file_limit.h"
 #include "server/rate_limiter.h"
 #include "server/version.h"
 #include "server/web_password_hasher.h"
@@ -151,6 +152,13 @@ class JadwalServer : public Poco::Util::ServerApplication {
     } catch (const Poco::Exception& e) {
       std::cerr << "jadwald: log.file " << config_.log.file << ": " << e.displayText() << "\n";
       return EXIT_CANTCREAT;
+    }
+    // Every connection is a descriptor: short of them, refuse now rather than
+    // fail accepts and database opens under load.
+    if (const auto shortfall = openFileShortfall(config_.http.maxConnections, raiseOpenFileLimit());
+        !shortfall.empty()) {
+      serverLog().critical(shortfall);
+      return EXIT_CONFIG;
     }
     std::unique_ptr<sql::Store> store;
     try {
