@@ -15,7 +15,8 @@ closed_early those the server closed during the hold. The extra keys say how
 many could not be opened (or whose first answer was not 2xx) and how long
 opening took. With --expect-close W the script then waits up to W seconds for
 the server to close what is left (its keep-alive and header deadlines) and
-reports how many it closed and after how long of silence.
+reports how many it closed, and the shortest and longest silence after which
+it closed an idle and a half-sent one.
 
 Every connection comes from one address unless --sources K spreads them over
 127.0.0.2 .. 127.0.0.(K+1) (loopback only). A server that bounds connections
@@ -250,8 +251,9 @@ def main():
         late = [c for c in crowd.conns if c.state == "closed" and c.closed_at >= hold_end]
         result["closed_after_hold"] = len(late)
         result["still_open"] = sum(1 for c in crowd.conns if c.state == "holding")
+        closed = [c for c in crowd.conns if c.state == "closed"]
         for kind in ("idle", "half"):
-            silent = [c.closed_at - c.idle_since for c in late if c.kind == kind]
+            silent = [c.closed_at - c.idle_since for c in closed if c.kind == kind]
             if silent:
                 result[kind + "_closed_after_s"] = [round(min(silent), 1), round(max(silent), 1)]
     for conn in crowd.conns:
