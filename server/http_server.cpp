@@ -35,7 +35,7 @@ constexpr std::size_t kMaxRefusals = 256;
 // refuses to start short of them; this keeps an embedded server safe).
 std::size_t connectionsTheProcessCanOpen(std::size_t wanted) {
   const auto limit = raiseOpenFileLimit();
-  if (openFileShortfall(wanted, limit).empty()) return wanted;
+  if (openFileShortfall(wanted, kDefaultDatabaseConnections, limit).empty()) return wanted;
   const std::size_t available =
       limit.soft > kReservedDescriptors ? static_cast<std::size_t>(limit.soft - kReservedDescriptors) : 1;
   Poco::Logger::get("jadwal.http")

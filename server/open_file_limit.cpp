@@ -27,11 +27,12 @@ OpenFileLimit raiseOpenFileLimit() {
   return {plain(limit.rlim_cur), plain(limit.rlim_max)};
 }
 
-std::string openFileShortfall(std::size_t maxConnections, const OpenFileLimit& limit) {
-  const std::uint64_t needed = static_cast<std::uint64_t>(maxConnections) + kReservedDescriptors;
+std::string openFileShortfall(std::size_t maxConnections, std::size_t databaseConnections, const OpenFileLimit& limit) {
+  const std::size_t reserved = reservedDescriptors(databaseConnections);
+  const std::uint64_t needed = static_cast<std::uint64_t>(maxConnections) + reserved;
   if (needed <= limit.soft) return {};
   return "http.max_connections " + std::to_string(maxConnections) + " needs " + std::to_string(needed) +
-         " open files (one per connection and " + std::to_string(kReservedDescriptors) +
+         " open files (one per connection and " + std::to_string(reserved) +
          " for the server itself), but this process may open only " + std::to_string(limit.soft) +
          ": raise the limit (LimitNOFILE= in the systemd unit, ulimit -n) or lower http.max_connections";
 }

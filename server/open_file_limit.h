@@ -14,10 +14,15 @@
 
 namespace jadwal::server {
 
-// Descriptors the server keeps besides connections: 64 for the database
-// (each pooled SQLite connection opens the file, its WAL and its shared
-// memory), the logs and mail, and up to 256 refusals being written.
-inline constexpr std::size_t kReservedDescriptors = 64 + 256;
+// Descriptors the server keeps besides connections: three for each pooled
+// database connection (the file, its WAL and its shared memory), some for
+// the logs, mail and standard streams, and up to 256 refusals being written.
+constexpr std::size_t reservedDescriptors(std::size_t databaseConnections) {
+  return 3 * databaseConnections + 16 + 256;
+}
+// With the default pool of database connections ([db] pool_size).
+inline constexpr std::size_t kDefaultDatabaseConnections = 16;
+inline constexpr std::size_t kReservedDescriptors = reservedDescriptors(kDefaultDatabaseConnections);
 
 struct OpenFileLimit {
   std::uint64_t soft = 0;  // UINT64_MAX: unlimited
@@ -28,8 +33,9 @@ struct OpenFileLimit {
 // returns the limit in force afterwards.
 OpenFileLimit raiseOpenFileLimit();
 
-// Empty when `maxConnections` and the reserved descriptors fit under
-// `limit.soft`; else one line for the operator saying what to change.
-std::string openFileShortfall(std::size_t maxConnections, const OpenFileLimit& limit);
+// Empty when `maxConnections` and the reserved descriptors (for a pool of
+// `databaseConnections`) fit under `limit.soft`; else one line for the
+// operator saying what to change.
+std::string openFileShortfall(std::size_t maxConnections, std::size_t databaseConnections, const OpenFileLimit& limit);
 
 }  // namespace jadwal::server
