@@ -236,6 +236,9 @@ def main():
     print("# idle_connections: %d idle and %d half-sent open after %.1f s (%d and %d failed); holding %g s"
           % (crowd.count("idle", "holding"), crowd.count("half", "holding"), open_seconds,
              failed["idle"], failed["half"], args.hold), file=sys.stderr, flush=True)
+    if failed["idle"] or failed["half"]:
+        print("# idle_connections: some connections were refused or failed: a server bounding connections per "
+              "client address needs that bound raised, or --sources", file=sys.stderr, flush=True)
     crowd.hold(args.hold)
     hold_end = time.monotonic()
     result = {
