@@ -24,8 +24,10 @@
 #include "server/http_server.h"
 #include "server/last_logins.h"
 #include "server/logging.h"
+#include "server/malloc_arenas.h"
 #include "server/metrics.h"
 #include "server/morning_mail_scheduler.h"
+#include "server/open_file_limit.h"
 #include "server/rate_limiter.h"
 #include "server/version.h"
 #include "server/web_password_hasher.h"
@@ -155,9 +157,18 @@ class JadwalServer : public Poco::Util::ServerApplication {
       std::cerr << "jadwald: log.file " << config_.log.file << ": " << e.displayText() << "\n";
       return EXIT_CANTCREAT;
     }
+    // Before any thread of ours starts: glibc picks a thread's arena at its first allocation.
+    if (!limitMallocArenas(config_.mallocArenas)) serverLog().warning("malloc_arenas: the C library refused the bound");
+    // Every connection is a descriptor: short of them, refuse now rather than
+    // fail accepts and database opens under load.
+    if (const auto shortfall = openFileShortfall(config_.http.maxConnections, config_.dbPoolSize, raiseOpenFileLimit());
+        !shortfall.empty()) {
+      serverLog().critical(shortfall);
+      return EXIT_CONFIG;
+    }
     std::unique_ptr<sql::Store> store;
     try {
-      store = sql::openStore(config_.dbUrl);
+      store = sql::openStore(config_.dbUrl, sql::StoreLimits{config_.dbPoolSize, config_.dbCacheKib});
       store->migrate();
       // Objects stored before the instance table, or whose horizon moved.
       if (const std::size_t kept = caldav::keepInstances(*store, timeContextOf(config_)))

@@ -274,6 +274,9 @@ const std::map<std::string, Setter>& setters() {
          config.dbUrl = value;
          return std::nullopt;
        }},
+      {"db.pool_size", integerSetter(1, 256, [](ServerConfig& c, long long v) { c.dbPoolSize = std::size_t(v); })},
+      {"db.cache_kib", integerSetter(64, 4194304, [](ServerConfig& c, long long v) { c.dbCacheKib = std::size_t(v); })},
+      {"malloc_arenas", integerSetter(0, 64, [](ServerConfig& c, long long v) { c.mallocArenas = int(v); })},
       {"auth.cache_seconds",
        integerSetter(0, 86400, [](ServerConfig& c, long long v) { c.authCacheSeconds = int(v); })},
       {"auth.failures_per_address_and_user",

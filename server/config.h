@@ -99,6 +99,11 @@ struct ServerConfig {
   caldav::QuotaLimits quota;           // [quota]: what each user may store through CalDAV
   workflow::AgendaConfig agenda;       // [agenda]: how the leaders' agenda is published
   workflow::LetterTextLimits letters;  // [archive]: how much of each PDF letter the archive's search reads
+
+  // What bounds resident memory (README "Limits and guarantees", Memory).
+  std::size_t dbPoolSize = 16;    // [db] pool_size: database connections at once
+  std::size_t dbCacheKib = 1024;  // [db] cache_kib: page cache of each pooled connection
+  int mallocArenas = 2;           // malloc_arenas: glibc malloc arenas (0: glibc's own choice, 8 per core)
 };
 
 // One line such as `config: http.port: "80a" is not a port number`.

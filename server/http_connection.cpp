@@ -94,8 +94,12 @@ void HttpConnection::waitForRequest() {
   phase_ = Phase::Idle;
   if (frontEnd_.stopping) return closeNow();
   if (buffer_.size() > 0) return readHead();  // a pipelined request is here already
-  // An idle connection keeps no buffer: thousands of phones may wait.
+  // An idle connection keeps no buffer, nor the last request and answer's
+  // strings: thousands of phones may wait.
   buffer_.shrink_to_fit();
+  request_ = HttpRequest{};
+  head_ = std::string();
+  out_ = std::vector<asio::const_buffer>();
   arm(firstRequest_ ? frontEnd_.options.headerTimeout : frontEnd_.options.keepAlive);
   socket_.async_wait(Socket::wait_read, [self = shared_from_this()](error_code ec) {
     if (ec || self->phase_ != Phase::Idle) return self->closeNow();

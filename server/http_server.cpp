@@ -2,8 +2,6 @@
 
 #include <Poco/Logger.h>
 
-#include <sys/resource.h>
-
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -19,6 +17,7 @@
 #include "server/client_key.h"
 #include "server/http_connection.h"
 #include "server/http_wire.h"
+#include "server/open_file_limit.h"
 
 namespace jadwal::server {
 
@@ -28,33 +27,21 @@ using boost::system::error_code;
 
 namespace {
 
-// Descriptors kept besides connections: the database, the logs and mail,
-// and the refusals of connections over a limit.
-constexpr std::size_t kReservedDescriptors = 64 + 256;
 constexpr auto kAcceptRetry = std::chrono::milliseconds(50);
 constexpr auto kRefusalTime = std::chrono::seconds(1);
 constexpr std::size_t kMaxRefusals = 256;
 
-// Raises the soft limit on open files to the hard one, and bounds
-// connections by what is then available.
+// Bounds connections by the open files the process may have (jadwald
+// refuses to start short of them; this keeps an embedded server safe).
 std::size_t connectionsTheProcessCanOpen(std::size_t wanted) {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
-  if (limit.rlim_cur < limit.rlim_max) {
-    rlimit raised = limit;
-    raised.rlim_cur = limit.rlim_max;
-    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
-  }
-  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
-  const std::size_t available = limit.rlim_cur > kReservedDescriptors ? limit.rlim_cur - kReservedDescriptors : 1;
-  if (wanted > available) {
-    Poco::Logger::get("jadwal.http")
-        .warning("http.max_connections " + std::to_string(wanted) + " is more than the " +
-                 std::to_string(limit.rlim_cur) + " open files this process may have; serving at most " +
-                 std::to_string(available) + " connections (raise LimitNOFILE)");
-    return available;
-  }
-  return wanted;
+  const auto limit = raiseOpenFileLimit();
+  if (openFileShortfall(wanted, kDefaultDatabaseConnections, limit).empty()) return wanted;
+  const std::size_t available =
+      limit.soft > kReservedDescriptors ? static_cast<std::size_t>(limit.soft - kReservedDescriptors) : 1;
+  Poco::Logger::get("jadwal.http")
+      .warning("http.max_connections " + std::to_string(wanted) + " is more than the " + std::to_string(limit.soft) +
+               " open files this process may have; serving at most " + std::to_string(available) + " connections");
+  return available;
 }
 
 std::string refusalText(ConnectionLimits::Refusal refusal) {

@@ -18,11 +18,15 @@ std::string schemeOf(std::string_view url) {
 }  // namespace
 
 std::unique_ptr<Store> openStore(const std::string& url, const base::Clock& clock) {
+  return openStore(url, StoreLimits{}, clock);
+}
+
+std::unique_ptr<Store> openStore(const std::string& url, const StoreLimits& limits, const base::Clock& clock) {
   const std::string_view view(url);
   if (view.starts_with(kSqlitePrefix)) {
     const std::string path(view.substr(kSqlitePrefix.size()));
     if (path.empty()) throw StoreError("db.url \"sqlite:\" names no file; " + std::string(kAcceptedForms));
-    return std::make_unique<SqliteStore>(path, 16, clock);
+    return std::make_unique<SqliteStore>(path, limits, clock);
   }
   if (view.starts_with(kMysqlPrefix)) {
     throw StoreError("db.url: MySQL is not supported by this build yet; " + std::string(kAcceptedForms));

@@ -31,8 +31,8 @@ SqliteConnectionPool::Lease::Lease(SqliteConnectionPool& pool, Poco::Data::Sessi
 
 SqliteConnectionPool::Lease::~Lease() { pool_.release(std::move(*session_), discarded_); }
 
-SqliteConnectionPool::SqliteConnectionPool(std::string path, std::size_t maxConnections)
-    : path_(std::move(path)), maxConnections_(maxConnections == 0 ? 1 : maxConnections) {
+SqliteConnectionPool::SqliteConnectionPool(std::string path, std::size_t maxConnections, std::size_t cacheKib)
+    : path_(std::move(path)), maxConnections_(maxConnections == 0 ? 1 : maxConnections), cacheKib_(cacheKib) {
   registerConnectorOnce();
   idle_.push_back(open());
   open_ = 1;
@@ -45,6 +45,8 @@ Poco::Data::Session SqliteConnectionPool::open() const {
   std::string journalMode;
   session << "PRAGMA journal_mode = WAL", into(journalMode), now;
   session << "PRAGMA foreign_keys = ON", now;
+  // Negative: a size in KiB, whatever the page size.
+  session << "PRAGMA cache_size = -" + std::to_string(cacheKib_), now;
   session << "PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs), into(journalMode), now;
   return session;
 }

@@ -4,6 +4,8 @@
 // same way (WAL, foreign keys, busy timeout). A connection serves one thread
 // at a time; when all are busy a caller waits for one instead of failing,
 // because callers hold a connection only for the span of one store call.
+// Each connection keeps its own page cache, bounded by `cacheKib`: the pool's
+// memory for cached pages is at most maxConnections times that.
 
 #include <Poco/Data/Session.h>
 
@@ -46,7 +48,9 @@ class SqliteConnectionPool {
 
   // Opens one connection at once so that a bad path fails here, not later.
   // Throws Poco::Exception if the file cannot be opened.
-  SqliteConnectionPool(std::string path, std::size_t maxConnections);
+  SqliteConnectionPool(std::string path, std::size_t maxConnections, std::size_t cacheKib = kDefaultCacheKib);
+
+  static constexpr std::size_t kDefaultCacheKib = 2048;
 
   Lease acquire();
 
@@ -57,6 +61,7 @@ class SqliteConnectionPool {
 
   const std::string path_;
   const std::size_t maxConnections_;
+  const std::size_t cacheKib_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<Poco::Data::Session> idle_;

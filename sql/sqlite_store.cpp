@@ -149,9 +149,12 @@ std::optional<User> userWhere(Session& s, const std::string& condition, Poco::Da
 
 // --- lifecycle ---
 
-SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections, const base::Clock& clock) try
+SqliteStore::SqliteStore(const std::string& path, std::size_t maxConnections, const base::Clock& clock)
+    : SqliteStore(path, StoreLimits{maxConnections, StoreLimits{}.cacheKib}, clock) {}
+
+SqliteStore::SqliteStore(const std::string& path, const StoreLimits& limits, const base::Clock& clock) try
     : clock_(clock),
-      pool_(path, maxConnections),
+      pool_(path, limits.connections, limits.cacheKib),
       requests_(pool_, writers_),
       sessions_(pool_, writers_, clock),
       agendaMails_(pool_, writers_),

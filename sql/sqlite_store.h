@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
   // outlive the store.
   explicit SqliteStore(const std::string& path, std::size_t maxConnections = 16,
                        const base::Clock& clock = base::systemClock());
+  SqliteStore(const std::string& path, const StoreLimits& limits, const base::Clock& clock);
 
   RequestStore& requests() override { return requests_; }
   SessionStore& sessions() override { return sessions_; }

@@ -26,6 +26,7 @@
 //   A call that breaks its REQUIRES (an empty name, an owner that does not
 //   exist) is the caller's error and is thrown as StoreError too.
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -436,5 +437,13 @@ class Store {
 // database that cannot be opened.
 // `clock` stamps what is stored and must outlive the store.
 std::unique_ptr<Store> openStore(const std::string& url, const base::Clock& clock = base::systemClock());
+
+// What the store may hold open and in memory ([db] pool_size, cache_kib).
+struct StoreLimits {
+  std::size_t connections = 16;  // database connections at once
+  std::size_t cacheKib = 2048;   // page cache of each connection, in KiB
+};
+std::unique_ptr<Store> openStore(const std::string& url, const StoreLimits& limits,
+                                 const base::Clock& clock = base::systemClock());
 
 }  // namespace jadwal::sql
