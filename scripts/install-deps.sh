@@ -47,5 +47,13 @@ fi
 
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Installing nginx or Radicale must not start their system services: the
+# benchmark starts its own on loopback, and a service that fails to start
+# would fail the install. A policy already in place is left as it is.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e "$policy" ]]; then
+  "${as_root[@]}" sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+  trap '"${as_root[@]}" rm -f "$policy"' EXIT
+fi
 "${as_root[@]}" apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
