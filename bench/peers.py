@@ -167,7 +167,7 @@ def start_jadwal(workdir, binary, events, connections=16, idle_total=0, hold=0, 
     os.makedirs(d)
     port = free_port()
     srv = Server("jadwal", d, port, f"/dav/calendars/{USER}/{CALENDAR}/", USER, PASSWORD)
-    total = max(10000, idle_total + connections + 1000)
+    total = idle_total + connections + 1000
     http_keys = [f"max_requests_per_client = {max(16, connections)}", f"max_connections = {total}",
                  f"max_connections_per_client = {total}", "trusted_proxies ="]
     if idle_total:

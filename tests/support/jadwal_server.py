@@ -126,6 +126,10 @@ class JadwalServer:
             else:
                 raise TypeError("JadwalServer: unknown config key %r" % key)
             self._overrides[(section, name)] = value
+        # jadwald refuses to start when max_connections (10,000 by default) does
+        # not fit its open-file limit; no test needs that many, and a test
+        # machine's limit may be lower.
+        self._overrides.setdefault(("http", "max_connections"), 2000)
         self.tmpdir = None
         self.process = None
         self.port = None
