@@ -118,7 +118,8 @@ BOOST_AUTO_TEST_CASE(a_version_1_database_is_upgraded_and_keeps_its_data) {
   auto session = rawSession(db.path);
   std::vector<int> versions;
   session << "SELECT version FROM schema_version ORDER BY version", into(versions), now;
-  BOOST_TEST(versions == (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}), boost::test_tools::per_element());
+  BOOST_TEST(versions == (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}),
+             boost::test_tools::per_element());
   BOOST_TEST(latestSqliteSchemaVersion() == 14);
 }
 
