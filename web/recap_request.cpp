@@ -78,4 +78,12 @@ workflow::Recap readRecapFor(WebContext& context, const caldav::Principal& user,
   return workflow::readRecap(context.store, time, budget, context.agenda, user, period);
 }
 
+WebResponse plainTextAnswer(int status, const std::string& text) {
+  WebResponse response;
+  response.status = status;
+  response.contentType = "text/plain; charset=utf-8";
+  response.body = text + "\n";
+  return response;
+}
+
 }  // namespace jadwal::web::recap

@@ -39,4 +39,8 @@ bool mayReadRecap(const caldav::Principal& user);
 // report on expanding recurring events ([caldav] max_answer_steps).
 workflow::Recap readRecapFor(WebContext& context, const caldav::Principal& user, const workflow::RecapPeriod& period);
 
+// The answer of the recap's file links (CSV, JSON, workbook) when they
+// refuse: a line of plain text, since no page asked for them.
+WebResponse plainTextAnswer(int status, const std::string& text);
+
 }  // namespace jadwal::web::recap

@@ -147,14 +147,6 @@ WebResponse recapPage(staff::StaffRequest& staff, const std::string& month, cons
   return response;
 }
 
-WebResponse recapPlainText(int status, const std::string& text) {
-  WebResponse response;
-  response.status = status;
-  response.contentType = "text/plain; charset=utf-8";
-  response.body = text + "\n";
-  return response;
-}
-
 WebResponse recapAnswer(WebContext& context, const WebRequest& request, const caldav::Principal& user,
                         const std::string& language, RecapOutput output) {
   const std::string month = request.queryValue("bulan");
@@ -163,11 +155,11 @@ WebResponse recapAnswer(WebContext& context, const WebRequest& request, const ca
   const auto today = workflow::localDateOf(context.clock->now(), zone);
   const recap::PeriodChoice choice = recap::parsePeriod(month, year, today);
   if (!recap::mayReadRecap(user)) {
-    if (output != RecapOutput::Page) return recapPlainText(403, tr(language, "staf_forbidden"));
+    if (output != RecapOutput::Page) return recap::plainTextAnswer(403, tr(language, "staf_forbidden"));
     return staff::messagePage(language, 403, tr(language, "staf_forbidden"), "/staf");
   }
   if (!choice.period) {
-    if (output != RecapOutput::Page) return recapPlainText(400, tr(language, choice.error));
+    if (output != RecapOutput::Page) return recap::plainTextAnswer(400, tr(language, choice.error));
     staff::StaffRequest staff{context, request, user, language, csrfTokenOf(context, request)};
     return recapPage(staff, month, year, nullptr, 400, tr(language, choice.error));
   }
@@ -213,14 +205,14 @@ std::optional<WebResponse> staffRecapPages(WebContext& context, const WebRequest
   }
   const Caller caller = callerOf(context, request, output != RecapOutput::Page);
   if (caller.busy) {
-    WebResponse response = recapPlainText(503, tr(language, "error.busy"));
+    WebResponse response = recap::plainTextAnswer(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));
     return response;
   }
   if (!caller.user) {
     if (output != RecapOutput::Page) {
       // Scripts authenticate as CalDAV clients do.
-      WebResponse response = recapPlainText(401, tr(language, "error.login_required"));
+      WebResponse response = recap::plainTextAnswer(401, tr(language, "error.login_required"));
       response.setHeader("WWW-Authenticate", std::string(context.authenticator.challenge()));
       return response;
     }

@@ -15,42 +15,34 @@ namespace {
 
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-WebResponse workbookPlainText(int status, const std::string& text) {
-  WebResponse response;
-  response.status = status;
-  response.contentType = "text/plain; charset=utf-8";
-  response.body = text + "\n";
-  return response;
-}
-
 }  // namespace
 
 std::optional<WebResponse> staffRecapWorkbook(WebContext& context, const WebRequest& request) {
   if (request.path != "/staf/rekap.xlsx") return std::nullopt;
   const std::string language = languageOf(request);
   if (request.method != "GET") {
-    WebResponse response = workbookPlainText(405, tr(language, "error.method"));
+    WebResponse response = recap::plainTextAnswer(405, tr(language, "error.method"));
     response.setHeader("Allow", "GET, HEAD");
     return response;
   }
   const Caller caller = callerOf(context, request, true);
   if (caller.busy) {
-    WebResponse response = workbookPlainText(503, tr(language, "error.busy"));
+    WebResponse response = recap::plainTextAnswer(503, tr(language, "error.busy"));
     response.setHeader("Retry-After", std::to_string(context.authenticator.busyRetrySeconds()));
     return response;
   }
   if (!caller.user) {
     // Scripts authenticate as CalDAV clients do; a browser asks for the password.
-    WebResponse response = workbookPlainText(401, tr(language, "error.login_required"));
+    WebResponse response = recap::plainTextAnswer(401, tr(language, "error.login_required"));
     response.setHeader("WWW-Authenticate", std::string(context.authenticator.challenge()));
     return response;
   }
-  if (!recap::mayReadRecap(*caller.user)) return workbookPlainText(403, tr(language, "staf_forbidden"));
+  if (!recap::mayReadRecap(*caller.user)) return recap::plainTextAnswer(403, tr(language, "staf_forbidden"));
   const std::string& zone = context.requests.config().timezone;
   const auto today = workflow::localDateOf(context.clock->now(), zone);
   const recap::PeriodChoice choice =
       recap::parsePeriod(request.queryValue("bulan"), request.queryValue("tahun"), today);
-  if (!choice.period) return workbookPlainText(400, tr(language, choice.error));
+  if (!choice.period) return recap::plainTextAnswer(400, tr(language, choice.error));
 
   const workflow::Recap recap = recap::readRecapFor(context, *caller.user, *choice.period);
   WebResponse response;
