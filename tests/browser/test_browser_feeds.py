@@ -6,23 +6,17 @@ is kept in $JADWAL_ARTIFACTS (default: <build>/artifacts/)."""
 
 import datetime
 import re
-import shutil
-import tempfile
 import unittest
 import urllib.request
 
-from browser_case import page_left
-from jadwal_requests import WIB, RequestTestCase, USERS, credentials
-from test_browser_flow import CHROMEDRIVER, CHROMIUM, MISSING, artifacts_dir
+from browser_case import BrowserTestCase, skip_unless_installed
+from jadwal_requests import WIB, USERS, credentials
 
 try:
-    from selenium import webdriver
-    from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
-    webdriver = None
+    pass  # skip_unless_installed says what is missing
 
 
 def event_ics(uid, summary, days_ahead):
@@ -32,8 +26,9 @@ def event_ics(uid, summary, days_ahead):
             "END:VEVENT\r\nEND:VCALENDAR\r\n" % (uid, day, day, summary))
 
 
-@unittest.skipIf(MISSING, "not installed: %s (scripts/install-deps.sh --tests)" % ", ".join(MISSING))
-class BrowserFeedTest(RequestTestCase):
+@skip_unless_installed
+class BrowserFeedTest(BrowserTestCase):
+    WINDOW_WIDTH = 412
 
     @classmethod
     def setUpClass(cls):
@@ -42,38 +37,8 @@ class BrowserFeedTest(RequestTestCase):
                                           event_ics("peresmian@test", "Peresmian Jembatan", 3),
                                           {"Content-Type": "text/calendar"}, user=credentials("bupati"))
         if status != 201:
-            cls.server.stop(failed=True)
+            cls.tearDownClass()
             raise AssertionError("PUT: %d %r" % (status, body[:300]))
-        cls.profile = tempfile.mkdtemp(prefix="jadwal-chromium-")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                     "--lang=id-ID", "--user-data-dir=" + cls.profile, "--window-size=412,1800"):
-            options.add_argument(flag)
-        options.add_experimental_option("prefs", {"intl.accept_languages": "id-ID,id"})
-        try:
-            cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        except WebDriverException:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            cls.server.stop(failed=True)
-            raise
-        cls.driver.set_page_load_timeout(60)
-        cls.artifacts = artifacts_dir()
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.driver.quit()
-        finally:
-            shutil.rmtree(cls.profile, ignore_errors=True)
-            super().tearDownClass()
-
-    def click_and_wait(self, element):
-        old = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-        element.click()
-        WebDriverWait(self.driver, 20).until(page_left(old))
 
     def test_staff_create_a_feed_and_its_address_serves_the_calendar(self):
         driver = self.driver
